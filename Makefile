@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+PORT   ?= 8501
+
+.PHONY: run test index lint typecheck eval bench clean
+
+# torch is installed first and pinned: an unpinned torch pulls several GB of CUDA wheels.
+$(VENV)/.base: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.base
+	$(PIP) install -e '.[dev]'
+	touch $@
+
+index: $(VENV)/.base
+	$(VENV)/bin/shanxi-policy index corpus/ --index index/
+
+run: $(VENV)/.base index
+	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest -q
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy shanxi_policy
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,1 @@
+"""Streamlit pages; they only call services and always show document text escaped."""

@@ -1,0 +1,75 @@
+"""PDF text extraction with running headers, footers and page numbers removed."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from ..errors import IngestError
+
+# "- 3 -", "— 3 —", "3", "第 3 页", "第3页 共10页", "3 / 10", "·3·"
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–·•]*(?:第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+|\d+)[\s\-—–·•]*$"
+)
+_EDGE = 2  # lines at the top and at the bottom of a page that may be a header or footer
+
+
+def _shape(line: str) -> str:
+    """Headers often carry the page number; compare them with digits masked."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
+    """Remove page numbers and lines repeated at the edges of most pages. Returns (pages, removed)."""
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = set(lines[:_EDGE] + lines[-_EDGE:])
+        counts.update({_shape(x) for x in edge if x.strip()})
+    min_pages = max(2, (len(pages) + 1) // 2)
+    repeated = {s for s, n in counts.items() if n >= min_pages and len(pages) >= 2}
+    removed = 0
+    out: list[list[str]] = []
+    for lines in pages:
+        keep: list[str] = []
+        n = len(lines)
+        for i, line in enumerate(lines):
+            at_edge = i < _EDGE or i >= n - _EDGE
+            if at_edge and (_PAGE_NUMBER.match(line) or _shape(line) in repeated):
+                removed += 1
+                continue
+            keep.append(line)
+        out.append(keep)
+    return out, removed
+
+
+def read_pdf(path: Path) -> tuple[str, list[str]]:
+    """Return (text with pages separated by blank lines, warnings)."""
+    import pypdf
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception as exc:  # pypdf raises several types for unsupported crypto
+                raise IngestError(path, "PDF 已加密，无法读取，请提供未加密的文件") from exc
+            if not ok:
+                raise IngestError(path, "PDF 已加密，无法读取，请提供未加密的文件")
+        raw_pages = [(p.extract_text() or "") for p in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise IngestError(path, f"PDF 文件已损坏或格式不正确（{type(exc).__name__}）") from exc
+    warnings: list[str] = []
+    pages = [[ln.rstrip() for ln in t.splitlines()] for t in raw_pages]
+    empty = [i + 1 for i, t in enumerate(raw_pages) if not t.strip()]
+    if pages and len(empty) == len(pages):
+        raise IngestError(path, "PDF 中没有可提取的文字（可能是扫描件或纯图片），请先进行文字识别（OCR）")
+    if empty:
+        warnings.append(f"《{path.name}》第 {'、'.join(map(str, empty))} 页没有可提取的文字（可能是图片）")
+    pages, removed = strip_page_furniture(pages)
+    if removed:
+        warnings.append(f"《{path.name}》已去除 {removed} 行页眉、页脚或页码")
+    return "\n\n".join("\n".join(p) for p in pages), warnings

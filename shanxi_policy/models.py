@@ -1,0 +1,94 @@
+"""Plain data records shared by every layer: documents, clauses, sections and targets."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Clause:
+    """The unit that is cited and retrieved: a numbered clause, an article, a paragraph or a passage."""
+
+    clause_id: str  # "<doc_id>:<local id>", e.g. "meili_shanxi_shishi_yijian:c8"
+    doc_id: str
+    path: tuple[str, ...]  # headings from the top of the document down to this clause
+    text: str  # display text, faithful to the (repaired) source
+    start: int  # character offsets into Document.text
+    end: int
+    kind: str = "clause"  # preamble | paragraph | clause | article | item | passage
+    title: str = ""  # the clause's own heading, e.g. "（八）持续改善空气质量"
+    number: int | None = None
+
+    @property
+    def local_id(self) -> str:
+        return self.clause_id.split(":", 1)[1]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["path"] = list(self.path)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Clause:
+        return cls(**{**d, "path": tuple(d["path"])})
+
+
+@dataclass
+class Section:
+    """A heading that groups clauses: a part (一、), chapter (第X章), section (第X节) or headline."""
+
+    section_id: str
+    doc_id: str
+    level: str  # part | chapter | section | bian | headline
+    title: str
+    path: tuple[str, ...]
+    number: int | None = None
+    clause_ids: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["path"] = list(self.path)
+        return d
+
+
+@dataclass
+class Indicator:
+    """A quantitative target stated in a clause, e.g. (2030, 非化石能源占能源消费总量比重, 18, %, 达到)."""
+
+    year: int | None
+    name: str
+    value: float
+    unit: str
+    qualifier: str
+    clause_id: str
+    sentence: str = ""  # the sentence the target was read from, for citation
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Document:
+    doc_id: str
+    title: str
+    text: str  # cleaned full text; clause offsets point into it
+    clauses: list[Clause]
+    sections: list[Section] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    source: str = ""  # file name the document was read from
+
+    def clause(self, local_or_full_id: str) -> Clause | None:
+        for c in self.clauses:
+            if local_or_full_id in (c.clause_id, c.local_id):
+                return c
+        return None
+
+    def indicators(self) -> list[Indicator]:
+        from .text.indicators import extract_indicators
+
+        out: list[Indicator] = []
+        for c in self.clauses:
+            out.extend(extract_indicators(c.text, c.clause_id))
+        return out

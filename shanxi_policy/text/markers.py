@@ -1,0 +1,61 @@
+"""Patterns for the numbering of Chinese official documents and laws, shared by repair and parsing."""
+
+from __future__ import annotations
+
+import re
+
+CN_DIGITS = "零〇一二三四五六七八九十百千两"
+_N = f"[{CN_DIGITS}]+"
+_ND = f"[{CN_DIGITS}0-9０-９]+"
+
+BIAN = re.compile(rf"^第({_ND})编[\s\u3000]*(.*)$")
+CHAPTER = re.compile(rf"^第({_ND})章[\s\u3000]*(.*)$")
+SECTION = re.compile(rf"^第({_ND})节[\s\u3000]*(.*)$")
+ARTICLE = re.compile(rf"^第({_ND})条(?:之[{CN_DIGITS}]+)?[\s\u3000]*(.*)$", re.S)
+PART = re.compile(rf"^({_N})、[\s\u3000]*(.*)$", re.S)
+CLAUSE = re.compile(rf"^[（(]({_N})[）)][\s\u3000]*(.*)$", re.S)
+ITEM = re.compile(r"^(\d{1,3})[\.．、](?![\d０-９])[\s\u3000]*(.*)$", re.S)
+SUBITEM = re.compile(r"^[（(](\d{1,3})[）)][\s\u3000]*(.*)$", re.S)
+MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+ANY_MARKER = re.compile(
+    rf"^(?:#{{1,6}}\s|第{_ND}[编章节条]|{_N}、|[（(]{_N}[）)]|\d{{1,3}}[\.．、](?![\d０-９])|[（(]\d{{1,3}}[）)])"
+)
+
+SENTENCE_PUNCT = "。！？；!?;"
+# A paragraph that ends with one of these is complete; anything else may be cut by a page break.
+TERMINAL_END = re.compile(r"[。！？；：:!?;…）)》]$|[。！？!?][”’」』]$")
+
+
+def starts_with_marker(line: str) -> bool:
+    return bool(ANY_MARKER.match(line.lstrip("\u3000 ")))
+
+
+def ends_terminal(line: str) -> bool:
+    return bool(TERMINAL_END.search(line.rstrip()))
+
+
+def heading_like(line: str, max_len: int = 40) -> bool:
+    """Short and without sentence punctuation: a title, heading or headline rather than body text."""
+    s = line.strip()
+    return 0 < len(s) <= max_len and not any(ch in s for ch in SENTENCE_PUNCT)
+
+
+def cn_to_int(s: str) -> int | None:
+    """Convert 一 / 十二 / 二十七 / 一百零三 / 12 / １２ to an int."""
+    s = s.strip().translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if s.isdigit():
+        return int(s)
+    digits = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+    units = {"十": 10, "百": 100, "千": 1000}
+    total, cur = 0, 0
+    for ch in s:
+        if ch in digits:
+            cur = digits[ch]
+        elif ch in units:
+            total += (cur or 1) * units[ch]
+            cur = 0
+        else:
+            return None
+    return total + cur
