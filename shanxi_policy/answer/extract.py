@@ -1,0 +1,160 @@
+"""Extractive answers: the sentence of the top clauses that answers the question, quoted verbatim."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..index.units import sentences
+from ..models import Answer, Hit, Indicator
+from ..text.normalize import normalize_for_search
+from ..text.tokenize import content_terms, synonym_groups
+from .calibration import load_calibration
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+NOT_FOUND = "未在政策文件中找到相关规定"
+_NUMERIC_Q = re.compile(r"多少|几|比例|比重|占比|率|面积|浓度|数量|目标值|百分|指标|规模")
+_TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限|截止|节点")
+_LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
+_YEAR = re.compile(r"\d{4}\s*年")
+_CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
+
+
+def _variants(term: str) -> list[str]:
+    """A term and its synonyms, all normalized."""
+    out = [term]
+    for g in synonym_groups():
+        if term in g:
+            out.extend(x for x in g if x not in out)
+    return out
+
+
+def _weight(term: str) -> float:
+    return float(min(len(term), 4)) if not term.isdigit() else 3.0
+
+
+def sentence_score(question: str, sentence: str, terms: list[str] | None = None) -> float:
+    terms = terms if terms is not None else content_terms(question)
+    norm = normalize_for_search(sentence)
+    score = 0.0
+    for t in terms:
+        vs = _variants(t)
+        if vs[0] in norm:
+            score += _weight(t)
+        elif any(v in norm for v in vs[1:]):
+            score += 0.6 * _weight(t)
+    if _NUMERIC_Q.search(question) and _NUMBER.search(sentence):
+        score += 3.0
+    if _TIME_Q.search(question) and _YEAR.search(sentence):
+        score += 3.0
+    if _LIST_Q.search(question) and sentence.count("、") >= 2:
+        score += 2.0
+    return score
+
+
+def best_sentence(question: str, text: str) -> str:
+    spans = sentences(text)
+    if not spans:
+        return text
+    terms = content_terms(question)
+    scored = [(sentence_score(question, text[s:e], terms), -i, (s, e)) for i, (s, e) in enumerate(spans)]
+    _, _, (s, e) = max(scored)
+    return text[s:e].strip()
+
+
+def term_spans(question: str, quote: str) -> list[tuple[int, int]]:
+    """Character spans of the question's terms (and their synonyms) inside quote."""
+    norm = normalize_for_search(quote)
+    haystack = norm if len(norm) == len(quote) else quote
+    spans: list[tuple[int, int]] = []
+    for t in content_terms(question):
+        for v in _variants(t):
+            for m in re.finditer(re.escape(v), haystack):
+                spans.append((m.start(), m.end()))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def coverage(question: str, text_norm: str) -> float:
+    """Share of the question's content terms (or a synonym) present in the clause."""
+    terms = content_terms(question)
+    if not terms:
+        return 0.0
+    hit = sum(1 for t in terms if any(v in text_norm for v in _variants(t)))
+    return hit / len(terms)
+
+
+def _indicator_match(kb: KnowledgeBase, question: str) -> Indicator | None:
+    """A numeric question whose terms name a stated target: answer with the target's own sentence."""
+    if not _NUMERIC_Q.search(question):
+        return None
+    terms = content_terms(question)
+    years = {int(y) for y in re.findall(r"(\d{4})\s*年", question)}
+    best: tuple[float, Indicator | None] = (0.0, None)
+    for ind in kb.indicators():
+        name = normalize_for_search(ind.name)
+        inside = [t for t in terms if t in name or any(v in name for v in _variants(t)[1:])]
+        if not inside:
+            continue
+        score = sum(len(t) for t in inside) / max(len(name), 1)
+        if years and ind.year not in years:
+            score *= 0.3
+        if score > best[0]:
+            best = (score, ind)
+    return best[1] if best[0] >= 0.5 else None
+
+
+def answer_question(kb: KnowledgeBase, question: str, k: int = 5) -> Answer:
+    hits, best_dense = kb.search_with_signal(question, k=k)
+    cal = load_calibration(kb.embedder.model_id)
+    if not hits:
+        return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
+    q = question.strip()
+    if hits[0].source == "lookup":
+        # "（八）说了什么": the clause itself is the answer.
+        text = hits[0].text if _CONTENT_LOOKUP.search(q) or len(q) <= 12 else best_sentence(q, hits[0].text)
+        return Answer(True, text, hits, q, "", 1.0)
+    ind = _indicator_match(kb, q)
+    if ind is not None:
+        top = next((h for h in hits if h.clause_id == ind.clause_id), None)
+        if top is None:
+            c = kb.clause(ind.clause_id)
+            d = kb.document(ind.doc_id if hasattr(ind, "doc_id") else ind.clause_id.split(":")[0])
+            if c is not None and d is not None:
+                top = Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "target")
+        if top is not None:
+            top.quote = ind.sentence
+            top.marks = term_spans(q, ind.sentence)
+            rest = [h for h in hits if h.clause_id != top.clause_id]
+            return Answer(True, ind.sentence, [top, *rest][:k], q, "", 1.0)
+    cov = coverage(q, kb.norm_text(hits[0].clause_id))
+    found = cov >= cal.min_coverage and best_dense >= cal.min_dense
+    confidence = round(min(1.0, cov) * (1.0 if best_dense >= cal.min_dense else 0.5), 3)
+    if not found:
+        return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
+    # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
+    terms = content_terms(q)
+    cands: list[tuple[float, int, str]] = []
+    for rank, h in enumerate(hits[:3]):
+        for s, e in sentences(h.text):
+            sent = h.text[s:e].strip()
+            cands.append((sentence_score(q, sent, terms) - 0.5 * rank, rank, sent))
+    cands.sort(key=lambda x: -x[0])
+    best_score, best_rank, best = cands[0]
+    chosen = [best]
+    if len(cands) > 1 and cands[1][1] == best_rank and cands[1][0] >= 0.8 * best_score and cands[1][2] != best:
+        chosen.append(cands[1][2])
+    lead = hits[best_rank]
+    lead.quote = "".join(chosen)
+    lead.marks = term_spans(q, lead.quote)
+    ordered = [lead, *[h for h in hits if h is not lead]]
+    return Answer(True, "".join(chosen), ordered, q, "", confidence)

@@ -1,0 +1,1 @@
+"""Index layer: retrieval units, embedders, and the on-disk index directory."""

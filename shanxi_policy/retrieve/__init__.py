@@ -1,0 +1,1 @@
+"""Retrieval layer: sparse (BM25), dense (FAISS), score fusion, direct lookups, LangChain adapters."""

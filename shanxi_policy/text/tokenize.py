@@ -1,0 +1,109 @@
+"""Chinese tokenization for BM25 and term matching: jieba with a policy dictionary, stopwords, synonyms."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import normalize_for_search
+
+_WORD = re.compile(r"[\u4e00-\u9fff]|[a-z0-9][a-z0-9.\-]*")
+_QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff·]{2,12})[”\"」』]")
+_lock = threading.Lock()
+
+
+def _data(name: str) -> str:
+    return resources.files("shanxi_policy").joinpath("data", name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(x.strip() for x in _data("stopwords.txt").splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def synonym_groups() -> tuple[tuple[str, ...], ...]:
+    groups = []
+    for line in _data("synonyms.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            groups.append(tuple(normalize_for_search(t) for t in line.split()))
+    return tuple(groups)
+
+
+@lru_cache(maxsize=1)
+def _jieba():  # type: ignore[no-untyped-def]
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    for line in _data("userdict.txt").splitlines():
+        parts = line.split()
+        if parts:
+            tk.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
+    for group in synonym_groups():
+        for term in group:
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", term):
+                tk.add_word(term, 1000)
+    return tk
+
+
+def quoted_terms(texts: Iterable[str]) -> set[str]:
+    """Terms the documents put in quotation marks (“一泓清水入黄河”) are domain terms."""
+    out: set[str] = set()
+    for t in texts:
+        out.update(m.group(1) for m in _QUOTED.finditer(t))
+    return out
+
+
+def add_terms(terms: Iterable[str]) -> None:
+    tk = _jieba()
+    with _lock:
+        for t in terms:
+            tk.add_word(normalize_for_search(t), 1000)
+    tokenize.cache_clear()
+
+
+@lru_cache(maxsize=20000)
+def tokenize(text: str, drop_stopwords: bool = True) -> tuple[str, ...]:
+    """Search-mode segmentation of normalized text; compound terms also yield their parts."""
+    norm = normalize_for_search(text)
+    tk = _jieba()
+    with _lock:
+        words = list(tk.cut_for_search(norm))
+    stop = stopwords() if drop_stopwords else frozenset()
+    out = []
+    for w in words:
+        w = w.strip()
+        if not w or not _WORD.match(w) or w in stop:
+            continue
+        out.append(w)
+    return tuple(out)
+
+
+def expand_query(tokens: Iterable[str]) -> list[str]:
+    """Add the synonyms of every token (双碳 → 碳达峰碳中和, 碳达峰, 碳中和)."""
+    toks = list(tokens)
+    present = set(toks)
+    extra: list[str] = []
+    for group in synonym_groups():
+        if present & set(group):
+            for term in group:
+                if term not in present:
+                    extra.extend(tokenize(term))
+                    present.add(term)
+    return toks + [t for t in extra if t not in set(toks)]
+
+
+def content_terms(text: str) -> list[str]:
+    """Distinct query terms that must be covered by an answer (stopwords and single characters dropped)."""
+    seen: list[str] = []
+    for t in tokenize(text):
+        if (len(t) >= 2 or t.isdigit()) and t not in seen:
+            seen.append(t)
+    # cut_for_search yields a compound and its parts; keep the longest forms only.
+    return [t for t in seen if not any(t != o and t in o for o in seen)]
