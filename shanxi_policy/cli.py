@@ -210,5 +210,19 @@ def eval_cmd(gold: Path, index_dir: Path | None, modes: str, as_json: bool) -> N
         click.echo(format_report(reports))
 
 
+@main.command()
+@click.argument("gold", type=click.Path(exists=True, path_type=Path))
+@INDEX_OPTION
+def calibrate(gold: Path, index_dir: Path | None) -> None:
+    """用标注问题集（含范围外问题）校准“找到/未找到”的判定阈值，结果随程序保存。"""
+    from .evaluate import calibrate as fit_thresholds
+    from .evaluate import read_gold
+
+    kb = _kb(index_dir)
+    cal = fit_thresholds(kb, read_gold(gold))
+    click.echo(f"已校准（{cal.fitted_on}）：词项覆盖率阈值 {cal.min_coverage}，向量相似度阈值 {cal.min_dense}；"
+               f"平衡准确率 {cal.balanced_accuracy}，五折交叉验证 {cal.cv_balanced_accuracy}")
+
+
 if __name__ == "__main__":
     main()

@@ -149,3 +149,21 @@ def format_report(reports: list[EvalReport]) -> str:
         for fl in r.failures[:30]:
             lines.append(f"- [{r.mode}] {json.dumps(fl, ensure_ascii=False)}")
     return "\n".join(lines)
+
+
+def calibrate(kb: KnowledgeBase, items: list[GoldItem]) -> Any:
+    """Fit the answer/refuse thresholds on labelled questions and store them with the package."""
+    from .answer.calibration import cross_validate, fit, save_calibration
+    from .answer.extract import decision_features
+
+    rows = []
+    for it in items:
+        hits, best_dense = kb.search_with_signal(it.question, k=5)
+        if hits and hits[0].source == "lookup":
+            continue  # structural lookups are answered without the thresholds
+        rows.append((decision_features(kb, it.question, hits, best_dense), it.in_scope))
+    cal = fit(rows, kb.embedder.model_id)
+    cal.cv_balanced_accuracy = cross_validate(rows, kb.embedder.model_id)
+    cal.fitted_on = f"{len(rows)} questions ({sum(1 for _, y in rows if not y)} out of scope)"
+    save_calibration(cal)
+    return cal

@@ -168,6 +168,21 @@ class KnowledgeBase:
         corpus = load_corpus(list(paths), self.settings)
         return bool(corpus_hash(corpus, self.settings) == self.manifest["corpus_hash"])
 
+    def term_idf(self, term: str) -> float:
+        """Rarity of a term over clauses (a synonym counts); a term the corpus never uses is rarest."""
+        if not hasattr(self, "_idf_cache"):
+            self._idf_cache: dict[str, float] = {}
+        v = self._idf_cache.get(term)
+        if v is None:
+            from .answer.extract import _variants
+
+            variants = _variants(term)
+            n = len(self._clauses)
+            df = sum(1 for cid in self._clauses if any(x in self.norm_text(cid) for x in variants))
+            v = float(np.log((n + 1) / (df + 0.5)))
+            self._idf_cache[term] = v
+        return v
+
     def norm_text(self, clause_id: str) -> str:
         t = self._norm_text.get(clause_id)
         if t is None:

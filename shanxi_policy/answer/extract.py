@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..index.units import sentences
@@ -84,13 +85,25 @@ def term_spans(question: str, quote: str) -> list[tuple[int, int]]:
     return merged
 
 
-def coverage(question: str, text_norm: str) -> float:
-    """Share of the question's content terms (or a synonym) present in the clause."""
+def coverage(question: str, text_norm: str, idf: Callable[[str], float] | None = None) -> float:
+    """Share of the question's content terms (or a synonym) present in the clause, weighted by rarity.
+
+    A term the corpus never uses ("最低工资", "高考") weighs most: a clause that lacks it does not
+    answer the question, however similar the rest is.
+    """
     terms = content_terms(question)
     if not terms:
         return 0.0
-    hit = sum(1 for t in terms if any(v in text_norm for v in _variants(t)))
-    return hit / len(terms)
+    w = idf or (lambda _t: 1.0)
+    total = sum(w(t) for t in terms)
+    hit = sum(w(t) for t in terms if any(v in text_norm for v in _variants(t)))
+    return hit / total if total else 0.0
+
+
+def decision_features(kb: KnowledgeBase, question: str, hits: list[Hit], best_dense: float) -> dict[str, float]:
+    """Signals used to decide between an answer and "未在政策文件中找到相关规定"."""
+    cov = max((coverage(question, kb.norm_text(h.clause_id), kb.term_idf) for h in hits[:3]), default=0.0)
+    return {"coverage": round(cov, 4), "dense": round(best_dense, 4)}
 
 
 def _indicator_match(kb: KnowledgeBase, question: str) -> Indicator | None:
@@ -136,9 +149,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5) -> Answer:
             top.marks = term_spans(q, ind.sentence)
             rest = [h for h in hits if h.clause_id != top.clause_id]
             return Answer(True, ind.sentence, [top, *rest][:k], q, "", 1.0)
-    cov = coverage(q, kb.norm_text(hits[0].clause_id))
-    found = cov >= cal.min_coverage and best_dense >= cal.min_dense
-    confidence = round(min(1.0, cov) * (1.0 if best_dense >= cal.min_dense else 0.5), 3)
+    feats = decision_features(kb, q, hits, best_dense)
+    found = cal.decide(feats)
+    confidence = feats["coverage"]
     if not found:
         return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.

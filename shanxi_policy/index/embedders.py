@@ -87,7 +87,8 @@ class SentenceTransformerEmbedder(Embedder):
             raise PolicyError(f"无法加载本地模型“{model}”：{type(exc).__name__}（离线运行，不会从网络下载）") from exc
         p = Path(model)
         self.model = p.name if p.exists() else model
-        dim = self._m.get_sentence_embedding_dimension()
+        get_dim = getattr(self._m, "get_embedding_dimension", None) or self._m.get_sentence_embedding_dimension
+        dim = get_dim()
         self.dim = int(dim or 0)
         low = model.lower()
         self._qp, self._pp = ("query: ", "passage: ") if "e5" in low else ("", "")
