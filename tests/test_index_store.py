@@ -37,7 +37,8 @@ def test_rebuild_reuses_embeddings_and_adds_only_new_document(tmp_path):
     assert first.embedded == first.units and first.reused == 0
     _, same = build_index_with_stats([docs], ix)
     assert not same.rebuilt
-    (docs / "extra.txt").write_text("一、总体要求\n\n（一）扬尘治理。施工工地全面落实扬尘防治措施。\n", encoding="utf-8")
+    extra = "一、总体要求\n\n（一）扬尘治理。施工工地全面落实扬尘防治措施。\n"
+    (docs / "extra.txt").write_text(extra, encoding="utf-8")
     kb, second = build_index_with_stats([docs], ix)
     assert second.embedded == 1 and second.reused == first.units
     assert kb.search("施工工地扬尘", k=1)[0].doc_id == "extra"
