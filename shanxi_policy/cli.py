@@ -224,5 +224,145 @@ def calibrate(gold: Path, index_dir: Path | None) -> None:
                f"平衡准确率 {cal.balanced_accuracy}，五折交叉验证 {cal.cv_balanced_accuracy}")
 
 
+def _proposal_text(file: Path | None, text: str | None) -> str:
+    from .errors import IngestError
+    from .ingest.loaders import load_file
+
+    if bool(file) == bool(text):
+        _fail(QueryError("请用 --file 或 --text 之一提供项目材料"))
+    if text:
+        return text
+    assert file is not None
+    try:
+        return load_file(file).text
+    except IngestError as exc:
+        _fail(exc)
+    return ""
+
+
+@main.command()
+@click.option("--file", "file", type=click.Path(path_type=Path), help="项目材料文件（PDF、DOCX、TXT）。")
+@click.option("--text", "text", default=None, help="直接给出的项目材料文字。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审查报告。")
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Word 文件。")
+@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Markdown 文件。")
+@click.option("--no-history", is_flag=True, help="不把本次审查记入历史记录。")
+@INDEX_OPTION
+def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | None, md_out: Path | None,
+          no_history: bool, index_dir: Path | None) -> None:
+    """审查项目材料与政策条款的符合性：冲突、需关注、符合、相关。"""
+    from .check.docx_report import write_docx
+    from .check.history import History
+    from .check.report import RELATION_LABELS, VERDICT_LABELS, to_markdown
+
+    content = _proposal_text(file, text)
+    kb = _kb(index_dir)
+    try:
+        rep = kb.check(content)
+    except QueryError as exc:
+        _fail(exc)
+        return
+    if not no_history:
+        History(Settings().history_db).add(rep)
+    if docx_out:
+        write_docx(rep, docx_out)
+        click.echo(f"已写出 Word 审查意见：{docx_out}")
+    if md_out:
+        md_out.write_text(to_markdown(rep), encoding="utf-8")
+        click.echo(f"已写出 Markdown 审查意见：{md_out}")
+    if as_json:
+        _emit_json(rep.to_dict())
+    elif not (docx_out or md_out):
+        click.echo(f"项目：{rep.title}")
+        click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+        for f in rep.findings:
+            click.echo(f"[{RELATION_LABELS[f.relation]}] {f.hit.citation()}")
+            click.echo(f"    条款：“{f.hit.quote}”")
+            click.echo(f"    理由：{f.reason}")
+            click.echo(f"    建议：{f.recommendation}")
+
+
+@main.group()
+def history() -> None:
+    """审查历史记录：列出、查看、导出、删除。"""
+
+
+@history.command(name="list")
+@click.option("--limit", default=50, show_default=True, help="最多列出的条数。")
+def history_list(limit: int) -> None:
+    """列出最近的审查记录。"""
+    from .check.history import History
+    from .check.report import VERDICT_LABELS
+
+    for e in History(Settings().history_db).list(limit):
+        click.echo(f"{e.id}\t{e.created}\t{VERDICT_LABELS.get(e.verdict, e.verdict)}\t{e.title}")
+
+
+@history.command(name="show")
+@click.argument("check_id", type=int)
+def history_show(check_id: int) -> None:
+    """以 JSON 显示一条审查记录。"""
+    from .check.history import History
+
+    try:
+        _emit_json(History(Settings().history_db).get(check_id))
+    except PolicyError as exc:
+        _fail(exc)
+
+
+@history.command(name="export")
+@click.argument("check_id", type=int)
+@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="导出为 Markdown 文件。")
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, help="导出为 Word 文件。")
+def history_export(check_id: int, md_out: Path | None, docx_out: Path | None) -> None:
+    """把一条审查记录导出为 Word 或 Markdown。"""
+    from .check.docx_report import write_docx
+    from .check.history import History
+    from .check.report import report_from_dict, to_markdown
+
+    try:
+        rep = report_from_dict(History(Settings().history_db).get(check_id))
+    except PolicyError as exc:
+        _fail(exc)
+        return
+    if not (md_out or docx_out):
+        _fail(QueryError("请用 --md 或 --docx 指定导出文件"))
+    if md_out:
+        md_out.write_text(to_markdown(rep), encoding="utf-8")
+        click.echo(f"已导出：{md_out}")
+    if docx_out:
+        write_docx(rep, docx_out)
+        click.echo(f"已导出：{docx_out}")
+
+
+@history.command(name="delete")
+@click.argument("check_id", type=int)
+def history_delete(check_id: int) -> None:
+    """删除一条审查记录。"""
+    from .check.history import History
+
+    try:
+        History(Settings().history_db).delete(check_id)
+    except PolicyError as exc:
+        _fail(exc)
+    click.echo(f"已删除审查记录 {check_id}")
+
+
+@main.command(name="eval-check")
+@click.argument("cases", type=click.Path(exists=True, path_type=Path))
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+def eval_check(cases: Path, index_dir: Path | None, as_json: bool) -> None:
+    """在标注的项目案例（JSONL）上评测总体结论准确率和应引条款召回率。"""
+    from .check.evaluate import evaluate_cases, format_check_report, read_cases
+
+    kb = _kb(index_dir)
+    res = evaluate_cases(kb, read_cases(cases))
+    if as_json:
+        _emit_json(res)
+    else:
+        click.echo(format_check_report(res))
+
+
 if __name__ == "__main__":
     main()

@@ -277,6 +277,12 @@ class KnowledgeBase:
                 break
         return hits, best_dense
 
+    def check(self, text: str) -> Any:
+        """Compliance check of a project proposal; returns a check.report.Report."""
+        from .check.engine import check_proposal
+
+        return check_proposal(self, text)
+
     def ask(self, q: str, k: int = 5) -> Answer:
         from .answer.extract import answer_question
 

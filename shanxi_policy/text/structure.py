@@ -198,11 +198,19 @@ def _parse_policy(doc_id: str, texts: list[str], body: list[int]) -> tuple[list[
     for i in body:
         t = texts[i]
         m_part = PART.match(t)
-        if m_part and heading_like(t, 60):
+        if m_part:
             num = cn_to_int(m_part.group(1))
-            part = Section(f"p{num}", doc_id, "part", t, (t,), num)
+            if heading_like(t, 60):
+                part = Section(f"p{num}", doc_id, "part", t, (t,), num)
+                sections.append(part)
+                cur = None
+                continue
+            # "一、群体性聚餐是指…。": a numbered paragraph, not a heading; it is its own part and clause.
+            title = _first_sentence_title(t)
+            part = Section(f"p{num}", doc_id, "part", title, (title,), num)
             sections.append(part)
-            cur = None
+            cur = _Unit("clause", f"p{num}", "", num, (title,), (part.section_id,), [i])
+            units.append(cur)
             continue
         path = (part.title,) if part else ()
         sids = (part.section_id,) if part else ()

@@ -1,0 +1,1 @@
+"""Benchmarks and external evaluations; run with `make bench` (they read ../shared/datasets)."""

@@ -1,0 +1,1 @@
+"""Compliance check of project proposals: facts, curated checks, negation, figures, retrieval, report."""

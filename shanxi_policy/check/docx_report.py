@@ -1,0 +1,60 @@
+"""The Word report, laid out as an official 审查意见."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .report import RELATION_LABELS, VERDICT_LABELS, Report
+
+
+def write_docx(rep: Report, path: str | Path) -> Path:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    d = docx.Document()
+    style = d.styles["Normal"]
+    style.font.name = "SimSun"
+    style.font.size = Pt(11)
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    h = d.add_heading("项目政策符合性审查意见", level=0)
+    h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d.add_heading("一、项目概况", level=1)
+    d.add_paragraph(f"项目名称：{rep.title}")
+    for k, v in rep.summary.items():
+        if k != "项目名称":
+            d.add_paragraph(f"{k}：{v}")
+    d.add_heading("二、审查结论", level=1)
+    p = d.add_paragraph()
+    run = p.add_run(f"总体结论：{VERDICT_LABELS[rep.verdict]}。")
+    run.bold = True
+    counts = "，".join(f"{RELATION_LABELS[r]} {len(v)} 项" for r, v in rep.grouped().items() if v)
+    d.add_paragraph(f"共比对政策条款 {len(rep.findings)} 项：{counts or '无'}。")
+    d.add_heading("三、逐项审查情况", level=1)
+    for rel, items in rep.grouped().items():
+        if not items:
+            continue
+        d.add_heading(f"（{RELATION_LABELS[rel]}）", level=2)
+        table = d.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, label in zip(table.rows[0].cells, ("序号", "政策条款", "条款原文", "项目材料与理由"), strict=True):
+            cell.text = label
+        for n, f in enumerate(items, 1):
+            cells = table.add_row().cells
+            cells[0].text = str(n)
+            cells[1].text = f.hit.citation()
+            cells[2].text = f.hit.quote
+            cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}"
+    d.add_heading("四、意见建议", level=1)
+    recs = list(dict.fromkeys(f.recommendation for f in rep.findings if f.relation in ("conflict", "attention")))
+    for n, r in enumerate(recs or ["未发现需要整改的事项。"], 1):
+        d.add_paragraph(f"{n}. {r}")
+    d.add_paragraph("")
+    d.add_paragraph(f"索引版本：{rep.index_version}")
+    d.add_paragraph(f"审查日期：{rep.created}")
+    path = Path(path)
+    tmp = path.with_name(path.name + ".tmp")
+    d.save(str(tmp))
+    tmp.replace(path)
+    return path

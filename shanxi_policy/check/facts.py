@@ -1,0 +1,52 @@
+"""Read the usual fields of a project proposal and split it into facets for retrieval."""
+
+from __future__ import annotations
+
+import re
+
+FIELDS = ("项目名称", "建设单位", "建设地点", "建设内容", "建设规模", "能耗", "工艺", "设备", "运输方式",
+          "污染治理措施", "环保措施", "投资", "占地")
+_FIELD = re.compile(rf"({'|'.join(FIELDS)})[^：:\n]{{0,6}}[：:]\s*([^\n]+)")
+
+FACETS = {
+    "location": r"位于|选址|建设地点|园区|开发区|县|区内|镇|村|保护区|红线",
+    "industry": r"项目名称|建设内容|建设规模|产能|生产|年产|项目",
+    "equipment": r"设备|工艺|锅炉|窑|炉|生产线|机组|装置",
+    "energy": r"能耗|标准煤|用电|用煤|耗煤|天然气|燃料|供热|供暖|光伏|风电|储能",
+    "transport": r"运输|车辆|货车|铁路|物流|车队|短驳",
+    "emissions": r"废气|排放|粉尘|烟尘|脱硫|脱硝|VOCs|挥发性|扬尘|噪声|治理",
+    "water": r"废水|污水|取水|用水|雨水|排水|地下水",
+    "land": r"用地|占地|亩|公顷|土壤|地块|复垦",
+}
+FACET_NAMES = {"location": "选址", "industry": "行业与规模", "equipment": "工艺设备", "energy": "能源",
+               "transport": "运输", "emissions": "污染排放", "water": "水", "land": "土地"}
+
+
+def proposal_fields(text: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for m in _FIELD.finditer(text):
+        out.setdefault(m.group(1), m.group(2).strip()[:200])
+    return out
+
+
+def proposal_title(text: str) -> str:
+    f = proposal_fields(text)
+    if "项目名称" in f:
+        return f["项目名称"]
+    first = re.split(r"[。\n]", text.strip(), maxsplit=1)[0]
+    return first[:40]
+
+
+def split_sentences(text: str) -> list[str]:
+    return [s.strip() for s in re.split(r"(?<=[。；！？\n])", text) if len(s.strip()) >= 4]
+
+
+def facets(text: str) -> dict[str, str]:
+    """Facet name -> the proposal sentences about it."""
+    sents = split_sentences(text)
+    out: dict[str, str] = {}
+    for name, rx in FACETS.items():
+        chosen = [s for s in sents if re.search(rx, s)]
+        if chosen:
+            out[name] = "".join(chosen)[:600]
+    return out

@@ -1,0 +1,77 @@
+"""History of checks in SQLite (WAL; one transaction per check, so a crash leaves no half record)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import PolicyError
+from .report import Report
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS checks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created TEXT NOT NULL,
+    title TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    index_version TEXT NOT NULL,
+    input TEXT NOT NULL,
+    report TEXT NOT NULL
+)
+"""
+
+
+@dataclass
+class HistoryEntry:
+    id: int
+    created: str
+    title: str
+    verdict: str
+    index_version: str
+
+
+class History:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as con, con:
+            con.execute(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.path, timeout=30)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+        return con
+
+    def add(self, rep: Report) -> int:
+        with closing(self._connect()) as con, con:
+            cur = con.execute(
+                "INSERT INTO checks (created, title, verdict, index_version, input, report) VALUES (?,?,?,?,?,?)",
+                (rep.created, rep.title, rep.verdict, rep.index_version, rep.proposal,
+                 json.dumps(rep.to_dict(), ensure_ascii=False)),
+            )
+            return int(cur.lastrowid or 0)
+
+    def list(self, limit: int = 100) -> list[HistoryEntry]:
+        with closing(self._connect()) as con:
+            rows = con.execute(
+                "SELECT id, created, title, verdict, index_version FROM checks ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
+        return [HistoryEntry(*r) for r in rows]
+
+    def get(self, check_id: int) -> dict[str, Any]:
+        with closing(self._connect()) as con:
+            row = con.execute("SELECT report FROM checks WHERE id = ?", (check_id,)).fetchone()
+        if row is None:
+            raise PolicyError(f"没有编号为 {check_id} 的审查记录")
+        return dict(json.loads(row[0]))
+
+    def delete(self, check_id: int) -> None:
+        with closing(self._connect()) as con, con:
+            n = con.execute("DELETE FROM checks WHERE id = ?", (check_id,)).rowcount
+        if n == 0:
+            raise PolicyError(f"没有编号为 {check_id} 的审查记录")

@@ -1,0 +1,102 @@
+"""Report records of a compliance check, and their Markdown form."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..models import Hit
+
+RELATION_LABELS = {"conflict": "冲突", "attention": "需关注", "supports": "符合", "related": "相关"}
+VERDICT_LABELS = {
+    "conflict": "存在与政策冲突的内容",
+    "attention": "基本可行，但有需关注事项",
+    "supports": "符合政策导向",
+    "unrelated": "未发现直接相关的政策条款",
+}
+FORCE_LABELS = {"restrictive": "限制性", "obligatory": "约束性", "encouraging": "鼓励性", "": ""}
+
+
+@dataclass
+class Finding:
+    relation: str  # conflict | attention | supports | related
+    hit: Hit  # the cited clause, as from search
+    evidence: str  # proposal text the finding rests on
+    reason: str
+    recommendation: str
+    check_id: str = ""  # curated check id, "target" for figure comparisons, "" for retrieved clauses
+    force: str = ""  # restrictive | obligatory | encouraging
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["hit"] = self.hit.to_dict()
+        return d
+
+
+@dataclass
+class Report:
+    verdict: str  # conflict | attention | supports | unrelated
+    findings: list[Finding]
+    title: str = ""
+    summary: dict[str, str] = field(default_factory=dict)
+    created: str = ""
+    index_version: str = ""
+    proposal: str = ""
+
+    def grouped(self) -> dict[str, list[Finding]]:
+        return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "verdict": self.verdict,
+            "verdict_label": VERDICT_LABELS[self.verdict],
+            "title": self.title,
+            "summary": self.summary,
+            "created": self.created,
+            "index_version": self.index_version,
+            "proposal": self.proposal,
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def overall_verdict(findings: list[Finding]) -> str:
+    relations = {f.relation for f in findings}
+    for r in ("conflict", "attention", "supports"):
+        if r in relations:
+            return r
+    return "unrelated"
+
+
+def to_markdown(rep: Report) -> str:
+    lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{VERDICT_LABELS[rep.verdict]}**", ""]
+    if rep.summary:
+        lines += ["## 项目概况", ""] + [f"- {k}：{v}" for k, v in rep.summary.items()] + [""]
+    for rel, items in rep.grouped().items():
+        if not items:
+            continue
+        lines += [f"## {RELATION_LABELS[rel]}（{len(items)} 项）", ""]
+        for n, f in enumerate(items, 1):
+            lines += [
+                f"### {n}. {f.hit.citation()}",
+                "",
+                f"> {f.hit.quote}",
+                "",
+                f"- 项目材料：{f.evidence or '（未涉及）'}",
+                f"- 理由：{f.reason}",
+                f"- 建议：{f.recommendation}",
+                "",
+            ]
+    lines += [f"---\n索引版本：{rep.index_version}　审查时间：{rep.created}"]
+    return "\n".join(lines) + "\n"
+
+
+def report_from_dict(d: dict[str, Any]) -> Report:
+    findings = []
+    for f in d["findings"]:
+        h = dict(f["hit"])
+        hit = Hit(h["doc_id"], h["doc_title"], h["clause_id"], tuple(h["path"]), h["text"], h["score"], h["source"],
+                  h.get("quote", ""), [tuple(m) for m in h.get("marks", [])])  # type: ignore[misc]
+        findings.append(Finding(f["relation"], hit, f["evidence"], f["reason"], f["recommendation"],
+                                f.get("check_id", ""), f.get("force", "")))
+    return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
+                  d.get("index_version", ""), d.get("proposal", ""))

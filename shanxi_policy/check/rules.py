@@ -1,0 +1,58 @@
+"""Curated checks, kept as data in shanxi_policy/data/checks.yaml (adding one needs no code)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import PolicyError
+
+RELATIONS = ("conflict", "attention", "supports", "related")
+
+
+@dataclass
+class Check:
+    id: str
+    name: str
+    clause: str
+    quote: str
+    force: str
+    applies: list[str]
+    reason_apply: str
+    recommendation: str
+    forbids: list[str] = field(default_factory=list)
+    requires: list[str] = field(default_factory=list)
+    supports: list[str] = field(default_factory=list)
+    missing: str = "attention"
+
+
+def parse_checks(data: Any, source: str = "checks.yaml") -> list[Check]:
+    if not isinstance(data, list):
+        raise PolicyError(f"{source} 应为检查项列表")
+    out = []
+    for n, item in enumerate(data, 1):
+        try:
+            c = Check(**item)
+        except TypeError as exc:
+            raise PolicyError(f"{source} 第 {n} 个检查项字段有误：{exc}") from exc
+        if c.missing not in ("conflict", "attention"):
+            raise PolicyError(f"{source} 检查项 {c.id} 的 missing 只能是 conflict 或 attention")
+        out.append(c)
+    ids = [c.id for c in out]
+    if len(ids) != len(set(ids)):
+        raise PolicyError(f"{source} 中检查项编号重复")
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_checks(path: str = "") -> tuple[Check, ...]:
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("shanxi_policy").joinpath("data", "checks.yaml").read_text(encoding="utf-8")
+    return tuple(parse_checks(yaml.safe_load(text), path or "checks.yaml"))

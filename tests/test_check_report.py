@@ -1,0 +1,106 @@
+"""The Word and Markdown reports, and the SQLite history."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import docx
+import pytest
+from click.testing import CliRunner
+
+from shanxi_policy.check.docx_report import write_docx
+from shanxi_policy.check.history import History
+from shanxi_policy.check.report import report_from_dict, to_markdown
+from shanxi_policy.cli import main
+from shanxi_policy.errors import PolicyError
+
+from .conftest import DATA, ROOT
+from .test_retrieval import kb  # noqa: F401
+
+PROPOSAL = "项目名称：年产100万吨焦化项目。建设地点：介休市。供热采用燃煤锅炉。厂内运输采用纯电动车辆。"
+
+
+@pytest.fixture(scope="module")
+def report(kb):  # noqa: F811
+    return kb.check(PROPOSAL)
+
+
+def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
+    path = write_docx(report, tmp_path / "r.docx")
+    d = docx.Document(str(path))
+    text = "\n".join(p.text for p in d.paragraphs)
+    assert "项目政策符合性审查意见" in text and "总体结论：存在与政策冲突的内容" in text
+    assert "项目名称：年产100万吨焦化项目" in text and "建设地点：介休市" in text
+    assert "索引版本：" in text and "审查日期：" in text and "意见建议" in text
+    cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert any("（八）持续改善空气质量" in c for c in cells)
+    assert any("加快燃煤锅炉关停整治" in c for c in cells)
+    headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
+    assert "（冲突）" in headings and "（符合）" in headings
+
+
+def test_markdown_and_round_trip(report):
+    md = to_markdown(report)
+    assert md.startswith("# 项目合规审查意见") and "## 冲突" in md and "> 加快燃煤锅炉关停整治" in md
+    again = report_from_dict(report.to_dict())
+    assert to_markdown(again) == md
+
+
+def test_history_add_list_get_delete(report, tmp_path):
+    h = History(tmp_path / "h.sqlite3")
+    i = h.add(report)
+    assert [e.id for e in h.list()] == [i] and h.list()[0].verdict == "conflict"
+    assert h.get(i)["proposal"] == PROPOSAL
+    h.delete(i)
+    assert h.list() == []
+    with pytest.raises(PolicyError, match="没有编号"):
+        h.get(i)
+    con = sqlite3.connect(tmp_path / "h.sqlite3")
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_history_failed_write_leaves_no_half_record(report, tmp_path):
+    h = History(tmp_path / "h.sqlite3")
+    bad = report_from_dict(report.to_dict())
+    bad.title = None  # type: ignore[assignment]  # NOT NULL violated inside the transaction
+    with pytest.raises(sqlite3.IntegrityError):
+        h.add(bad)
+    assert h.list() == []
+
+
+def test_cli_check_writes_docx_and_history(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHANXI_POLICY_HISTORY_DB", str(tmp_path / "h.sqlite3"))
+    out = tmp_path / "r.docx"
+    r = CliRunner().invoke(main, ["check", "--text", PROPOSAL, "--docx", str(out), "--index", str(ROOT / "index")])
+    assert r.exit_code == 0, r.output
+    assert out.exists()
+    r = CliRunner().invoke(main, ["history", "list"])
+    assert "年产100万吨焦化项目" in r.output
+    check_id = r.output.split("\t")[0]
+    md = tmp_path / "r.md"
+    r = CliRunner().invoke(main, ["history", "export", check_id, "--md", str(md)])
+    assert r.exit_code == 0 and "燃煤锅炉" in md.read_text(encoding="utf-8")
+    r = CliRunner().invoke(main, ["history", "delete", check_id])
+    assert r.exit_code == 0
+    assert CliRunner().invoke(main, ["history", "show", check_id]).exit_code == 2
+
+
+def test_cli_check_file_and_errors(tmp_path):
+    f = tmp_path / "p.txt"
+    f.write_text("建设200MW风电光伏基地，配套储能。", encoding="utf-8")
+    idx = str(ROOT / "index")
+    r = CliRunner().invoke(main, ["check", "--file", str(f), "--json", "--no-history", "--index", idx])
+    assert r.exit_code == 0 and '"verdict": "supports"' in r.output
+    r = CliRunner().invoke(main, ["check", "--index", idx])
+    assert r.exit_code == 2
+    (tmp_path / "e.txt").write_bytes(b"")
+    r = CliRunner().invoke(main, ["check", "--file", str(tmp_path / "e.txt"), "--index", idx])
+    assert r.exit_code == 2 and "文件为空" in r.output
+
+
+def test_eval_check_reports(tmp_path):
+    cases = tmp_path / "c.jsonl"
+    cases.write_text("\n".join((DATA / "check_cases.jsonl").read_text(encoding="utf-8").splitlines()[:3]) + "\n",
+                     encoding="utf-8")
+    r = CliRunner().invoke(main, ["eval-check", str(cases), "--json", "--index", str(ROOT / "index")])
+    assert r.exit_code == 0 and '"verdict_accuracy"' in r.output
