@@ -149,7 +149,8 @@ def _rejoin_pages(paras: list[str]) -> tuple[list[str], int]:
 
 _INLINE_BREAK = re.compile(
     r"[ \t]*\u3000{2,}[ \t\u3000]*"  # full-width indentation opens a paragraph
-    r"|(?<=[。；：！？）])[ \t\u3000]+(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+条)"
+    r"|(?<=[。；：！？）])[ \t\u3000]+"
+    r"(?=[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十百]+条)"
 )
 
 
