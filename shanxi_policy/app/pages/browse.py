@@ -1,0 +1,133 @@
+"""政策浏览: documents, the part → clause tree, a clause view by link, full-text search, targets."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from ...errors import QueryError
+from ...kb import KnowledgeBase
+from ..render import clause_link, css, hit_card, md_escape, quote_block
+from ..state import get_kb
+
+
+def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
+    c = kb.clause(clause_id)
+    if c is None:
+        st.error("链接中的条款不存在（可能所在文档已被删除）。")
+        return
+    d = kb.document(c.doc_id)
+    assert d is not None
+    st.subheader(md_escape(" › ".join(c.path) or c.local_id))
+    st.caption(md_escape(f"《{d.title}》 条款编号 {c.local_id}"))
+    quote_block(c.text)
+    idx = [x.clause_id for x in d.clauses].index(c.clause_id)
+    nav = []
+    if idx > 0:
+        prev = d.clauses[idx - 1]
+        nav.append(f'<a href="{clause_link(prev.clause_id)}" target="_self">← 上一条：'
+                   f'{html.escape(prev.title or prev.local_id)}</a>')
+    if idx + 1 < len(d.clauses):
+        nxt = d.clauses[idx + 1]
+        nav.append(f'<a href="{clause_link(nxt.clause_id)}" target="_self">下一条：'
+                   f'{html.escape(nxt.title or nxt.local_id)} →</a>')
+    st.html(" ｜ ".join(nav))
+    targets = [i for i in kb.indicators() if i.clause_id == c.clause_id]
+    if targets:
+        st.caption("本条款中的量化目标")
+        st.dataframe([{"年份": i.year or "", "指标": i.name, "目标值": f"{i.qualifier}{i.value:g}{i.unit}"}
+                      for i in targets], hide_index=True)
+
+
+def _documents(kb: KnowledgeBase) -> None:
+    rows = []
+    for d in kb.documents:
+        issuer = d.meta.get("issuer", "")
+        rows.append({"文档": d.title, "发文机关": "、".join(issuer) if isinstance(issuer, list) else str(issuer),
+                     "日期": str(d.meta.get("date", "")), "类型": str(d.meta.get("doc_type", "")),
+                     "条款数": len(d.clauses), "文件": d.source})
+    st.dataframe(rows, hide_index=True, use_container_width=True)
+    titles = {d.title: d for d in kb.documents}
+    choice = st.selectbox("查看文档结构", list(titles), key="browse_doc")
+    doc = titles[choice]
+    shown: set[str] = set()
+    for s in doc.sections:
+        with st.expander(md_escape(s.title)):
+            links = []
+            for cid in s.clause_ids:
+                c = kb.clause(cid)
+                if c is not None:
+                    shown.add(cid)
+                    label = c.title or (c.text[:30] + "…")
+                    links.append(f'<li><a href="{clause_link(cid)}" target="_self">{html.escape(label)}</a></li>')
+            st.html("<ul>" + "".join(links) + "</ul>")
+    rest = [c for c in doc.clauses if c.clause_id not in shown]
+    if rest:
+        with st.expander("其他段落"):
+            st.html("<ul>" + "".join(
+                f'<li><a href="{clause_link(c.clause_id)}" target="_self">{html.escape(c.title or c.text[:30])}</a></li>'
+                for c in rest) + "</ul>")
+
+
+def _search(kb: KnowledgeBase) -> None:
+    q = st.text_input("全文检索", placeholder="例如：燃煤锅炉、清洁取暖、“公转铁”")
+    c1, c2, c3 = st.columns(3)
+    docs = {"全部文档": None, **{d.title: d.doc_id for d in kb.documents}}
+    doc = docs[c1.selectbox("文档", list(docs))]
+    part = c2.text_input("部分（标题中的文字）", placeholder="如：三、")
+    years = sorted({i.year for i in kb.indicators() if i.year})
+    year_label = c3.selectbox("目标年份", ["不限", *map(str, years)])
+    year = None if year_label == "不限" else int(year_label)
+    if q:
+        try:
+            hits = kb.search(q, k=10, doc=doc, part=part or None, year=year)
+        except QueryError as exc:
+            st.error(str(exc))
+            return
+        st.caption(f"找到 {len(hits)} 条")
+        for n, h in enumerate(hits, 1):
+            hit_card(h, n, expanded=n <= 3)
+
+
+def _targets(kb: KnowledgeBase) -> None:
+    inds = kb.indicators()
+    years = sorted({i.year for i in inds if i.year})
+    pick = st.multiselect("按年份筛选", years, default=[], key="target_years", placeholder="全部年份")
+    rows = [
+        {"年份": i.year or "未定", "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
+         "条款": " › ".join(kb.clause(i.clause_id).path) if kb.clause(i.clause_id) else i.clause_id,  # type: ignore[union-attr]
+         "条款编号": i.clause_id}
+        for i in inds if not pick or i.year in pick
+    ]
+    st.dataframe(rows, hide_index=True, use_container_width=True)
+    counts: dict[str, int] = {}
+    for i in inds:
+        if not pick or i.year in pick:
+            key = str(i.year or "未定年份")
+            counts[key] = counts.get(key, 0) + 1
+    if counts:
+        st.caption("各目标年份的量化目标数")
+        st.bar_chart({"目标数": counts})
+
+
+def page() -> None:
+    css()
+    st.title("政策浏览")
+    kb = get_kb()
+    if kb is None:
+        return
+    clause_id = st.query_params.get("clause")
+    if clause_id:
+        _clause_view(kb, clause_id)
+        if st.button("返回文档列表"):
+            del st.query_params["clause"]
+            st.rerun()
+        return
+    t1, t2, t3 = st.tabs(["文档与条款", "全文检索", "量化目标"])
+    with t1:
+        _documents(kb)
+    with t2:
+        _search(kb)
+    with t3:
+        _targets(kb)

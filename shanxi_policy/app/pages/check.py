@@ -1,0 +1,92 @@
+"""项目合规审查: paste or upload a proposal, get the clauses that apply, download the report."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from ...check.docx_report import write_docx
+from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_from_dict, to_markdown
+from ...errors import IngestError, QueryError
+from ...ingest.loaders import load_file
+from ..render import css, md_escape, quote_block
+from ..state import get_history, get_kb
+
+_VERDICT_STYLE = {"conflict": st.error, "attention": st.warning, "supports": st.success, "unrelated": st.info}
+
+
+def _read_upload(upload) -> str:  # type: ignore[no-untyped-def]
+    with tempfile.TemporaryDirectory() as tmp:
+        p = Path(tmp) / Path(upload.name).name
+        p.write_bytes(upload.getvalue())
+        return load_file(p).text
+
+
+def _docx_bytes(rep: Report) -> bytes:
+    with tempfile.TemporaryDirectory() as tmp:
+        return write_docx(rep, Path(tmp) / "report.docx").read_bytes()
+
+
+def show_report(rep: Report) -> None:
+    _VERDICT_STYLE[rep.verdict](f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+    st.markdown(f"**项目：** {md_escape(rep.title)}")
+    if rep.summary:
+        st.table({"字段": list(rep.summary), "内容": list(rep.summary.values())})
+    for rel, items in rep.grouped().items():
+        if not items:
+            continue
+        st.subheader(f"{RELATION_LABELS[rel]}（{len(items)} 项）")
+        for f in items:
+            with st.expander(md_escape(f.hit.citation()), expanded=rel in ("conflict", "attention")):
+                st.caption("政策条款原文")
+                quote_block(f.hit.quote)
+                st.caption("项目材料")
+                st.text(f.evidence or "（未涉及）")
+                st.caption("理由")
+                st.text(f.reason)
+                st.caption("建议")
+                st.text(f.recommendation)
+    c1, c2, c3 = st.columns(3)
+    c1.download_button("下载 Word 审查意见", _docx_bytes(rep), file_name="审查意见.docx",
+                       mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    c2.download_button("下载 Markdown", to_markdown(rep).encode("utf-8"), file_name="审查意见.md", mime="text/markdown")
+    c3.download_button("下载 JSON", json.dumps(rep.to_dict(), ensure_ascii=False, indent=2).encode("utf-8"),
+                       file_name="审查意见.json", mime="application/json")
+
+
+def page() -> None:
+    css()
+    st.title("项目合规审查")
+    st.caption("粘贴项目说明或上传 PDF / DOCX / TXT，系统逐条比对政策条款：冲突、需关注、符合、相关。")
+    kb = get_kb()
+    if kb is None:
+        return
+    text = st.text_area("项目材料", height=180, placeholder="项目名称：…\n建设地点：…\n建设内容：…\n运输方式：…\n污染治理措施：…")
+    upload = st.file_uploader("或上传项目材料文件", type=["pdf", "docx", "txt", "md"])
+    if st.button("开始审查", type="primary"):
+        try:
+            content = _read_upload(upload) if upload is not None else text
+            rep = kb.check(content)
+        except (IngestError, QueryError) as exc:
+            st.error(str(exc))
+        else:
+            get_history().add(rep)
+            st.session_state["check_report"] = rep.to_dict()
+    if "check_report" in st.session_state:
+        show_report(report_from_dict(st.session_state["check_report"]))
+    st.divider()
+    st.subheader("审查历史")
+    entries = get_history().list(50)
+    if not entries:
+        st.caption("暂无审查记录。")
+    for e in entries:
+        cols = st.columns([2, 5, 2, 1])
+        cols[0].text(e.created)
+        cols[1].text(e.title)
+        cols[2].text(VERDICT_LABELS.get(e.verdict, e.verdict))
+        if cols[3].button("打开", key=f"open-{e.id}"):
+            st.session_state["check_report"] = get_history().get(e.id)
+            st.rerun()

@@ -1,0 +1,57 @@
+"""Rendering of document text: always escaped; only our own <mark> tags are HTML."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+import streamlit as st
+
+from ..models import Hit
+
+_CSS = """
+<style>
+.sp-quote{border-left:4px solid #b22222;padding:.4em .8em;background:#fafafa;white-space:pre-wrap;line-height:1.7}
+.sp-quote mark{background:#ffe08a;padding:0 .1em}
+.sp-path{color:#555;font-size:.9em}
+</style>
+"""
+
+
+_MD_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
+
+
+def md_escape(text: str) -> str:
+    """Labels (expanders, tabs, radio options) are Markdown: escape every special character."""
+    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def css() -> None:
+    st.html(_CSS)
+
+
+def highlighted(text: str, marks: list[tuple[int, int]] | list[list[int]]) -> str:
+    """Escaped text with the given spans wrapped in <mark>."""
+    out, pos = [], 0
+    for s, e in sorted((int(a), int(b)) for a, b in marks):
+        if s < pos:
+            continue
+        out.append(html.escape(text[pos:s]) + "<mark>" + html.escape(text[s:e]) + "</mark>")
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def quote_block(text: str, marks: list[tuple[int, int]] | None = None) -> None:
+    st.html(f'<div class="sp-quote">{highlighted(text, marks or [])}</div>')
+
+
+def clause_link(clause_id: str) -> str:
+    return f"/browse?clause={quote(clause_id)}"
+
+
+def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
+    with st.expander(md_escape(f"[{n}] {h.doc_title} › {' › '.join(h.path)}"), expanded=expanded):
+        quote_block(h.quote or h.text, h.marks)
+        st.html(f'<div class="sp-path">条款编号 {html.escape(h.local_id)} · 得分 {h.score:.3f} · '
+                f'<a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')

@@ -1,0 +1,148 @@
+"""Streamlit pages against a real index (streamlit.testing AppTest)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from .conftest import CORPUS, ROOT
+
+TIMEOUT = 120
+
+
+def _ask_page():
+    from shanxi_policy.app.pages import ask
+
+    ask.page()
+
+
+def _check_page():
+    from shanxi_policy.app.pages import check
+
+    check.page()
+
+
+def _browse_page():
+    from shanxi_policy.app.pages import browse
+
+    browse.page()
+
+
+def _manage_page():
+    from shanxi_policy.app.pages import manage
+
+    manage.page()
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(ROOT / "index"))
+    monkeypatch.setenv("SHANXI_POLICY_CORPUS_DIR", str(CORPUS))
+    monkeypatch.setenv("SHANXI_POLICY_HISTORY_DB", str(tmp_path / "history.sqlite3"))
+    return tmp_path
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(h.proto.body for h in at.get("html"))
+
+
+def test_app_entry_renders_navigation(env):
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert at.title[0].value == "政策问答"
+
+
+def test_ask_shows_cited_answer(env):
+    at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
+    at.chat_input[0].set_value("到2030年非化石能源比重要达到多少？").run()
+    assert not at.exception
+    html = _html(at)
+    assert "18%" in html and "<mark>" in html
+    labels = [e.label for e in at.expander]
+    assert any("（四）加快能源体系清洁低碳转型" in lbl for lbl in labels)
+    assert "/browse?clause=meili_shanxi_shishi_yijian%3Ac4" in html
+
+
+def test_ask_not_found_lists_nearest(env):
+    at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
+    at.chat_input[0].set_value("医保异地就医怎么备案？").run()
+    assert any("未在政策文件中找到相关规定" in w.value for w in at.warning)
+    assert any("可能相关" in c.value for c in at.caption)
+
+
+def test_ask_history_kept_in_session(env):
+    at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
+    at.chat_input[0].set_value("森林覆盖率目标是多少？").run()
+    at.chat_input[0].set_value("对燃煤锅炉有什么要求？").run()
+    assert len(at.session_state["qa_history"]) == 2
+
+
+def test_check_page_verdict_and_history(env):
+    at = AppTest.from_function(_check_page, default_timeout=TIMEOUT).run()
+    at.text_area[0].set_value("项目名称：焦化项目。供热采用燃煤锅炉。原料采用国四柴油货车运输。").run()
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("存在与政策冲突的内容" in e.value for e in at.error)
+    assert any("冲突" in s.value for s in at.subheader)
+    assert len(at.get("download_button")) == 3
+    assert any("焦化项目" in t.value for t in at.text)  # the history list
+
+
+def test_browse_clause_by_link_with_neighbours(env):
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT)
+    at.query_params["clause"] = "meili_shanxi_shishi_yijian:c8"
+    at.run()
+    assert not at.exception
+    html = _html(at)
+    assert "持续改善空气质量" in html and "上一条" in html and "下一条" in html
+
+
+def test_browse_search_and_targets_filter(env):
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
+    at.text_input[0].set_value("燃煤锅炉").run()
+    assert "<mark>燃煤锅炉</mark>" in _html(at)
+    at.multiselect[0].set_value([2030]).run()
+    df = at.dataframe[-1].value
+    assert set(df["年份"]) == {2030} and "非化石能源占能源消费总量比重" in set(df["指标"])
+
+
+def test_document_text_is_escaped(env, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "evil.txt").write_text(
+        "一、总体要求\n\n（一）测试条款。<script>alert(1)</script>[点我](http://example.com)**加粗**。\n", encoding="utf-8")
+    import shanxi_policy as sp
+
+    sp.build_index([corpus], index_dir=tmp_path / "index")
+    monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(tmp_path / "index"))
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT)
+    at.query_params["clause"] = "evil:c1"
+    at.run()
+    html = _html(at)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "[点我](http://example.com)**加粗**" in html  # shown literally, not as a link
+
+
+def test_manage_upload_good_and_broken(env, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    index = tmp_path / "index"
+    shutil.copytree(ROOT / "index", index)
+    monkeypatch.setenv("SHANXI_POLICY_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(index))
+    from shanxi_policy.manage import add_documents, remove_document
+    from shanxi_policy.settings import Settings
+
+    s = Settings()
+    kb, res = add_documents([("扬尘通知.txt", "一、总体要求\n\n（一）扬尘治理。施工工地全面落实围挡措施。\n".encode()),
+                             ("坏文件.pdf", b"%PDF-broken")], s)
+    assert res.added == ["扬尘通知"] and any("坏文件.pdf" in e for e in res.errors)
+    assert kb is not None and kb.search("施工工地围挡", k=1)[0].doc_id == "扬尘通知"
+    at = AppTest.from_function(_manage_page, default_timeout=TIMEOUT).run()
+    assert not at.exception
+    assert any("扬尘通知" in m.value for m in at.markdown)
+    kb = remove_document("扬尘通知", s)
+    assert all(d.doc_id != "扬尘通知" for d in kb.documents)
+    assert not (corpus / "扬尘通知.txt").exists()
