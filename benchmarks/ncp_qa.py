@@ -115,7 +115,7 @@ def run(alphas: list[float]) -> dict[str, Any]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--alphas", default="0.3,0.4,0.5,0.6", help="dense weights of our fusion to compare")
+    ap.add_argument("--alphas", default="0.2,0.3,0.5", help="dense weights of our fusion to compare")
     args = ap.parse_args()
     res = run([float(x) for x in args.alphas.split(",")])
     p = save("ncp_qa", res)

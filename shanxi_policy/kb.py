@@ -38,7 +38,7 @@ from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
 from .retrieve.sparse import SparseIndex
 from .settings import Settings
 from .text.normalize import normalize_for_search
-from .text.tokenize import add_terms, expand_query, quoted_terms, tokenize
+from .text.tokenize import add_terms, index_terms, query_terms, quoted_terms
 
 Progress = Callable[[str, float], None]
 
@@ -48,7 +48,7 @@ class FusionParams:
     """Chosen on the gold set and ncp_policy_qa (see BENCHMARKS.md)."""
 
     method: str = "convex"  # convex | rrf
-    alpha: float = 0.5  # weight of dense in convex fusion
+    alpha: float = 0.3  # weight of dense in convex fusion
     rrf_k: float = 60.0
     candidates: int = 60
 
@@ -66,6 +66,16 @@ class BuildStats:
     rebuilt: bool = True
 
 
+def _top_n(scores: np.ndarray, n: int) -> np.ndarray:
+    """Indices of the n best positive scores, best first; O(len) rather than a full sort."""
+    if len(scores) > n:
+        part = np.argpartition(-scores, n)[:n]
+    else:
+        part = np.arange(len(scores))
+    part = part[scores[part] > 0]
+    return part[np.argsort(-scores[part], kind="stable")]
+
+
 def _data_fingerprint() -> str:
     """Dictionary, stopwords and synonyms shape the sparse index: a change makes the index stale."""
     h = hashlib.sha256()
@@ -74,8 +84,13 @@ def _data_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
+# Bump when the way units are cut or tokenized changes: an index built the old way is then stale.
+INDEX_SCHEME = "units-v2+words-bigrams"
+
+
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
-    return f"{corpus.fingerprint()}-{_data_fingerprint()}-w{settings.max_unit_chars}"
+    scheme = hashlib.sha256(INDEX_SCHEME.encode()).hexdigest()[:6]
+    return f"{corpus.fingerprint()}-{_data_fingerprint()}-{scheme}-w{settings.max_unit_chars}"
 
 
 def validate_query(q: str, settings: Settings) -> str:
@@ -192,17 +207,28 @@ class KnowledgeBase:
         return t
 
     # ----- retrieval ---------------------------------------------------------------------------
+    def _query_vector(self, q: str) -> np.ndarray:
+        """Query embeddings are cached: the app re-runs a page for every click, the check searches facets."""
+        if not hasattr(self, "_qcache"):
+            self._qcache: dict[str, np.ndarray] = {}
+        v = self._qcache.get(q)
+        if v is None:
+            v = self.embedder.embed_query(q)
+            if len(self._qcache) >= 2048:
+                self._qcache.pop(next(iter(self._qcache)))
+            self._qcache[q] = v
+        return v
+
     def _unit_scores(self, q: str, mode: str, n: int) -> tuple[dict[int, float], float]:
         """Fused unit scores and the best raw dense similarity (used to decide "found")."""
         sparse_ids = sparse_sc = dense_ids = dense_sc = np.zeros(0)
         best_dense = 0.0
         if mode in ("hybrid", "bm25"):
-            scores = self.sparse.scores(expand_query(tokenize(q)))
-            top = np.argsort(-scores)[:n]
-            top = top[scores[top] > 0]
+            scores = self.sparse.scores(query_terms(q))
+            top = _top_n(scores, n)
             sparse_ids, sparse_sc = top, scores[top]
         if mode in ("hybrid", "dense"):
-            dense_sc, dense_ids = self.dense.search(self.embedder.embed_query(q), n)
+            dense_sc, dense_ids = self.dense.search(self._query_vector(q), n)
             best_dense = float(dense_sc[0]) if len(dense_sc) else 0.0
         if mode == "bm25":
             return {int(u): float(s) for u, s in zip(sparse_ids, sparse_sc, strict=True)}, best_dense
@@ -369,7 +395,7 @@ def build_index_with_stats(
     for i, u in enumerate(units):
         vectors[i] = fresh.get(u.text_hash, cache.get(u.text_hash))
     say("建立检索索引", 0.9)
-    sparse = SparseIndex.build([list(tokenize(u.index_text)) for u in units])
+    sparse = SparseIndex.build([index_terms(u.index_text) for u in units])
     dense = DenseIndex.build(vectors)
     manifest = {
         "tool": "shanxi-policy",

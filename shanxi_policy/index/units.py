@@ -72,7 +72,9 @@ def build_units(docs: list[Document], max_chars: int) -> list[Unit]:
 
 
 def clause_units(doc: Document, clause: Clause, max_chars: int, start_id: int = 0) -> list[Unit]:
-    context = " ".join([doc.title, *clause.path])
+    # A document without a real title is named by its file stem (often a hash): keep that out of the text.
+    title = doc.title if doc.title != doc.doc_id else ""
+    context = " ".join(x for x in [title, *clause.path] if x)
     return [
         Unit(start_id + k, clause.clause_id, doc.doc_id, clause.text[s:e], s, e, context)
         for k, (s, e) in enumerate(windows(clause.text, max_chars))

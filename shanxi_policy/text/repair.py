@@ -154,9 +154,20 @@ _INLINE_BREAK = re.compile(
 )
 
 
+# A headline at the start of a run-on line: a phrase without sentence punctuation, then a space.
+_LEADING_HEADLINE = re.compile(r"^([^\s。，；！？,;]{6,60})[ \t\u3000]+(?=\S)")
+
+
 def _split_run_on_lines(text: str) -> str:
-    """Web pages are often saved as one long line: restore paragraphs at indentation and numbering."""
-    return "\n".join(_INLINE_BREAK.sub("\n", ln) if len(ln) > 300 else ln for ln in text.split("\n"))
+    """Web pages are often saved as one long line: restore the headline and the paragraphs at
+    indentation and numbering."""
+    out = []
+    for ln in text.split("\n"):
+        if len(ln) > 300:
+            ln = _LEADING_HEADLINE.sub("\\1\n", ln.strip(), count=1)
+            ln = _INLINE_BREAK.sub("\n", ln)
+        out.append(ln)
+    return "\n".join(out)
 
 
 def repair(raw: str) -> Repaired:

@@ -32,6 +32,7 @@ _DOC_TYPE = re.compile(r"(意见|通知|办法|方案|规定|条例|决定|规�
 _TITLE_MAX = 80
 
 
+
 @dataclass
 class Parsed:
     title: str

@@ -107,3 +107,25 @@ def content_terms(text: str) -> list[str]:
             seen.append(t)
     # cut_for_search yields a compound and its parts; keep the longest forms only.
     return [t for t in seen if not any(t != o and t in o for o in seen)]
+
+
+_NON_CJK = re.compile(r"[^\u4e00-\u9fff]+")
+
+
+def char_bigrams(text: str) -> list[str]:
+    """Overlapping Chinese character bigrams: they match where word segmentation disagrees
+    between a question and a document (measured on ncp_policy_qa, see BENCHMARKS.md)."""
+    out: list[str] = []
+    for run in _NON_CJK.split(normalize_for_search(text)):
+        out.extend(run[i : i + 2] for i in range(len(run) - 1))
+    return out
+
+
+def index_terms(text: str) -> list[str]:
+    """Terms a retrieval unit is indexed under in BM25: words and character bigrams."""
+    return list(tokenize(text)) + char_bigrams(text)
+
+
+def query_terms(question: str) -> list[str]:
+    """Terms a question is searched with: words, their synonyms and character bigrams."""
+    return expand_query(tokenize(question)) + char_bigrams(question)
