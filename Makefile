@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 PORT   ?= 8501
 
-.PHONY: run test index lint typecheck eval bench clean
+.PHONY: run test index lint eval bench clean
 
 # torch is installed first and pinned: an unpinned torch pulls several GB of CUDA wheels.
 $(VENV)/.base: pyproject.toml
@@ -31,6 +31,18 @@ test: $(VENV)/.dev
 lint: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy shanxi_policy
+
+eval: $(VENV)/.base
+	$(VENV)/bin/shanxi-policy eval tests/data/gold_corpus_qa.jsonl --index index/
+	$(VENV)/bin/shanxi-policy eval-check tests/data/check_cases.jsonl --index index/
+
+# Reads ../shared/datasets; long (the ncp index embeds 0.9M characters). Results: benchmarks/results, BENCHMARKS.md
+bench: $(VENV)/.dev
+	$(PY) -m benchmarks.ncp_qa
+	$(PY) -m benchmarks.quality
+	$(PY) -m benchmarks.scale
+	$(PY) -m benchmarks.app_latency
+	$(PY) -m benchmarks.report
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
