@@ -26,6 +26,7 @@ run: $(VENV)/.base index
 
 test: $(VENV)/.dev
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy shanxi_policy
 	$(VENV)/bin/pytest -q
 
 lint: $(VENV)/.dev

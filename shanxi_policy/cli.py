@@ -26,7 +26,7 @@ def _fail(exc: Exception, code: int = 2) -> None:
     sys.exit(code)
 
 
-def _kb(index_dir: Path | None):  # type: ignore[no-untyped-def]
+def _kb(index_dir: Path | None):
     from .kb import load_index
 
     try:
@@ -128,7 +128,7 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, embedder: str, model:
         click.echo(f"错误：{e}", err=True)
 
 
-def _print_hit(n: int, h) -> None:  # type: ignore[no-untyped-def]
+def _print_hit(n: int, h) -> None:
     click.echo(f"[{n}] {h.citation()}  ({h.local_id}，得分 {h.score:.3f}，{h.source})")
     click.echo(f"    “{h.marked()}”")
 

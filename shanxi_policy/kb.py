@@ -40,7 +40,7 @@ from .settings import Settings
 from .text.normalize import normalize_for_search
 from .text.tokenize import add_terms, index_terms, query_terms, quoted_terms
 
-Progress = Callable[[str, float], None]
+Progress = Callable[[str, float], object]
 
 
 @dataclass
@@ -430,7 +430,7 @@ def build_index_with_stats(
         raise
     say("完成", 1.0)
     kb = KnowledgeBase(index_dir, manifest, docs, units, sparse, dense, emb, settings)
-    stats.documents, stats.clauses, stats.units = len(docs), manifest["clauses"], len(units)
+    stats.documents, stats.clauses, stats.units = len(docs), sum(len(d.clauses) for d in docs), len(units)
     stats.embedded, stats.reused = len(missing), len(units) - len(missing)
     stats.seconds = time.perf_counter() - t0
     return kb, stats

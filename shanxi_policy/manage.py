@@ -18,7 +18,7 @@ from .ingest.metadata import sidecar_path, write_sidecar
 from .kb import BuildStats, KnowledgeBase, build_index_with_stats
 from .settings import Settings
 
-Progress = Callable[[str, float], None]
+Progress = Callable[[str, float], object]
 
 
 @dataclass

@@ -60,7 +60,7 @@ def _hit_for(kb: KnowledgeBase, clause_id: str, quote: str, question: str = "") 
     return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "check", q, term_spans(question, q) if question else [])
 
 
-def _evidence(mentions: list) -> str:  # type: ignore[type-arg]
+def _evidence(mentions: list) -> str:
     seen: list[str] = []
     for m in mentions:
         if m.sentence not in seen:

@@ -95,7 +95,7 @@ def report_from_dict(d: dict[str, Any]) -> Report:
     for f in d["findings"]:
         h = dict(f["hit"])
         hit = Hit(h["doc_id"], h["doc_title"], h["clause_id"], tuple(h["path"]), h["text"], h["score"], h["source"],
-                  h.get("quote", ""), [tuple(m) for m in h.get("marks", [])])  # type: ignore[misc]
+                  h.get("quote", ""), [tuple(m) for m in h.get("marks", [])])
         findings.append(Finding(f["relation"], hit, f["evidence"], f["reason"], f["recommendation"],
                                 f.get("check_id", ""), f.get("force", "")))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -11,7 +12,7 @@ EXACT_MAX = 200_000
 
 
 class DenseIndex:
-    def __init__(self, index) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, index) -> None:
         self._ix = index
 
     @classmethod
@@ -20,6 +21,7 @@ class DenseIndex:
 
         v = np.ascontiguousarray(vectors, dtype=np.float32)
         dim = v.shape[1]
+        ix: Any
         if len(v) <= exact_max:
             ix = faiss.IndexFlatIP(dim)
         else:

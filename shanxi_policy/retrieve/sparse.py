@@ -11,7 +11,7 @@ logging.getLogger("bm25s").setLevel(logging.ERROR)
 
 
 class SparseIndex:
-    def __init__(self, model) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, model) -> None:
         self._m = model
         self._vocab = set(model.vocab_dict)
 

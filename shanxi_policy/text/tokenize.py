@@ -34,7 +34,7 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
-def _jieba():  # type: ignore[no-untyped-def]
+def _jieba():
     import logging
 
     import jieba

@@ -16,7 +16,7 @@ EXAMPLES = [
 ]
 
 
-def _show(entry: dict) -> None:  # type: ignore[type-arg]
+def _show(entry: dict) -> None:
     ans = entry["answer"]
     if ans.found:
         st.markdown("**答：**")

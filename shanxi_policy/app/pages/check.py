@@ -18,7 +18,7 @@ from ..state import get_history, get_kb
 _VERDICT_STYLE = {"conflict": st.error, "attention": st.warning, "supports": st.success, "unrelated": st.info}
 
 
-def _read_upload(upload) -> str:  # type: ignore[no-untyped-def]
+def _read_upload(upload) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / Path(upload.name).name
         p.write_bytes(upload.getvalue())
