@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 PORT   ?= 8501
 
-.PHONY: run test index lint eval bench clean
+.PHONY: run test index lint eval bench screenshots clean
 
 # torch is installed first and pinned: an unpinned torch pulls several GB of CUDA wheels.
 $(VENV)/.base: pyproject.toml
@@ -44,6 +44,9 @@ bench: $(VENV)/.dev
 	$(PY) -m benchmarks.scale
 	$(PY) -m benchmarks.app_latency
 	$(PY) -m benchmarks.report
+
+screenshots: $(VENV)/.dev
+	SHANXI_POLICY_SCREENSHOTS=docs $(VENV)/bin/pytest -q tests/test_e2e_browser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
