@@ -41,6 +41,10 @@ QUERIES = [
 
 
 def _rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM; ru_maxrss would carry over from the parent)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -134,9 +138,15 @@ def run_size(n: int, texts: list[str], vec_sample: np.ndarray, work: Path) -> di
     t0 = time.perf_counter()
     terms = synth(texts, n)
     res["make_terms_s"] = round(time.perf_counter() - t0, 1)
-    idx = rng.integers(0, len(vec_sample), n)
-    vecs = vec_sample[idx] + rng.normal(0, 0.02, (n, vec_sample.shape[1])).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+    # Points between pairs of real embeddings, plus noise: spread like real vectors rather than
+    # clustered on the sample (which would make ANN recall meaningless).
+    vecs = np.empty((n, vec_sample.shape[1]), dtype=np.float32)
+    for s0 in range(0, n, 100_000):
+        m = min(100_000, n - s0)
+        i, j = rng.integers(0, len(vec_sample), m), rng.integers(0, len(vec_sample), m)
+        a = rng.random((m, 1), dtype=np.float32)
+        v = a * vec_sample[i] + (1 - a) * vec_sample[j] + rng.normal(0, 0.01, (m, vec_sample.shape[1])).astype(np.float32)
+        vecs[s0 : s0 + m] = v / np.linalg.norm(v, axis=1, keepdims=True)
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     t0 = time.perf_counter()
@@ -177,7 +187,7 @@ def serve(work: Path, n: int) -> dict[str, Any]:
     load_s = time.perf_counter() - t0
     vec = np.load(work / "vectors.npy", mmap_mode="r")
     rng = np.random.default_rng(3)
-    qv = np.asarray(vec[rng.integers(0, n, len(QUERIES))]) + rng.normal(0, 0.05, (len(QUERIES), vec.shape[1])).astype(np.float32)
+    qv = np.asarray(vec[rng.integers(0, n, len(QUERIES))]) + rng.normal(0, 0.01, (len(QUERIES), vec.shape[1])).astype(np.float32)
     qv /= np.linalg.norm(qv, axis=1, keepdims=True)
     times = []
     for rep in range(3):
@@ -191,7 +201,9 @@ def serve(work: Path, n: int) -> dict[str, Any]:
             if rep:
                 times.append(time.perf_counter() - t)
     res = {"load_s": round(load_s, 2), "search_p50_ms": round(float(np.percentile(times, 50)) * 1000, 1),
-           "search_p95_ms": round(float(np.percentile(times, 95)) * 1000, 1)}
+           "search_p95_ms": round(float(np.percentile(times, 95)) * 1000, 1),
+           # Serving memory, measured before the exact index for the recall check is built.
+           "serve_peak_rss_mb": round(_rss_mb(), 0)}
     # ANN recall@10 against exact search on the same vectors.
     if "HNSW" in dense.kind:
         flat = faiss.IndexFlatIP(vec.shape[1])
@@ -212,7 +224,6 @@ def serve(work: Path, n: int) -> dict[str, Any]:
         t = time.perf_counter()
         dense._ix.search(qv.astype(np.float32), 10)
         res["exact_ms_per_query"] = round((time.perf_counter() - t) / len(qv) * 1000, 2)
-    res["serve_peak_rss_mb"] = round(_rss_mb(), 0)
     return res
 
 
@@ -222,6 +233,7 @@ def main() -> None:
     ap.add_argument("--serve", default="", help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, default=0, help=argparse.SUPPRESS)
     ap.add_argument("--one", type=int, default=0, help=argparse.SUPPRESS)
+    ap.add_argument("--merge", action="store_true", help="replace only the given sizes in an existing result file")
     args = ap.parse_args()
     if args.serve:
         print(json.dumps(serve(Path(args.serve), args.n)))
@@ -233,14 +245,20 @@ def main() -> None:
         print(json.dumps(run_size(args.one, texts, data["vectors"], WORK / f"scale_{args.one}")))
         return
     WORK.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
-    texts, clauses_per_s, chars_per_s = real_units()
-    parse = {"real_units": len(texts), "clauses_per_s": round(clauses_per_s, 0), "chars_per_s": round(chars_per_s, 0),
-             "seconds": round(time.perf_counter() - t0, 1)}
-    emb = embed_sample(texts)
-    vectors = emb.pop("vectors")
-    np.savez(cache, vectors=vectors)
-    (WORK / "scale_texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
+    result_file = Path(__file__).parent / "results" / "scale.json"
+    old = json.loads(result_file.read_text()) if args.merge and result_file.exists() and cache.exists() else None
+    if old:  # rerun some sizes only: keep the parse and embedding figures and the sample vectors
+        parse, emb = old["parse"], old["embedding"]
+        emb["by_batch_size"] = {int(k): v for k, v in emb["by_batch_size"].items()}
+    else:
+        t0 = time.perf_counter()
+        texts, clauses_per_s, chars_per_s = real_units()
+        parse = {"real_units": len(texts), "clauses_per_s": round(clauses_per_s, 0),
+                 "chars_per_s": round(chars_per_s, 0), "seconds": round(time.perf_counter() - t0, 1)}
+        emb = embed_sample(texts)
+        vectors = emb.pop("vectors")
+        np.savez(cache, vectors=vectors)
+        (WORK / "scale_texts.json").write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
     sizes = [int(x) for x in args.sizes.split(",")]
     results = []
     rate = emb["by_batch_size"][64]["units_per_s"]
@@ -257,6 +275,9 @@ def main() -> None:
         results.append(r)
         shutil.rmtree(WORK / f"scale_{n}", ignore_errors=True)
         print(json.dumps(r, ensure_ascii=False), file=sys.stderr, flush=True)
+    if old:
+        keep = [r for r in old["sizes"] if r["units"] not in sizes]
+        results = sorted(keep + results, key=lambda r: r["units"])
     p = save("scale", {"parse": parse, "embedding": emb, "sizes": results})
     print(f"-> {p}")
 

@@ -42,6 +42,18 @@ def index_lock(settings: Settings) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
+def _embedder_args(settings: Settings) -> tuple[str, str]:
+    """Keep the embedder the current index was built with; the settings' one for a new index."""
+    from .errors import IndexStateError
+    from .index.store import read_manifest
+
+    try:
+        e = read_manifest(settings.index_dir)["embedder"]
+        return str(e["backend"]), str(e.get("model_arg", ""))
+    except (IndexStateError, KeyError):
+        return settings.embedder, settings.embedder_model
+
+
 def safe_name(name: str) -> str:
     stem, suffix = Path(name).stem, Path(name).suffix.lower()
     stem = re.sub(r"[\s/\\:*?\"<>|]+", "_", stem).strip("._") or "document"
@@ -83,8 +95,8 @@ def add_documents(files: list[tuple[str, bytes]], settings: Settings | None = No
                 res.added.append(doc_id_for(dest))
             if not res.added:
                 return None, res
-            kb, stats = build_index_with_stats([settings.corpus_dir], settings.index_dir, settings.embedder,
-                                               settings.embedder_model, settings, progress)
+            kb, stats = build_index_with_stats([settings.corpus_dir], settings.index_dir, *_embedder_args(settings),
+                                               settings, progress)
     res.stats = stats
     res.errors.extend(stats.errors)
     return kb, res
@@ -101,6 +113,6 @@ def remove_document(doc_id: str, settings: Settings | None = None,
         for p in matches:
             sidecar_path(p).unlink(missing_ok=True)
             p.unlink()
-        kb, _ = build_index_with_stats([settings.corpus_dir], settings.index_dir, settings.embedder,
-                                       settings.embedder_model, settings, progress)
+        kb, _ = build_index_with_stats([settings.corpus_dir], settings.index_dir, *_embedder_args(settings),
+                                       settings, progress)
     return kb

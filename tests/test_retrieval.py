@@ -86,3 +86,16 @@ def test_synonym_expansion_finds_abbreviations(kb):
 def test_bad_questions_rejected(kb, bad):
     with pytest.raises(sp.QueryError):
         kb.search(bad)
+
+
+@pytest.mark.parametrize("question", ["到2030年非化石能源比重要达到多少？", "燃煤锅炉 燃煤锅炉", "无关的词语xyz"])
+def test_sparse_scores_equal_bm25s(kb, question):
+    import numpy as np
+
+    from shanxi_policy.text.tokenize import query_terms
+
+    terms = query_terms(question)
+    ours = kb.sparse.scores(terms)
+    known = [t for t in terms if t in kb.sparse._vocab]
+    ref = np.asarray(kb.sparse._m.get_scores(known)) if known else np.zeros_like(ours)
+    assert np.allclose(ours, ref, atol=1e-4)

@@ -27,8 +27,17 @@ def _signature(index_dir: Path) -> str:
 
 @st.cache_resource(show_spinner="正在加载索引…", max_entries=2)
 def _load(index_dir: str, signature: str) -> KnowledgeBase:
+    import threading
+
+    from ..text.tokenize import tokenize
+
     kb = load_index(index_dir)
     kb.embedder  # noqa: B018  (load the model now, not on the first question)
+    # The segmenter takes about a second to build: warm it while the user reads the first page,
+    # after that page has rendered (a thread would otherwise compete with the render for the GIL).
+    warm = threading.Timer(2.5, tokenize, args=("预热分词器",))
+    warm.daemon = True
+    warm.start()
     return kb
 
 

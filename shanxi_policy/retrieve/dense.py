@@ -27,7 +27,7 @@ class DenseIndex:
         else:
             ix = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
             ix.hnsw.efConstruction = 80
-            ix.hnsw.efSearch = 64
+            ix.hnsw.efSearch = 128  # recall@10 vs exact 0.97 at 1M units, 0.3 ms (BENCHMARKS.md)
         ix.add(v)
         return cls(ix)
 

@@ -14,6 +14,10 @@ class SparseIndex:
     def __init__(self, model) -> None:
         self._m = model
         self._vocab = set(model.vocab_dict)
+        self._data = model.scores["data"]
+        self._indices = model.scores["indices"]
+        self._indptr = model.scores["indptr"]
+        self._n = int(model.scores["num_docs"])
 
     @classmethod
     def build(cls, token_lists: list[list[str]]) -> SparseIndex:
@@ -34,11 +38,17 @@ class SparseIndex:
         return cls(bm25s.BM25.load(str(path), mmap=mmap, show_progress=False, verbosity=0))
 
     def scores(self, tokens: list[str]) -> np.ndarray:
-        """BM25 score of every unit; unknown tokens are ignored."""
-        known = [t for t in tokens if t in self._vocab]
-        if not known:
-            return np.zeros(self.size(), dtype=np.float32)
-        return np.asarray(self._m.get_scores(known), dtype=np.float32)
+        """BM25 score of every unit; unknown tokens are ignored, repeated tokens count again.
+
+        The postings of the query's terms are summed with one bincount: O(postings + units),
+        several times faster than summing columns one by one at 100k units and more.
+        """
+        ids = [self._m.vocab_dict[t] for t in tokens if t in self._vocab]
+        if not ids:
+            return np.zeros(self._n, dtype=np.float32)
+        parts_i = [self._indices[self._indptr[i] : self._indptr[i + 1]] for i in ids]
+        parts_w = [self._data[self._indptr[i] : self._indptr[i + 1]] for i in ids]
+        return np.bincount(np.concatenate(parts_i), weights=np.concatenate(parts_w), minlength=self._n).astype(np.float32)
 
     def size(self) -> int:
-        return int(self._m.scores["num_docs"])
+        return self._n

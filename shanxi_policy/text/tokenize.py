@@ -60,19 +60,31 @@ def quoted_terms(texts: Iterable[str]) -> set[str]:
     return out
 
 
+_pending_terms: set[str] = set()
+
+
 def add_terms(terms: Iterable[str]) -> None:
-    tk = _jieba()
+    """Add domain terms; applied when the segmenter is first needed, so loading an index stays fast."""
     with _lock:
-        for t in terms:
-            tk.add_word(normalize_for_search(t), 1000)
+        _pending_terms.update(terms)
     tokenize.cache_clear()
+
+
+def _segmenter():  # type: ignore[no-untyped-def]
+    tk = _jieba()
+    if _pending_terms:
+        with _lock:
+            for t in sorted(_pending_terms):
+                tk.add_word(normalize_for_search(t), 1000)
+            _pending_terms.clear()
+    return tk
 
 
 @lru_cache(maxsize=20000)
 def tokenize(text: str, drop_stopwords: bool = True) -> tuple[str, ...]:
     """Search-mode segmentation of normalized text; compound terms also yield their parts."""
     norm = normalize_for_search(text)
-    tk = _jieba()
+    tk = _segmenter()
     with _lock:
         words = list(tk.cut_for_search(norm))
     stop = stopwords() if drop_stopwords else frozenset()
