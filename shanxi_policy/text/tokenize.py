@@ -70,7 +70,7 @@ def add_terms(terms: Iterable[str]) -> None:
     tokenize.cache_clear()
 
 
-def _segmenter():  # type: ignore[no-untyped-def]
+def _segmenter():
     tk = _jieba()
     if _pending_terms:
         with _lock:
