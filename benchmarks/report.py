@@ -105,7 +105,9 @@ def build() -> str:
     if q:
         lines += ["## Quality side by side", "", f"Measured {_machine(q['machine'])}.", ""]
         g = q["gold_set"]
-        lines += [f"### Project gold set ({g['questions']} in-scope questions, `tests/data/gold_corpus_qa.jsonl`)", ""]
+        lines += [f"### Project gold set ({g['questions']} in-scope questions, `tests/data/gold_corpus_qa.jsonl`)", "",
+                  "Unit-level ranking without the product's direct lookups (（八）, 第三部分, quoted phrases), so the",
+                  "hybrid R@1 here is lower than the clause-level figure of `shanxi-policy eval` in the README.", ""]
         for key, title in (("clause_units", "clause-aware units"), ("fixed_750_150", "fixed 750/150 chunks")):
             part = g[key]
             lines += [f"{title} ({part['units']} units):", ""]
