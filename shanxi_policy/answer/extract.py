@@ -141,7 +141,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5) -> Answer:
         top = next((h for h in hits if h.clause_id == ind.clause_id), None)
         if top is None:
             c = kb.clause(ind.clause_id)
-            d = kb.document(ind.doc_id if hasattr(ind, "doc_id") else ind.clause_id.split(":")[0])
+            d = kb.document(ind.clause_id.split(":", 1)[0])
             if c is not None and d is not None:
                 top = Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "target")
         if top is not None:

@@ -108,7 +108,6 @@ _NUM = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万平方公里|平方公里|万亩
 def compare_figures(kb: KnowledgeBase, text: str) -> list[Finding]:
     """Figures in the proposal that measure the same thing as a target in the corpus."""
     out: list[Finding] = []
-    norm = normalize_for_search(text)
     sentences = [s for s in re.split(r"(?<=[。；！？\n，,])", text) if _NUM.search(s)]
     for ind in kb.indicators():
         terms = content_terms(ind.name)
@@ -128,7 +127,6 @@ def compare_figures(kb: KnowledgeBase, text: str) -> list[Finding]:
                 if f:
                     out.append(f)
                 break
-    del norm
     return out
 
 
