@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,20 +9,13 @@ from typing import Any
 import click
 
 from . import __version__
+from .cli_common import INDEX_OPTION
+from .cli_common import emit_json as _emit_json
+from .cli_common import fail as _fail
 from .corpus import load_corpus
 from .errors import PolicyError, QueryError
 from .models import Document
 from .settings import Settings
-
-INDEX_OPTION = click.option(
-    "--index", "index_dir", type=click.Path(path_type=Path), default=None,
-    help="索引目录（默认为项目下的 index/）。",
-)
-
-
-def _fail(exc: Exception, code: int = 2) -> None:
-    click.echo(f"错误：{exc}", err=True)
-    sys.exit(code)
 
 
 def _kb(index_dir: Path | None):
@@ -33,10 +25,6 @@ def _kb(index_dir: Path | None):
         return load_index(index_dir or Settings().index_dir)
     except PolicyError as exc:
         _fail(exc)
-
-
-def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def _document_tree(doc: Document) -> dict[str, Any]:
@@ -74,6 +62,14 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
     else:
         for doc in corpus.documents:
             click.echo(f"《{doc.title}》  [{doc.doc_id}]  {len(doc.clauses)} 条")
+            m = doc.meta
+            issuer = m.get("issuer", [])
+            facts = [("类型", m.get("doc_type")), ("发文机关", "、".join(issuer) if isinstance(issuer, list) else issuer),
+                     ("文号", m.get("doc_number")), ("成文日期", m.get("date")), ("施行日期", m.get("effective_date")),
+                     ("效力", m.get("validity"))]
+            line = "；".join(f"{k}：{v}" for k, v in facts if v)
+            if line:
+                click.echo(f"  {line}")
             current: tuple[str, ...] = ()
             for c in doc.clauses:
                 parents = c.path[:-1] if c.title else c.path
@@ -141,14 +137,27 @@ def _print_hit(n: int, h) -> None:
 @click.option("--year", default=None, type=int, help="只返回涉及该目标年份的条款，如 2030。")
 @click.option("--mode", default="hybrid", show_default=True, type=click.Choice(["hybrid", "bm25", "dense"]),
               help="检索方式：混合、仅关键词（BM25）或仅向量。")
+@click.option("--type", "doc_types", multiple=True,
+              help="只检索该类型的文件，可重复：法律、行政法规、地方性法规、规章、规范性文件……")
+@click.option("--issuer", "issuers", multiple=True, help="只检索发文机关包含该文字的文件，可重复。")
+@click.option("--from", "date_from", default="", help="成文日期不早于，如 2020 或 2020-06-01。")
+@click.option("--to", "date_to", default="", help="成文日期不晚于，如 2024-12-31。")
+@click.option("--validity", "validity", multiple=True,
+              type=click.Choice(["现行有效", "已修订", "已废止", "尚未施行"]), help="只检索该效力状态的文件，可重复。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，字段与 Python 接口相同。")
 @INDEX_OPTION
 def search(question: str, k: int, doc: str | None, part: str | None, year: int | None, mode: str,
-           as_json: bool, index_dir: Path | None) -> None:
-    """检索与问题最相关的条款。"""
+           doc_types: tuple[str, ...], issuers: tuple[str, ...], date_from: str, date_to: str,
+           validity: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """检索与问题最相关的条款（默认优先现行有效的文件，已修订、已废止的排在后面并标注）。"""
+    from .retrieve.filters import DocFilter
+
+    flt = DocFilter(doc_types=list(doc_types), issuers=list(issuers), date_from=date_from, date_to=date_to,
+                    validity=list(validity))
     kb = _kb(index_dir)
     try:
-        hits = kb.search(question, k=k, doc=doc, part=part, year=year, mode=mode)
+        hits = kb.search(question, k=k, doc=doc, part=part, year=year, mode=mode,
+                         filters=None if flt.is_empty() else flt)
     except QueryError as exc:
         _fail(exc)
         return
@@ -164,27 +173,92 @@ def search(question: str, k: int, doc: str | None, part: str | None, year: int |
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出，字段与 Python 接口相同。")
+@click.option("--llm", "use_llm", is_flag=True,
+              help="由已配置的大模型依据检索到的条款撰写答案（逐句核对原文；不可用时回退为摘录答案）。")
 @INDEX_OPTION
-def ask(question: str, as_json: bool, index_dir: Path | None) -> None:
+def ask(question: str, as_json: bool, use_llm: bool, index_dir: Path | None) -> None:
     """回答问题，并给出出处条款和原文引用。"""
     kb = _kb(index_dir)
     try:
-        ans = kb.ask(question)
+        ans = _answer(kb, question, [], use_llm)
     except QueryError as exc:
         _fail(exc)
         return
     if as_json:
         _emit_json(ans.to_dict())
         return
-    if ans.found:
-        click.echo(f"答：{ans.text}")
-        click.echo("出处：")
+    _print_answer(ans)
+
+
+def _print_answer(ans) -> None:
+    from .answer.render import answer_lines, citation_lines
+
+    for line in answer_lines(ans):
+        click.echo(line)
+    if ans.citations:
+        click.echo("出处：" if ans.found else "可能相关：")
+        for line in citation_lines(ans, limit=3):
+            click.echo(line)
+
+
+def _answer(kb, question: str, history: list[str], use_llm: bool):
+    if use_llm:
+        from .answer.llm import llm_answer
+
+        return llm_answer(kb, question, history)
+    return kb.ask(question, history=history)
+
+
+@main.command()
+@click.option("--llm", "use_llm", is_flag=True, help="由已配置的大模型撰写答案（逐句核对原文）。")
+@INDEX_OPTION
+def chat(use_llm: bool, index_dir: Path | None) -> None:
+    """连续问答：逐行输入问题，可以追问（如“那2035年呢？”）；输入空行或按 Ctrl-D 结束。"""
+    kb = _kb(index_dir)
+    history: list[str] = []
+    click.echo("请输入问题（空行结束）：")
+    while True:
+        click.echo("问：", nl=False)
+        line = sys.stdin.readline()
+        q = line.strip()
+        if not q:
+            break
+        try:
+            ans = _answer(kb, q, history, use_llm)
+        except QueryError as exc:
+            click.echo(f"错误：{exc}", err=True)
+            continue
+        _print_answer(ans)
+        history.append(ans.resolved_question or q)
+        click.echo("")
+
+
+@main.command(name="eval-answers")
+@INDEX_OPTION
+@click.option("--open", "open_q", type=click.Path(path_type=Path), default=Path("tests/data/open_questions.jsonl"),
+              show_default=True, help="开放式问题及要点（JSONL）。")
+@click.option("--followups", type=click.Path(path_type=Path), default=Path("tests/data/followups.jsonl"),
+              show_default=True, help="两轮追问对话（JSONL）。")
+@click.option("--lay", type=click.Path(path_type=Path), default=Path("tests/data/lay_questions.jsonl"),
+              show_default=True, help="通俗问法的法律问题（JSONL）。")
+@click.option("--gold", type=click.Path(path_type=Path), default=Path("tests/data/gold_corpus_qa.jsonl"),
+              show_default=True, help="原有标注问题集（JSONL），检查答案准确率和拒答是否变差。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出各项指标。")
+def eval_answers(index_dir: Path | None, open_q: Path, followups: Path, lay: Path, gold: Path,
+                 as_json: bool) -> None:
+    """评测答案：开放式问题要点覆盖、追问解析、通俗问法召回与拒答，按 dev/test 分别报告，并与旧答案对比。"""
+    from .answer.evaluate import format_results, run
+
+    kb = _kb(index_dir)
+    try:
+        res = run(kb, open_q, followups, lay, gold)
+    except PolicyError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json(res)
     else:
-        click.echo(f"{ans.message}。")
-        if ans.citations:
-            click.echo("可能相关：")
-    for n, h in enumerate(ans.citations[:3], 1):
-        _print_hit(n, h)
+        click.echo(format_results(res))
 
 
 @main.command(name="eval")
@@ -247,19 +321,27 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
 @click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Word 文件。")
 @click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Markdown 文件。")
 @click.option("--no-history", is_flag=True, help="不把本次审查记入历史记录。")
+@click.option("--doc-type", "doc_types", multiple=True, help="只依据该类型的文档审查（可多次给出，如 法律、行政法规）。")
+@click.option("--judge", "judge_name", type=click.Choice(["rule", "llm"]), default="rule", show_default=True,
+              help="逐条判断方式：rule 为离线规则；llm 为已配置的大模型（不可用时退回规则）。")
 @INDEX_OPTION
 def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | None, md_out: Path | None,
-          no_history: bool, index_dir: Path | None) -> None:
+          no_history: bool, doc_types: tuple[str, ...], judge_name: str, index_dir: Path | None) -> None:
     """审查项目材料与政策条款的符合性：冲突、需关注、符合、相关。"""
     from .check.docx_report import write_docx
     from .check.history import History
     from .check.report import RELATION_LABELS, VERDICT_LABELS, to_markdown
+    from .check.service import check_proposal
 
     content = _proposal_text(file, text)
     kb = _kb(index_dir)
     try:
-        rep = kb.check(content)
-    except QueryError as exc:
+        from .check.judges import make_judge
+        from .retrieve.filters import DocFilter
+
+        rep = check_proposal(kb, content, judge=make_judge(judge_name, Settings()),
+                             doc_filter=DocFilter(doc_types=list(doc_types)) if doc_types else None)
+    except PolicyError as exc:
         _fail(exc)
         return
     if not no_history:
@@ -276,7 +358,7 @@ def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | N
         click.echo(f"项目：{rep.title}")
         click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
         for f in rep.findings:
-            click.echo(f"[{RELATION_LABELS[f.relation]}] {f.hit.citation()}")
+            click.echo(f"[{RELATION_LABELS[f.relation]}] {f.citation()}")
             click.echo(f"    条款：“{f.hit.quote}”")
             click.echo(f"    理由：{f.reason}")
             click.echo(f"    建议：{f.recommendation}")
@@ -352,16 +434,167 @@ def history_delete(check_id: int) -> None:
 @click.argument("cases", type=click.Path(exists=True, path_type=Path))
 @INDEX_OPTION
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
-def eval_check(cases: Path, index_dir: Path | None, as_json: bool) -> None:
-    """在标注的项目案例（JSONL）上评测总体结论准确率和应引条款召回率。"""
+@click.option("--doc-type", "doc_types", multiple=True, help="只用该类型的文档审查（可多次给出，如 法律、行政法规）。")
+@click.option("--lolo", is_flag=True, help="同时进行留一法律评测（去掉该法律的词表条目并在其他法律的 dev 案例上重拟阈值）。")
+@click.option("--refit", is_flag=True, help="先在 dev 案例上拟合判断阈值，再评测。")
+@click.option("--no-baseline", is_flag=True, help="不评测旧版规则审查。")
+def eval_check(cases: Path, index_dir: Path | None, as_json: bool, doc_types: tuple[str, ...], lolo: bool,
+               refit: bool, no_baseline: bool) -> None:
+    """在标注的项目案例（JSONL）上分 dev/test 评测总体结论准确率和应引条款召回率，并与旧版规则审查对比。"""
     from .check.evaluate import evaluate_cases, format_check_report, read_cases
+    from .retrieve.filters import DocFilter
 
     kb = _kb(index_dir)
-    res = evaluate_cases(kb, read_cases(cases))
+    flt = DocFilter(doc_types=list(doc_types)) if doc_types else None
+    res = evaluate_cases(kb, read_cases(cases), doc_filter=flt, baseline=not no_baseline, lolo=lolo, refit=refit)
     if as_json:
         _emit_json(res)
     else:
         click.echo(format_check_report(res))
+
+
+@main.command()
+@click.argument("doc_id")
+@click.option("--modality", "modalities", multiple=True,
+              type=click.Choice(["prohibition", "restriction", "obligation", "encouragement"]),
+              help="只列出该类规范（可重复）：prohibition 禁止、restriction 限制、obligation 义务、encouragement 鼓励。")
+@click.option("--no-penalty", is_flag=True, help="不列出从罚则条款读出的违法行为。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@INDEX_OPTION
+def norms(doc_id: str, modalities: tuple[str, ...], no_penalty: bool, as_json: bool, index_dir: Path | None) -> None:
+    """列出一个文档中的规范条款（禁止、限制、义务、鼓励）。DOC_ID 为文档编号、标题或简称。"""
+    from .norms.store import format_norm_line, select_norms
+
+    kb = _kb(index_dir)
+    try:
+        doc, rows = select_norms(kb, doc_id, modalities, with_penalty=not no_penalty)
+    except PolicyError as exc:
+        _fail(exc)
+    if as_json:
+        _emit_json({"doc_id": doc.doc_id, "title": doc.title, "norms": [n.to_dict() for n in rows]})
+        return
+    click.echo(f"《{doc.title}》 共 {len(rows)} 条规范")
+    for n in rows:
+        click.echo(format_norm_line(kb, n))
+
+
+@main.command(name="eval-norms")
+@click.argument("labels", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@click.option("--errors", "show_errors", is_flag=True, help="列出 dev 划分中漏识别和误识别的规范（不显示 test 划分）。")
+def eval_norms(labels: Path, as_json: bool, show_errors: bool) -> None:
+    """规范条款抽取的准确率与召回率（dev、test 分别统计，并与基线方法对比）。"""
+    from .norms.evaluate import dev_errors, evaluate_labels, format_report, load_labels
+
+    try:
+        rows = load_labels(labels)
+    except PolicyError as exc:
+        _fail(exc)
+    if show_errors:
+        _emit_json(dev_errors(rows))
+    elif as_json:
+        _emit_json(evaluate_labels(rows))
+    else:
+        click.echo(format_report(evaluate_labels(rows)))
+
+
+@main.command(name="import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=None,
+              help="文档库目录（默认为项目下的 corpus/）。")
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出导入报告。")
+def import_cmd(paths: tuple[Path, ...], corpus_dir: Path | None, index_dir: Path | None, as_json: bool) -> None:
+    """批量导入文件夹或文件到文档库并更新索引：重复内容自动跳过，损坏的文件跳过并列出，已有文档不受影响。"""
+    from .library import import_files, list_import_files
+
+    settings = Settings()
+    if corpus_dir:
+        settings = settings.replace(corpus_dir=corpus_dir)
+    if index_dir:
+        settings = settings.replace(index_dir=index_dir)
+    files = list_import_files(paths)
+    if not files:
+        _fail(PolicyError("没有找到可导入的文件"))
+    with click.progressbar(length=len(files), label="读取文件", show_eta=True, show_pos=True, file=sys.stderr,
+                           item_show_func=lambda x: x or "") as bar:
+        state = {"done": 0, "build": 0}
+
+        def on_file(done: int, total: int, name: str) -> None:
+            bar.update(done - state["done"], name)
+            state["done"] = done
+
+        build_bar = click.progressbar(length=1000, label="更新索引", show_eta=True, file=sys.stderr)
+
+        def on_build(msg: str, frac: float) -> None:
+            step = int(min(1.0, frac) * 1000)
+            if step > state["build"]:
+                build_bar.update(step - state["build"])
+                state["build"] = step
+
+        try:
+            _, report = import_files(files, settings, on_file, on_build)
+        except PolicyError as exc:
+            _fail(exc)
+            return
+        finally:
+            if state["build"]:
+                build_bar.render_finish()
+    if as_json:
+        _emit_json(report.to_dict())
+    else:
+        for line in report.lines():
+            click.echo(line)
+        if report.stats:
+            st = report.stats
+            click.echo(f"索引已更新：{st.documents} 个文档，{st.clauses} 个条款；"
+                       f"新计算向量 {st.embedded} 段，复用 {st.reused} 段。")
+        click.echo(report.summary())
+    if report.count("failed"):
+        sys.exit(1)
+
+
+
+@main.command()
+@click.argument("doc_a")
+@click.argument("doc_b")
+@click.option("--docx", "docx_path", type=click.Path(path_type=Path), default=None, help="导出 Word 修订对照表。")
+@click.option("--all", "show_all", is_flag=True, help="也列出未变化的条文。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@INDEX_OPTION
+def compare(doc_a: str, doc_b: str, docx_path: Path | None, show_all: bool, as_json: bool,
+            index_dir: Path | None) -> None:
+    """修订对照：逐条比较两个版本（旧版 DOC_A，新版 DOC_B；文件路径，或索引中的文档编号、标题）。"""
+    from .compare import compare_documents
+    from .compare.report import text_report
+    from .compare.sources import resolve
+
+    try:
+        needs_index = not (Path(doc_a).is_file() and Path(doc_b).is_file())
+        docs = _kb(index_dir).documents if needs_index else None
+        cmp = compare_documents(resolve(doc_a, docs), resolve(doc_b, docs))
+        if docx_path is not None:
+            from .compare.docx_export import write_docx
+
+            write_docx(cmp, docx_path, include_unchanged=show_all)
+    except PolicyError as exc:
+        _fail(exc)
+        return
+    if as_json:
+        _emit_json(cmp.to_dict())
+    else:
+        for line in text_report(cmp, include_unchanged=show_all):
+            click.echo(line)
+    if docx_path is not None:
+        click.echo(f"已导出：{docx_path}", err=True)
+
+def _register_api() -> None:
+    from .api.cli import register  # serve, token, audit
+
+    register(main)
+
+
+_register_api()
 
 
 if __name__ == "__main__":

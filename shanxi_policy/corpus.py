@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import IngestError
+from .ingest.docmeta import FIELDS as META_FIELDS
+from .ingest.docmeta import extract as extract_meta
+from .ingest.docmeta import infer_corpus_validity
+from .ingest.docmeta import merge as merge_meta
 from .ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from .ingest.metadata import is_sidecar, read_sidecar
+from .ingest.ocr import PageProgress
 from .models import Clause, Document, Indicator
 from .settings import Settings
 from .text.repair import repair
@@ -22,10 +28,11 @@ def doc_id_for(path: Path) -> str:
     return re.sub(r"[\s:/\\]+", "_", path.stem)
 
 
-def ingest_file(path: str | Path, settings: Settings | None = None) -> Document:
-    """Read, repair and parse one file. Raises IngestError for a bad file."""
+def ingest_file(path: str | Path, settings: Settings | None = None,
+                progress: PageProgress | None = None) -> Document:
+    """Read, repair and parse one file (progress: OCR pages done, pages in all). Raises IngestError for a bad file."""
     path = Path(path)
-    raw = load_file(path, settings)
+    raw = load_file(path, settings, progress)
     meta, meta_warnings = read_sidecar(path)
     fixed = repair(raw.text)
     if not fixed.paragraphs:
@@ -34,8 +41,11 @@ def ingest_file(path: str | Path, settings: Settings | None = None) -> Document:
     parsed = parse_document(doc_id, fixed.paragraphs, str(meta.get("title", "")))
     if not parsed.clauses:
         raise IngestError(path, "未能从文件中识别出任何正文段落")
-    title = str(meta.get("title") or parsed.title or path.stem)
-    meta = {"format": raw.fmt, **meta}
+    inferred = extract_meta(fixed.paragraphs, str(meta.get("title") or parsed.title))
+    title = str(meta.get("title") or inferred.title or path.stem)
+    meta = {"format": raw.fmt, **merge_meta(inferred, meta)}
+    if raw.ocr_pages:
+        meta["ocr_pages"] = raw.ocr_pages
     if parsed.header_lines:
         meta.setdefault("header_lines", parsed.header_lines)
     warnings = [*raw.warnings, *meta_warnings, *(f"《{path.name}》{w}" for w in fixed.warnings)]
@@ -97,6 +107,8 @@ class Corpus:
             h.update(b"\0")
         for d in self.documents:
             h.update(d.title.encode())
+            # Filters read these: a validity set by hand must reach the index.
+            h.update(json.dumps([d.meta.get(k) for k in META_FIELDS], ensure_ascii=False).encode())
         return h.hexdigest()[:16]
 
 
@@ -117,4 +129,5 @@ def load_corpus(paths: str | Path | Iterable[str | Path], settings: Settings | N
             continue
         seen.add(doc.doc_id)
         corpus.documents.append(doc)
+    infer_corpus_validity(corpus.documents)
     return corpus

@@ -23,16 +23,21 @@ from .index.store import (
     atomic_replace_dir,
     doc_from_dict,
     doc_to_dict,
+    file_digests,
     load_vectors,
     new_tmp_dir,
     read_jsonl,
     read_manifest,
     save_vectors,
+    verify_files,
     write_jsonl,
 )
 from .index.units import Unit, build_units
 from .models import Answer, Clause, Document, Hit, Indicator
+from .norms.model import Norm
+from .norms.store import NORMS_FILE, NormTable, build_norms, write_norms
 from .retrieve.dense import DenseIndex
+from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
 from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
 from .retrieve.sparse import SparseIndex
@@ -77,15 +82,15 @@ def _top_n(scores: np.ndarray, n: int) -> np.ndarray:
 
 
 def _data_fingerprint() -> str:
-    """Dictionary, stopwords and synonyms shape the sparse index: a change makes the index stale."""
+    """Dictionary, stopwords, synonyms and the norm lexicon shape the index: a change makes it stale."""
     h = hashlib.sha256()
-    for name in ("userdict.txt", "stopwords.txt", "synonyms.tsv"):
+    for name in ("userdict.txt", "stopwords.txt", "synonyms.tsv", "norm_lexicon.yaml"):
         h.update(resources.files("shanxi_policy").joinpath("data", name).read_bytes())
     return h.hexdigest()[:12]
 
 
 # Bump when the way units are cut or tokenized changes: an index built the old way is then stale.
-INDEX_SCHEME = "units-v2+words-bigrams"
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
@@ -127,6 +132,7 @@ class KnowledgeBase:
         self._docs: dict[str, Document] = {d.doc_id: d for d in documents}
         self._indicators: list[Indicator] | None = None
         self._norm_text: dict[str, str] = {}
+        self._norm_table: NormTable | None = None
 
     # ----- loading -----------------------------------------------------------------------------
     @classmethod
@@ -140,6 +146,7 @@ class KnowledgeBase:
                 f"索引使用的向量模型为“{want['model_id']}”，与当前指定的“{embedder.model_id}”不一致，"
                 "请用当前模型重新建立索引"
             )
+        verify_files(index_dir, m)
         try:
             docs = [doc_from_dict(x) for x in read_jsonl(index_dir / "documents.jsonl")]
             rows = read_jsonl(index_dir / "units.jsonl")
@@ -147,9 +154,10 @@ class KnowledgeBase:
             sparse = SparseIndex.load(index_dir / "bm25", mmap=mmap)
             dense = DenseIndex.load(index_dir / "dense.faiss", mmap=mmap)
             terms = json.loads((index_dir / "terms.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError, EOFError) as exc:
             raise IndexStateError(f"索引文件不完整或已损坏（{type(exc).__name__}），请重新建立索引") from exc
-        if not (len(units) == m["units"] == sparse.size() == dense._ix.ntotal):
+        if not (len(units) == m["units"] == sparse.size() == dense.size()) or \
+                len(docs) != len(m.get("documents", docs)):
             raise IndexStateError("索引文件之间的条目数不一致（可能是写入中断），请重新建立索引")
         add_terms(terms)
         return cls(index_dir, m, docs, units, sparse, dense, embedder, settings)
@@ -178,6 +186,21 @@ class KnowledgeBase:
         if self._indicators is None:
             self._indicators = [i for d in self.documents for i in d.indicators()]
         return self._indicators
+
+    def norm_table(self) -> NormTable:
+        """Norms (禁止/限制/义务/鼓励) read at index time from norms.jsonl, loaded on first use."""
+        if self._norm_table is None:
+            self._norm_table = NormTable.load(self.index_dir, self.documents)
+        return self._norm_table
+
+    def norms(self) -> list[Norm]:
+        return self.norm_table().norms
+
+    def norms_for_clause(self, clause_id: str) -> list[Norm]:
+        return self.norm_table().for_clause(clause_id)
+
+    def norms_for_document(self, doc_id: str) -> list[Norm]:
+        return self.norm_table().for_document(doc_id)
 
     def is_current(self, paths: Iterable[str | Path]) -> bool:
         corpus = load_corpus(list(paths), self.settings)
@@ -253,13 +276,16 @@ class KnowledgeBase:
         return True
 
     def search(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
-               year: int | None = None, mode: str = "hybrid") -> list[Hit]:
-        """Clauses that best match the question, best first."""
-        hits, _ = self.search_with_signal(q, k, doc, part, year, mode)
+               year: int | None = None, mode: str = "hybrid", filters: DocFilter | None = None,
+               prefer_current: bool = True) -> list[Hit]:
+        """Clauses that best match the question, best first. filters restricts the documents by type, issuer,
+        date and validity; prefer_current ranks texts no longer in force after those in force."""
+        hits, _ = self.search_with_signal(q, k, doc, part, year, mode, filters, prefer_current)
         return hits
 
     def search_with_signal(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
-                           year: int | None = None, mode: str = "hybrid") -> tuple[list[Hit], float]:
+                           year: int | None = None, mode: str = "hybrid", filters: DocFilter | None = None,
+                           prefer_current: bool = True) -> tuple[list[Hit], float]:
         q = validate_query(q, self.settings)
         if k < 1:
             raise QueryError("返回条数 k 必须大于 0")
@@ -271,7 +297,10 @@ class KnowledgeBase:
             pinned += [(cid, "lookup") for cid in look.clause_ids]
         for phrase in quoted_phrases(q):
             pinned += [(cid, "exact") for cid in exact_matches(phrase, self.documents)]
-        unit_scores, best_dense = self._unit_scores(q, mode, max(self.fusion.candidates, k * 4))
+        n_cand = max(self.fusion.candidates, k * 4)
+        if filters is not None and not filters.is_empty():
+            n_cand = min(len(self.units), n_cand * 10)  # most candidates may belong to excluded documents
+        unit_scores, best_dense = self._unit_scores(q, mode, n_cand)
         per_clause: dict[str, tuple[float, int]] = {}
         for uid, s in unit_scores.items():
             cid = self.units[uid].clause_id
@@ -290,29 +319,28 @@ class KnowledgeBase:
             if cid not in seen:
                 order.append((cid, s, source))
                 seen.add(cid)
+        if prefer_current:
+            order = prefer_in_force(order, self._docs, self._clauses, q, filters)
         hits: list[Hit] = []
         for cid, s, src in order:
             c = self._clauses[cid]
             if not self._passes(c, doc, part, year):
                 continue
             d = self._docs[c.doc_id]
+            if filters is not None and not filters.matches(d):
+                continue
             quote = best_sentence(q, c.text)
             hits.append(Hit(d.doc_id, d.title, cid, c.path, c.text, round(float(s), 4), src, quote,
-                            term_spans(q, quote)))
+                            term_spans(q, quote), validity=str(d.meta.get("validity", ""))))
             if len(hits) >= k:
                 break
         return hits, best_dense
 
-    def check(self, text: str) -> Any:
-        """Compliance check of a project proposal; returns a check.report.Report."""
-        from .check.engine import check_proposal
+    def ask(self, q: str, k: int = 5, history: list[str] | None = None, filters: DocFilter | None = None) -> Answer:
+        """Answer shaped by the question; history holds earlier questions (oldest first) for follow-ups."""
+        from .answer.followup import ask
 
-        return check_proposal(self, text)
-
-    def ask(self, q: str, k: int = 5) -> Answer:
-        from .answer.extract import answer_question
-
-        return answer_question(self, q, k)
+        return ask(self, q, history, k, filters)
 
 
 # ----- building ------------------------------------------------------------------------------------
@@ -394,6 +422,8 @@ def build_index_with_stats(
     vectors = np.zeros((len(units), dim), dtype=np.float32)
     for i, u in enumerate(units):
         vectors[i] = fresh.get(u.text_hash, cache.get(u.text_hash))
+    say("抽取规范条款", 0.88)
+    norms = build_norms(docs)
     say("建立检索索引", 0.9)
     sparse = SparseIndex.build([index_terms(u.index_text) for u in units])
     dense = DenseIndex.build(vectors)
@@ -420,7 +450,9 @@ def build_index_with_stats(
         dense.save(tmp / "dense.faiss")
         sparse.save(tmp / "bm25")
         (tmp / "terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+        write_norms(tmp / NORMS_FILE, norms)
         # The manifest is written last: a directory without it is never taken for an index.
+        manifest["files"] = file_digests(tmp)
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         atomic_replace_dir(tmp, index_dir)
     except BaseException:
@@ -430,6 +462,7 @@ def build_index_with_stats(
         raise
     say("完成", 1.0)
     kb = KnowledgeBase(index_dir, manifest, docs, units, sparse, dense, emb, settings)
+    kb._norm_table = NormTable(norms)
     stats.documents, stats.clauses, stats.units = len(docs), sum(len(d.clauses) for d in docs), len(units)
     stats.embedded, stats.reused = len(missing), len(units) - len(missing)
     stats.seconds = time.perf_counter() - t0

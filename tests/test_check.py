@@ -25,7 +25,7 @@ def test_every_curated_check_cites_a_real_sentence(kb):  # noqa: F811
 
 
 def test_coal_project_conflicts(kb):  # noqa: F811
-    rep = kb.check("项目名称：年产100万吨焦化项目。供热采用燃煤锅炉。原料煤采用国四柴油货车运输。")
+    rep = check_proposal(kb, "项目名称：年产100万吨焦化项目。供热采用燃煤锅炉。原料煤采用国四柴油货车运输。")
     assert rep.verdict == "conflict"
     assert {("coal_boiler", "conflict"), ("diesel_trucks", "conflict")} <= relations(rep)
     f = next(f for f in rep.findings if f.check_id == "coal_boiler")
@@ -34,13 +34,13 @@ def test_coal_project_conflicts(kb):  # noqa: F811
 
 
 def test_negated_coal_boiler_is_not_a_conflict(kb):  # noqa: F811
-    rep = kb.check("某化工项目，不设燃煤锅炉，采用电锅炉供热，建设初期雨水收集池。")
+    rep = check_proposal(kb, "某化工项目，不设燃煤锅炉，采用电锅炉供热，建设初期雨水收集池。")
     assert ("coal_boiler", "supports") in relations(rep)
     assert not any(f.relation == "conflict" for f in rep.findings)
 
 
 def test_absent_rainwater_pond_is_a_conflict(kb):  # noqa: F811
-    rep = kb.check("某化工园区精细化工项目，未建设初期雨水收集池，雨水直接外排。")
+    rep = check_proposal(kb, "某化工园区精细化工项目，未建设初期雨水收集池，雨水直接外排。")
     assert ("chem_rainwater", "conflict") in relations(rep) and rep.verdict == "conflict"
 
 
@@ -66,10 +66,10 @@ def test_removal_negates_only_forbidden_items():
 
 
 def test_figure_below_target_needs_attention(kb):  # noqa: F811
-    rep = kb.check("运输车队更新车辆50辆，新能源车占比30%。")
+    rep = check_proposal(kb, "运输车队更新车辆50辆，新能源车占比30%。")
     f = next(f for f in rep.findings if f.check_id == "target")
     assert f.relation == "attention" and "45%" in f.reason and f.hit.local_id == "c5"
-    rep = kb.check("运输车队更新车辆50辆，新能源车占比60%。")
+    rep = check_proposal(kb, "运输车队更新车辆50辆，新能源车占比60%。")
     assert next(f for f in rep.findings if f.check_id == "target").relation == "supports"
 
 
@@ -82,7 +82,7 @@ def test_figure_below_target_needs_attention(kb):  # noqa: F811
     ],
 )
 def test_overall_verdict(kb, text, verdict):  # noqa: F811
-    assert kb.check(text).verdict == verdict
+    assert check_proposal(kb, text).verdict == verdict
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_overall_verdict(kb, text, verdict):  # noqa: F811
 )
 def test_bad_proposals(kb, text, message):  # noqa: F811
     with pytest.raises(sp.QueryError, match=message):
-        kb.check(text)
+        check_proposal(kb, text)
 
 
 def test_adding_a_check_needs_no_code(kb, tmp_path):  # noqa: F811

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from shanxi_policy.check.docx_report import write_docx
 from shanxi_policy.check.history import History
 from shanxi_policy.check.report import report_from_dict, to_markdown
+from shanxi_policy.check.service import check_proposal
 from shanxi_policy.cli import main
 from shanxi_policy.errors import PolicyError
 
@@ -22,7 +23,7 @@ PROPOSAL = "项目名称：年产100万吨焦化项目。建设地点：介休�
 
 @pytest.fixture(scope="module")
 def report(kb):  # noqa: F811
-    return kb.check(PROPOSAL)
+    return check_proposal(kb, PROPOSAL)
 
 
 def test_docx_reads_back_as_an_official_opinion(report, tmp_path):

@@ -62,8 +62,10 @@ def test_stale_index_detected(tmp_path):
         (lambda ix: (ix / "manifest.json").unlink(), "不是本工具的索引目录"),
         (lambda ix: (ix / "manifest.json").write_text('{"tool": "other"}'), "不是本工具建立的索引"),
         (lambda ix: (ix / "manifest.json").write_text("{broken"), "已损坏"),
-        (lambda ix: (ix / "units.jsonl").write_text(""), "不一致"),
-        (lambda ix: (ix / "dense.faiss").write_bytes(b"garbage"), "不完整或已损坏"),
+        # Every index file's sha256 is in the manifest: damage is caught before the file is parsed.
+        (lambda ix: (ix / "units.jsonl").write_text(""), "校验值不符"),
+        (lambda ix: (ix / "dense.faiss").write_bytes(b"garbage"), "校验值不符"),
+        (lambda ix: (ix / "terms.json").unlink(), "缺失"),
     ],
 )
 def test_broken_or_foreign_index_gets_clear_message(tmp_path, damage, message):

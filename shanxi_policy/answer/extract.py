@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..models import Answer, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
 from .calibration import load_calibration
+from .lexicon import expand
+from .lexicon import variants as lay_variants
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -21,6 +23,7 @@ _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
 _YEAR = re.compile(r"\d{4}\s*年")
+_YEAR_N = re.compile(r"(\d{4})\s*年")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
 
 
@@ -30,6 +33,7 @@ def _variants(term: str) -> list[str]:
     for g in synonym_groups():
         if term in g:
             out.extend(x for x in g if x not in out)
+    out.extend(x for x in lay_variants(term) if x not in out)
     return out
 
 
@@ -37,7 +41,7 @@ def _weight(term: str) -> float:
     return float(min(len(term), 4)) if not term.isdigit() else 3.0
 
 
-def sentence_score(question: str, sentence: str, terms: list[str] | None = None) -> float:
+def sentence_score(question: str, sentence: str, terms: list[str] | None = None, legacy: bool = False) -> float:
     terms = terms if terms is not None else content_terms(question)
     norm = normalize_for_search(sentence)
     score = 0.0
@@ -51,6 +55,14 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None)
         score += 3.0
     if _TIME_Q.search(question) and _YEAR.search(sentence):
         score += 3.0
+    asked = set(_YEAR_N.findall(question))
+    if asked and not legacy:
+        # "到2035年…" asked: the sentence about 2035 beats the sentence about 2027 with more shared words.
+        said = set(_YEAR_N.findall(sentence))
+        if said & asked:
+            score += 4.0
+        elif said:
+            score -= 3.0
     if _LIST_Q.search(question) and sentence.count("、") >= 2:
         score += 2.0
     return score
@@ -126,8 +138,13 @@ def _indicator_match(kb: KnowledgeBase, question: str) -> Indicator | None:
     return best[1] if best[0] >= 0.5 else None
 
 
-def answer_question(kb: KnowledgeBase, question: str, k: int = 5) -> Answer:
-    hits, best_dense = kb.search_with_signal(question, k=k)
+def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
+                    doc: str | None = None, filters: Any = None) -> Answer:
+    """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
+    issue 10 (no year preference), kept as the baseline of `shanxi-policy eval-answers`."""
+    # Lay words are searched with their legal terms too ("晚上" → "夜间"); the legacy answerer was not.
+    hits, best_dense = kb.search_with_signal(question if legacy else expand(question), k=k, doc=doc,
+                                             filters=filters)
     cal = load_calibration(kb.embedder.model_id)
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
@@ -160,7 +177,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5) -> Answer:
     for rank, h in enumerate(hits[:3]):
         for s, e in sentences(h.text):
             sent = h.text[s:e].strip()
-            cands.append((sentence_score(q, sent, terms) - 0.5 * rank, rank, sent))
+            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank, rank, sent))
     cands.sort(key=lambda x: -x[0])
     best_score, best_rank, best = cands[0]
     chosen = [best]

@@ -14,6 +14,8 @@ _CSS = """
 .sp-quote{border-left:4px solid #b22222;padding:.4em .8em;background:#fafafa;white-space:pre-wrap;line-height:1.7}
 .sp-quote mark{background:#ffe08a;padding:0 .1em}
 .sp-path{color:#555;font-size:.9em}
+.sp-table{border-collapse:collapse}.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
+.sp-list li{margin:.2em 0;line-height:1.7}
 </style>
 """
 

@@ -36,16 +36,20 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         if not items:
             continue
         d.add_heading(f"（{RELATION_LABELS[rel]}）", level=2)
-        table = d.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        for cell, label in zip(table.rows[0].cells, ("序号", "政策条款", "条款原文", "项目材料与理由"), strict=True):
-            cell.text = label
-        for n, f in enumerate(items, 1):
-            cells = table.add_row().cells
-            cells[0].text = str(n)
-            cells[1].text = f.hit.citation()
-            cells[2].text = f.hit.quote
-            cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}"
+        n = 0
+        for doc, group in rep.by_document(rel).items():
+            d.add_paragraph(f"《{doc}》").runs[0].bold = True
+            table = d.add_table(rows=1, cols=4)
+            table.style = "Table Grid"
+            for cell, label in zip(table.rows[0].cells, ("序号", "政策条款", "条款原文", "项目材料与理由"), strict=True):
+                cell.text = label
+            for f in group:
+                n += 1
+                cells = table.add_row().cells
+                cells[0].text = str(n)
+                cells[1].text = f.citation()
+                cells[2].text = f.hit.quote
+                cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{f.recommendation}"
     d.add_heading("四、意见建议", level=1)
     recs = list(dict.fromkeys(f.recommendation for f in rep.findings if f.relation in ("conflict", "attention")))
     for n, r in enumerate(recs or ["未发现需要整改的事项。"], 1):

@@ -1,186 +1,363 @@
-"""Run a compliance check: curated checks, figure comparisons and facet retrieval."""
+"""The compliance check: proposal facts matched to the library's norms and judged one pair at a time.
+
+Every document is checked from the norms read from its text. Curated checks (checks.yaml) refine the
+seed policy only; figures in the proposal are compared with the library's quantitative targets.
+"""
 
 from __future__ import annotations
 
+import copy
+import itertools
 import re
 import time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field, replace
+from typing import Any
 
-from ..errors import QueryError
-from ..models import Hit, Indicator
+from ..models import Hit
+from ..norms.model import Norm
+from ..retrieve.filters import DocFilter
+from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms
-from .facts import FACET_NAMES, facets, proposal_fields, proposal_title
-from .negation import find_mentions, present
-from .report import FORCE_LABELS, Finding, Report, overall_verdict
-from .rules import Check, load_checks
+from .curated import compare_figures, run_check, validate_proposal
+from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm
+from .proposal import PRESENT, Fact, Lexicon, Proposal, analyze, load_lexicon, state_at
+from .report import Finding, Report, overall_verdict
+from .rules import load_checks
 
-if TYPE_CHECKING:
-    from ..kb import KnowledgeBase
-
-MAX_PROPOSAL_CHARS = 200_000
-_RESTRICTIVE = re.compile(r"禁止|严禁|不得|遏制|淘汰|关停|严控|限制|退出|严守|坚守|严格")
-_OBLIGATORY = re.compile(r"执行|实施|落实|要求|确保|必须|应当")
-_ENCOURAGING = re.compile(r"推进|鼓励|支持|加快|建设|推广|发展|培育")
-_HIGHER_BETTER = {"达到", "不低于", "不少于", "以上", "提高到", "提高至", "提升到", "提升至", "力争", "保持在", "维持在"}
-_LOWER_BETTER = {"不超过", "不高于", "不大于", "以下", "以内", "控制在", "降低到", "降低至", "下降到", "下降至", "降至"}
+_ORDER = {"conflict": 0, "attention": 1, "supports": 2, "related": 3}
+_FORCE = {"prohibition": "restrictive", "restriction": "restrictive", "obligation": "obligatory",
+          "encouragement": "encouraging"}
 
 
-def directive_force(sentence: str) -> str:
-    if _RESTRICTIVE.search(sentence):
-        return "restrictive"
-    if _OBLIGATORY.search(sentence):
-        return "obligatory"
-    if _ENCOURAGING.search(sentence):
-        return "encouraging"
-    return ""
+@dataclass
+class CheckParams:
+    """Retrieval and decision settings; `match`/`scope` thresholds live in JudgeParams."""
+
+    k: int = 30  # norms retrieved per fact
+    min_score: float = 0.35  # fused retrieval score a norm needs to be judged
+    # Fuse the dense similarity of each norm's clause. Off by default: on the dev cases it changed one
+    # verdict in 41 and costs a model load and one embedding per fact (README, 项目合规审查).
+    dense: bool = False
+    max_related: int = 3  # retrieved-but-undecided clauses shown as 相关
+    use_penalties: bool = False  # judge the conduct named by penalty articles as well
+    judge: JudgeParams = field(default_factory=JudgeParams)
 
 
-def validate_proposal(text: str) -> str:
-    text = (text or "").strip()
-    if not text:
-        raise QueryError("项目材料为空，请粘贴项目说明或上传文件")
-    if len(text) > MAX_PROPOSAL_CHARS:
-        raise QueryError(f"项目材料过长（{len(text)} 字），请控制在 {MAX_PROPOSAL_CHARS} 字以内")
-    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
-    if cjk < 4 or cjk < 0.2 * len(re.sub(r"\s", "", text)):
-        raise QueryError("项目材料不是中文文本，目前只支持中文项目材料")
-    return text
+def _prepare(judge: Judge, src: CheckSource) -> None:
+    judge.prepare(src.norms())  # judges cache what they derive from the norms
 
 
-def _hit_for(kb: KnowledgeBase, clause_id: str, quote: str, question: str = "") -> Hit | None:
-    from ..answer.extract import term_spans
-
-    c = kb.clause(clause_id)
+def article_label(src: CheckSource, clause_id: str) -> str:
+    """第六十四条 for a law article, （三） for a policy clause, else the clause heading."""
+    c = src.clause(clause_id)
     if c is None:
+        return ""
+    if c.kind == "article" and c.path:
+        return c.path[-1]
+    m = re.match(r"[（(][一二三四五六七八九十百零0-9]+[）)]", c.title or "")
+    return m.group(0) if m else (c.path[-1] if c.path else c.local_id)
+
+
+def doc_label(src: CheckSource, doc_id: str) -> str:
+    d = src.document(doc_id)
+    if d is None:
+        return doc_id
+    return str(d.meta.get("short_title") or d.title)
+
+
+def _hit(src: CheckSource, norm: Norm, score: float) -> Hit | None:
+    c = src.clause(norm.clause_id)
+    d = src.document(norm.doc_id)
+    if c is None or d is None:
         return None
-    d = kb.document(c.doc_id)
-    assert d is not None
-    q = quote if quote and quote.rstrip("。") in c.text else c.text
-    return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "check", q, term_spans(question, q) if question else [])
+    quote = norm.quote if norm.quote and norm.quote in c.text else c.text
+    return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, round(score, 4), "norm", quote, [])
 
 
-def _evidence(mentions: list) -> str:
-    seen: list[str] = []
-    for m in mentions:
-        if m.sentence not in seen:
-            seen.append(m.sentence)
-    return "".join(seen)[:300]
+def _bridges(fact: Fact) -> str:
+    """"落水洞属于溶洞" notes for words the concept lexicon translated."""
+    out = []
+    for m in fact.mentions:
+        if m.state == PRESENT and m.surface not in m.terms and all(t not in fact.sentence for t in m.terms):
+            out.append(f"“{m.surface}”属于{m.terms[0]}")
+    return "，".join(dict.fromkeys(out))
 
 
-def run_check(kb: KnowledgeBase, check: Check, text: str) -> Finding | None:
-    applies = present(text, check.applies) or present(text, check.forbids)
-    if not applies:
-        return None
-    hit = _hit_for(kb, check.clause, check.quote)
+def _clean(s: str) -> str:
+    return s.strip("，。；、 ：:的")
+
+
+def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) -> tuple[str, str]:
+    law = f"《{doc_label(src, norm.doc_id)}》{article_label(src, norm.clause_id)}"
+    said = _clean(norm.quote)
+    bridge = _bridges(fact)
+    lead = f"项目材料中{bridge}；" if bridge else ""
+    if j.reason and j.recommendation:  # a judge that writes its own (the LLM judge)
+        return j.reason, f"依据{law}，{said}；建议{_clean(j.recommendation)}"
+    scope = _clean(norm.scope)
+    action = _clean(norm.action)
+    if j.verdict == "conflict":
+        if norm.modality == "obligation":
+            reason = f"{lead}项目材料与该条款规定的义务相悖（{said}）。"
+            advice = f"依据{law}，{said}；建议按该条款要求{action}后再实施"
+        else:
+            reason = f"{lead}项目内容属于该条款禁止的行为（{said}）。"
+            where = f"将相关设施或活动移出{scope.removeprefix('在').removesuffix('内')}，或" if scope else ""
+            advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
+    elif j.verdict == "attention" and j.missing:
+        cond, _, _ = split_norm(norm)
+        reason = f"{lead}项目属于该条款约束的情形（{_clean(cond)}），但项目材料未说明如何落实（{said}）。"
+        advice = f"依据{law}，{said}；建议在项目材料中补充落实措施"
+    elif j.verdict == "attention":
+        reason = f"{lead}项目内容属于该条款限制或严格控制的事项（{said}），需进一步说明。"
+        advice = f"依据{law}，{said}；建议说明必要性、控制措施及审批情况"
+    else:
+        reason = f"项目材料体现了该条款的要求（{said}）。" if norm.modality != "prohibition" else \
+            f"项目材料未涉及该条款禁止的行为（{said}）。"
+        advice = f"依据{law}，{said}；建议在实施中保持并留存证明材料"
+    return reason, advice
+
+
+def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding | None:
+    hit = _hit(src, nh.norm, nh.score)
     if hit is None:
         return None
-    forbidden = present(text, check.forbids, removal_negates=True)
-    if forbidden:
-        terms = "、".join(dict.fromkeys(m.term for m in forbidden))
-        return Finding("conflict", hit, _evidence(forbidden),
-                       f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
-    supported = present(text, check.supports)
-    required = present(text, check.requires) if check.requires else []
-    if check.requires:
-        if not required:
-            denied = [m for m in find_mentions(text, check.requires) if m.negated]
-            what = "明确否定了" if denied else "未提及"
-            names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])
-            return Finding(check.missing, hit, _evidence(denied or applies),
-                           f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force)
-    if supported:
-        terms = "、".join(dict.fromkeys(m.term for m in supported))
-        return Finding("supports", hit, _evidence(supported),
-                       f"项目材料采用“{terms}”，符合政策导向。{check.reason_apply}", check.recommendation, check.id,
-                       check.force)
-    if required:
-        terms = "、".join(dict.fromkeys(m.term for m in required))
-        return Finding("supports", hit, _evidence(required),
-                       f"项目材料已落实“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
-    relation = "attention" if check.force in ("restrictive", "obligatory") else "related"
-    return Finding(relation, hit, _evidence(applies), check.reason_apply, check.recommendation, check.id, check.force)
+    reason, advice = _reason_and_advice(src, fact, nh.norm, j)
+    relation = j.verdict if j.verdict in _ORDER else "related"
+    return Finding(relation, hit, fact.sentence, reason, advice, "", _FORCE.get(nh.norm.modality, ""),
+                   norm_id=nh.norm.norm_id, article=article_label(src, nh.norm.clause_id),
+                   doc_label=doc_label(src, nh.norm.doc_id), score=round(nh.score * max(j.strength, 0.1), 4))
 
 
-_NUM = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万平方公里|平方公里|万亩|亩|微克/立方米|万吨|吨)")
+_AUTHORITY = re.compile(r"行政机关|人民政府|主管部门|审批部门|监督管理部门|管理机构|国务院")
 
 
-def compare_figures(kb: KnowledgeBase, text: str) -> list[Finding]:
-    """Figures in the proposal that measure the same thing as a target in the corpus."""
-    out: list[Finding] = []
-    sentences = [s for s in re.split(r"(?<=[。；！？\n，,])", text) if _NUM.search(s)]
-    for ind in kb.indicators():
-        terms = content_terms(ind.name)
-        if not terms:
+_ELLIPTIC: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def elliptic_context(src: CheckSource) -> dict[str, str]:
+    """norm_id -> the previous sentence of its clause, for norms whose object is elided ("船舶的残油、废油应当
+    回收，禁止排入水体": "禁止排入水体" is about the oil, not about every discharge)."""
+    from ..text.tokenize import content_terms
+
+    norms = src.norms()
+    key = (src.version, len(norms))
+    got = _ELLIPTIC.get(key)
+    if got is None:
+        got = {}
+        for prev, n in itertools.pairwise(norms):
+            if prev.clause_id == n.clause_id and n.quote.startswith(n.trigger) and len(content_terms(n.action)) <= 2:
+                got[n.norm_id] = prev.quote
+        _ELLIPTIC.clear()
+        _ELLIPTIC[key] = got
+    return got
+
+
+def binds_project(norm: Norm) -> bool:
+    """Duties of governments and authorities do not bind a project proposal."""
+    return norm.subject_type != "government" and not _AUTHORITY.search(norm.subject)
+
+
+def _allowed(src: CheckSource, doc_id: str, doc_filter: DocFilter | None) -> bool:
+    d = src.document(doc_id)
+    return d is not None and (doc_filter is None or doc_filter.matches(d))
+
+
+def _present_any(prop: Proposal, words: list[str]) -> list[str]:
+    """Proposal sentences holding any of the words (or /regex/) not negated."""
+    out = []
+    for f in prop.facts:
+        text = f.norm_text
+        if any(w in f.concept_terms((PRESENT,)) for w in words):  # "废乳化液" is a 危险废物
+            out.append(f.sentence)
             continue
-        total = sum(len(t) for t in terms)
-        for s in sentences:
-            sn = normalize_for_search(s)
-            overlap = sum(len(t) for t in terms if t in sn)
-            if overlap / total < 0.5:
-                continue
-            for m in _NUM.finditer(s):
-                unit = m.group(2).replace("％", "%")
-                if unit != ind.unit:
-                    continue
-                f = _figure_finding(kb, ind, float(m.group(1)), unit, s.strip("，, "))
-                if f:
-                    out.append(f)
+        for w in words:
+            rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
+                else re.compile(re.escape(normalize_for_search(w)))
+            m = rx.search(text)
+            if m and state_at(text, m.start(), m.end()) == PRESENT:
+                out.append(f.sentence)
                 break
     return out
 
 
-def _figure_finding(kb: KnowledgeBase, ind: Indicator, value: float, unit: str, sentence: str) -> Finding | None:
-    hit = _hit_for(kb, ind.clause_id, ind.sentence)
-    if hit is None:
-        return None
-    target = f"{ind.year}年" if ind.year else ""
-    goal = f"{target}{ind.name}{ind.qualifier}{ind.value:g}{ind.unit}"
-    if ind.qualifier == "左右":
-        ok = abs(value - ind.value) <= 0.1 * ind.value
-    elif ind.qualifier in _LOWER_BETTER:
-        ok = value <= ind.value
-    else:
-        ok = value >= ind.value
-    if ok:
-        return Finding("supports", hit, sentence, f"项目数值 {value:g}{unit} 达到政策目标（{goal}）。",
-                       "保持该指标并在验收时提供证明材料。", "target", "obligatory")
-    hard = ind.qualifier in ("不低于", "不少于", "不超过", "不高于")
-    return Finding("conflict" if hard else "attention", hit, sentence,
-                   f"项目数值 {value:g}{unit} 未达到政策目标（{goal}）。",
-                   f"将该指标提高到政策目标（{ind.value:g}{ind.unit}）以上，或说明理由。", "target", "obligatory")
+def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any], list[str]]]:
+    """Duties that bind this kind of project and that the proposal never addresses, with the evidence."""
+    fields = {f for fact in prop.facts for f in fact.fields}
+    todo = []
+    for ob in lex.obligations:
+        evidence = _present_any(prop, list(ob.get("applies", [])))
+        if not evidence or not fields & set(ob.get("fields", [])):
+            continue
+        if any(w in prop.text for w in ob.get("satisfied", [])):
+            continue  # addressed (affirmed or denied: a denial is judged against the norms themselves)
+        todo.append((ob, evidence))
+    return todo
 
 
-def check_proposal(kb: KnowledgeBase, text: str, k_per_facet: int = 2, checks_path: str = "") -> Report:
-    from ..answer.extract import coverage
+def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list[str]]],
+                         results: list[list[NormHit]], cited: set[str]) -> list[Finding]:
+    """Unaddressed duties -> 需关注, citing the library's norm for each (none when no law states it)."""
+    out: list[Finding] = []
+    for (ob, evidence), hits in zip(todo, results, strict=True):
+        need = [normalize_for_search(w) for w in ob.get("norm_terms", [])]
+        for nh in hits:
+            n = nh.norm
+            if n.kind != "rule" or n.modality not in ("obligation", "prohibition"):
+                continue
+            if need and not any(w in normalize_for_search(n.quote) for w in need):
+                continue
+            hit = _hit(src, n, nh.score)
+            if hit is None or hit.clause_id in cited:
+                break
+            law = f"《{doc_label(src, n.doc_id)}》{article_label(src, n.clause_id)}"
+            out.append(Finding(
+                "attention", hit, evidence[0], f"{ob['missing']}。该条款规定：{_clean(n.quote)}。",
+                f"依据{law}，{_clean(n.quote)}；建议补充{ob['name']}的办理情况或安排", f"obligation:{ob['id']}",
+                _FORCE.get(n.modality, ""), norm_id=n.norm_id, article=article_label(src, n.clause_id),
+                doc_label=doc_label(src, n.doc_id), score=round(nh.score * 0.5, 4)))
+            cited.add(hit.clause_id)
+            break
+    return out
 
+
+_TITLE_PREFIX = re.compile(r"^中华人民共和国")
+_TITLE_SUFFIX = re.compile(r"(污染环境防治法|污染防治法|污染防治条例|保护法|管理暂行条例|管理条例|管理办法|促进法|条例|办法|法)$")
+_GATE_FIELDS = ("zone", "location", "industry", "waste")
+_GATES: dict[tuple[str, int], dict[str, str]] = {}
+
+
+def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
+    """doc_id -> the place or kind of object a document is about (湿地保护法 -> 湿地, 医疗废物管理条例 ->
+    医疗废物), when the lexicon knows it as a place, zone, industry or waste; "" for general laws.
+
+    A law about a place or a kind of object applies only to proposals that mention it."""
+    from ..text.tokenize import content_terms
+
+    key = (src.version, id(lex))
+    got = _GATES.get(key)
+    if got is not None:
+        return got
+    known = [t for c in lex.concepts if c.field in _GATE_FIELDS for t in c.terms]
+    out: dict[str, str] = {}
+    for doc_id in {n.doc_id for n in src.norms()}:
+        d = src.document(doc_id)
+        core = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", str(d.meta.get("short_title") or d.title))) if d else ""
+        out[doc_id] = next((t for t in content_terms(core) if any(t in k for k in known)), "")
+    if len(_GATES) > 8:
+        _GATES.clear()
+    _GATES[key] = out
+    return out
+
+
+def _mentions(prop: Proposal, word: str) -> bool:
+    return word in normalize_for_search(prop.text) or any(word in t for f in prop.facts for t in f.concept_terms())
+
+
+@dataclass
+class Prepared:
+    """Everything about one proposal that does not depend on the judge: facts, candidate norms, curated
+    findings. Fitting thresholds re-decides a Prepared check without searching again."""
+
+    src: CheckSource
+    prop: Proposal
+    fixed: list[Finding]  # curated checks and figure comparisons
+    facts: list[Fact]
+    hits: list[list[NormHit]]
+    duties: list[tuple[dict[str, Any], list[str]]]
+    duty_hits: list[list[NormHit]]
+    off_topic: set[str] = field(default_factory=set)  # documents about a place or object the proposal never names
+
+
+def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon | None = None,
+                  params: CheckParams | None = None, doc_filter: DocFilter | None = None) -> Prepared:
     text = validate_proposal(text)
-    findings: list[Finding] = []
+    src = check_source(lib)
+    p = params or CheckParams()
+    lex = lexicon or load_lexicon()
+    prop = analyze(text, lex)
+    fixed: list[Finding] = []
+    # Curated refinements of the seed policy, when that policy is in the library.
     for check in load_checks(checks_path):
-        f = run_check(kb, check, text)
+        c = src.clause(check.clause)
+        d = src.document(c.doc_id) if c is not None else None
+        if d is None or (doc_filter is not None and not doc_filter.matches(d)):
+            continue
+        f = run_check(src, check, text)
         if f:
-            findings.append(f)
-    findings.extend(compare_figures(kb, text))
+            fixed.append(f)
+    fixed.extend(f for f in compare_figures(src, text) if _allowed(src, f.hit.doc_id, doc_filter))
+    for f in fixed:
+        f.score = 1.0  # curated and figure findings rest on an exact rule: first within their relation
+    facts = [f for f in prop.facts if f.mentions or f.fields]
+    duties = _open_obligations(prop, lex)
+    queries = [f.query() for f in facts] + [ob["query"] for ob, _ in duties]
+    results = src.search_norms(queries, k=p.k, doc_filter=doc_filter, dense=p.dense) if queries else []
+    gates = document_gates(src, lex)
+    off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
+    return Prepared(src, prop, fixed, facts, results[: len(facts)], duties, results[len(facts):], off)
+
+
+def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | None = None) -> Report:
+    p = params or CheckParams()
+    judge = judge or RuleJudge(p.judge)
+    src = prep.src
+    _prepare(judge, src)
+    elided = elliptic_context(src)
+    findings = [copy.copy(f) for f in prep.fixed]
+    curated = {f.hit.clause_id for f in findings}
+    best: dict[str, Finding] = {}
+    best_rank: dict[str, tuple[bool, int, float]] = {}
+    related: dict[str, Finding] = {}
+    for fact, hits in zip(prep.facts, prep.hits, strict=True):
+        for nh in hits:
+            if nh.score < p.min_score or nh.norm.clause_id in curated:
+                continue
+            if (nh.norm.kind != "rule" and not p.use_penalties) or not binds_project(nh.norm):
+                continue
+            norm = nh.norm
+            if norm.norm_id in elided:
+                norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
+            j = judge.judge(fact, norm)
+            if nh.norm.doc_id in prep.off_topic and j.verdict != "not_applicable":
+                j = Judgment("not_applicable", strength=j.strength, matched=j.matched)
+            if j.verdict == "not_applicable":
+                if j.strength >= p.judge.match * 0.8 and nh.norm.clause_id not in related:
+                    f = _finding(src, fact, nh, Judgment("related", strength=j.strength))
+                    if f:
+                        f.reason = "与项目内容相关的条款，需结合项目实际核实是否适用。"
+                        related[nh.norm.clause_id] = f
+                continue
+            f = _finding(src, fact, nh, j)
+            if f is None:
+                continue
+            cid = f.hit.clause_id
+            old = best.get(cid)
+            rank = (j.partial, _ORDER[f.relation], -f.score)
+            if old is None or rank < best_rank[cid]:
+                best[cid], best_rank[cid] = f, rank
+    findings.extend(best.values())
     cited = {f.hit.clause_id for f in findings}
-    # Clauses retrieved for each facet that no curated check covered.
-    for facet, ftext in facets(text).items():
-        for h in kb.search(ftext[:1500], k=k_per_facet):
-            if h.clause_id in cited or h.source == "lookup":
-                continue
-            if coverage(ftext, kb.norm_text(h.clause_id), kb.term_idf) < 0.25:
-                continue
-            force = directive_force(h.quote)
-            cited.add(h.clause_id)
-            reason = f"与项目的{FACET_NAMES[facet]}相关的{FORCE_LABELS[force] or ''}条款。"
-            findings.append(Finding("related", h, ftext[:200], reason, "对照该条款核实项目是否符合相关要求。", "", force))
-    order = {"conflict": 0, "attention": 1, "supports": 2, "related": 3}
-    findings.sort(key=lambda f: order[f.relation])
+    findings.extend(_obligation_findings(src, prep.duties, prep.duty_hits, cited))
+    cited = {f.hit.clause_id for f in findings}
+    extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
+    findings.extend(extra[: p.max_related])
+    findings.sort(key=lambda f: (_ORDER[f.relation], -f.score))
+    prop = prep.prop
     return Report(
         verdict=overall_verdict(findings),
         findings=findings,
-        title=proposal_title(text),
-        summary=proposal_fields(text),
+        title=prop.title,
+        summary=prop.summary,
         created=time.strftime("%Y-%m-%d %H:%M"),
-        index_version=kb.version,
-        proposal=text,
+        index_version=src.version,
+        proposal=prop.text,
     )
+
+
+def check_proposal(lib: Any, text: str, checks_path: str = "", judge: Judge | None = None,
+                   lexicon: Lexicon | None = None, params: CheckParams | None = None,
+                   doc_filter: DocFilter | None = None) -> Report:
+    """Check a proposal against the library `lib` (a CheckSource, or a loaded index adapted to one)."""
+    prep = prepare_check(lib, text, checks_path, lexicon, params, doc_filter)
+    return decide(prep, judge, params)

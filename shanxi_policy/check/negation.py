@@ -10,6 +10,8 @@ NEGATORS = re.compile(r"未|无(?!组织|机|害|人|线|缝|水|烟|尘)|没有
 # Words that remove the thing named after them ("淘汰国四货车", "以电锅炉替代燃煤锅炉"): they negate a
 # forbidden item but not an encouraged one ("燃煤锅炉改为电锅炉" still has an electric boiler).
 REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换")
+# After a term: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四货车全部淘汰" remove it too.
+POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,5}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)")
 _SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
 
 
@@ -43,7 +45,10 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             for sm in _SEGMENT_END.finditer(text, 0, m.start()):
                 seg_start = sm.end()
             window = text[seg_start : m.start()]
-            negated = bool(NEGATORS.search(window)) or (removal_negates and bool(REMOVERS.search(window)))
+            end = _SEGMENT_END.search(text, m.end())
+            after = text[m.end() : end.start() if end else len(text)]
+            removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after))
+            negated = bool(NEGATORS.search(window)) or (removal_negates and removed)
             out.append(Mention(m.group(0), m.start(), m.end(), negated, sentence_at(text, m.start(), m.end())))
     return out
 

@@ -24,12 +24,23 @@ class Finding:
     evidence: str  # proposal text the finding rests on
     reason: str
     recommendation: str
-    check_id: str = ""  # curated check id, "target" for figure comparisons, "" for retrieved clauses
+    check_id: str = ""  # curated check id, "target", "obligation:<id>" for unaddressed duties, "" for norms
     force: str = ""  # restrictive | obligatory | encouraging
+    norm_id: str = ""  # the norm the finding rests on ("" for curated checks and figures)
+    article: str = ""  # 第六十四条, （三）
+    doc_label: str = ""  # short title of the cited document
+    score: float = 0.0  # ranking strength within a relation
+
+    def citation(self) -> str:
+        """《水污染防治法》第六十四条; the heading path when the article is unknown (older records)."""
+        if self.article:
+            return f"《{self.doc_label or self.hit.doc_title}》{self.article}"
+        return self.hit.citation()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["hit"] = self.hit.to_dict()
+        d["citation"] = self.citation()
         return d
 
 
@@ -45,6 +56,14 @@ class Report:
 
     def grouped(self) -> dict[str, list[Finding]]:
         return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
+
+    def by_document(self, relation: str) -> dict[str, list[Finding]]:
+        """Findings of one relation grouped by cited document, in order of first appearance."""
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            if f.relation == relation:
+                out.setdefault(f.doc_label or f.hit.doc_title, []).append(f)
+        return out
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -75,17 +94,21 @@ def to_markdown(rep: Report) -> str:
         if not items:
             continue
         lines += [f"## {RELATION_LABELS[rel]}（{len(items)} 项）", ""]
-        for n, f in enumerate(items, 1):
-            lines += [
-                f"### {n}. {f.hit.citation()}",
-                "",
-                f"> {f.hit.quote}",
-                "",
-                f"- 项目材料：{f.evidence or '（未涉及）'}",
-                f"- 理由：{f.reason}",
-                f"- 建议：{f.recommendation}",
-                "",
-            ]
+        n = 0
+        for doc, group in rep.by_document(rel).items():
+            lines += [f"### 《{doc}》", ""]
+            for f in group:
+                n += 1
+                lines += [
+                    f"#### {n}. {f.citation()}",
+                    "",
+                    f"> {f.hit.quote}",
+                    "",
+                    f"- 项目材料：{f.evidence or '（未涉及）'}",
+                    f"- 理由：{f.reason}",
+                    f"- 建议：{f.recommendation}",
+                    "",
+                ]
     lines += [f"---\n索引版本：{rep.index_version}　审查时间：{rep.created}"]
     return "\n".join(lines) + "\n"
 
@@ -97,6 +120,7 @@ def report_from_dict(d: dict[str, Any]) -> Report:
         hit = Hit(h["doc_id"], h["doc_title"], h["clause_id"], tuple(h["path"]), h["text"], h["score"], h["source"],
                   h.get("quote", ""), [tuple(m) for m in h.get("marks", [])])
         findings.append(Finding(f["relation"], hit, f["evidence"], f["reason"], f["recommendation"],
-                                f.get("check_id", ""), f.get("force", "")))
+                                f.get("check_id", ""), f.get("force", ""), f.get("norm_id", ""),
+                                f.get("article", ""), f.get("doc_label", ""), float(f.get("score", 0.0))))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
                   d.get("index_version", ""), d.get("proposal", ""))

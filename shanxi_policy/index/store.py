@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -67,12 +68,14 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 def read_manifest(index_dir: Path) -> dict[str, Any]:
     p = Path(index_dir) / MANIFEST
     if not Path(index_dir).exists():
+        recover_replaced_dir(Path(index_dir))
+    if not Path(index_dir).exists():
         raise IndexStateError(f"索引目录“{index_dir}”不存在，请先运行：shanxi-policy index corpus/ --index {index_dir}")
     if not p.exists():
         raise IndexStateError(f"“{index_dir}”不是本工具的索引目录（缺少 {MANIFEST}），请重新建立索引")
     try:
         m = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
+    except (OSError, ValueError) as exc:
         raise IndexStateError(f"索引清单 {p.name} 已损坏，请重新建立索引") from exc
     if not isinstance(m, dict) or m.get("tool") != "shanxi-policy":
         raise IndexStateError(f"“{index_dir}”不是本工具建立的索引，请重新建立索引")
@@ -81,6 +84,34 @@ def read_manifest(index_dir: Path) -> dict[str, Any]:
             f"索引格式版本为 {m.get('format_version')}，当前程序需要 {FORMAT_VERSION}，请重新建立索引"
         )
     return m
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(2**20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_digests(index_dir: Path) -> dict[str, str]:
+    """sha256 of every index file but the manifest, which records them (written into the manifest)."""
+    return {p.relative_to(index_dir).as_posix(): _sha256(p)
+            for p in sorted(Path(index_dir).rglob("*")) if p.is_file() and p.name != MANIFEST}
+
+
+def verify_files(index_dir: Path, manifest: dict[str, Any]) -> None:
+    """A truncated, overwritten or edited index file is refused rather than answered from."""
+    want = manifest.get("files")
+    if not isinstance(want, dict):
+        return  # built before digests were recorded
+    for rel, digest in want.items():
+        try:
+            got = _sha256(Path(index_dir) / rel)
+        except OSError as exc:
+            raise IndexStateError(f"索引文件 {rel} 缺失或无法读取，请重新建立索引") from exc
+        if got != digest:
+            raise IndexStateError(f"索引文件 {rel} 已损坏或被改动（校验值不符），请重新建立索引")
 
 
 def atomic_replace_dir(tmp: Path, target: Path) -> None:
@@ -98,7 +129,48 @@ def atomic_replace_dir(tmp: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def recover_replaced_dir(target: Path) -> None:
+    """A writer killed between the two renames of atomic_replace_dir leaves only `.<name>.old-<pid>-…`:
+    move the old index back. A living writer's directory is left alone (it is mid-swap)."""
+    olds = []
+    for d in target.parent.glob(f".{target.name}.old-*"):
+        try:
+            pid = int(d.name.rsplit(".old-", 1)[1].split("-")[0])
+        except (IndexError, ValueError):
+            continue
+        if d.is_dir() and (d / MANIFEST).exists() and not _pid_alive(pid):
+            olds.append(d)
+    for d in sorted(olds, key=lambda x: x.stat().st_mtime, reverse=True):
+        try:
+            d.rename(target)
+            return
+        except OSError:
+            continue
+
+
+def _remove_dead_tmp_dirs(target: Path) -> None:
+    """Half-written directories of builds that were killed would otherwise pile up beside the index."""
+    for d in target.parent.glob(f".{target.name}.tmp-*"):
+        try:
+            pid = int(d.name.rsplit(".tmp-", 1)[1].split("-")[0])
+        except (IndexError, ValueError):
+            continue
+        if not _pid_alive(pid):
+            shutil.rmtree(d, ignore_errors=True)
+
+
 def new_tmp_dir(target: Path) -> Path:
+    _remove_dead_tmp_dirs(target)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}-{int(time.time() * 1000)}")
     tmp.mkdir(parents=True)
     return tmp

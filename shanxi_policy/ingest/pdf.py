@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import IngestError
+from .ocr import PageProgress, ocr_pdf_pages
+from .ocr import available as ocr_available
 
 # "- 3 -", "— 3 —", "3", "第 3 页", "第3页 共10页", "3 / 10", "·3·"
 _PAGE_NUMBER = re.compile(
@@ -43,8 +47,22 @@ def strip_page_furniture(pages: list[list[str]]) -> tuple[list[list[str]], int]:
     return out, removed
 
 
+@dataclass
+class PdfText:
+    text: str  # pages separated by blank lines
+    warnings: list[str] = field(default_factory=list)
+    ocr_pages: list[dict[str, Any]] = field(default_factory=list)  # [{"page", "confidence"}] of OCR'd pages
+
+
 def read_pdf(path: Path) -> tuple[str, list[str]]:
-    """Return (text with pages separated by blank lines, warnings)."""
+    """Return (text with pages separated by blank lines, warnings); pages without text are not OCR'd."""
+    r = read_pdf_text(path, ocr=False)
+    return r.text, r.warnings
+
+
+def read_pdf_text(path: Path, ocr: bool = True, progress: PageProgress | None = None,
+                  cache_dir: Path | None = None) -> PdfText:
+    """Extract the text layer; pages without one (scans) are recognised with OCR when ocr is true."""
     import pypdf
     from pypdf.errors import PdfReadError
 
@@ -63,13 +81,23 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(path, f"PDF 文件已损坏或格式不正确（{type(exc).__name__}）") from exc
     warnings: list[str] = []
-    pages = [[ln.rstrip() for ln in t.splitlines()] for t in raw_pages]
+    ocr_meta: list[dict[str, Any]] = []
     empty = [i + 1 for i, t in enumerate(raw_pages) if not t.strip()]
+    if empty and ocr and ocr_available():
+        res = ocr_pdf_pages(path, empty, progress, cache_dir)
+        for pg in res.pages:
+            raw_pages[pg.page - 1] = pg.text
+        ocr_meta = res.page_meta()
+        warnings.extend(res.warnings(path.name))
+        empty = [i + 1 for i, t in enumerate(raw_pages) if not t.strip()]
+        if raw_pages and len(empty) == len(raw_pages):
+            raise IngestError(path, "PDF 是扫描件或纯图片，文字识别（OCR）未识别出任何文字，请检查扫描质量")
+    pages = [[ln.rstrip() for ln in t.splitlines()] for t in raw_pages]
     if pages and len(empty) == len(pages):
         raise IngestError(path, "PDF 中没有可提取的文字（可能是扫描件或纯图片），请先进行文字识别（OCR）")
-    if empty:
+    if empty and not ocr_meta:
         warnings.append(f"《{path.name}》第 {'、'.join(map(str, empty))} 页没有可提取的文字（可能是图片）")
     pages, removed = strip_page_furniture(pages)
     if removed:
         warnings.append(f"《{path.name}》已去除 {removed} 行页眉、页脚或页码")
-    return "\n\n".join("\n".join(p) for p in pages), warnings
+    return PdfText("\n\n".join("\n".join(p) for p in pages), warnings, ocr_meta)

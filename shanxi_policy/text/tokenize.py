@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import shutil
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from .normalize import normalize_for_search
 
@@ -33,22 +40,75 @@ def synonym_groups() -> tuple[tuple[str, ...], ...]:
     return tuple(groups)
 
 
+def _dictionary_additions() -> list[tuple[str, int | None]]:
+    """Words added to jieba's dictionary: the policy dictionary, then every synonym."""
+    words: list[tuple[str, int | None]] = []
+    for line in _data("userdict.txt").splitlines():
+        parts = line.split()
+        if parts:
+            words.append((parts[0], int(parts[1]) if len(parts) > 1 else None))
+    for group in synonym_groups():
+        words += [(term, 1000) for term in group if re.fullmatch(r"[\u4e00-\u9fff]{2,}", term)]
+    return words
+
+
+def _freq_cache_dir(jieba_module: Any) -> Path:
+    """Cache of jieba's prefix dictionary with our words added, keyed by everything that shapes it."""
+    import tempfile
+
+    h = hashlib.sha256(repr(_dictionary_additions()).encode())
+    dict_file = Path(jieba_module.__file__).with_name("dict.txt")
+    h.update(f"{jieba_module.__version__}:{dict_file.stat().st_size if dict_file.exists() else 0}".encode())
+    return Path(tempfile.gettempdir()) / f"shanxi-policy-jieba-{h.hexdigest()[:16]}"
+
+
+def _load_freq(tk: Any, cache: Path) -> bool:
+    """jieba's own cache is one marshal blob that takes seconds to load; plain words + a numpy
+    array of frequencies load several times faster (benchmarks/startup.py)."""
+    try:
+        words = (cache / "words.txt").read_text(encoding="utf-8").split("\n")
+        freqs = np.load(cache / "freq.npy", allow_pickle=False)
+        total = int((cache / "total.txt").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if len(words) != len(freqs):
+        return False
+    tk.FREQ, tk.total, tk.initialized = dict(zip(words, freqs.tolist(), strict=True)), total, True
+    return True
+
+
+def _save_freq(tk: Any, cache: Path) -> None:
+    tmp = cache.with_name(f"{cache.name}.tmp-{os.getpid()}")
+    try:
+        tmp.mkdir(parents=True, exist_ok=True)
+        words = list(tk.FREQ)
+        (tmp / "words.txt").write_text("\n".join(words), encoding="utf-8")
+        np.save(tmp / "freq.npy", np.array([tk.FREQ[w] for w in words], dtype=np.int64), allow_pickle=False)
+        (tmp / "total.txt").write_text(str(tk.total), encoding="utf-8")
+        tmp.rename(cache)  # atomic; a concurrent writer may have won, which is fine
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 @lru_cache(maxsize=1)
-def _jieba():
+def _jieba() -> Any:
     import logging
 
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
     tk = jieba.Tokenizer()
-    for line in _data("userdict.txt").splitlines():
-        parts = line.split()
-        if parts:
-            tk.add_word(parts[0], int(parts[1]) if len(parts) > 1 else None)
-    for group in synonym_groups():
-        for term in group:
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", term):
-                tk.add_word(term, 1000)
+    additions = _dictionary_additions()
+    if any(freq == 0 for _, freq in additions):
+        cache = None  # a zero frequency also changes jieba's HMM (force split): no cache
+    else:
+        cache = _freq_cache_dir(jieba)
+        if _load_freq(tk, cache):
+            return tk
+    for word, freq in additions:
+        tk.add_word(word, freq)
+    if cache is not None:
+        _save_freq(tk, cache)
     return tk
 
 

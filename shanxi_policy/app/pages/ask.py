@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from ...errors import QueryError
-from ..render import css, hit_card, quote_block
+from ...models import Answer
+from ..render import css, hit_card, md_escape, quote_block
 from ..state import get_kb
 
 EXAMPLES = [
@@ -13,17 +16,51 @@ EXAMPLES = [
     "对燃煤锅炉有什么要求？",
     "（八）说了什么",
     "美丽山西什么时候基本建成？",
+    "美丽山西建设有哪些重点任务？",
 ]
+
+
+def _typed_body(ans: Answer) -> None:
+    """Lists with [n] citations, comparison tables; all document text escaped."""
+    if ans.table is not None:
+        t = ans.table
+        head = "".join(f"<th>{html.escape(c or '项目')}</th>" for c in t.columns)
+        body = []
+        for r, row in enumerate(t.rows):
+            cites = t.cites[r] if r < len(t.cites) else []
+            cells = "".join(
+                f"<td>{html.escape(c)}{f'<sup>[{cites[i]}]</sup>' if i < len(cites) and cites[i] else ''}</td>"
+                for i, c in enumerate(row))
+            body.append(f"<tr>{cells}</tr>")
+        st.html(f'<table class="sp-table"><tr>{head}</tr>{"".join(body)}</table>')
+        return
+    intro = ans.text.split("\n", 1)[0]
+    if intro and intro not in {i.text for i in ans.items}:
+        st.html(f"<p>{html.escape(intro)}</p>")
+    lis = "".join(f"<li>{html.escape(i.label + '：' if i.label else '')}{html.escape(i.text)}"
+                  f"<sup>[{i.cite}]</sup></li>" for i in ans.items)
+    st.html(f'<ol class="sp-list">{lis}</ol>')
 
 
 def _show(entry: dict) -> None:
     ans = entry["answer"]
+    if ans.resolved_question:
+        st.caption(f"理解为：{md_escape(ans.resolved_question)}")
+    if ans.note:
+        st.info(ans.note)
     if ans.found:
         st.markdown("**答：**")
-        quote_block(ans.text, ans.citations[0].marks if ans.citations and ans.citations[0].quote == ans.text else [])
+        if ans.table is not None or (ans.items and ans.type in ("list", "parts")):
+            _typed_body(ans)
+        else:
+            quote_block(ans.text,
+                        ans.citations[0].marks if ans.citations and ans.citations[0].quote == ans.text else [])
         st.caption("出处（点击展开原文）：")
-        for n, h in enumerate(ans.citations[:3], 1):
-            hit_card(h, n, expanded=(n == 1))
+        cited = sorted({i.cite for i in ans.items}) or [1]
+        shown = [*cited, *[n for n in range(1, 4) if n not in cited]][: max(3, len(cited))]
+        for n in shown:
+            if n <= len(ans.citations):
+                hit_card(ans.citations[n - 1], n, expanded=(n == shown[0]))
     else:
         st.warning("未在政策文件中找到相关规定。")
         if ans.citations:
@@ -49,7 +86,8 @@ def page() -> None:
     question = typed or clicked
     if question:
         try:
-            history.append({"question": question, "answer": kb.ask(question)})
+            earlier = [e["answer"].resolved_question or e["question"] for e in history]
+            history.append({"question": question, "answer": kb.ask(question, history=earlier)})
         except QueryError as exc:
             st.error(str(exc))
     for entry in history:

@@ -38,19 +38,27 @@ def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
         st.caption("本条款中的量化目标")
         st.dataframe([{"年份": i.year or "", "指标": i.name, "目标值": f"{i.qualifier}{i.value:g}{i.unit}"}
                       for i in targets], hide_index=True)
+    from ..norms_view import clause_norms
+
+    clause_norms(kb, c.clause_id)
 
 
 def _documents(kb: KnowledgeBase) -> None:
-    rows = []
-    for d in kb.documents:
-        issuer = d.meta.get("issuer", "")
-        rows.append({"文档": d.title, "发文机关": "、".join(issuer) if isinstance(issuer, list) else str(issuer),
-                     "日期": str(d.meta.get("date", "")), "类型": str(d.meta.get("doc_type", "")),
-                     "条款数": len(d.clauses), "文件": d.source})
+    from ..filters_view import doc_filter, meta_row
+
+    flt = doc_filter(kb.documents, "browse-docs")
+    shown_docs = [d for d in kb.documents if flt is None or flt.matches(d)]
+    rows = [{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in shown_docs]
     st.dataframe(rows, hide_index=True, use_container_width=True)
-    titles = {d.title: d for d in kb.documents}
+    titles = {d.title: d for d in shown_docs}
+    if not titles:
+        st.info("没有符合筛选条件的文档。")
+        return
     choice = st.selectbox("查看文档结构", list(titles), key="browse_doc")
     doc = titles[choice]
+    if doc.meta.get("validity") in ("已修订", "已废止"):
+        st.warning(f"该文件{doc.meta['validity']}" + (f"：{doc.meta['validity_basis']}" if doc.meta.get("validity_basis")
+                                                    else "") + "。引用时请以现行有效的文本为准。")
     shown: set[str] = set()
     for s in doc.sections:
         with st.expander(md_escape(s.title)):
@@ -71,7 +79,7 @@ def _documents(kb: KnowledgeBase) -> None:
 
 
 def _search(kb: KnowledgeBase) -> None:
-    q = st.text_input("全文检索", placeholder="例如：燃煤锅炉、清洁取暖、“公转铁”")
+    q = st.text_input("全文检索", placeholder="例如：燃煤锅炉、清洁取暖、“公转铁”", key="browse-q")
     c1, c2, c3 = st.columns(3)
     docs = {"全部文档": None, **{d.title: d.doc_id for d in kb.documents}}
     doc = docs[c1.selectbox("文档", list(docs))]
@@ -79,15 +87,20 @@ def _search(kb: KnowledgeBase) -> None:
     years = sorted({i.year for i in kb.indicators() if i.year})
     year_label = c3.selectbox("目标年份", ["不限", *map(str, years)])
     year = None if year_label == "不限" else int(year_label)
+    from ..filters_view import doc_filter
+
+    flt = doc_filter(kb.documents, "browse-search")
     if q:
         try:
-            hits = kb.search(q, k=10, doc=doc, part=part or None, year=year)
+            hits = kb.search(q, k=10, doc=doc, part=part or None, year=year, filters=flt)
         except QueryError as exc:
             st.error(str(exc))
             return
         st.caption(f"找到 {len(hits)} 条")
         for n, h in enumerate(hits, 1):
             hit_card(h, n, expanded=n <= 3)
+            if h.superseded:
+                st.caption(f"注意：该条款所在文件{h.validity}，现行有效的文件排在前面。")
 
 
 def _targets(kb: KnowledgeBase) -> None:
@@ -124,10 +137,18 @@ def page() -> None:
             del st.query_params["clause"]
             st.rerun()
         return
-    t1, t2, t3 = st.tabs(["文档与条款", "全文检索", "量化目标"])
+    t1, t_norms, t2, t3, t_cmp = st.tabs(["文档与条款", "规范条款", "全文检索", "量化目标", "修订对照"])
     with t1:
         _documents(kb)
+    with t_norms:
+        from ..norms_view import section as norms_section
+
+        norms_section(kb)
     with t2:
         _search(kb)
     with t3:
         _targets(kb)
+    with t_cmp:
+        from ..compare_view import section as compare_section
+
+        compare_section(kb)

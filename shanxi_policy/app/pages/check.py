@@ -10,8 +10,10 @@ import streamlit as st
 
 from ...check.docx_report import write_docx
 from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_from_dict, to_markdown
+from ...check.service import check_proposal
 from ...errors import IngestError, QueryError
 from ...ingest.loaders import load_file
+from ..login import audit
 from ..render import css, md_escape, quote_block
 from ..state import get_history, get_kb
 
@@ -40,7 +42,7 @@ def show_report(rep: Report) -> None:
             continue
         st.subheader(f"{RELATION_LABELS[rel]}（{len(items)} 项）")
         for f in items:
-            with st.expander(md_escape(f.hit.citation()), expanded=rel in ("conflict", "attention")):
+            with st.expander(md_escape(f.citation()), expanded=rel in ("conflict", "attention")):
                 st.caption("政策条款原文")
                 quote_block(f.hit.quote)
                 st.caption("项目材料")
@@ -69,11 +71,12 @@ def page() -> None:
     if st.button("开始审查", type="primary"):
         try:
             content = _read_upload(upload) if upload is not None else text
-            rep = kb.check(content)
+            rep = check_proposal(kb, content)
         except (IngestError, QueryError) as exc:
             st.error(str(exc))
         else:
-            get_history().add(rep)
+            check_id = get_history().add(rep)
+            audit("check", str(check_id), index_version=rep.index_version, title=rep.title[:200], verdict=rep.verdict)
             st.session_state["check_report"] = rep.to_dict()
     if "check_report" in st.session_state:
         show_report(report_from_dict(st.session_state["check_report"]))

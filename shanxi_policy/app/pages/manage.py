@@ -2,41 +2,125 @@
 
 from __future__ import annotations
 
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
 import streamlit as st
 
 from ...errors import PolicyError
-from ...manage import add_documents, remove_document
+from ...ingest.docmeta import DOC_TYPES, VALIDITY
+from ...ingest.loaders import SUPPORTED_LABEL, SUPPORTED_SUFFIXES
+from ...library import STATUS_LABELS, import_files, set_document_meta
+from ...manage import remove_document, safe_name
+from ..filters_view import FIELD_LABELS, issuers_of, meta_row
+from ..login import audit
 from ..render import md_escape
 from ..state import get_kb, settings
+
+
+def _import(uploads: list[Any]) -> None:
+    """Save the uploads under their own names and import them: duplicates and bad files are reported per file."""
+    files_bar = st.progress(0.0, text="读取文件…")
+    build_bar = st.progress(0.0, text="等待更新索引")
+    started = time.perf_counter()
+
+    def on_file(done: int, total: int, name: str) -> None:
+        left = (time.perf_counter() - started) / done * (total - done) if done else 0.0
+        eta = f"，预计还需 {left:.0f} 秒" if done and left >= 1 else ""
+        files_bar.progress(done / max(1, total), text=f"读取文件 {done}/{total}{eta}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pairs = []
+        for n, u in enumerate(uploads):
+            p = Path(tmp) / f"{n:04d}" / safe_name(Path(u.name).name)
+            p.parent.mkdir()
+            p.write_bytes(u.getvalue())
+            pairs.append((u.name, p))
+        try:
+            _, rep = import_files(pairs, settings(), on_file,
+                                  lambda msg, frac: build_bar.progress(min(1.0, frac), text=f"更新索引：{msg}"))
+        except PolicyError as exc:
+            audit("upload", ok=False, error=str(exc))
+            st.error(str(exc))
+            return
+    audit("upload", ",".join(rep.added), ok=bool(rep.added), files=[o.name for o in rep.outcomes])
+    files_bar.progress(1.0, text="读取完成")
+    build_bar.progress(1.0, text="完成" if rep.stats else "没有新文档，索引未变")
+    (st.success if rep.count("added") else st.info)(rep.summary())
+    st.dataframe([{"文件": o.name, "结果": STATUS_LABELS[o.status], "标题": o.title, "说明": o.message}
+                  for o in rep.outcomes], hide_index=True, use_container_width=True)
+    for o in rep.outcomes:
+        for w in o.warnings:
+            st.warning(w)
+
+
+def _edit_meta(kb: Any) -> None:
+    """Hand-set metadata: the values win over those read from the text; empty = read from the text again."""
+    docs = {f"{d.title}（{d.source}）": d for d in kb.documents}
+    with st.expander("修改文件属性（效力状态、类型、文号、日期）"):
+        label = st.selectbox("文档", list(docs), key="meta-doc")
+        d = docs[label]
+        inferred = set(d.meta.get("inferred", []))
+        st.caption("带“自动识别”的值是从正文读出的；手工设置后以手工值为准，清空则恢复自动识别。"
+                   + (f" 自动识别：{'、'.join(FIELD_LABELS[k] for k in FIELD_LABELS if k in inferred)}" if inferred else ""))
+        if d.meta.get("validity_basis"):
+            st.caption(md_escape(f"效力依据：{d.meta['validity_basis']}"))
+        with st.form(f"meta-{d.doc_id}"):
+            c1, c2 = st.columns(2)
+            cur_v = str(d.meta.get("validity", "现行有效"))
+            validity = c1.selectbox("效力状态", list(VALIDITY), index=list(VALIDITY).index(cur_v) if cur_v in VALIDITY else 0)
+            cur_t = str(d.meta.get("doc_type", ""))
+            types = ["（自动识别）", *DOC_TYPES]
+            doc_type = c2.selectbox("文件类型", types, index=types.index(cur_t) if cur_t in types else 0)
+            number = c1.text_input("发文字号", value=str(d.meta.get("doc_number", "")))
+            issuer = c2.text_input("发文机关（多个用顿号分隔）", value="、".join(issuers_of(d)))
+            date = c1.text_input("成文日期", value=str(d.meta.get("date", "")))
+            effective = c2.text_input("施行日期", value=str(d.meta.get("effective_date", "")))
+            if st.form_submit_button("保存并更新索引"):
+                new: dict[str, Any] = {
+                    "validity": validity, "doc_type": "" if doc_type == "（自动识别）" else doc_type,
+                    "doc_number": number.strip(), "date": date.strip(), "effective_date": effective.strip(),
+                    "issuer": [x.strip() for x in issuer.replace("，", "、").split("、") if x.strip()],
+                }
+                # Only what the user changed is written; a field emptied goes back to the value read from the text.
+                changes = {k: v for k, v in new.items() if v != (d.meta.get(k) or ([] if k == "issuer" else ""))}
+                if not changes:
+                    st.info("没有修改。")
+                    return
+                bar = st.progress(0.0, text="保存中…")
+                try:
+                    set_document_meta(d.doc_id, changes, settings(),
+                                      progress=lambda m, f: bar.progress(min(1.0, f), text=m))
+                except PolicyError as exc:
+                    st.error(str(exc))
+                else:
+                    st.success("已保存，索引已更新。")
 
 
 def page() -> None:
     st.title("文档管理")
     kb = get_kb()
-    st.caption("支持 TXT、MD、PDF、DOCX、HTML。上传后自动更新索引；损坏或不支持的文件会单独提示，不影响其他文件。")
-    uploads = st.file_uploader("上传政策文件", accept_multiple_files=True,
-                               type=["txt", "md", "pdf", "docx", "html", "htm"])
-    if uploads and st.button("添加到文档库并更新索引", type="primary"):
-        bar = st.progress(0.0, text="准备中…")
-        try:
-            _, res = add_documents([(u.name, u.getvalue()) for u in uploads], settings(),
-                                   progress=lambda msg, frac: bar.progress(min(1.0, frac), text=msg))
-        except PolicyError as exc:
-            st.error(str(exc))
-        else:
-            bar.progress(1.0, text="完成")
-            if res.added:
-                st.success(f"已添加 {len(res.added)} 个文档：{'、'.join(res.added)}")
-            for e in res.errors:
-                st.error(e)
-            for w in res.warnings:
-                st.warning(w)
+    st.caption(f"支持 {SUPPORTED_LABEL}；扫描件自动进行文字识别。可一次选择多个文件或整个文件夹；内容重复的文件自动跳过，"
+               "损坏或不支持的文件单独列出，不影响其他文件和已有文档。")
+    mode = st.radio("上传方式", ["选择多个文件", "选择整个文件夹"], horizontal=True, key="upload-mode")
+    suffixes = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
+    uploads = st.file_uploader("上传政策文件", type=suffixes,
+                               accept_multiple_files="directory" if mode == "选择整个文件夹" else True)
+    if uploads and st.button("导入文档库并更新索引", type="primary"):
+        _import(list(uploads) if isinstance(uploads, list) else [uploads])
     if kb is None:
         return
     st.subheader("已有文档")
+    _edit_meta(kb)
     for d in kb.documents:
         c1, c2 = st.columns([6, 1])
-        c1.markdown(md_escape(f"{d.title}（{d.source}，{len(d.clauses)} 条）"))
+        m = meta_row(d)
+        info = "，".join(x for x in (m["文件类型"], m["发文字号"], m["成文日期"]) if x)
+        c1.markdown(md_escape(f"{d.title}（{d.source}，{len(d.clauses)} 条{'；' + info if info else ''}）"))
+        if d.meta.get("validity") in ("已修订", "已废止", "尚未施行"):
+            c1.caption(md_escape(f"{d.meta['validity']}：{d.meta.get('validity_basis', '手工设置')}"))
         if c2.button("删除", key=f"del-{d.doc_id}"):
             st.session_state["confirm_delete"] = d.doc_id
     target = st.session_state.get("confirm_delete")
@@ -47,7 +131,9 @@ def page() -> None:
             try:
                 remove_document(target, settings(), progress=lambda m, f: bar.progress(min(1.0, f), text=m))
             except PolicyError as exc:
+                audit("delete", target, ok=False, error=str(exc))
                 st.error(str(exc))
             else:
+                audit("delete", target)
                 st.success(f"已删除文档“{target}”")
             st.session_state.pop("confirm_delete", None)

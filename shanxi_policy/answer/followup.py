@@ -1,0 +1,136 @@
+"""Follow-up questions: "那2035年呢？", "水土保持率呢？", "黑臭水体呢？".
+
+An elliptical question is rewritten in full from the previous question of the conversation: a new
+year replaces the old year, a new topic replaces the old topic (the rarest term of the previous
+question), a pronoun ("它", "这项") is replaced by the old topic, and a bare question frame ("有什么措施呢？")
+is asked about the old topic. The rewritten question is what gets answered, and it is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..models import Answer, Document
+from ..text.tokenize import content_terms
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*")
+_TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
+_PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
+_YEAR = re.compile(r"(\d{4})\s*年")
+# Words that make a fragment a new question about the old topic rather than a new topic.
+_FRAME = re.compile(r"多少|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|标准")
+
+
+_PREFIX = re.compile(r"^(?:到|至|在|截至)?\s*(?:\d{4}\s*年)?[，,]?\s*(?:对于|对|关于)?")
+# Where the subject of a question ends and its frame begins ("…要达到多少", "…有什么要求").
+_FRAME_START = re.compile(r"(?<![重主需必只纲])要|应当|应该|需要|必须|将|可以|能否|是否|有什么|有哪些|有何|如何|怎么|怎样|"
+                          r"是多少|是什么|多少|多大|哪些|吗|[？?]")
+_DOC_PLACE = re.compile(r"(?:里面|里|中|上|方面|当中)$")
+
+
+def _doc_names(documents: Sequence[Document]) -> list[str]:
+    from .metadata import document_names
+
+    return list(document_names(documents))
+
+
+def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Document]) -> str:
+    """Put a new subject into the previous question: a document for a document, a phrase for a phrase."""
+    names = _doc_names(documents)
+    bare = _DOC_PLACE.sub("", new)
+    if bare in names:
+        for n in names:
+            i = question.find(n)
+            if i >= 0:
+                # "美丽山西实施意见对…": a reference at the start of the question is replaced whole.
+                start = 0 if i <= 6 else i
+                return question[:start] + bare + question[i + len(n):]
+        return f"{bare}{question}" if question.startswith(("对", "关于")) else f"{bare}中，{question}"
+    s = _PREFIX.match(question)
+    start = s.end() if s else 0
+    f = _FRAME_START.search(question, start)
+    end = f.start() if f else len(question)
+    subject = question[start:end].rstrip("的")
+    words = content_terms(new)
+    head = words[-1] if words else ""
+    if len(words) >= 2 and head and head in subject:
+        # "城乡建设领域" for "交通运输领域绿色低碳转型": the part up to the shared head word changes.
+        i = subject.index(head) + len(head)
+        return question[:start] + new + subject[i:] + question[start + len(subject):]
+    if (len(words) >= 2 or not topic or topic not in question) and subject:
+        return question[:start] + new + question[start + len(subject):]
+    return question.replace(topic, new, 1) if topic else f"{new}{question}"
+
+
+def is_elliptical(question: str) -> bool:
+    q = question.strip()
+    if _LEAD.match(q) and len(q) <= 20:
+        return True
+    if re.search(r"呢[？?。\s]*$", q):
+        return True
+    if _PRONOUN.search(q) and len(q) <= 20:
+        return True
+    return len(q) <= 8 and len(content_terms(q)) <= 1
+
+
+def _topic(question: str, rarity: Callable[[str], float]) -> str:
+    """The term of a question that names what it is about: its rarest content term found verbatim."""
+    terms = [t for t in content_terms(question) if not t.isdigit() and t in question and not _FRAME.fullmatch(t)]
+    if not terms:
+        return ""
+    # Rarity times length (capped), as in sentence scoring: "生态保护红线" over "全省".
+    return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t)))
+
+
+def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,
+            documents: Sequence[Document] = ()) -> str:
+    """The question in full. History holds the earlier questions, oldest first."""
+    q = question.strip()
+    earlier = [h.strip() for h in history if h and h.strip()]
+    if not earlier or not is_elliptical(q):
+        return q
+    rarity = rarity or (lambda t: float(len(t)))
+    previous = resolve(earlier[-1], earlier[:-1], rarity, documents)
+    frag = _TAIL.sub("", _LEAD.sub("", q)).strip("，,的 ")
+    out = previous
+    new_years = _YEAR.findall(frag)
+    if new_years:
+        old_years = _YEAR.findall(out)
+        if old_years:
+            for old, new in zip(old_years, new_years, strict=False):
+                out = out.replace(f"{old}年", f"{new}年", 1) if old != new else out
+        else:
+            out = f"{new_years[0]}年{out}"
+        frag = _YEAR.sub("", frag).strip("，,的 ")
+    topic = _topic(previous, rarity)
+    if _PRONOUN.search(frag) and topic:
+        return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
+    if not frag:
+        return out
+    before = content_terms(previous)
+    nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]
+    if nouns:
+        return _replace_subject(out, _FRAME.split(frag)[0].strip("，,的 "), topic, documents)
+    frames = _FRAME.findall(frag)
+    if frames and not all(f in previous for f in frames):
+        # A new question about the old topic ("有什么措施呢？").
+        return f"{topic}{frag}？" if topic and not frag.startswith(topic) else f"{frag}？"
+    return out
+
+
+def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, k: int = 5,
+        filters: Any = None) -> Answer:
+    """Answer a question in a conversation; Answer.resolved_question holds the rewritten question."""
+    from .typed import answer
+
+    full = resolve(question, history or [], kb.term_idf, kb.documents)
+    ans = answer(kb, full, k, filters)
+    if full != question.strip():
+        ans.resolved_question = full
+        ans.question = question.strip()
+    return ans

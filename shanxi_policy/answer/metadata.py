@@ -1,0 +1,143 @@
+"""Questions about a document rather than its content: issuer, date, number, title, which document."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from ..models import Answer, AnswerItem, Document, Hit
+from .extract import NOT_FOUND
+
+if TYPE_CHECKING:
+    from ..kb import KnowledgeBase
+
+FIELD_LABELS = {"issuer": "发文机关", "date": "成文日期", "doc_number": "发文字号", "title": "标题", "doc_type": "文种"}
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
+# Words that name a kind of document ("这份实施意见", "这部法律"): they pick the document of that type.
+_DOC_KINDS = ("实施意见", "意见", "通知", "决定", "办法", "条例", "规定", "方案", "规划", "法律", "法规", "新闻报道", "报道",
+              "法")
+
+
+def document_names(documents: Sequence[Document]) -> dict[str, str]:
+    """Names that refer to one document: title, title without 中华人民共和国, short title, and a document
+    kind of four or more characters held by one document only ("实施意见")."""
+    names: dict[str, str] = {}
+    for d in documents:
+        for n in (d.title, re.sub(r"^中华人民共和国", "", d.title), str(d.meta.get("short_title", ""))):
+            if len(n) >= 2:
+                names[n] = d.doc_id
+        kind = str(d.meta.get("doc_type", ""))
+        if len(kind) >= 4 and sum(1 for x in documents if x.meta.get("doc_type") == kind) == 1:
+            names[kind] = d.doc_id
+    return dict(sorted(names.items(), key=lambda x: -len(x[0])))
+
+
+def named_document(question: str, documents: Sequence[Document]) -> str | None:
+    """The one document a question names ("水法里…", "《实施意见》…"), by its longest matching name."""
+    q = re.sub(r"[《》“”\s]", "", question)
+    found: list[tuple[str, str]] = [(n, d) for n, d in document_names(documents).items() if n in q]
+    # "水污染防治法" also contains "水法": names inside a longer matched name do not count.
+    found = [(n, d) for n, d in found if not any(n != m and n in m for m, _ in found)]
+    ids = {d for _, d in found}
+    return ids.pop() if len(ids) == 1 else None
+
+
+def _field_value(doc: Document, name: str) -> str:
+    meta: dict[str, Any] = doc.meta or {}
+    if name == "title":
+        return doc.title
+    if name == "issuer":
+        v = meta.get("issuer") or meta.get("issuers")
+        return "、".join(v) if isinstance(v, list) else str(v or "")
+    if name == "date":
+        return str(meta.get("date") or meta.get("issue_date") or "")
+    if name == "doc_number":
+        v = meta.get("doc_number") or meta.get("number")
+        if v:
+            return str(v)
+        for line in [*meta.get("header_lines", []), doc.text[:300]]:
+            m = _DOC_NUMBER.search(str(line))
+            if m:
+                return m.group(0)
+        return ""
+    if name == "doc_type":
+        return str(meta.get("doc_type") or "")
+    return ""
+
+
+def named_documents(question: str, docs: list[Document]) -> list[Document]:
+    """Documents the question names: by title, short title, or title with the issuer stripped;
+    else by a document kind the question mentions ("这份实施意见")."""
+    q = re.sub(r"[《》“”\s]", "", question)
+    named: list[tuple[str, Document]] = []
+    for d in docs:
+        names = [d.title, str(d.meta.get("short_title", "")), re.sub(r"^中华人民共和国", "", d.title),
+                 re.sub(r"^.*?关于", "关于", d.title)]
+        hit = max((n for n in names if n and len(n) >= 2 and n in q), key=len, default="")
+        if hit:
+            named.append((hit, d))
+    if named:
+        # "水污染防治法" also contains "水法": a name inside a longer matched name does not count.
+        return [d for n, d in named if not any(n != m and n in m for m, _ in named)]
+    for kind in _DOC_KINDS:
+        if kind in q:
+            typed = [d for d in docs if str(d.meta.get("doc_type", "")) == kind or d.title.endswith(kind)]
+            if typed:
+                return typed
+    return []
+
+
+def _meta_hit(doc: Document, line: str) -> Hit:
+    first = doc.clauses[0] if doc.clauses else None
+    cid = first.clause_id if first else f"{doc.doc_id}:meta"
+    summary = "\n".join(f"{label}：{v}" for k, label in FIELD_LABELS.items() if (v := _field_value(doc, k)))
+    return Hit(doc.doc_id, doc.title, cid, ("文件信息",), summary, 1.0, "metadata", line, [])
+
+
+def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 5) -> Answer:
+    q = question.strip()
+    if field_name == "which_doc":
+        return _which_document(kb, q, k)
+    docs = named_documents(q, kb.documents)
+    if not docs:
+        hits = kb.search(q, k=1)
+        docs = [d for d in (kb.document(h.doc_id) for h in hits) if d is not None]
+    if not docs:
+        return Answer(False, NOT_FOUND, [], q, NOT_FOUND, 0.0, type="refusal")
+    label = FIELD_LABELS[field_name]
+    items, citations = [], []
+    for d in docs[:3]:
+        v = _field_value(d, field_name)
+        line = f"{label}：{v}" if v else f"文件信息中没有记录{label}"
+        citations.append(_meta_hit(d, line))
+        items.append(AnswerItem(f"《{d.title}》{line}" if len(docs) > 1 else line, len(citations)))
+    found = any(_field_value(d, field_name) for d in docs[:3])
+    if not found:
+        msg = f"文件信息中没有记录{label}"
+        return Answer(False, msg, citations, q, msg, 0.0, type="metadata", items=items)
+    if len(docs) == 1:
+        text = f"《{docs[0].title}》的{label}：{_field_value(docs[0], field_name)}"
+    else:
+        text = "\n".join(i.text for i in items)
+    return Answer(True, text, citations, q, "", 1.0, type="metadata", items=items)
+
+
+def _which_document(kb: KnowledgeBase, q: str, k: int) -> Answer:
+    """"哪个文件规定了…": the documents of the clauses that answer the question, with those clauses."""
+    from .extract import answer_question
+
+    stripped = re.sub(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|出自哪里?|依据哪", "", q).strip("？?，, ")
+    base = answer_question(kb, stripped or q, k)
+    if not base.found:
+        base.type = "refusal"
+        return base
+    seen: list[str] = []
+    items = []
+    for i, h in enumerate(base.citations[:3]):
+        if h.doc_id in seen or (i > 0 and h.score < 0.85 * base.citations[0].score):
+            continue
+        seen.append(h.doc_id)
+        items.append(AnswerItem(f"《{h.doc_title}》{' › '.join(h.path)}：{h.quote}", i + 1))
+    text = "\n".join(i.text for i in items)
+    return Answer(True, text, base.citations, q, "", base.confidence, type="metadata", items=items)

@@ -1,0 +1,63 @@
+"""Question typing: the shape of answer a question asks for.
+
+factoid     多少 / 哪一年 / 谁 — one sentence
+open        如何 / 怎么 / 哪些 / 有什么要求 / 措施 — the relevant sentences of the best clause(s), as a list
+parts       重点任务 / 几个方面 / 哪几项 — the sub-headings or enumerated items of a whole
+comparison  "2027年和2035年的目标有什么不同" — a small table
+metadata    发文机关 / 成文日期 / 文号 / 标题 / 哪个文件规定了… — answered from document metadata
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_YEAR = re.compile(r"(\d{4})\s*年")
+
+# Metadata fields and the wordings that ask for them. The order matters: the first match wins.
+META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    ("doc_number", re.compile(r"文号|发文字号|字号是")),
+    ("issuer", re.compile(r"发文机关|印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|"
+                          r"(?:由|是)?(?:哪些|哪个|哪家|什么)(?:单位|部门|机关|机构)(?:联合)?(?:印发|发布|制定|颁布|发的)|"
+                          r"(?:由|是)谁(?:联合)?(?:印发|发布|制定|颁布)|谁(?:印发|发布|制定|颁布)的")),
+    ("date", re.compile(r"成文日期|印发日期|发布日期|发文日期|颁布日期|施行日期|生效日期|"
+                        r"(?:什么时候|何时|哪一?年|哪天|几月)(?:印发|发布|颁布|出台|施行|生效|通过|制定)|"
+                        r"(?:印发|发布|颁布|出台|施行|生效)(?:于|的)?(?:时间|日期)")),
+    ("title", re.compile(r"标题|全称|文件名称|文件名|叫什么名")),
+    ("doc_type", re.compile(r"文种|什么类型的文件|属于什么文件")),
+    ("which_doc", re.compile(r"哪个文件|哪份文件|哪一?部法律?|哪个法规|哪部法规|哪个法律|什么文件|哪些文件|"
+                             r"出自哪|哪个政策|哪项政策|依据哪")),
+]
+
+_COMPARE = re.compile(r"有什么不同|有何不同|有什么区别|有何区别|区别是什么|不同之处|有什么变化|有何变化|相比|对比|比较")
+_PARTS = re.compile(r"重点任务|主要任务|几个方面|几方面|哪几个方面|哪几方面|哪几项|几项|几大|哪几类|几类|"
+                    r"哪些方面|哪些任务|几个阶段|哪几个阶段|分几步|由哪几部分|几部分")
+_OPEN = re.compile(r"如何|怎么|怎样|哪些|有什么要求|有何要求|什么要求|要求是什么|有什么规定|有何规定|什么规定|"
+                   r"措施|举措|任务|做法|办法有|怎么办|哪些方面|具体要求|采取什么|主要内容|包括什么|包括哪些|重点是什么|"
+                   r"做什么|干什么|应当做|需要做|为什么")
+# A number or a date asked for: one sentence answers it even when the wording looks open.
+_FACTOID = re.compile(r"多少|几[年月日号成个%％]|百分之几|哪一年|哪年|何时|什么时候|多大|多长|多高|多久|比例|比重|占比|"
+                      r"是否|能否|可不可以|能不能|要不要|是不是|有没有")
+
+
+@dataclass
+class QuestionType:
+    kind: str  # factoid | open | parts | comparison | metadata
+    meta_field: str = ""  # for metadata questions
+    years: list[int] = field(default_factory=list)
+
+
+def classify(question: str) -> QuestionType:
+    q = question.strip()
+    years = [int(y) for y in _YEAR.findall(q)]
+    for name, pat in META_FIELDS:
+        if pat.search(q):
+            return QuestionType("metadata", name, years)
+    distinct = sorted(set(years))
+    if _COMPARE.search(q) and (len(distinct) >= 2 or re.search(r"[和与跟同及、]", q)):
+        return QuestionType("comparison", "", distinct)
+    if _PARTS.search(q):
+        return QuestionType("parts", "", years)
+    if _OPEN.search(q) and not _FACTOID.search(q):
+        return QuestionType("open", "", years)
+    return QuestionType("factoid", "", years)

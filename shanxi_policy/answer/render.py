@@ -1,0 +1,50 @@
+"""Plain-text rendering of a typed answer for the terminal (the app renders the same fields as HTML)."""
+
+from __future__ import annotations
+
+from ..models import Answer
+
+
+def answer_lines(ans: Answer) -> list[str]:
+    out: list[str] = []
+    if ans.resolved_question:
+        out.append(f"（理解为：{ans.resolved_question}）")
+    if ans.note:
+        out.append(f"提示：{ans.note}")
+    if not ans.found:
+        out.append(f"{ans.message or ans.text}。" if not (ans.message or ans.text).endswith("。") else ans.message)
+        return out
+    if ans.table is not None:
+        t = ans.table
+        out.append("答：")
+        out.append(" | ".join(c or "项目" for c in t.columns))
+        for r, row in enumerate(t.rows):
+            cites = t.cites[r] if r < len(t.cites) else []
+            cells = [c + (f"[{cites[i]}]" if i < len(cites) and cites[i] else "") for i, c in enumerate(row)]
+            out.append(" | ".join(cells))
+    elif ans.items and ans.type != "metadata":
+        head = ans.text.split("\n", 1)[0]
+        out.append("答：" + (head if head and head not in {i.text for i in ans.items} else ""))
+        for n, item in enumerate(ans.items, 1):
+            label = f"{item.label}：" if item.label else ""
+            out.append(f"  {n}. {label}{item.text}[{item.cite}]")
+    else:
+        cite = f"[{ans.items[0].cite}]" if ans.items else "[1]" if ans.citations else ""
+        out.append(f"答：{ans.text}{cite}")
+    return out
+
+
+def citation_lines(ans: Answer, limit: int = 5) -> list[str]:
+    """The sources: every clause an item cites, then the rest of the top hits up to the limit."""
+    cited = sorted({i.cite for i in ans.items} | {c for row in (ans.table.cites if ans.table else []) for c in row if c})
+    shown = cited or [1]
+    shown += [n for n in range(1, len(ans.citations) + 1) if n not in shown][: max(0, limit - len(shown))]
+    out = []
+    for n in shown:
+        if n > len(ans.citations):
+            continue
+        h = ans.citations[n - 1]
+        out.append(f"[{n}] {h.citation()}  ({h.local_id}，{h.source})")
+        if h.quote:
+            out.append(f"    “{h.marked()}”")
+    return out

@@ -1,0 +1,52 @@
+"""Widgets for document filters (type, issuer, date, validity) and document metadata labels."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import streamlit as st
+
+from ..ingest.docmeta import DOC_TYPES, VALIDITY
+from ..models import Document
+from ..retrieve.filters import DocFilter
+
+FIELD_LABELS = {"title": "标题", "issuer": "发文机关", "doc_number": "发文字号", "date": "成文日期",
+                "effective_date": "施行日期", "doc_type": "文件类型", "validity": "效力状态"}
+
+
+def issuers_of(d: Document) -> list[str]:
+    v = d.meta.get("issuer", [])
+    return [v] if isinstance(v, str) else [str(x) for x in v]
+
+
+def meta_row(d: Document) -> dict[str, Any]:
+    """The document's metadata as table cells (hand-set values and values read from the text alike)."""
+    return {"文档": d.title, "文件类型": str(d.meta.get("doc_type", "")), "发文机关": "、".join(issuers_of(d)),
+            "发文字号": str(d.meta.get("doc_number", "")), "成文日期": str(d.meta.get("date", "")),
+            "施行日期": str(d.meta.get("effective_date", "")), "效力": str(d.meta.get("validity", ""))}
+
+
+def _date(s: str) -> str:
+    s = s.strip()
+    return s if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s) else ""
+
+
+def doc_filter(docs: list[Document], key: str) -> DocFilter | None:
+    """Filter widgets in an expander; only values present in the library are offered."""
+    types = [t for t in DOC_TYPES if any(d.meta.get("doc_type") == t for d in docs)]
+    issuers = sorted({i for d in docs for i in issuers_of(d)})
+    with st.expander("按文件属性筛选（类型、发文机关、日期、效力）"):
+        c1, c2 = st.columns(2)
+        pick_types = c1.multiselect("文件类型", types, key=f"{key}-types", placeholder="全部类型")
+        pick_issuers = c2.multiselect("发文机关", issuers, key=f"{key}-issuers", placeholder="全部机关")
+        c3, c4, c5 = st.columns(3)
+        date_from = c3.text_input("成文日期不早于", key=f"{key}-from", placeholder="如 2020 或 2020-06-01")
+        date_to = c4.text_input("成文日期不晚于", key=f"{key}-to", placeholder="如 2024-12-31")
+        validity = c5.multiselect("效力状态", list(VALIDITY), key=f"{key}-validity", placeholder="全部（现行有效优先）")
+        for raw in (date_from, date_to):
+            if raw.strip() and not _date(raw):
+                st.warning(f"日期“{raw}”格式不正确，应为 YYYY、YYYY-MM 或 YYYY-MM-DD，已忽略")
+    f = DocFilter(doc_types=pick_types, issuers=pick_issuers, date_from=_date(date_from), date_to=_date(date_to),
+                  validity=validity)
+    return None if f.is_empty() else f

@@ -1,0 +1,146 @@
+"""Curated overrides and figure comparisons, shared by the norm-based checker and the legacy baseline.
+
+Both need only clause and document lookup and the quantitative targets (a `ClauseSource`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from ..errors import QueryError
+from ..models import Clause, Document, Hit, Indicator
+from ..text.normalize import normalize_for_search
+from ..text.tokenize import content_terms
+from .negation import find_mentions, present
+from .report import Finding
+from .rules import Check
+
+MAX_PROPOSAL_CHARS = 20_000  # a check costs ~1 s per 1,000 characters on 2 cores
+_HIGHER_BETTER = {"达到", "不低于", "不少于", "以上", "提高到", "提高至", "提升到", "提升至", "力争", "保持在", "维持在"}
+_LOWER_BETTER = {"不超过", "不高于", "不大于", "以下", "以内", "控制在", "降低到", "降低至", "下降到", "下降至", "降至"}
+
+
+class ClauseSource(Protocol):
+    """What curated checks and figure comparisons read from the library."""
+
+    def clause(self, clause_id: str) -> Clause | None: ...
+
+    def document(self, doc_id: str) -> Document | None: ...
+
+    def indicators(self) -> list[Indicator]: ...
+
+
+def validate_proposal(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise QueryError("项目材料为空，请粘贴项目说明或上传文件")
+    if len(text) > MAX_PROPOSAL_CHARS:
+        raise QueryError(f"项目材料过长（{len(text)} 字），请控制在 {MAX_PROPOSAL_CHARS} 字以内")
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if cjk < 4 or cjk < 0.2 * len(re.sub(r"\s", "", text)):
+        raise QueryError("项目材料不是中文文本，目前只支持中文项目材料")
+    return text
+
+
+def _hit_for(kb: ClauseSource, clause_id: str, quote: str, question: str = "") -> Hit | None:
+    from ..answer.extract import term_spans
+
+    c = kb.clause(clause_id)
+    if c is None:
+        return None
+    d = kb.document(c.doc_id)
+    assert d is not None
+    q = quote if quote and quote.rstrip("。") in c.text else c.text
+    return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "check", q, term_spans(question, q) if question else [])
+
+
+def _evidence(mentions: list) -> str:
+    seen: list[str] = []
+    for m in mentions:
+        if m.sentence not in seen:
+            seen.append(m.sentence)
+    return "".join(seen)[:300]
+
+
+def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
+    applies = present(text, check.applies) or present(text, check.forbids)
+    if not applies:
+        return None
+    hit = _hit_for(kb, check.clause, check.quote)
+    if hit is None:
+        return None
+    forbidden = present(text, check.forbids, removal_negates=True)
+    if forbidden:
+        terms = "、".join(dict.fromkeys(m.term for m in forbidden))
+        return Finding("conflict", hit, _evidence(forbidden),
+                       f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
+    supported = present(text, check.supports)
+    required = present(text, check.requires) if check.requires else []
+    if check.requires:
+        if not required:
+            denied = [m for m in find_mentions(text, check.requires) if m.negated]
+            what = "明确否定了" if denied else "未提及"
+            names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])
+            return Finding(check.missing, hit, _evidence(denied or applies),
+                           f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force)
+    if supported:
+        terms = "、".join(dict.fromkeys(m.term for m in supported))
+        return Finding("supports", hit, _evidence(supported),
+                       f"项目材料采用“{terms}”，符合政策导向。{check.reason_apply}", check.recommendation, check.id,
+                       check.force)
+    if required:
+        terms = "、".join(dict.fromkeys(m.term for m in required))
+        return Finding("supports", hit, _evidence(required),
+                       f"项目材料已落实“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
+    relation = "attention" if check.force in ("restrictive", "obligatory") else "related"
+    return Finding(relation, hit, _evidence(applies), check.reason_apply, check.recommendation, check.id, check.force)
+
+
+_NUM = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|万平方公里|平方公里|万亩|亩|微克/立方米|万吨|吨)")
+
+
+def compare_figures(kb: ClauseSource, text: str) -> list[Finding]:
+    """Figures in the proposal that measure the same thing as a target in the corpus."""
+    out: list[Finding] = []
+    sentences = [s for s in re.split(r"(?<=[。；！？\n，,])", text) if _NUM.search(s)]
+    for ind in kb.indicators():
+        terms = content_terms(ind.name)
+        if not terms:
+            continue
+        total = sum(len(t) for t in terms)
+        for s in sentences:
+            sn = normalize_for_search(s)
+            overlap = sum(len(t) for t in terms if t in sn)
+            if overlap / total < 0.5:
+                continue
+            for m in _NUM.finditer(s):
+                unit = m.group(2).replace("％", "%")
+                if unit != ind.unit:
+                    continue
+                f = _figure_finding(kb, ind, float(m.group(1)), unit, s.strip("，, "))
+                if f:
+                    out.append(f)
+                break
+    return out
+
+
+def _figure_finding(kb: ClauseSource, ind: Indicator, value: float, unit: str, sentence: str) -> Finding | None:
+    hit = _hit_for(kb, ind.clause_id, ind.sentence)
+    if hit is None:
+        return None
+    target = f"{ind.year}年" if ind.year else ""
+    goal = f"{target}{ind.name}{ind.qualifier}{ind.value:g}{ind.unit}"
+    if ind.qualifier == "左右":
+        ok = abs(value - ind.value) <= 0.1 * ind.value
+    elif ind.qualifier in _LOWER_BETTER:
+        ok = value <= ind.value
+    else:
+        ok = value >= ind.value
+    if ok:
+        return Finding("supports", hit, sentence, f"项目数值 {value:g}{unit} 达到政策目标（{goal}）。",
+                       "保持该指标并在验收时提供证明材料。", "target", "obligatory")
+    hard = ind.qualifier in ("不低于", "不少于", "不超过", "不高于")
+    return Finding("conflict" if hard else "attention", hit, sentence,
+                   f"项目数值 {value:g}{unit} 未达到政策目标（{goal}）。",
+                   f"将该指标提高到政策目标（{ind.value:g}{ind.unit}）以上，或说明理由。", "target", "obligatory")

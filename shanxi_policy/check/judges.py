@@ -1,0 +1,417 @@
+"""Judgment of one proposal fact against one norm: conflict, attention, supports or not applicable.
+
+`Judge` is the small interface; `RuleJudge` (default, offline) decides from the words the two share and
+their polarity; `LLMJudge` asks a LangChain chat model given by the caller and falls back to the rule
+judge when the model's answer cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..norms.model import Norm
+from ..text.normalize import normalize_for_search
+from ..text.tokenize import content_terms
+from .proposal import NEGATED, PRESENT, REMOVED, Fact, state_at
+
+VERDICTS = ("conflict", "attention", "supports", "not_applicable")
+
+
+@dataclass
+class Judgment:
+    verdict: str  # one of VERDICTS
+    reason: str = ""
+    recommendation: str = ""
+    strength: float = 0.0  # how much of the norm the fact matches, 0..1 (ranks findings)
+    matched: list[str] = field(default_factory=list)  # norm words the fact matched
+    partial: bool = False  # only the norm's zone is established: yields to any fuller judgment of the clause
+    missing: bool = False  # the duty binds the project but the proposal does not address it
+
+
+@dataclass
+class JudgeParams:
+    """Fitted on the dev split by `shanxi-policy eval-check --fit` (see check/evaluate.py)."""
+
+    match: float = 0.5  # weighted share of the norm's action words a fact must match
+    support: float = 0.6  # the same share for a finding that the project complies (符合)
+    scope: float = 0.5  # share of the norm's scope words the fact or the proposal's places must match
+    avoid: float = 0.25  # share of the matched words the fact denies or removes for "the project avoids it"
+    duty: float = 0.8  # share of a duty's condition ("排放工业废水的企业") that makes an unaddressed duty 需关注
+    partial: float = 0.2  # action share that, with the norm's zone established, makes a prohibition 需关注
+
+
+class Judge(ABC):
+    name = ""
+
+    def prepare(self, norms: Iterable[Norm]) -> None:  # noqa: B027  (optional hook)
+        """Called once per library version before judging (word weights, caches)."""
+
+    @abstractmethod
+    def judge(self, fact: Fact, norm: Norm) -> Judgment: ...
+
+
+# Words every norm uses: they say little about what a norm regulates.
+_GENERIC = frozenset(
+    "建设 新建 扩建 改建 设置 进行 从事 活动 单位 个人 有关 规定 国家 按照 依法 项目 相关 其他 采取 措施 可能 地区 区域 "
+    "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
+    "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
+    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位".split()
+)
+_ENUM_SPLIT = re.compile(r"、|或者|以及")
+_ALT_SPLIT = re.compile(r"[，；;,]|(?<=.{6})(?:或者|以及)(?=.{6})")
+_PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
+
+
+@lru_cache(maxsize=50_000)
+def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
+    """Words of a norm phrase; the items of an enumeration ("渗井、渗坑、裂隙、溶洞") form one group, any of
+    which matches."""
+    groups: list[tuple[str, ...]] = []
+    for phrase in _PHRASE_SPLIT.split(text):
+        parts = [content_terms(p) for p in _ENUM_SPLIT.split(phrase)]
+        parts = [p for p in parts if p]
+        if len(parts) <= 1:
+            groups.extend((t,) for p in parts for t in p)
+            continue
+        alt = [p[-1] for p in parts[:-1]] + [parts[-1][0]]
+        groups.append(tuple(dict.fromkeys(alt)))
+        for p in parts[:-1]:
+            groups.extend((t,) for t in p[:-1])
+        groups.extend((t,) for t in parts[-1][1:])
+    return tuple(dict.fromkeys(groups))
+
+
+@lru_cache(maxsize=50_000)
+def _normalized(text: str) -> str:
+    return normalize_for_search(text)
+
+
+_TEXTS_CACHE: dict[tuple[int, int], tuple[str, ...]] = {}
+
+
+def _norm_texts(norms: tuple[Norm, ...]) -> tuple[str, ...]:
+    """Normalized action and scope of every norm, cached per norm list: word rarity is counted on them."""
+    key = (len(norms), hash(tuple(n.norm_id for n in norms)))
+    got = _TEXTS_CACHE.get(key)
+    if got is None:
+        if len(_TEXTS_CACHE) > 8:
+            _TEXTS_CACHE.clear()
+        got = _TEXTS_CACHE[key] = tuple(_normalized(n.action + "|" + n.scope) for n in norms)
+    return got
+
+
+class RuleJudge(Judge):
+    """Shared words weighted by rarity among norms, with the polarity of each word on both sides.
+
+    A word negated in the norm ("无许可证的单位") agrees with the same word negated in the fact
+    ("未取得…许可证"); a word the fact removes or denies ("散煤替代", "不设排污口") means the project
+    avoids what the norm is about.
+    """
+
+    name = "rule"
+
+    def __init__(self, params: JudgeParams | None = None) -> None:
+        self.params = params or JudgeParams()
+        self._texts: tuple[str, ...] = ()
+        self._df: dict[str, int] = {}
+
+    def prepare(self, norms: Iterable[Norm]) -> None:
+        texts = _norm_texts(tuple(norms))
+        if texts is not self._texts:
+            self._texts, self._df = texts, {}
+
+    def weight(self, term: str) -> float:
+        if term in _GENERIC:
+            return 0.15
+        df = self._df.get(term)
+        if df is None:  # counted on first use: a check meets a few hundred distinct words
+            df = self._df[term] = sum(1 for t in self._texts if term in t)
+        idf = math.log((len(self._texts) + 1) / (df + 0.5))
+        return max(0.3, min(idf, 6.0)) * (1.0 if len(term) >= 2 else 0.5)
+
+    # -- matching --------------------------------------------------------------------------------------
+    @staticmethod
+    def _fact_state(term: str, fact: Fact, wide: bool = False) -> str:
+        """Polarity of a norm word in the fact (or, when wide, anywhere in the proposal); "" if absent."""
+        if wide:
+            got = fact.wide_memo.get(term)
+            if got is None:
+                got = fact.wide_memo[term] = RuleJudge._state(term, fact, wide)
+            return got
+        key = (term, wide)
+        got = fact.memo.get(key)
+        if got is None:
+            got = fact.memo[key] = RuleJudge._state(term, fact, wide)
+        return got
+
+    @staticmethod
+    def _state(term: str, fact: Fact, wide: bool) -> str:
+        norm = fact.whole if wide and fact.whole else fact.norm_text
+        states = [state_at(norm, m.start(), m.end()) for m in re.finditer(re.escape(term), norm)]
+        for m in (fact.all_mentions if wide else fact.mentions):
+            if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
+                states.append(m.state)
+        if states:  # "废矿物油（HW08）…未取得危险废物经营许可证": the waste is present, the licence is not
+            return PRESENT if PRESENT in states else states[0]
+        ctx = fact.context.get(term)
+        if ctx is None:
+            for t, st in fact.context.items():
+                if term in t or (len(t) >= 3 and t in term):
+                    return st
+        return ctx or ""
+
+    def _match(self, text: str, fact: Fact, wide: bool = False) -> Match:
+        """Weights of the norm text's word groups by how the fact relates to each."""
+        ntext = _normalized(text)
+        out = Match()
+        for g in term_groups(text):
+            w = max(self.weight(t) for t in g)
+            out.total += w
+            for t in g:
+                st = self._fact_state(t, fact, wide)
+                if not st:
+                    continue
+                i = ntext.find(t)
+                nst = state_at(ntext, i, i + len(t)) if i >= 0 else PRESENT
+                out.words.append(t)
+                fst = NEGATED if st == REMOVED else st
+                if nst != PRESENT and fst == PRESENT:
+                    out.norm_denies += w  # "无许可证的单位" vs "有资质单位"
+                elif fst != PRESENT and nst == PRESENT:
+                    out.fact_denies += w  # "不设排污口", "散煤替代"
+                else:
+                    out.agree += w
+                break
+        return out
+
+    def _best_alternative(self, action: str, fact: Fact, wide: bool = False) -> Match:
+        """A norm often lists several acts ("擅自填埋自然湿地，擅自采砂、采矿、取土"; "…喇叭或者采用其他…方法"):
+        the fact needs to match one of them, so the best-covered act counts."""
+        alts = [a for a in _ALT_SPLIT.split(action) if len(content_terms(a)) >= 2]
+        best = self._match(action, fact, wide)
+        for alt in alts if len(alts) > 1 else []:
+            m = self._match(alt, fact, wide)
+            if m.total and m.matched / m.total > (best.matched / best.total if best.total else 0.0):
+                best = m
+        return best
+
+    def judge(self, fact: Fact, norm: Norm) -> Judgment:
+        p = self.params
+        condition, action, exception = split_norm(norm)
+        a = self._best_alternative(action, fact)
+        if a.total <= 0:
+            return Judgment("not_applicable")
+        c = self._best_alternative(condition, fact, wide=True) if condition else Match()
+        scope = "，".join(x for x in (norm.scope.replace("；", "，"), *_LOCATIVE.findall(action)) if x)
+        s = self._match(scope, fact, wide=True) if scope else Match()
+        a_cov = a.matched / a.total
+        c_cov = c.matched / c.total if c.total else 1.0
+        s_cov = s.agree / s.total if s.total else 1.0
+        strength = round(a_cov * (0.5 + 0.5 * s_cov) * (0.5 + 0.5 * c_cov), 4)
+        words = list(dict.fromkeys(a.words + c.words + s.words))
+
+        def out(verdict: str) -> Judgment:
+            return Judgment(verdict, strength=strength, matched=words)
+
+        if a_cov < p.match and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
+                and len(c.words) >= 2 and not c.denied and _ACTIVITY.search(condition):
+            # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
+            j = out("attention")
+            j.partial = j.missing = True
+            return j
+        if a_cov < p.match:
+            # Sited inside the zone a prohibition is about ("河滩" in 河道管理范围), doing part of what it
+            # forbids: the reviewer must check it.
+            if m_partial(norm, s, a_cov, p) and _in_zone(s.words, fact):
+                j = out("attention")
+                j.partial = True
+                return j
+            return out("not_applicable")
+        bound = _numeric_bound(action, fact)
+        if bound is not None:  # "保存期限不得少于5年" against "保存5年": compare, do not match words
+            return out(("conflict" if norm.modality == "prohibition" else "attention") if bound else "supports")
+        if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched):
+            return out("not_applicable")  # the norm's condition does not hold for this fact
+        scope_ok = s_cov >= p.scope
+        scope_denied = s.total > 0 and s.fact_denies / s.total >= p.scope
+        avoids = a.denied > 0 and a.denied >= p.avoid * a.matched
+        excepted = bool(exception) and _mentions_exception(exception, action, fact)
+        m = norm.modality
+        if m in ("obligation", "encouragement") and a_cov < p.support:
+            return out("not_applicable")
+        if m == "prohibition":
+            if scope_denied or avoids or excepted:
+                return out("supports")
+            return out("conflict" if scope_ok else "not_applicable")
+        if m == "restriction":
+            if avoids or scope_denied or excepted:
+                return out("supports")
+            return out("attention" if scope_ok else "not_applicable")
+        if not scope_ok:
+            return out("not_applicable")
+        if m == "obligation":
+            if a.fact_denies > 0 and a.fact_denies >= 0.5 * a.matched:
+                return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
+            return out("not_applicable" if a.norm_denies > 0 else "supports")
+        if m == "encouragement" and not avoids:
+            return out("supports")
+        return out("not_applicable")
+
+
+def _in_zone(words: list[str], fact: Fact) -> bool:
+    """The norm's scope was met by a designated zone (保护区, 河道管理范围, 红线, 禁燃区 …) the proposal names."""
+    zone = [t for m in fact.all_mentions if m.field == "zone" and m.state == PRESENT for t in m.terms]
+    return any(w in t for w in words for t in zone if len(w) >= 2)
+
+
+def m_partial(norm: Norm, s: Match, a_cov: float, p: JudgeParams) -> bool:
+    return (norm.modality in ("prohibition", "restriction") and s.total > 0 and s.agree / s.total >= p.scope
+            and a_cov >= p.partial)
+
+
+# "向农田灌溉渠道排放", "在河道管理范围内建设": the place an act is forbidden in must hold, like a scope.
+_LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|以下)?"
+                       r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展)")
+
+
+# A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
+_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的")
+
+
+_BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")
+
+
+def _numeric_bound(action: str, fact: Fact) -> bool | None:
+    """For a norm that bounds a number ("不得少于5年"): True if the fact's figure in the same unit breaks
+    the bound, False if it keeps it, None when the norm has no bound or the fact no such figure."""
+    m = _BOUND.search(action)
+    if not m:
+        return None
+    op, limit, unit = m.group(1), float(m.group(2)), m.group(3)[:1]
+    for v in re.finditer(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit)}", fact.sentence):
+        x = float(v.group(1))
+        return x < limit if op in ("少于", "低于", "小于") else x > limit
+    return None
+
+
+@dataclass
+class Match:
+    agree: float = 0.0
+    fact_denies: float = 0.0
+    norm_denies: float = 0.0
+    total: float = 0.0
+    words: list[str] = field(default_factory=list)
+
+    @property
+    def denied(self) -> float:
+        return self.fact_denies + self.norm_denies
+
+    @property
+    def matched(self) -> float:
+        return self.agree + self.denied
+
+
+_TRUE_EXCEPTION = re.compile(r"除|但|不包括|(?<![未法])经.{0,20}(批准|同意)|无关")
+
+
+def split_norm(norm: Norm) -> tuple[str, str, str]:
+    """(condition, action, exception) of a norm. A conditional subject ("未依法进行环境影响评价的建设项目")
+    and an "exception" that is really a condition ("…未予批准的") must hold for the norm to apply."""
+    cond = [norm.conditions]
+    if "的" in norm.subject[-10:]:
+        cond.append(norm.subject)
+    exception = norm.exceptions
+    if exception and not _TRUE_EXCEPTION.search(exception):
+        cond.append(exception)
+        exception = ""
+    action = norm.action or norm.quote
+    for sc in norm.scope.split("；"):  # scope words are matched on their own
+        if sc and len(sc) >= 4:
+            action = action.replace(sc, " ")
+    return "，".join(x for x in cond if x), action, exception
+
+
+def _mentions_exception(exceptions: str, action: str, fact: Fact) -> bool:
+    """The fact invokes the norm's exception ("但抢修、抢险施工作业" and the fact is an emergency repair)."""
+    own = set(content_terms(action))
+    words = [t for t in content_terms(exceptions)
+             if t not in _GENERIC and len(t) >= 2 and not any(t in o or o in t for o in own)]
+    text = fact.norm_text
+    return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
+
+
+# ----- LLM judge -------------------------------------------------------------------------------------------
+_PROMPT = """你是建设项目环境合规审查员。判断项目事实与法规条款的关系，只输出一个 JSON 对象：
+{{"verdict": "conflict|attention|supports|not_applicable", "reason": "一句话理由", "recommendation": "一句话建议"}}
+conflict=项目做了条款禁止的事或明确未履行义务；attention=受限制或须进一步说明；supports=符合或落实了条款；
+not_applicable=条款不适用于该事实。注意否定（“不设”“未”）、替代（“散煤替代”）、适用范围和例外。
+
+条款（{modality}）：{quote}
+适用范围：{scope}
+例外：{exceptions}
+项目事实：{fact}"""
+
+
+class LLMJudge(Judge):
+    """A LangChain chat model (any BaseChatModel: an OpenAI-compatible endpoint, a local server, or a
+    scripted fake in tests). Unreadable answers fall back to the rule judge, so a check never fails on
+    the model."""
+
+    name = "llm"
+
+    def __init__(self, model: Any, fallback: Judge | None = None) -> None:
+        self.model = model
+        self.fallback = fallback or RuleJudge()
+
+    def prepare(self, norms: Iterable[Norm]) -> None:
+        self.fallback.prepare(norms)
+
+    def judge(self, fact: Fact, norm: Norm) -> Judgment:
+        base = self.fallback.judge(fact, norm)
+        prompt = _PROMPT.format(modality=norm.modality, quote=norm.quote, scope=norm.scope or "（无）",
+                                exceptions=norm.exceptions or "（无）", fact=fact.sentence)
+        try:
+            out = self.model.invoke(prompt)
+            data = _read_json(str(getattr(out, "content", out)))
+        except Exception:  # any model or transport error: the offline judgment stands
+            return base
+        verdict = str(data.get("verdict", ""))
+        if verdict not in VERDICTS:
+            return base
+        return Judgment(verdict, str(data.get("reason", "")), str(data.get("recommendation", "")),
+                        max(base.strength, 0.5), base.matched)
+
+
+def _read_json(text: str) -> dict[str, Any]:
+    m = re.search(r"\{.*\}", text, re.S)
+    if not m:
+        return {}
+    try:
+        v = json.loads(m.group(0))
+    except json.JSONDecodeError:
+        return {}
+    return v if isinstance(v, dict) else {}
+
+
+def make_judge(name: str = "rule", settings: Any = None) -> Judge:
+    """"rule" (offline, default) or "llm": the chat model configured in settings (SHANXI_POLICY_LLM_*),
+    with the rule judge as fallback. Nothing is downloaded; a missing model is a clear error."""
+    from ..errors import PolicyError
+
+    if name == "rule":
+        return RuleJudge()
+    if name == "llm":
+        from ..answer.llm import get_chat_model
+
+        model = get_chat_model(settings)
+        if model is None:
+            raise PolicyError("未配置大模型：请设置 SHANXI_POLICY_LLM_BACKEND 等参数，或使用默认的规则判断")
+        return LLMJudge(model)
+    raise PolicyError(f"未知的判断方式“{name}”，可选：rule、llm")

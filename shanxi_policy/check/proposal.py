@@ -1,0 +1,198 @@
+"""Proposal analysis: fact sentences, their fields, and every mention with its polarity.
+
+"不设排污口" denies 排污口, "未开展环评" denies 环评, "已取得排污许可" affirms it, "实施散煤替代" and
+"煤改电" remove 散煤/煤: a removed thing is one the project is eliminating, not one it brings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..text.normalize import normalize_for_search
+from .facts import proposal_fields, proposal_title
+from .negation import NEGATORS, POST_REMOVERS, REMOVERS
+
+PRESENT, NEGATED, REMOVED = "present", "negated", "removed"
+
+# Before a term in its clause segment: denial, avoidance ("避开保护区", "远离居民区").
+_PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|免于")
+# After a term: "保护区外", "保护区以外" place the project outside the zone.
+_POST_OUT = re.compile(r"^(?:范围|边界)?(?:以外|之外|外)(?!排|运|售|购|包|委|加|部|观|围|墙|环)")
+# Clause segments end at punctuation and at "即/就/便/后再" that start a new predicate ("未开展环评即开工").
+_PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")[^的，。；,;]{0,4}$")
+_SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]|(?<![立随])即(?!将|时)|(?<=[^成])就|便(?!民|于|利)|后再")
+
+
+@dataclass
+class Mention:
+    surface: str  # the words in the proposal
+    terms: tuple[str, ...]  # the law's words for it (the surface itself when no concept maps it)
+    field: str
+    state: str  # present | negated | removed
+    start: int  # offsets in the fact sentence
+    end: int
+    source: str = ""  # law a concept entry was written from
+
+
+@dataclass
+class Fact:
+    index: int
+    sentence: str
+    fields: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    # Places and zones stated anywhere in the proposal (law word -> state): a norm's scope may be met by
+    # "项目位于…保护区" in one sentence and its action by "设置排污口" in another.
+    context: dict[str, str] = field(default_factory=dict)
+    # The whole proposal, for a norm's scope and conditions (place, industry, size are project-wide).
+    whole: str = ""
+    all_mentions: list[Mention] = field(default_factory=list)
+    memo: dict[tuple[str, bool], str] = field(default_factory=dict, repr=False, compare=False)  # judge's cache
+    # Proposal-wide states are the same for every fact: one shared cache keeps a check linear in its length.
+    wide_memo: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    _norm: str = field(default="", repr=False, compare=False)
+
+    @property
+    def norm_text(self) -> str:
+        if not self._norm:
+            self._norm = normalize_for_search(self.sentence)
+        return self._norm
+
+    def concept_terms(self, states: tuple[str, ...] = (PRESENT, NEGATED, REMOVED)) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if m.state in states:
+                out.extend(t for t in m.terms if t not in out)
+        return out
+
+    def query(self) -> str:
+        """The fact as a norm query: its sentence plus the law's words for what it mentions."""
+        extra = [t for t in self.concept_terms() if t not in self.sentence]
+        return self.sentence + (" " + " ".join(extra) if extra else "")
+
+
+@dataclass
+class Proposal:
+    text: str
+    title: str
+    summary: dict[str, str]
+    facts: list[Fact]
+
+    def context_terms(self, fields: tuple[str, ...] = ("location", "zone")) -> dict[str, str]:
+        """Law words of places and zones stated anywhere in the proposal -> their state (present wins)."""
+        out: dict[str, str] = {}
+        for f in self.facts:
+            for m in f.mentions:
+                if m.field in fields:
+                    for t in m.terms:
+                        if out.get(t) != PRESENT:
+                            out[t] = m.state
+        return out
+
+
+@dataclass
+class Concept:
+    terms: tuple[str, ...]
+    patterns: tuple[re.Pattern[str], ...]
+    field: str
+    source: str
+    state: str = PRESENT  # "negated" for phrases that say a thing is not done ("环评正在编制" = not approved)
+
+
+@dataclass
+class Lexicon:
+    fields: dict[str, tuple[str, ...]]
+    concepts: list[Concept]
+    obligations: list[dict[str, Any]]
+
+    def without_source(self, law: str) -> Lexicon:
+        """The lexicon a leave-one-law-out run uses: nothing written from the held-out law."""
+        return Lexicon(self.fields, [c for c in self.concepts if c.source != law],
+                       [o for o in self.obligations if o.get("source") != law])
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+        return re.compile(term[1:-1], re.I)
+    return re.compile(re.escape(normalize_for_search(term)), re.I)
+
+
+def parse_lexicon(data: dict[str, Any]) -> Lexicon:
+    from ..errors import PolicyError
+
+    try:
+        fields = {k: tuple(v) for k, v in data["fields"].items()}
+        concepts = [Concept(tuple(c["terms"]), tuple(_pattern(a) for a in [*c["aliases"], *c["terms"]]),
+                            c["field"], c.get("source") or "", c.get("state", PRESENT)) for c in data["concepts"]]
+        obligations = list(data.get("obligations", []))
+    except (KeyError, TypeError, AttributeError, re.error) as exc:
+        raise PolicyError(f"概念词表 concepts.yaml 格式有误：{exc}") from exc
+    return Lexicon(fields, concepts, obligations)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(path: str = "") -> Lexicon:
+    if path:
+        text = Path(path).read_text(encoding="utf-8")
+    else:
+        text = resources.files("shanxi_policy").joinpath("data", "concepts.yaml").read_text(encoding="utf-8")
+    return parse_lexicon(yaml.safe_load(text))
+
+
+def state_at(sentence: str, start: int, end: int) -> str:
+    """Polarity of the words at sentence[start:end] from the words around them in the same clause segment."""
+    seg_start = 0
+    for m in _SEGMENT_END.finditer(sentence, 0, start):
+        seg_start = m.end()
+    seg_end_m = _SEGMENT_END.search(sentence, end)
+    after = sentence[end : seg_end_m.start() if seg_end_m else len(sentence)]
+    before = sentence[seg_start:start]
+    if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
+        return REMOVED
+    if _PRE_NEG.search(before) or _POST_OUT.search(after):
+        return NEGATED
+    return PRESENT
+
+
+def split_facts(text: str) -> list[str]:
+    parts = re.split(r"(?<=[。；！？!?\n])", text)
+    return [p.strip() for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
+
+
+def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
+    lex = lexicon or load_lexicon()
+    facts: list[Fact] = []
+    for i, sent in enumerate(split_facts(text)):
+        norm = normalize_for_search(sent)
+        fields = [name for name, words in lex.fields.items() if any(normalize_for_search(w) in norm for w in words)]
+        mentions: list[Mention] = []
+        taken: list[tuple[int, int, tuple[str, ...]]] = []
+        for c in lex.concepts:
+            for p in c.patterns:
+                for m in p.finditer(norm):
+                    if any(s <= m.start() and m.end() <= e and terms == c.terms for s, e, terms in taken):
+                        continue
+                    taken.append((m.start(), m.end(), c.terms))
+                    st = state_at(norm, m.start(), m.end())
+                    if c.state == NEGATED and st == PRESENT:
+                        st = NEGATED
+                    mentions.append(Mention(sent[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
+                                            c.source))
+        for mention in mentions:
+            if mention.field not in fields:
+                fields.append(mention.field)
+        facts.append(Fact(i, sent, fields, mentions))
+    prop = Proposal(text, proposal_title(text), proposal_fields(text), facts)
+    ctx = prop.context_terms()
+    whole = normalize_for_search(text)
+    every = [m for f in facts for m in f.mentions]
+    shared: dict[str, str] = {}
+    for f in facts:
+        f.context, f.whole, f.all_mentions, f.wide_memo = ctx, whole, every, shared
+    return prop

