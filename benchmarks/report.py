@@ -216,7 +216,7 @@ def _run_facts(d: dict[str, Any]) -> str:
     m = d.get("machine")
     s = f"Measured {_machine(m)}" if isinstance(m, dict) and "date" in m else "Measured (run facts not recorded)"
     if d.get("uncommitted_changes"):
-        s += " plus uncommitted changes in the working tree"
+        s += " (working tree with uncommitted changes)"
     if "load_average_start" in d:
         s += (f"; load average {d['load_average_start'][0]} at start, {d['load_average_end'][0]} at end "
               f"(2 cores shared with other jobs), {d['seconds']} s")
@@ -354,6 +354,19 @@ def _norms_section() -> list[str]:
 
 def _answers_section() -> list[str]:
     lines = ["## Answers (issue 10)", ""]
+    full = _load("answers_eval_lay")
+    if full and isinstance(full.get("lay"), dict):
+        lines += ["### Lay questions on an index of all 191 lawrefbook_env texts (9,284 clauses)", "",
+                  f"{full.get('command', '')}; {_dig(full, 'machine', 'date')}, commit {_dig(full, 'machine', 'commit')}.",
+                  "", "| answerer | split | questions | R@1 | R@5 | R@5 lenient | false refusals | false answers |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for name, r in full["lay"].items():
+            for split, la in (r or {}).items():
+                lines.append(f"| {name} | {split} | {la.get('questions')} | {_pct(la.get('article_r1'))} | "
+                             f"{_pct(la.get('article_r5'))} | {_pct(la.get('article_r5_lenient'))} | "
+                             f"{_pct(la.get('false_refusal'))} | {_pct(la.get('false_answer'))} |")
+        lines += ["", "The refusal threshold was fitted on the 2-document gold set; on law questions it refuses half of",
+                  "the answerable ones. It was not recalibrated in this run.", ""]
     part, res = _eval_header("Open questions, follow-ups, lay questions (`shanxi-policy eval-answers`)",
                              _res("answers_eval"))
     lines += part
@@ -391,7 +404,10 @@ def _answers_section() -> list[str]:
         if l_rows:
             lines += ["Lay questions over lawrefbook_env articles: article R@5 strict (the labelled article) and "
                       "lenient (or an equivalent article); false refusals among answerable questions, false answers "
-                      "among unanswerable ones.", "",
+                      "among unanswerable ones. Run on the index named in the command: when that is the committed",
+                      "index, it holds only the corpus's laws, not all lawrefbook_env texts, so questions on the other",
+                      "laws cannot be found and count as misses and false refusals; a run over the whole law library",
+                      "is not in this result file.", "",
                       "| answerer | split | questions | article R@1 | article R@5 | R@5 lenient | false refusals | "
                       "false answers |", "|---|---|---|---|---|---|---|---|", *l_rows, ""]
         if g_rows:
@@ -652,10 +668,13 @@ def _issue_targets() -> list[tuple[str, str, str]]:
     add("open questions, test split: ≥ 90% with all key points", op, op is not None and op >= 0.9, _pct(op))
     fu = _dig(new, "followups", "test", "resolved")
     add("two-turn follow-ups, test split: all resolved", fu, fu is not None and fu >= 1.0, _pct(fu))
-    lr = _dig(new, "lay", "test", "article_r5")
-    add("lay questions, test split: article R@5 ≥ 0.85", lr, lr is not None and lr >= 0.85, _pct(lr))
-    fr = _dig(new, "lay", "test", "false_refusal")
-    add("lay questions, test split: false refusals ≤ 5%", fr, fr is not None and fr <= 0.05, _pct(fr))
+    # The lay questions are about all lawrefbook_env texts: the run on an index of all of them is the fair one.
+    lay_all = _dig(_load("answers_eval_lay"), "lay", "新答案")
+    lay, where = (lay_all, "index of all 191 lawrefbook_env texts") if lay_all else (_dig(new, "lay"), "committed index")
+    lr = _dig(lay, "test", "article_r5")
+    add(f"lay questions, test split: article R@5 ≥ 0.85 ({where})", lr, lr is not None and lr >= 0.85, _pct(lr))
+    fr = _dig(lay, "test", "false_refusal")
+    add(f"lay questions, test split: false refusals ≤ 5% ({where})", fr, fr is not None and fr <= 0.05, _pct(fr))
     ga, go = _dig(new, "gold", "answer_accuracy"), _dig(old, "gold", "answer_accuracy")
     add("gold set answer accuracy not worse than the previous answerer", ga,
         ga is not None and go is not None and ga >= go, f"{_pct(ga)} vs {_pct(go)}")
