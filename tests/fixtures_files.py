@@ -39,11 +39,19 @@ def make_image_pdf(path: Path) -> Path:
     return path
 
 
-def make_docx(path: Path, paragraphs: list[str]) -> Path:
+def docx_bytes(paragraphs: list[str]) -> bytes:
+    import io
+
     import docx
 
     d = docx.Document()
     for p in paragraphs:
         d.add_paragraph(p)
-    d.save(str(path))
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def make_docx(path: Path, paragraphs: list[str]) -> Path:
+    path.write_bytes(docx_bytes(paragraphs))
     return path

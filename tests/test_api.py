@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -13,6 +12,8 @@ from click.testing import CliRunner
 
 from tests.api_server import Server, assert_clean_error, make_workspace, start_server
 
+from .fixtures_files import docx_bytes as _docx
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
@@ -20,17 +21,6 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     srv = start_server(tmp, make_workspace(tmp))
     yield srv
     srv.stop()
-
-
-def _docx(paragraphs: list[str]) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 def test_health_and_docs_need_no_token(server: Server):

@@ -5,28 +5,19 @@ Everything the API does is a call into the same functions the CLI and the Stream
 
 from __future__ import annotations
 
-import inspect
 import tempfile
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..check.history import History
 from ..check.report import Report, report_from_dict
+from ..check.service import check_proposal
 from ..errors import IndexStateError, PolicyError, QueryError
 from ..kb import KnowledgeBase
 from ..models import Answer, Hit
 from ..retrieve.filters import DocFilter
 from ..settings import Settings
-
-
-def _accepts(fn: Callable[..., Any], name: str) -> bool:
-    try:
-        return name in inspect.signature(fn).parameters
-    except (TypeError, ValueError):
-        return False
 
 
 def _signature(index_dir: Path) -> str:
@@ -88,56 +79,18 @@ def doc_filter(doc_types: list[str], issuers: list[str], date_from: str, date_to
     return None if f.is_empty() else f
 
 
-def _filter_kw(fn: Callable[..., Any], flt: DocFilter | None) -> dict[str, Any] | None:
-    """Keyword the service takes a DocFilter under; None when it takes none."""
-    for name in ("filters", "flt", "doc_filter", "filter"):
-        if _accepts(fn, name):
-            return {name: flt}
-    return None
-
-
 def search(kb: KnowledgeBase, q: str, k: int, flt: DocFilter | None) -> list[Hit]:
-    kw = _filter_kw(kb.search, flt)
-    if flt is None or kw is not None:
-        return list(kb.search(q, k=k, **(kw or {})))
-    # The service does not filter by metadata yet: ask for more and keep the matching documents.
-    hits = kb.search(q, k=k * 10)
-    return [h for h in hits if (d := kb.document(h.doc_id)) is not None and flt.matches(d)][:k]
+    return list(kb.search(q, k=k, filters=flt))
 
 
 def ask(kb: KnowledgeBase, question: str, history: list[dict[str, str]], k: int, flt: DocFilter | None) -> Answer:
-    kw: dict[str, Any] = {}
-    if history and _accepts(kb.ask, "history"):
-        # The answerer takes the earlier questions, oldest first.
-        kw["history"] = [t["content"] for t in history if t.get("role", "user") == "user"]
-    if flt is not None:
-        fkw = _filter_kw(kb.ask, flt)
-        if fkw is None:
-            raise PolicyError("当前版本的问答暂不支持按文档属性筛选，请去掉筛选条件或使用检索接口")
-        kw.update(fkw)
-    return kb.ask(question, k=k, **kw)
+    # The answerer takes the earlier questions, oldest first.
+    earlier = [t["content"] for t in history if t.get("role", "user") == "user"]
+    return kb.ask(question, k=k, history=earlier or None, filters=flt)
 
 
-# ----- checks ------------------------------------------------------------------------------------------
-def _check_service() -> Callable[[KnowledgeBase, str], Report]:
-    """The check service function taking the kb; KnowledgeBase.check while it is still the entry point."""
-    import importlib
-
-    try:
-        service = importlib.import_module("shanxi_policy.check.service")
-        for name in ("check_proposal", "run_check"):
-            fn = getattr(service, name, None)
-            if callable(fn):
-                return fn
-    except ImportError:
-        pass
-    from ..check.service import check_proposal
-
-    return check_proposal
-
-
-# The check's cost grows faster than linearly with the proposal's length (measured on 2 cores: 2,000
-# characters 1-8 s, 10,000 characters 15-90 s); one request must not occupy the server for minutes.
+# One request must not occupy the single worker for long: a check costs about 1 s per 1,000 characters on
+# 2 cores, so the API takes less than the engine's own limit.
 MAX_CHECK_CHARS = 10_000
 
 
@@ -146,7 +99,7 @@ def run_check(kb: KnowledgeBase, text: str) -> Report:
     if n > MAX_CHECK_CHARS:
         raise QueryError(f"项目材料过长（{n} 字）：接口一次最多审查 {MAX_CHECK_CHARS} 字，"
                          "请只提交项目概况、建设内容、工艺、能源、运输和环保措施等部分，或分段提交")
-    return _check_service()(kb, text)
+    return check_proposal(kb, text)
 
 
 def read_proposal_file(name: str, data: bytes, settings: Settings) -> str:

@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..docx_base import new_document
 from .report import RELATION_LABELS, VERDICT_LABELS, Report
 
 
 def write_docx(rep: Report, path: str | Path) -> Path:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    d = docx.Document()
-    style = d.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(11)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    h = d.add_heading("项目政策符合性审查意见", level=0)
-    h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d = new_document("项目政策符合性审查意见", 11)
     d.add_heading("一、项目概况", level=1)
     d.add_paragraph(f"项目名称：{rep.title}")
     for k, v in rep.summary.items():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..docx_base import new_document
 from .align import Change, Comparison
 
 _RED = (0xC0, 0x00, 0x00)
@@ -50,18 +51,7 @@ def side_parts(ch: Change) -> tuple[list[tuple[str, str]], list[tuple[str, str]]
 
 
 def write_docx(cmp: Comparison, path: str | Path, include_unchanged: bool = False) -> Path:
-    import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    d = docx.Document()
-    style = d.styles["Normal"]
-    style.font.name = "SimSun"
-    style.font.size = Pt(10.5)
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    h = d.add_heading("修订对照表", level=0)
-    h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    d = new_document("修订对照表", 10.5)
     d.add_paragraph(f"原文本：{cmp.old_title}")
     d.add_paragraph(f"新文本：{cmp.new_title}")
     d.add_paragraph(f"对照结果：{cmp.summary()}。")

@@ -20,21 +20,11 @@ from urllib.parse import quote
 import httpx
 
 from tests.api_server import ROOT, Server, assert_clean_error
+from tests.fixtures_files import docx_bytes as _docx
 from tests.reliability.conftest import health_ok
 
 HANDLED = (200,)
 REFUSED = (400, 404, 413, 415, 422)
-
-
-def _docx(paragraphs: list[str]) -> bytes:
-    import docx
-
-    d = docx.Document()
-    for p in paragraphs:
-        d.add_paragraph(p)
-    buf = io.BytesIO()
-    d.save(buf)
-    return buf.getvalue()
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
