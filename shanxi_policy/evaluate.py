@@ -155,10 +155,11 @@ def calibrate(kb: KnowledgeBase, items: list[GoldItem]) -> Any:
     """Fit the answer/refuse thresholds on labelled questions and store them with the package."""
     from .answer.calibration import cross_validate, fit, save_calibration
     from .answer.extract import decision_features
+    from .answer.lexicon import expand
 
     rows = []
     for it in items:
-        hits, best_dense = kb.search_with_signal(it.question, k=5)
+        hits, best_dense = kb.search_with_signal(expand(it.question), k=5)
         if hits and hits[0].source == "lookup":
             continue  # structural lookups are answered without the thresholds
         rows.append((decision_features(kb, it.question, hits, best_dense), it.in_scope))

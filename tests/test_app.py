@@ -101,11 +101,17 @@ def test_browse_clause_by_link_with_neighbours(env):
 
 def test_browse_search_and_targets_filter(env):
     at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
+    # Only the open tab runs: the search and the targets are not built until their tab is chosen.
+    assert not [w for w in at.text_input if w.key == "browse-q"]
+    at.session_state["browse_tab"] = "全文检索"
+    at.run()
     at.text_input(key="browse-q").set_value("燃煤锅炉").run()
     assert "<mark>燃煤锅炉</mark>" in _html(at)
+    at.session_state["browse_tab"] = "量化目标"
+    at.run()
     at.multiselect(key="target_years").set_value([2030]).run()
     df = at.dataframe[-1].value
-    assert set(df["年份"]) == {2030} and "非化石能源占能源消费总量比重" in set(df["指标"])
+    assert set(df["年份"]) == {"2030"} and "非化石能源占能源消费总量比重" in set(df["指标"])
 
 
 def test_document_text_is_escaped(env, tmp_path, monkeypatch):

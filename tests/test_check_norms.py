@@ -190,3 +190,100 @@ def test_knowledge_base_does_not_import_the_checker():
     modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
     assert not any(m == "check" or m.startswith("check.") for m in modules)
     assert not hasattr(sp.KnowledgeBase, "check")
+
+
+# ----- judgment mechanisms (issue 9, second round) ---------------------------------------------------------------
+def _cites(rep, relation, clause_id):
+    return any(f.relation == relation and f.hit.clause_id == clause_id for f in rep.findings)
+
+
+def test_polarity_words_are_not_matched_as_content(lib):
+    # "…或者审查后未予批准的，建设单位不得开工建设": "未予" marks polarity; counting it as a word made the
+    # condition look denied by the proposal's own "未予批准".
+    rep = check(lib, "项目名称：年产20万吨再生铝项目。建设计划：项目拟于下月先行开工建设厂房，"
+                     "环评报告书与主体施工同步编制、同步报批。")
+    assert _cites(rep, "conflict", "环境影响评价法:a25") or _cites(rep, "conflict", "建设项目环境保护管理条例:a9")
+
+
+def test_condition_alternatives_and_denying_phrases(lib):
+    # "未经验收或者验收不合格的，不得投入生产": either condition suffices; "竣工验收待…后再办理" denies 验收.
+    rep = check(lib, "项目名称：年产10万吨陶瓷砖项目。审批情况：环评报告书已批复。投产安排：主体工程竣工后立即投入生产，"
+                     "配套的除尘设施竣工验收待正式生产一年后再组织办理。")
+    assert _cites(rep, "conflict", "建设项目环境保护管理条例:a19")
+
+
+def test_scope_alternatives_and_an_act_told_across_sentences(lib):
+    # The red line is in one sentence, the landfill in another; the scope lists three alternative zones.
+    rep = check(lib, "项目名称：一般工业固体废物填埋场项目。建设地点：场址位于省政府划定的生态保护红线范围内。"
+                     "建设内容：新建粉煤灰、炉渣填埋场。")
+    f = next(f for f in rep.findings if f.hit.clause_id == "固体废物污染环境防治法:a21")
+    assert f.relation == "conflict"
+    assert "填埋场" in f.evidence and len(f.evidence) < 30  # the sentence, not the whole proposal
+
+
+def test_project_fact_points_to_the_sentence_of_the_matched_words():
+    from shanxi_policy.check.proposal import project_fact
+
+    prop = analyze("项目名称：尾矿库项目。建设地点：汾河西岸的沟谷内。建设内容：新建尾矿库。")
+    whole = project_fact(prop)
+    assert whole is not None and "汾河" in whole.sentence and "尾矿库" in whole.sentence
+    assert whole.evidence(["汾河"]) == "建设地点：汾河西岸的沟谷内。"
+    assert analyze("项目名称：尾矿库项目。").facts and project_fact(analyze("项目名称：尾矿库项目。")) is None
+    assert project_fact(analyze("建设内容：新建尾矿库。" * 60)) is None  # a long document is not one project
+
+
+def test_prohibition_of_an_unlawful_manner(lib):
+    # "禁止随意倾倒、抛撒、堆放或者焚烧生活垃圾" is about the manner, not about a licensed incinerator.
+    rep = check(lib, "项目名称：生活垃圾焚烧发电项目。建设内容：日处理生活垃圾1000吨，"
+                     "焚烧飞灰经稳定化后送填埋场安全处置，炉渣综合利用。")
+    assert not _cites(rep, "conflict", "固体废物污染环境防治法:a49")
+    rep = check(lib, "项目名称：废品收购站。经营内容：将收来的生活垃圾在院内随意堆放，定期露天焚烧。")
+    assert _cites(rep, "conflict", "固体废物污染环境防治法:a49")
+
+
+def test_one_shared_word_is_not_a_conflict(lib):
+    # "收购" is a 转让, but "禁止伪造、变造、转让排污许可证" needs the licence too.
+    rep = check(lib, "项目名称：废品收购站。经营内容：将收来的生活垃圾在院内随意堆放，定期露天焚烧。")
+    assert not _cites(rep, "conflict", "排污许可管理条例:a26")
+
+
+def test_unaddressed_duty_of_a_class_of_parties(lib):
+    # 水法 第四十八条 binds "直接从江河、湖泊或者地下取用水资源的单位和个人"; 汾河 is a river.
+    rep = check(lib, "项目名称：某工业园区供水工程。供水方案：在汾河岸边建设取水泵站，直接抽取汾河水作为生产用水。")
+    f = next(f for f in rep.findings if f.hit.clause_id == "水法:a48")
+    assert f.relation == "attention" and "未说明" in f.reason
+
+
+def test_catch_all_item_widens_an_enumeration():
+    from shanxi_policy.check.judges import term_groups
+
+    groups = term_groups("焚烧沥青、橡胶、塑料以及其他产生有毒有害烟尘的物质")
+    alt = next(g for g in groups if "塑料" in g)
+    assert "烟尘" in alt and ("烟尘",) not in groups and ("焚烧",) in groups
+
+
+def test_findings_of_one_sentence_do_not_fill_the_first_places():
+    from shanxi_policy.check.engine import _diversify
+    from shanxi_policy.check.report import Finding
+    from shanxi_policy.models import Hit
+
+    def finding(cid, evidence, score):
+        return Finding("supports", Hit("d", "d", cid, ("第一条",), "t", score, "norm", "t", []), evidence, "", "",
+                       score=score)
+
+    got = _diversify([finding("d:a1", "环境影响登记表已备案。", 0.5), finding("d:a2", "环境影响登记表已备案。", 0.45),
+                      finding("d:a3", "屋顶安装光伏。", 0.3)])
+    assert [f.hit.clause_id for f in got] == ["d:a1", "d:a3", "d:a2"]
+
+
+def test_prohibition_opening_with_a_list_of_acts_needs_one_of_them(lib):
+    # "禁止伪造、变造、转让危险废物经营许可证": a project that hands its waste to a licensed unit names the
+    # licence but does none of the acts.
+    from shanxi_policy.norms.model import Norm
+
+    n = Norm("x:a1#0", "x:a1", "x", "prohibition", "禁止", "", "伪造、变造、转让危险废物经营许可证", "", "",
+             "禁止伪造、变造、转让危险废物经营许可证")
+    judge = RuleJudge()
+    judge.prepare(lib.norms())
+    assert judge.judge(analyze("危险废物交有资质单位处置并执行转移联单制度。").facts[0], n).verdict != "conflict"
+    assert judge.judge(analyze("拟将本厂危险废物经营许可证转让给他人使用。").facts[0], n).verdict == "conflict"

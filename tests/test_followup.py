@@ -48,3 +48,47 @@ def test_chat_cli_carries_the_conversation(seed_kb):
     assert "27.22%" in res.output and "72.43%" in res.output
     assert "理解为：2035年水土保持率目标是多少？" in res.output
     assert "不会被读到" not in res.output
+
+
+def test_document_reference_by_name_or_abbreviation(seed_kb):
+    from shanxi_policy.answer.followup import document_reference, find_document_reference
+
+    docs = seed_kb.documents
+    assert document_reference("美丽山西建设实施意见", docs) == "美丽山西建设实施意见"
+    # Characters of the name in order, ending with its kind, one document only.
+    assert document_reference("美丽山西实施意见", docs) == "美丽山西建设实施意见"
+    assert document_reference("实施意见", docs) == "美丽山西建设实施意见"
+    assert document_reference("耕地", docs) == ""  # no document kind at the end
+    assert document_reference("山西法", docs) == ""  # too short to abbreviate
+    assert document_reference("西山实施意见", docs) == ""  # not in the name's order
+    assert find_document_reference("请问美丽山西实施意见对扬尘治理有什么要求？", docs) == (2, 10, "美丽山西建设实施意见")
+    assert find_document_reference("扬尘治理有什么要求？", docs) == (0, 0, "")
+
+
+def test_follow_up_naming_another_document_swaps_the_document(seed_kb):
+    resolved = resolve("实施意见里呢？", ["新闻发布会报道对扬尘治理说了什么？"], documents=seed_kb.documents)
+    assert resolved == "美丽山西建设实施意见对扬尘治理说了什么？"
+    resolved = resolve("山西晚报新闻发布会报道里呢？", ["美丽山西实施意见对扬尘治理有什么要求？"],
+                       documents=seed_kb.documents)
+    assert resolved == "山西晚报新闻发布会报道对扬尘治理有什么要求？"
+
+
+def test_sibling_item_is_answered_from_the_previous_clause(seed_kb):
+    # The search for "全省耕地面积要保持在多大" misses; the clause on 生态保护红线 also says what holds for 耕地.
+    ans = seed_kb.ask("耕地呢？", history=["全省生态保护红线面积要保持在多大？"])
+    assert ans.found and "耕地不再减少" in ans.text
+    assert ans.citations[0].local_id == "c1"
+    assert ans.resolved_question == "全省耕地面积要保持在多大？"
+    # A follow-up the search answers itself is left alone.
+    ans = seed_kb.ask("水土保持率呢？", history=["2035年森林覆盖率目标是多少？"])
+    assert "72.43%" in ans.text
+
+
+def test_new_subject_terms(seed_kb):
+    from shanxi_policy.answer.followup import new_subject_terms
+
+    docs = seed_kb.documents
+    assert new_subject_terms("耕地呢？", ["全省生态保护红线面积要保持在多大？"], docs) == ["耕地"]
+    assert new_subject_terms("那2035年呢？", ["到2027年森林覆盖率要达到多少？"], docs) == []
+    assert new_subject_terms("实施意见里呢？", ["新闻发布会报道对扬尘治理说了什么？"], docs) == []
+    assert new_subject_terms("耕地呢？", [], docs) == []

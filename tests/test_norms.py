@@ -161,6 +161,19 @@ def test_one_article_several_norms():
     assert [n.norm_id for n in ns] == ["law:a1#0", "law:a1#1", "law:a1#2"]
 
 
+def test_later_modal_phrases_keep_the_head_of_the_sentence():
+    # 大气污染防治法 第六十六条: the two 不得 speak of the additives, not of every emission.
+    ns = _norms("第六十六条 发动机油、氮氧化物还原剂、燃料和润滑油添加剂以及其他添加剂的有害物质含量和其他大气环境保护指标，"
+                "应当符合有关标准的要求，不得损害机动车船污染控制装置效果和耐久性，不得增加新的大气污染物排放。")
+    assert [n.modality for n in ns] == ["obligation", "prohibition", "prohibition"]
+    assert ns[0].conditions.startswith("发动机油") and ns[2].conditions == ns[0].conditions
+    ns = _norms("第二条 排污单位应当按照规定安装监测设备，不得擅自拆除或者闲置。")
+    assert ns[1].subject == ns[0].subject == "排污单位"
+    # A phrase with a head of its own keeps it.
+    ns = _norms("第三条 排污单位应当公开排放信息；在饮用水水源保护区内，禁止设置排污口。")
+    assert ns[1].scope.startswith("在饮用水水源保护区内") and ns[1].subject == ""
+
+
 def test_policy_clause_of_the_seed(policy_doc):
     c = policy_doc.clause("c3")
     ns = extract_clause_norms(c)
@@ -224,6 +237,32 @@ def test_norms_jsonl_written_and_loaded(built):
     per_doc = kb2.norms_for_document(law.doc_id)
     assert len(per_doc) == 7
     assert kb2.norms_for_clause(per_doc[0].clause_id)[0] == per_doc[0]
+
+
+def test_norm_search_is_written_with_the_index(built, tmp_path):
+    from shanxi_policy.kb import KnowledgeBase
+    from shanxi_policy.retrieve.norm_search import NORM_BM25_DIR, check_source
+
+    src, _ = built
+    m = json.loads((src / "index" / "manifest.json").read_text(encoding="utf-8"))
+    assert f"{NORM_BM25_DIR}/vocab.index.json" in m["files"]  # covered by the digests like every index file
+    kb = KnowledgeBase.load(src / "index", embedder=_HashEmbedder())
+    stored = kb.norm_sparse()
+    assert stored is not None and stored.size() == len(kb.norms())
+    lib = check_source(kb)
+    assert lib._sparse is stored  # loaded, not rebuilt at the first check
+    want = [h.norm.norm_id for h in lib.search_norms(["饮用水水源保护区 建设畜禽养殖场"], k=5, dense=False)[0]]
+    assert want
+    # An index written before the norm BM25 existed: the search is built from the norms, same ranking.
+    old = tmp_path / "old"
+    shutil.copytree(src / "index", old)
+    shutil.rmtree(old / NORM_BM25_DIR)
+    m["files"] = {k: v for k, v in m["files"].items() if not k.startswith(NORM_BM25_DIR)}
+    (old / "manifest.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
+    kb2 = KnowledgeBase.load(old, embedder=_HashEmbedder())
+    assert kb2.norm_sparse() is None
+    got = check_source(kb2).search_norms(["饮用水水源保护区 建设畜禽养殖场"], k=5, dense=False)[0]
+    assert [h.norm.norm_id for h in got] == want
 
 
 def test_old_index_without_norms_is_handled(built, tmp_path):
@@ -316,6 +355,8 @@ def test_browse_shows_norms_table(built, monkeypatch):
 
     at = AppTest.from_function(_browse, default_timeout=120).run()
     assert not at.exception
+    at.session_state["browse_tab"] = "规范条款"  # tabs run lazily: open the norms tab
+    at.run()
     box = next(s for s in at.selectbox if s.key == "norms_doc")
     box.set_value(next(o for o in box.options if "美丽山西建设的实施意见" in o)).run()
     assert not at.exception

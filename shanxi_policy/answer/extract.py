@@ -10,9 +10,11 @@ from ..index.units import sentences
 from ..models import Answer, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
+from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand
 from .lexicon import variants as lay_variants
+from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -22,8 +24,6 @@ _NUMERIC_Q = re.compile(r"多少|几|比例|比重|占比|率|面积|浓度|数�
 _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限|截止|节点")
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
-_YEAR = re.compile(r"\d{4}\s*年")
-_YEAR_N = re.compile(r"(\d{4})\s*年")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
 
 
@@ -55,10 +55,10 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None,
         score += 3.0
     if _TIME_Q.search(question) and _YEAR.search(sentence):
         score += 3.0
-    asked = set(_YEAR_N.findall(question))
+    asked = set(_YEAR.findall(question))
     if asked and not legacy:
         # "到2035年…" asked: the sentence about 2035 beats the sentence about 2027 with more shared words.
-        said = set(_YEAR_N.findall(sentence))
+        said = set(_YEAR.findall(sentence))
         if said & asked:
             score += 4.0
         elif said:
@@ -112,10 +112,12 @@ def coverage(question: str, text_norm: str, idf: Callable[[str], float] | None =
     return hit / total if total else 0.0
 
 
-def decision_features(kb: KnowledgeBase, question: str, hits: list[Hit], best_dense: float) -> dict[str, float]:
-    """Signals used to decide between an answer and "未在政策文件中找到相关规定"."""
-    cov = max((coverage(question, kb.norm_text(h.clause_id), kb.term_idf) for h in hits[:3]), default=0.0)
-    return {"coverage": round(cov, 4), "dense": round(best_dense, 4)}
+def decision_features(kb: KnowledgeBase, question: str, hits: list[Hit], best_dense: float,
+                      searched: str | None = None) -> dict[str, float]:
+    """Signals used to decide between an answer and "未在政策文件中找到相关规定" (see calibration.py);
+    searched is the query as it was searched (by default the question with its lay terms)."""
+    return retrieval_features(kb, question, searched if searched is not None else expand(question), hits,
+                              best_dense, lambda q, t: coverage(q, t, kb.term_idf))
 
 
 def _indicator_match(kb: KnowledgeBase, question: str) -> Indicator | None:
@@ -166,7 +168,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             top.marks = term_spans(q, ind.sentence)
             rest = [h for h in hits if h.clause_id != top.clause_id]
             return Answer(True, ind.sentence, [top, *rest][:k], q, "", 1.0)
-    feats = decision_features(kb, q, hits, best_dense)
+    feats = decision_features(kb, q, hits, best_dense, q if legacy else expand(q))
     found = cal.decide(feats)
     confidence = feats["coverage"]
     if not found:
@@ -178,6 +180,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         for s, e in sentences(h.text):
             sent = h.text[s:e].strip()
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank, rank, sent))
+    asked = set(_YEAR.findall(q))
+    if asked and not legacy:
+        # The year is a slot of the question: a sentence that states it (and shares a word with the
+        # question beyond the year) answers "到2035年…" better than one about no year at all.
+        words = [t for t in terms if not t.isdigit()]
+        dated = [c for c in cands if asked & set(_YEAR.findall(c[2]))
+                 and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
+        if dated:
+            cands = dated
     cands.sort(key=lambda x: -x[0])
     best_score, best_rank, best = cands[0]
     chosen = [best]

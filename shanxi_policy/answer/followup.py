@@ -12,8 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..index.units import sentences
 from ..models import Answer, Document
 from ..text.tokenize import content_terms
+from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
-_YEAR = re.compile(r"(\d{4})\s*年")
 # Words that make a fragment a new question about the old topic rather than a new topic.
 _FRAME = re.compile(r"多少|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|标准")
 
@@ -33,24 +34,72 @@ _FRAME_START = re.compile(r"(?<![重主需必只纲])要|应当|应该|需要|�
 _DOC_PLACE = re.compile(r"(?:里面|里|中|上|方面|当中)$")
 
 
-def _doc_names(documents: Sequence[Document]) -> list[str]:
+# The kind a document reference ends with ("…实施意见", "…条例", "…法").
+_DOC_KIND_END = re.compile(r"(?:实施意见|意见|通知|决定|办法|条例|规定|方案|规划|细则|法|报道)$")
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def document_reference(phrase: str, documents: Sequence[Document]) -> str:
+    """The name to use for the one document a phrase refers to, or "".
+
+    A phrase refers to a document by one of its names ("大气污染防治法", "水法"), or by an abbreviation
+    that starts like a name, keeps its characters in order and ends with its kind ("美丽山西实施意见"
+    for 美丽山西建设实施意见), or by the name's ending ("实施意见"), when exactly one document fits.
+    The document's short title is returned, so that the rewritten question names it the way the
+    answerer recognises.
+    """
     from .metadata import document_names
 
-    return list(document_names(documents))
+    names = document_names(documents)
+    bare = re.sub(r"[《》“”\s]", "", phrase)
+    if bare in names:
+        return bare
+    if len(bare) < 4 or not _DOC_KIND_END.search(bare):
+        return ""
+    # The abbreviation starts as a name starts (or is the name's ending, "实施意见").
+    fits = {d for n, d in names.items() for m in {n, re.sub(r"^.*?关于", "", n)}
+            if m.endswith(bare) or (m[:2] == bare[:2] and _is_subsequence(bare, m))}
+    if len(fits) != 1:
+        return ""
+    doc_id = fits.pop()
+    doc = next((d for d in documents if d.doc_id == doc_id), None)
+    if doc is None:
+        return ""
+    short = str(doc.meta.get("short_title", "")) or re.sub(r"^中华人民共和国", "", doc.title)
+    return short if short in names else doc.title
+
+
+def find_document_reference(question: str, documents: Sequence[Document]) -> tuple[int, int, str]:
+    """The longest span of a question that refers to one document: (start, end, name), or (0, 0, "")."""
+    q = question
+    best = (0, 0, "")
+    for m in re.finditer(r"实施意见|意见|通知|决定|办法|条例|规定|方案|规划|细则|法|报道", q):
+        end = m.end()
+        for start in range(0, m.start() + 1):
+            if end - start <= best[1] - best[0]:
+                break
+            name = document_reference(q[start:end], documents)
+            if name:
+                best = (start, end, name)
+                break
+    return best
 
 
 def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Document]) -> str:
     """Put a new subject into the previous question: a document for a document, a phrase for a phrase."""
-    names = _doc_names(documents)
     bare = _DOC_PLACE.sub("", new)
-    if bare in names:
-        for n in names:
-            i = question.find(n)
-            if i >= 0:
-                # "美丽山西实施意见对…": a reference at the start of the question is replaced whole.
-                start = 0 if i <= 6 else i
-                return question[:start] + bare + question[i + len(n):]
-        return f"{bare}{question}" if question.startswith(("对", "关于")) else f"{bare}中，{question}"
+    name = document_reference(bare, documents)
+    if name:
+        i, e, old = find_document_reference(question, documents)
+        if old:
+            # "美丽山西实施意见对…": a reference near the start of the question is replaced whole.
+            start = 0 if i <= 6 else i
+            return question[:start] + name + question[e:]
+        return f"{name}{question}" if question.startswith(("对", "关于")) else f"{name}中，{question}"
     s = _PREFIX.match(question)
     start = s.end() if s else 0
     f = _FRAME_START.search(question, start)
@@ -128,9 +177,54 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
     """Answer a question in a conversation; Answer.resolved_question holds the rewritten question."""
     from .typed import answer
 
-    full = resolve(question, history or [], kb.term_idf, kb.documents)
+    earlier = [h.strip() for h in history or [] if h and h.strip()]
+    full = resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)
+    new = new_subject_terms(question, earlier, kb.documents)
+    if new and not _mentions(ans, new):
+        # "耕地呢？" after a question on 生态保护红线: the clause that answered the previous question
+        # often lists the sibling item too, when a search for the rewritten question misses it.
+        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
+        sibling = _sibling_answer(kb, full, answer(kb, previous, k, filters), new)
+        if sibling is not None:
+            ans = sibling
     if full != question.strip():
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+def new_subject_terms(question: str, history: Sequence[str], documents: Sequence[Document] = ()) -> list[str]:
+    """Content terms of an elliptical follow-up that the previous question did not have ("耕地");
+    none when the follow-up names another document ("水法里呢？")."""
+    q = question.strip()
+    if not history or not is_elliptical(q):
+        return []
+    frag = _YEAR.sub("", _TAIL.sub("", _LEAD.sub("", q))).strip("，,的 ")
+    if not frag or _PRONOUN.search(frag) or document_reference(_DOC_PLACE.sub("", frag), documents):
+        return []
+    before = set(content_terms(history[-1]))
+    return [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before and not t.isdigit()]
+
+
+def _mentions(ans: Answer, terms: list[str]) -> bool:
+    """The answer, or the headings of the clause it quotes first, names every term."""
+    head = " ".join(ans.citations[0].path) if ans.citations else ""
+    text = "\n".join([head, ans.text, *(i.text for i in ans.items)])
+    return ans.found and all(t in text for t in terms)
+
+
+def _sibling_answer(kb: KnowledgeBase, question: str, previous: Answer, terms: list[str]) -> Answer | None:
+    """The sentences of the previous answer's clause that name the new subject, as the answer."""
+    from .extract import term_spans
+
+    if not previous.found or not previous.citations:
+        return None
+    top = previous.citations[0]
+    picked = [top.text[s:e].strip() for s, e in sentences(top.text) if all(t in top.text[s:e] for t in terms)]
+    if not picked:
+        return None
+    quote = "".join(picked[:2])
+    top.quote = quote
+    top.marks = term_spans(question, quote)
+    return Answer(True, quote, [top, *previous.citations[1:]], question, "", previous.confidence, type="factoid")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_YEAR = re.compile(r"(\d{4})\s*年")
+# A year written in digits ("2035年"); shared by the answer modules.
+YEAR = re.compile(r"(\d{4})\s*年")
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
@@ -49,7 +50,7 @@ class QuestionType:
 
 def classify(question: str) -> QuestionType:
     q = question.strip()
-    years = [int(y) for y in _YEAR.findall(q)]
+    years = [int(y) for y in YEAR.findall(q)]
     for name, pat in META_FIELDS:
         if pat.search(q):
             return QuestionType("metadata", name, years)

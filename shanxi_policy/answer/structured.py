@@ -15,6 +15,7 @@ from ..text.markers import cn_to_int
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, term_spans
+from .qtype import YEAR
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 MAX_ITEMS = 8  # sentences kept from a clause the question narrows down
 MAX_BODY = 16  # sentences kept from a clause given whole
 MAX_CLAUSES = 3
+# Clauses that hold every term of the question may join up to this many; each adds only the few
+# sentences on the question's rarest term that the clause headings do not already name.
+MAX_JOINED_CLAUSES = 5
+MAX_KEYED = 3
 # A second clause joins an open answer when it scores this close to the first one (chosen on the dev set).
 SECOND_CLAUSE_RATIO = 0.85
 _ENUM = re.compile(r"(?:(?<=[。；;：:\n])|^)\s*(?:[（(]([一二三四五六七八九十]+|\d{1,2})[）)]|([一二三四五六七八九十]+)是|"
@@ -149,6 +154,40 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
     return Answer(True, text, citations, base.question, "", base.confidence, type=kind, items=items)
 
 
+def question_terms(question: str) -> list[str]:
+    return [t for t in content_terms(question) if not t.isdigit()]
+
+
+def covers_all(question: str, hit: Hit) -> bool:
+    """Every content term of the question (or a synonym) is in the clause or its headings."""
+    terms = question_terms(question)
+    text = _norm(" ".join(hit.path) + "\n" + hit.text)
+    return bool(terms) and all(_has(t, text) for t in terms)
+
+
+def key_term(terms: list[str], kb: KnowledgeBase | None) -> str:
+    """The rarest of the terms over the library: what the question asks of a clause."""
+    if not terms:
+        return ""
+    rarity = kb.term_idf if kb is not None else (lambda t: float(len(t)))
+    return max(terms, key=lambda t: (rarity(t), len(t)))
+
+
+def in_document_order(hits: list[Hit], kb: KnowledgeBase | None) -> list[Hit]:
+    """Clauses of one document in the order the document has them; documents in the order first cited."""
+    if kb is None:
+        return hits
+    first: dict[str, int] = {}
+    for i, h in enumerate(hits):
+        first.setdefault(h.doc_id, i)
+
+    def pos(h: Hit) -> tuple[int, int]:
+        c = kb.clause(h.clause_id)
+        return first[h.doc_id], c.start if c is not None else 0
+
+    return sorted(hits, key=pos)
+
+
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """The relevant sentences of the best clause (and of close runners-up), cited, in document order."""
     hits = base.citations
@@ -165,12 +204,28 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if h.score >= SECOND_CLAUSE_RATIO * top_score and (heading_cover(question, h) > 0 or any(
                 _has(t, _norm(h.text)) for t in focus_terms(question, h))):
             chosen.append(h)
+    # Further clauses that hold every term of the question join too ("自然保护区内禁止哪些活动": 第二十六、
+    # 二十七、二十八条 each forbid something), each with only its sentences on the question's rarest term.
+    # Not when the lead clause's own title names every term ("（二）积极稳妥推进碳达峰碳中和"): that
+    # clause is the whole answer. A chapter heading over a law article does not count.
+    title = _norm(lead.path[-1]) if lead.path else ""
+    joined: set[str] = set()
+    for h in ranked[1:] if not all(_has(t, title) for t in question_terms(question)) else []:
+        if len(chosen) >= MAX_JOINED_CLAUSES:
+            break
+        if h not in chosen and covers_all(question, h):
+            chosen.append(h)
+            joined.add(h.clause_id)
     items: list[AnswerItem] = []
-    for h in chosen:
+    for h in in_document_order(chosen, kb):
         lead_in, enum = enumerated_items(h.text)
         clause = kb.clause(h.clause_id) if kb is not None else None
         whole = clause is not None and clause.kind == "article"
-        if len(enum) >= 2 and len(lead_in) < 200 and not whole:
+        key = key_term(focus_terms(question, h), kb) if h.clause_id in joined else ""
+        keyed = [s for s in body_sentences(h) if key and _has(key, _norm(s))]
+        if keyed:
+            sents = keyed[:MAX_KEYED]
+        elif len(enum) >= 2 and len(lead_in) < 200 and not whole:
             sents = enum
         else:
             sents = relevant_sentences(question, h, whole)
@@ -311,5 +366,5 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
 
 
 def years_in(question: str) -> list[int]:
-    return sorted({int(y) for y in re.findall(r"(\d{4})\s*年", question)} | {
+    return sorted({int(y) for y in YEAR.findall(question)} | {
         n for n in (cn_to_int(x) for x in re.findall(r"([一二三四五六七八九〇零]{4})年", question)) if n})

@@ -5,6 +5,7 @@ Endpoints are thin: authenticate, call a service through .services, record the a
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -189,6 +190,7 @@ def create_app(settings: Settings | None = None, *, require_auth: bool = True) -
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         # Load the index and the model before the first request; a broken index is reported per request.
+        await run_in_threadpool(_reconcile_audit, state)
         await run_in_threadpool(_warm, state)
         yield
 
@@ -365,6 +367,21 @@ def _record_failure(st: ApiState, who: Principal, action: str, target: str, vers
         st.audit.record(who.name, action, target, ok=False, index_version=version, detail=detail)
     except Exception:
         errors.log.exception("audit record failed")
+
+
+def _reconcile_audit(st: ApiState) -> None:
+    """A check is stored, then audited, in two databases; a crash between the two writes leaves a stored check
+    without its audit row. At start-up such checks are audited after the fact, marked as recovered, so the
+    log lists every stored check."""
+    try:
+        done = st.audit.audited_targets("check")
+        for e in services.history(st.settings).list(1_000_000):
+            if str(e.id) not in done:
+                st.audit.record("system", "check", str(e.id), index_version=e.index_version,
+                                detail={"recovered": True, "title": e.title[:200], "verdict": e.verdict,
+                                        "created": e.created})
+    except (PolicyError, OSError, sqlite3.Error):
+        errors.log.exception("audit reconciliation failed")
 
 
 def _warm(st: ApiState) -> None:

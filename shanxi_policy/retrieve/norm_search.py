@@ -68,6 +68,20 @@ def norm_index_text(norm: Norm, clause: Clause | None) -> str:
     return " ".join(x for x in (heads, norm.subject, norm.scope, norm.action, norm.quote) if x)
 
 
+# The norm BM25 is written with the index (plain npy/json files, covered by the manifest's digests) so
+# that the first check of a process does not build it.
+NORM_BM25_DIR = "norm_bm25"
+
+
+def build_norm_sparse(documents: Sequence[Document], norms: Sequence[Norm]) -> SparseIndex | None:
+    """BM25 over the norms whose clause is in `documents`, in the order NormSearch keeps them."""
+    clauses = {c.clause_id: c for d in documents for c in d.clauses}
+    kept = [n for n in norms if n.clause_id in clauses]
+    if not kept:
+        return None
+    return SparseIndex.build([norm_terms(norm_index_text(n, clauses[n.clause_id])) for n in kept])
+
+
 class NormSearch:
     """A CheckSource over documents, their norms and (optionally) the clause vectors of the index."""
 
@@ -81,6 +95,7 @@ class NormSearch:
         embed_queries: Callable[[list[str]], np.ndarray] | None = None,
         indicators: Callable[[], list[Indicator]] | None = None,
         alpha: float = 0.3,
+        sparse: SparseIndex | None = None,
     ) -> None:
         self._version = version
         self._docs = {d.doc_id: d for d in documents}
@@ -93,9 +108,11 @@ class NormSearch:
         self._indicators: list[Indicator] | None = None
         self.alpha = alpha
         # Character bigrams only: norms are short, and building word tokens for thousands of them would
-        # make the first check of a process slow (measured in benchmarks/check_speed.py).
-        self._sparse = SparseIndex.build([norm_terms(norm_index_text(n, self._clauses[n.clause_id]))
-                                          for n in self._norms]) if self._norms else None
+        # make the first check of a process slow (measured in benchmarks/check_speed.py). An index built
+        # with the norms' BM25 passes it in; one that holds other norms (an older index) is not used.
+        if sparse is None or sparse.size() != len(self._norms):
+            sparse = build_norm_sparse(documents, self._norms)
+        self._sparse = sparse
         self._norm_clause = np.array([0], dtype=np.int64)
         clause_ids = sorted({n.clause_id for n in self._norms})
         self._clause_pos = {c: i for i, c in enumerate(clause_ids)}
@@ -214,9 +231,16 @@ def check_source(lib: Any) -> CheckSource:
         dense_search=dense.search if dense is not None else None,
         embed_queries=_LazyEmbed(lib) if dense is not None else None,
         indicators=lib.indicators,
+        sparse=_stored_sparse(lib),
     )
     _SOURCES[lib] = (lib.version, src)
     return src
+
+
+def _stored_sparse(lib: Any) -> SparseIndex | None:
+    """The norm BM25 saved with the index, when the library has one."""
+    got = getattr(lib, "norm_sparse", None)
+    return got() if callable(got) else None
 
 
 class _LazyEmbed:

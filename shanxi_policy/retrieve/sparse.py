@@ -71,5 +71,18 @@ class SparseIndex:
         parts_w = [self._data[self._indptr[i] : self._indptr[i + 1]] for i in ids]
         return np.bincount(np.concatenate(parts_i), weights=np.concatenate(parts_w), minlength=self._n).astype(np.float32)
 
+    def ceiling(self, tokens: list[str]) -> float:
+        """The score a unit would reach with every token's best weight: the scale of a query's scores."""
+        total = 0.0
+        for t in tokens:
+            i = self._vocab.get(t)
+            if i is not None and self._indptr[i + 1] > self._indptr[i]:
+                total += float(self._data[self._indptr[i] : self._indptr[i + 1]].max())
+        return total
+
+    def known(self, tokens: list[str]) -> int:
+        """How many of the tokens the indexed units use at all."""
+        return sum(1 for t in tokens if t in self._vocab)
+
     def size(self) -> int:
         return self._n

@@ -80,7 +80,7 @@ def page() -> None:
     cols = st.columns(len(EXAMPLES))
     clicked = None
     for col, q in zip(cols, EXAMPLES, strict=True):
-        if col.button(q, key=f"ex-{q}", use_container_width=True):
+        if col.button(q, key=f"ex-{q}", width="stretch"):
             clicked = q
     typed = st.chat_input("请输入问题，例如：到2030年非化石能源比重要达到多少？")
     question = typed or clicked

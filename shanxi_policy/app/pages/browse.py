@@ -49,7 +49,7 @@ def _documents(kb: KnowledgeBase) -> None:
     flt = doc_filter(kb.documents, "browse-docs")
     shown_docs = [d for d in kb.documents if flt is None or flt.matches(d)]
     rows = [{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in shown_docs]
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
     titles = {d.title: d for d in shown_docs}
     if not titles:
         st.info("没有符合筛选条件的文档。")
@@ -108,12 +108,12 @@ def _targets(kb: KnowledgeBase) -> None:
     years = sorted({i.year for i in inds if i.year})
     pick = st.multiselect("按年份筛选", years, default=[], key="target_years", placeholder="全部年份")
     rows = [
-        {"年份": i.year or "未定", "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
+        {"年份": str(i.year or "未定"), "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
          "条款": " › ".join(kb.clause(i.clause_id).path) if kb.clause(i.clause_id) else i.clause_id,  # type: ignore[union-attr]
          "条款编号": i.clause_id}
         for i in inds if not pick or i.year in pick
     ]
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
     counts: dict[str, int] = {}
     for i in inds:
         if not pick or i.year in pick:
@@ -137,18 +137,15 @@ def page() -> None:
             del st.query_params["clause"]
             st.rerun()
         return
-    t1, t_norms, t2, t3, t_cmp = st.tabs(["文档与条款", "规范条款", "全文检索", "量化目标", "修订对照"])
-    with t1:
-        _documents(kb)
-    with t_norms:
-        from ..norms_view import section as norms_section
+    from ..compare_view import section as compare_section
+    from ..norms_view import section as norms_section
 
-        norms_section(kb)
-    with t2:
-        _search(kb)
-    with t3:
-        _targets(kb)
-    with t_cmp:
-        from ..compare_view import section as compare_section
-
-        compare_section(kb)
+    sections = {"文档与条款": _documents, "规范条款": norms_section, "全文检索": _search, "量化目标": _targets,
+                "修订对照": compare_section}
+    # Only the open tab runs: with the whole law library, building every tab's tables at once made the
+    # page's first render several seconds slower.
+    for tab, render in zip(st.tabs(list(sections), key="browse_tab", on_change="rerun"), sections.values(),
+                           strict=True):
+        if tab.open:
+            with tab:
+                render(kb)
