@@ -62,7 +62,9 @@ def _targets(ncp: dict[str, Any] | None, s: dict[str, Any] | None, a: dict[str, 
                              f"{rec['recall_at_10']}", _ok(rec["recall_at_10"] >= 0.95)))
     if a:
         worst = max(a["first_render_s"].values())
-        rows.append(("any page's first render < 3 s", f"{worst} s (slowest page)", _ok(worst < 3)))
+        rows.append(("any page's first render < 3 s", f"{worst} s (slowest page, median of "
+                     f"{len(next(iter(a.get('first_render_rounds', {}).values()), [])) or 1} fresh browser contexts)",
+                     _ok(worst < 3)))
         rows.append(("a question answered < 1 s", f"{a['question_to_answer_s']['median']} s median",
                      _ok(a["question_to_answer_s"]["median"] < 1)))
     rows += _issue_targets()
@@ -104,8 +106,10 @@ def build() -> str:
         fr = a["first_render_s"]
         lines += ["## App latency (real browser)", "",
                   f"Measured {_machine(a['machine'])} with Debian chromium, committed index.",
-                  "", "| page | first render after start-up (s) |", "|---|---|"]
-        lines += [f"| {k} | {v} |" for k, v in fr.items()]
+                  "Each round opens every page in a new browser context; the first round also pays for the server's",
+                  "first index load.", "", "| page | first render, median (s) | max (s) | rounds (s) |", "|---|---|---|---|"]
+        mx, rounds = a.get("first_render_max_s", {}), a.get("first_render_rounds", {})
+        lines += [f"| {k} | {v} | {mx.get(k, '—')} | {', '.join(map(str, rounds.get(k, [])))} |" for k, v in fr.items()]
         qa = a["question_to_answer_s"]
         lines += ["", f"Question to rendered answer: median {qa['median']} s, max {qa['max']} s "
                   f"(server start {a['server_start_s']} s).", ""]
