@@ -134,6 +134,8 @@ def run(alphas: list[float]) -> dict[str, Any]:
         "units": stats.units,
         "questions": len(questions),
         "index_build_seconds": round(stats.seconds, 1),
+        "index_units_embedded": stats.embedded,
+        "index_units_reused": stats.reused,
         "results": table,
         "splits": splits,
         "alpha_chosen_on_dev": kb.fusion.alpha,

@@ -99,6 +99,15 @@ def test_browse_clause_by_link_with_neighbours(env):
     assert "持续改善空气质量" in html and "上一条" in html and "下一条" in html
 
 
+def test_browse_document_tree_links_every_clause(env):
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
+    doc = next(o for o in at.selectbox(key="browse_doc").options if "美丽山西建设的实施意见" in o)
+    at.selectbox(key="browse_doc").set_value(doc).run()
+    html = _html(at)
+    assert html.count("<details>") >= 5 and "<summary>" in html
+    assert "/browse?clause=meili_shanxi_shishi_yijian%3Ac1" in html
+
+
 def test_browse_search_and_targets_filter(env):
     at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
     # Only the open tab runs: the search and the targets are not built until their tab is chosen.
@@ -148,7 +157,11 @@ def test_manage_upload_good_and_broken(env, tmp_path, monkeypatch):
     assert kb is not None and kb.search("施工工地围挡", k=1)[0].doc_id == "扬尘通知"
     at = AppTest.from_function(_manage_page, default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert any("扬尘通知" in m.value for m in at.markdown)
+    assert "扬尘通知" in set(at.dataframe[0].value["文档"])
+    pick = at.selectbox(key="delete-pick")
+    pick.set_value(next(o for o in pick.options if o.startswith("扬尘通知"))).run()
+    at.button(key="delete-doc").click().run()
+    assert any("确定删除文档“扬尘通知”" in w.value for w in at.warning)
     kb = remove_document("扬尘通知", s)
     assert all(d.doc_id != "扬尘通知" for d in kb.documents)
     assert not (corpus / "扬尘通知.txt").exists()

@@ -287,3 +287,16 @@ def test_prohibition_opening_with_a_list_of_acts_needs_one_of_them(lib):
     judge.prepare(lib.norms())
     assert judge.judge(analyze("危险废物交有资质单位处置并执行转移联单制度。").facts[0], n).verdict != "conflict"
     assert judge.judge(analyze("拟将本厂危险废物经营许可证转让给他人使用。").facts[0], n).verdict == "conflict"
+
+
+def test_reason_names_only_the_translated_words_of_its_own_article(lib):
+    # The concept lexicon translates many words of a proposal (河滩 → 河道管理范围 …); a finding's reason
+    # names only those whose legal term is in the article it cites.
+    rep = check(lib, INCINERATOR)
+    noted = [f for f in rep.findings if "属于" in f.reason and f.reason.startswith("项目材料中")]
+    assert noted
+    for f in noted:
+        pairs = f.reason.removeprefix("项目材料中").split("；")[0].split("，")
+        for p in pairs:
+            term = p.split("属于", 1)[1]
+            assert term in f.hit.quote or term in lib.clause(f.hit.clause_id).text, (p, f.hit.quote)

@@ -76,12 +76,15 @@ def _hit(src: CheckSource, norm: Norm, score: float) -> Hit | None:
     return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, round(score, 4), "norm", quote, [])
 
 
-def _bridges(fact: Fact) -> str:
-    """"落水洞属于溶洞" notes for words the concept lexicon translated."""
+def _bridges(fact: Fact, norm: Norm) -> str:
+    """"落水洞属于溶洞" notes for the words the concept lexicon translated into this norm's words (only those:
+    a whole proposal translates many words, and the others say nothing about this finding)."""
     out = []
     for m in fact.mentions:
         if m.state == PRESENT and m.surface not in m.terms and all(t not in fact.sentence for t in m.terms):
-            out.append(f"“{m.surface}”属于{m.terms[0]}")
+            hit = next((t for t in m.terms if t in norm.quote), None)
+            if hit:
+                out.append(f"“{m.surface}”属于{hit}")
     return "，".join(dict.fromkeys(out))
 
 
@@ -92,7 +95,7 @@ def _clean(s: str) -> str:
 def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) -> tuple[str, str]:
     law = f"《{doc_label(src, norm.doc_id)}》{article_label(src, norm.clause_id)}"
     said = _clean(norm.quote)
-    bridge = _bridges(fact)
+    bridge = _bridges(fact, norm)
     lead = f"项目材料中{bridge}；" if bridge else ""
     if j.reason and j.recommendation:  # a judge that writes its own (the LLM judge)
         return j.reason, f"依据{law}，{said}；建议{_clean(j.recommendation)}"
@@ -116,7 +119,8 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
     else:
         reason = f"项目材料体现了该条款的要求（{said}）。" if norm.modality != "prohibition" else \
             f"项目材料未涉及该条款禁止的行为（{said}）。"
-        advice = f"依据{law}，{said}；建议在实施中保持并留存证明材料"
+        advice = f"依据{law}，{said}；建议在实施中保持并留存证明材料" if j.verdict == "supports" else \
+            f"依据{law}，{said}；建议核实项目是否涉及该条款所列情形"
     return reason, advice
 
 

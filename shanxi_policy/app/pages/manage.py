@@ -114,15 +114,15 @@ def page() -> None:
         return
     st.subheader("已有文档")
     _edit_meta(kb)
-    for d in kb.documents:
-        c1, c2 = st.columns([6, 1])
-        m = meta_row(d)
-        info = "，".join(x for x in (m["文件类型"], m["发文字号"], m["成文日期"]) if x)
-        c1.markdown(md_escape(f"{d.title}（{d.source}，{len(d.clauses)} 条{'；' + info if info else ''}）"))
-        if d.meta.get("validity") in ("已修订", "已废止", "尚未施行"):
-            c1.caption(md_escape(f"{d.meta['validity']}：{d.meta.get('validity_basis', '手工设置')}"))
-        if c2.button("删除", key=f"del-{d.doc_id}"):
-            st.session_state["confirm_delete"] = d.doc_id
+    # One table and one picker, not a row of widgets per document: with a few hundred documents a
+    # widget per row made the page take many seconds to draw.
+    st.dataframe([{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in kb.documents],
+                  hide_index=True, width="stretch")
+    names = {f"{d.title}（{d.source}）": d.doc_id for d in kb.documents}
+    c1, c2 = st.columns([6, 1], vertical_alignment="bottom")
+    picked = c1.selectbox("删除文档", list(names), index=None, placeholder="选择要删除的文档", key="delete-pick")
+    if c2.button("删除", key="delete-doc", disabled=picked is None) and picked is not None:
+        st.session_state["confirm_delete"] = names[picked]
     target = st.session_state.get("confirm_delete")
     if target:
         st.warning(f"确定删除文档“{target}”吗？删除后索引将重新生成。")
