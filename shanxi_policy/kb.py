@@ -39,7 +39,7 @@ from .norms.store import NORMS_FILE, NormTable, build_norms, write_norms
 from .retrieve.dense import DenseIndex
 from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
-from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction
+from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction, places_of
 from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
 from .retrieve.norm_search import NORM_BM25_DIR, build_norm_sparse
 from .retrieve.sparse import SparseIndex
@@ -134,9 +134,11 @@ class KnowledgeBase:
         self._embedder = embedder
         self.settings = settings or Settings()
         self.fusion = FusionParams()
-        self.jurisdiction = JurisdictionParams()
+        self.jurisdiction = JurisdictionParams(
+            home=tuple(x.strip() for x in self.settings.home_region.split(",") if x.strip()))
         self._clauses: dict[str, Clause] = {c.clause_id: c for d in documents for c in d.clauses}
         self._docs: dict[str, Document] = {d.doc_id: d for d in documents}
+        self._places = places_of(self._docs)
         self._indicators: list[Indicator] | None = None
         self._norm_text: dict[str, str] = {}
         self._norm_table: NormTable | None = None
@@ -343,7 +345,7 @@ class KnowledgeBase:
                 order.append((cid, s, source))
                 seen.add(cid)
         # Local regulations of other places yield to national texts unless the question names the place.
-        order = by_jurisdiction(order, self._docs, self._clauses, q, self.jurisdiction)
+        order = by_jurisdiction(order, self._places, self._clauses, q, self.jurisdiction)
         if prefer_current:
             order = prefer_in_force(order, self._docs, self._clauses, q, filters)
         hits: list[Hit] = []

