@@ -6,13 +6,12 @@ import datetime as dt
 import json
 import shutil
 
-import numpy as np
 import pytest
 
 import shanxi_policy as sp
-from shanxi_policy.index.embedders import Embedder
 from shanxi_policy.ingest.docmeta import extract, normalize_doc_number, parse_date
 from shanxi_policy.retrieve.filters import DocFilter
+from tests.hash_embedder import HashEmbedder
 
 from .conftest import DATA, POLICY
 
@@ -132,16 +131,6 @@ def test_labels_are_split_before_tuning():
     assert sum(r["split"] == "test" for r in rows) == 15
 
 
-class _HashEmbedder(Embedder):
-    backend, model, dim = "test-hash", "v1", 16
-
-    def embed_passages(self, texts, batch_size=32):
-        raw = np.stack([np.frombuffer(bytes((hash(t) >> i) & 255 for i in range(16)), dtype=np.uint8) for t in texts])
-        m = raw.astype(np.float32) + 1.0
-        return m / np.linalg.norm(m, axis=1, keepdims=True)
-
-    def embed_query(self, text):
-        return self.embed_passages([text])[0]
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +138,7 @@ def kb(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("meta_kb")
     d = _library(tmp)
     shutil.copy(POLICY, d / POLICY.name)
-    return sp.build_index([d], tmp / "index", embedder=_HashEmbedder())
+    return sp.build_index([d], tmp / "index", embedder=HashEmbedder())
 
 
 def test_search_prefers_texts_in_force_and_flags_superseded(kb):

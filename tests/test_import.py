@@ -14,9 +14,10 @@ from shanxi_policy.errors import PolicyError
 from shanxi_policy.library import import_files, list_import_files, set_document_meta
 
 from .conftest import NEWS, POLICY
-from .test_docmeta import LAW_NEW, LAW_OLD, _HashEmbedder
+from .hash_embedder import HashEmbedder
+from .test_docmeta import LAW_NEW, LAW_OLD
 
-EMB = _HashEmbedder()
+EMB = HashEmbedder()
 
 
 def _settings(tmp_path):

@@ -5,15 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 
-import numpy as np
 import pytest
 
 from shanxi_policy.errors import IndexStateError, PolicyError
-from shanxi_policy.index.embedders import Embedder
 from shanxi_policy.models import Clause
 from shanxi_policy.norms.extract import extract_clause_norms, extract_norms
 from shanxi_policy.norms.model import Norm
 from shanxi_policy.norms.store import NORMS_FILE, NormTable, read_norms
+from tests.hash_embedder import HashEmbedder
 
 from .conftest import POLICY
 
@@ -196,20 +195,6 @@ def test_every_norm_of_the_seed_is_well_formed(policy_doc):
 # ----- storage with the index -----------------------------------------------------------------------
 
 
-class _HashEmbedder(Embedder):
-    """A tiny deterministic embedder: the test builds a real index without loading a model."""
-
-    backend = "test-hash"
-    model = "v1"
-    dim = 16
-
-    def embed_passages(self, texts, batch_size=32):
-        raw = np.stack([np.frombuffer(bytes((hash(t) >> i) & 255 for i in range(16)), dtype=np.uint8) for t in texts])
-        m = raw.astype(np.float32) + 1.0
-        return m / np.linalg.norm(m, axis=1, keepdims=True)
-
-    def embed_query(self, text):
-        return self.embed_passages([text])[0]
 
 
 @pytest.fixture(scope="module")
@@ -220,7 +205,7 @@ def built(tmp_path_factory):
     (tmp / "corpus").mkdir()
     shutil.copy(POLICY, tmp / "corpus" / POLICY.name)
     (tmp / "corpus" / "条例.md").write_text("# 示范条例\n\n" + LIVESTOCK_11 + "\n\n" + BEHAVIOUR_LIST + "\n", encoding="utf-8")
-    kb = build_index([tmp / "corpus"], tmp / "index", embedder=_HashEmbedder())
+    kb = build_index([tmp / "corpus"], tmp / "index", embedder=HashEmbedder())
     return tmp, kb
 
 
@@ -230,7 +215,7 @@ def test_norms_jsonl_written_and_loaded(built):
     tmp, kb = built
     rows = [json.loads(x) for x in (tmp / "index" / NORMS_FILE).read_text(encoding="utf-8").splitlines()]
     assert len(rows) == len(kb.norms()) > 40
-    kb2 = KnowledgeBase.load(tmp / "index", embedder=_HashEmbedder())
+    kb2 = KnowledgeBase.load(tmp / "index", embedder=HashEmbedder())
     assert [n.to_dict() for n in kb2.norms()] == [n.to_dict() for n in kb.norms()]
     assert kb2.norm_table().note == ""
     law = next(d for d in kb2.documents if d.doc_id != "meili_shanxi_shishi_yijian")
@@ -246,7 +231,7 @@ def test_norm_search_is_written_with_the_index(built, tmp_path):
     src, _ = built
     m = json.loads((src / "index" / "manifest.json").read_text(encoding="utf-8"))
     assert f"{NORM_BM25_DIR}/vocab.index.json" in m["files"]  # covered by the digests like every index file
-    kb = KnowledgeBase.load(src / "index", embedder=_HashEmbedder())
+    kb = KnowledgeBase.load(src / "index", embedder=HashEmbedder())
     stored = kb.norm_sparse()
     assert stored is not None and stored.size() == len(kb.norms())
     lib = check_source(kb)
@@ -259,7 +244,7 @@ def test_norm_search_is_written_with_the_index(built, tmp_path):
     shutil.rmtree(old / NORM_BM25_DIR)
     m["files"] = {k: v for k, v in m["files"].items() if not k.startswith(NORM_BM25_DIR)}
     (old / "manifest.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
-    kb2 = KnowledgeBase.load(old, embedder=_HashEmbedder())
+    kb2 = KnowledgeBase.load(old, embedder=HashEmbedder())
     assert kb2.norm_sparse() is None
     got = check_source(kb2).search_norms(["饮用水水源保护区 建设畜禽养殖场"], k=5, dense=False)[0]
     assert [h.norm.norm_id for h in got] == want
@@ -278,7 +263,7 @@ def test_old_index_without_norms_is_handled(built, tmp_path):
     (old / "manifest.json").write_text(json.dumps(m, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(IndexStateError, match="索引需要重建"):
         read_norms(old)
-    kb2 = KnowledgeBase.load(old, embedder=_HashEmbedder())
+    kb2 = KnowledgeBase.load(old, embedder=HashEmbedder())
     assert len(kb2.norms()) == len(kb.norms())  # read from the documents instead
     assert "重建索引" in kb2.norm_table().note
     (old / NORMS_FILE).write_text("{not json\n", encoding="utf-8")
@@ -346,7 +331,7 @@ def test_browse_shows_norms_table(built, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(built[0] / "index"))
-    monkeypatch.setattr("shanxi_policy.kb.get_embedder", lambda backend, model="": _HashEmbedder())
+    monkeypatch.setattr("shanxi_policy.kb.get_embedder", lambda backend, model="": HashEmbedder())
 
     def _browse():
         from shanxi_policy.app.pages import browse

@@ -7,14 +7,14 @@ says 晚上 when deciding between an answer and "未找到".
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
+from ..package_data import data_text
 from ..text.normalize import normalize_for_search
 
 
 @lru_cache(maxsize=1)
 def lay_terms() -> dict[str, tuple[str, ...]]:
-    text = resources.files("shanxi_policy").joinpath("data", "lay_terms.tsv").read_text(encoding="utf-8")
+    text = data_text("lay_terms.tsv")
     out: dict[str, tuple[str, ...]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -9,18 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from .facts import proposal_fields, proposal_title
 from .negation import NEGATORS, POST_REMOVERS, REMOVERS
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PRESENT, NEGATED, REMOVED = "present", "negated", "removed"
 
@@ -154,8 +151,8 @@ def load_lexicon(path: str = "") -> Lexicon:
     if path:
         text = Path(path).read_text(encoding="utf-8")
     else:
-        text = resources.files("shanxi_policy").joinpath("data", "concepts.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.load(text, Loader=_YAML_LOADER))
+        text = data_text("concepts.yaml")
+    return parse_lexicon(load_yaml(text))
 
 
 def state_at(sentence: str, start: int, end: int) -> str:

@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import PolicyError
+from ..package_data import data_text, load_yaml
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 RELATIONS = ("conflict", "attention", "supports", "related")
 
@@ -57,5 +54,5 @@ def load_checks(path: str = "") -> tuple[Check, ...]:
     if path:
         text = Path(path).read_text(encoding="utf-8")
     else:
-        text = resources.files("shanxi_policy").joinpath("data", "checks.yaml").read_text(encoding="utf-8")
-    return tuple(parse_checks(yaml.load(text, Loader=_YAML_LOADER), path or "checks.yaml"))
+        text = data_text("checks.yaml")
+    return tuple(parse_checks(load_yaml(text), path or "checks.yaml"))

@@ -12,10 +12,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from ..package_data import data_text, load_yaml
 
 FIELDS = ("title", "issuer", "doc_number", "date", "effective_date", "doc_type", "validity")
 CURRENT = "现行有效"
@@ -58,7 +57,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("shanxi_policy").joinpath("data", "docmeta.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml(data_text("docmeta.yaml"))
     return Lexicon(
         genres=dict(raw["genres"]),
         issuer_suffixes=sorted(raw["issuer_suffixes"], key=len, reverse=True),

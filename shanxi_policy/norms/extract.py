@@ -15,16 +15,13 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..models import Clause, Document
+from ..package_data import data_text, load_yaml
 from .model import MODALITIES, Norm
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # ----- lexicon -----------------------------------------------------------------------------------------
 
@@ -91,8 +88,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    text = resources.files("shanxi_policy").joinpath("data", "norm_lexicon.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.load(text, Loader=_YAML_LOADER))
+    text = data_text("norm_lexicon.yaml")
+    return parse_lexicon(load_yaml(text))
 
 
 # ----- spans -------------------------------------------------------------------------------------------

@@ -9,12 +9,12 @@ import shutil
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ..package_data import data_text
 from .normalize import normalize_for_search
 
 _WORD = re.compile(r"[\u4e00-\u9fff]|[a-z0-9][a-z0-9.\-]*")
@@ -22,8 +22,7 @@ _QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff·]{2,12})[”\"」』]")
 _lock = threading.Lock()
 
 
-def _data(name: str) -> str:
-    return resources.files("shanxi_policy").joinpath("data", name).read_text(encoding="utf-8")
+_data = data_text
 
 
 @lru_cache(maxsize=1)
