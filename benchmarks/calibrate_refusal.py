@@ -19,7 +19,13 @@ from typing import Any
 from .common import ROOT, WORK, save
 
 BASELINE = {"min_coverage": 0.325, "min_dense": 2.0}  # the rule fitted on the 2-document gold set
-MAX_FR = 0.0  # false refusals allowed among answerable dev questions at the stored point
+# The stored point: the largest bound on false refusals among answerable dev questions (BOUNDS) whose
+# law-grouped 5-fold cross-validation on dev refuses at most CV_FR of the answerable questions. Test
+# questions are on other law files than dev, so the grouped CV estimates the shift; CV_FR leaves a margin
+# under the 5% target. Fixed before the refit of 2026-11-28 (the earlier rule, MAX_FR = 0, let one
+# hard dev question set the threshold).
+BOUNDS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
+CV_FR = 0.03
 
 
 def gold_split(item_id: str) -> str:
@@ -36,7 +42,7 @@ def _collect(kb: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for r in rows:
         q = r["question"].strip()
         searched = expand(q)
-        hits, dense = kb.search_with_signal(searched, k=5)
+        hits, dense = kb.search_with_signal(searched, k=5, embed=q)
         if hits and hits[0].source == "lookup":
             continue  # structural lookups are answered without the decision
         rank = None
@@ -56,19 +62,27 @@ def _rates(cal: Any, rows: list[dict[str, Any]]) -> dict[str, Any]:
             "false_answer": round(sum(neg) / len(neg), 4) if neg else None}
 
 
+def _fold(key: str, folds: int) -> int:
+    return int(hashlib.sha1(key.encode()).hexdigest(), 16) % folds
+
+
 def _cv_rates(rows: list[tuple[dict[str, float], bool]], groups: list[str], m: float, strict: dict[str, float],
-              model_id: str, folds: int = 5) -> dict[str, float]:
-    """False refusal / false answer rates of models fitted without the fold they decide."""
+              model_id: str, folds: int = 5, fold_keys: list[str] | None = None) -> dict[str, float]:
+    """False refusal / false answer rates of models fitted without the fold they decide. fold_keys puts
+    rows with the same key in the same fold (lay questions: their law file, as the test split holds other
+    law files than dev); without them rows are dealt out in turn."""
     from shanxi_policy.answer.calibration import fit
 
+    fold_of = [_fold(k, folds) for k in fold_keys] if fold_keys else [i % folds for i in range(len(rows))]
     fr, fa = [], []
     for k in range(folds):
-        train = [i for i in range(len(rows)) if i % folds != k]
+        train = [i for i in range(len(rows)) if fold_of[i] != k]
         cal = fit([rows[i] for i in train], model_id, max_false_refusal=m, groups=[groups[i] for i in train],
                   group_max_false_refusal=strict)
-        for i in range(k, len(rows), folds):
-            f, y = rows[i]
-            (fr if y else fa).append(cal.decide(f) != y)
+        for i in range(len(rows)):
+            if fold_of[i] == k:
+                f, y = rows[i]
+                (fr if y else fa).append(cal.decide(f) != y)
     return {"false_refusal": round(sum(fr) / len(fr), 4), "false_answer": round(sum(fa) / len(fa), 4)}
 
 
@@ -106,16 +120,23 @@ def main() -> None:
     # refuses no answerable dev question (MAX_FR): test questions are on other law files, and the
     # shift between files costs several points of false refusals (see "tradeoff" in the results).
     strict = {"gold": 0.0}
-    new = fit(fit_rows, model_id, FEATURES, max_false_refusal=MAX_FR, groups=groups, group_max_false_refusal=strict)
-    new.cv_balanced_accuracy = cross_validate(fit_rows, model_id, groups=groups, group_max_false_refusal=strict)
+    law = {json.loads(x)["id"]: json.loads(x).get("law") or json.loads(x)["id"]
+           for x in (ROOT / "tests/data/lay_questions.jsonl").read_text("utf-8").splitlines() if x.strip()}
+    keys = [law.get(r["id"], r["id"]) if r["set"] == "lay" else r["id"] for r in dev]
     tradeoff = []
-    for m in (0.0, 0.01, 0.02, 0.03, 0.05):
+    chosen = BOUNDS[0]
+    for m in BOUNDS:
         cal = fit(fit_rows, model_id, FEATURES, max_false_refusal=m, groups=groups, group_max_false_refusal=strict)
         entry: dict[str, Any] = {"max_dev_false_refusal": m, "threshold": cal.threshold,
-                                 "dev_cv": _cv_rates(fit_rows, groups, m, strict, model_id)}
+                                 "dev_cv": _cv_rates(fit_rows, groups, m, strict, model_id),
+                                 "dev_cv_by_law": _cv_rates(fit_rows, groups, m, strict, model_id, fold_keys=keys)}
+        if entry["dev_cv_by_law"]["false_refusal"] <= CV_FR:
+            chosen = m
         for split in ("dev", "test"):
             entry[f"lay_{split}"] = _rates(cal, [r for r in rows if r["set"] == "lay" and r["split"] == split])
         tradeoff.append(entry)
+    new = fit(fit_rows, model_id, FEATURES, max_false_refusal=chosen, groups=groups, group_max_false_refusal=strict)
+    new.cv_balanced_accuracy = cross_validate(fit_rows, model_id, groups=groups, group_max_false_refusal=strict)
     new.fitted_on = (f"{len(dev)} dev questions: {sum(r['set'] == 'lay' for r in dev)} lay (law library), "
                      f"{sum(r['set'] == 'gold' for r in dev)} gold (product index); "
                      f"{sum(not r['answerable'] for r in dev)} unanswerable")
@@ -123,7 +144,8 @@ def main() -> None:
     report: dict[str, Any] = {"fitted_on": new.fitted_on, "features": list(FEATURES),
                               "model": {"weights": dict(zip(new.features, new.weights, strict=True)),
                                         "threshold": new.threshold, "min_coverage": new.min_coverage,
-                                        "cv_balanced_accuracy_dev": new.cv_balanced_accuracy},
+                                        "cv_balanced_accuracy_dev": new.cv_balanced_accuracy,
+                                        "max_dev_false_refusal": chosen},
                               "rules": {}}
     for name, cal in (("baseline: coverage ≥ 0.325", old), ("logistic model", new)):
         res: dict[str, Any] = {}

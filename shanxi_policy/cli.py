@@ -287,15 +287,18 @@ def eval_cmd(gold: Path, index_dir: Path | None, modes: str, as_json: bool) -> N
 @main.command()
 @click.argument("gold", type=click.Path(exists=True, path_type=Path))
 @INDEX_OPTION
-def calibrate(gold: Path, index_dir: Path | None) -> None:
-    """用标注问题集（含范围外问题）校准“找到/未找到”的判定阈值，结果随程序保存。"""
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="校准结果写入的文件（默认写入索引目录，该索引上的问答随即使用；程序自带的校准不变）。")
+def calibrate(gold: Path, index_dir: Path | None, out: Path | None) -> None:
+    """用标注问题集（含范围外问题）校准“找到/未找到”的判定阈值，结果保存在索引目录（或 --out 指定的文件）。"""
     from .evaluate import calibrate as fit_thresholds
     from .evaluate import read_gold
 
     kb = _kb(index_dir)
-    cal = fit_thresholds(kb, read_gold(gold))
+    cal = fit_thresholds(kb, read_gold(gold), out)
+    where = "--out 指定的文件" if out is not None else "索引目录"
     click.echo(f"已校准（{cal.fitted_on}）：词项覆盖率阈值 {cal.min_coverage}，向量相似度阈值 {cal.min_dense}；"
-               f"平衡准确率 {cal.balanced_accuracy}，五折交叉验证 {cal.cv_balanced_accuracy}")
+               f"平衡准确率 {cal.balanced_accuracy}，五折交叉验证 {cal.cv_balanced_accuracy}；已保存到{where}")
 
 
 def _proposal_text(file: Path | None, text: str | None) -> str:

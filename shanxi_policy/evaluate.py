@@ -151,20 +151,24 @@ def format_report(reports: list[EvalReport]) -> str:
     return "\n".join(lines)
 
 
-def calibrate(kb: KnowledgeBase, items: list[GoldItem]) -> Any:
-    """Fit the answer/refuse thresholds on labelled questions and store them with the package."""
+def calibrate(kb: KnowledgeBase, items: list[GoldItem], out: Path | None = None) -> Any:
+    """Fit the answer/refuse thresholds on labelled questions and store them in out, by default the
+    index directory (answers on that index use them); the calibration shipped with the package is
+    left untouched."""
     from .answer.calibration import cross_validate, fit, save_calibration
     from .answer.extract import decision_features
     from .answer.lexicon import expand
 
     rows = []
     for it in items:
-        hits, best_dense = kb.search_with_signal(expand(it.question), k=5)
+        hits, best_dense = kb.search_with_signal(expand(it.question), k=5, embed=it.question.strip())
         if hits and hits[0].source == "lookup":
             continue  # structural lookups are answered without the thresholds
         rows.append((decision_features(kb, it.question, hits, best_dense), it.in_scope))
     cal = fit(rows, kb.embedder.model_id)
     cal.cv_balanced_accuracy = cross_validate(rows, kb.embedder.model_id)
     cal.fitted_on = f"{len(rows)} questions ({sum(1 for _, y in rows if not y)} out of scope)"
-    save_calibration(cal)
+    from .answer.calibration import USER_FILE
+
+    save_calibration(cal, out if out is not None else kb.index_dir / USER_FILE)
     return cal

@@ -262,8 +262,9 @@ class KnowledgeBase:
             self._qcache[q] = v
         return v
 
-    def _unit_scores(self, q: str, mode: str, n: int) -> tuple[dict[int, float], float]:
-        """Fused unit scores and the best raw dense similarity (used to decide "found")."""
+    def _unit_scores(self, q: str, mode: str, n: int, embed: str | None = None) -> tuple[dict[int, float], float]:
+        """Fused unit scores and the best raw dense similarity (used to decide "found"); embed is the text
+        embedded for the dense side when it differs from q (see search_with_signal)."""
         sparse_ids = sparse_sc = dense_ids = dense_sc = np.zeros(0)
         best_dense = 0.0
         if mode in ("hybrid", "bm25"):
@@ -271,7 +272,7 @@ class KnowledgeBase:
             top = _top_n(scores, n)
             sparse_ids, sparse_sc = top, scores[top]
         if mode in ("hybrid", "dense"):
-            dense_sc, dense_ids = self.dense.search(self._query_vector(q), n)
+            dense_sc, dense_ids = self.dense.search(self._query_vector(embed or q), n)
             best_dense = float(dense_sc[0]) if len(dense_sc) else 0.0
         if mode == "bm25":
             return {int(u): float(s) for u, s in zip(sparse_ids, sparse_sc, strict=True)}, best_dense
@@ -310,7 +311,10 @@ class KnowledgeBase:
 
     def search_with_signal(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
                            year: int | None = None, mode: str = "hybrid", filters: DocFilter | None = None,
-                           prefer_current: bool = True) -> tuple[list[Hit], float]:
+                           prefer_current: bool = True, embed: str | None = None) -> tuple[list[Hit], float]:
+        """search() and the best dense similarity. embed: the text embedded for the dense side instead of q
+        (the question as asked, when q carries lay-term expansions: those help BM25 but blur the
+        question's embedding; lay questions, dev split, BENCHMARKS.md)."""
         q = validate_query(q, self.settings)
         if k < 1:
             raise QueryError("返回条数 k 必须大于 0")
@@ -325,7 +329,7 @@ class KnowledgeBase:
         n_cand = max(self.fusion.candidates, k * 4)
         if filters is not None and not filters.is_empty():
             n_cand = min(len(self.units), n_cand * 10)  # most candidates may belong to excluded documents
-        unit_scores, best_dense = self._unit_scores(q, mode, n_cand)
+        unit_scores, best_dense = self._unit_scores(q, mode, n_cand, embed)
         per_clause: dict[str, tuple[float, int]] = {}
         for uid, s in unit_scores.items():
             cid = self.units[uid].clause_id

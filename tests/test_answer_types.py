@@ -102,18 +102,6 @@ def test_terminal_rendering_of_items_and_tables():
     assert answer_lines(compared)[1:] == ["项目 | 2027年 | 2035年", "目标 | 甲[1] | 乙[2]"]
 
 
-@pytest.fixture(scope="module")
-def library_kb():
-    """The committed index (policy texts and laws), loaded read only."""
-    import shanxi_policy as sp
-
-    from .conftest import ROOT
-
-    if not (ROOT / "index" / "manifest.json").exists():
-        pytest.skip("needs the committed index")
-    return sp.load_index(ROOT / "index")
-
-
 def test_open_answer_joins_every_article_holding_all_question_terms(library_kb):
     ans = library_kb.ask("自然保护区内禁止哪些活动？")
     assert ans.type == "list"

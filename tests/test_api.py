@@ -204,6 +204,17 @@ def test_checks_stored_but_not_audited_are_audited_at_startup(tmp_path: Path):
     api_app._reconcile_audit(state)  # idempotent
     rows = [(e.actor, e.target, e.detail.get("recovered", False)) for e in log.list(10, "check")]
     assert sorted(rows) == [("alice", "1", False), ("system", "2", True)]
+    # Later start-ups read only checks stored after the watermark, and still catch a new gap.
+    assert log.last_detail("reconcile") == {"through": 2}
+    con = sqlite3.connect(settings.history_db)
+    with con:
+        con.execute("INSERT INTO checks (created, title, verdict, index_version, input, report) "
+                    "VALUES ('2026-01-02', '丙项目', '符合', 'v1', '', '{}')")
+    con.close()
+    api_app._reconcile_audit(state)
+    rows = [(e.actor, e.target, e.detail.get("recovered", False)) for e in log.list(10, "check")]
+    assert sorted(rows) == [("alice", "1", False), ("system", "2", True), ("system", "3", True)]
+    assert log.last_detail("reconcile") == {"through": 3}
 
 
 def test_upload_names_never_become_paths():

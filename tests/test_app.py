@@ -65,6 +65,39 @@ def test_ask_shows_cited_answer(env):
     assert "/browse?clause=meili_shanxi_shishi_yijian%3Ac4" in html
 
 
+def test_first_pages_are_drawn_before_the_index_is_loaded(env, monkeypatch):
+    """政策问答 and 项目合规审查 show their inputs without waiting for the index; a question loads it."""
+    from shanxi_policy.app import state
+
+    calls: list[str] = []
+    real = state._load
+
+    def counting(index_dir: str, signature: str):  # type: ignore[no-untyped-def]
+        calls.append(index_dir)
+        return real(index_dir, signature)
+
+    monkeypatch.setattr(state, "_load", counting)
+    monkeypatch.setattr(state, "_loaded", type(state._loaded)())  # nothing loaded yet in this process
+    at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
+    assert at.title[0].value == "政策问答" and len(at.chat_input) == 1 and len(at.button) == 5
+    chk = AppTest.from_function(_check_page, default_timeout=TIMEOUT).run()
+    assert chk.title[0].value == "项目合规审查" and len(chk.text_area) == 1
+    assert calls == []
+    at.chat_input[0].set_value("到2030年非化石能源比重要达到多少？").run()
+    assert calls and "18%" in _html(at)
+
+
+def test_first_page_imports_no_index_code():
+    """The first page after start-up does not import numpy, the index or the checker (about a second)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import shanxi_policy.app.main, shanxi_policy.app.pages.ask, shanxi_policy.app.pages.check; "
+            "print(sorted(m for m in ('numpy', 'shanxi_policy.kb', 'shanxi_policy.check.service') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_ask_not_found_lists_nearest(env):
     at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
     at.chat_input[0].set_value("医保异地就医怎么备案？").run()
@@ -87,7 +120,12 @@ def test_check_page_verdict_and_history(env):
     assert any("存在与政策冲突的内容" in e.value for e in at.error)
     assert any("冲突" in s.value for s in at.subheader)
     assert len(at.get("download_button")) == 3
-    assert any("焦化项目" in t.value for t in at.text)  # the history list
+    assert any("焦化项目" in m.value for m in at.markdown)  # the history list: one table
+    pick = at.selectbox(key="history-pick")
+    assert any("焦化项目" in o for o in pick.options)
+    pick.select_index(0).run()
+    at.button(key="history-open").click().run()
+    assert not at.exception and any("存在与政策冲突的内容" in e.value for e in at.error)
 
 
 def test_browse_clause_by_link_with_neighbours(env):
@@ -157,7 +195,7 @@ def test_manage_upload_good_and_broken(env, tmp_path, monkeypatch):
     assert kb is not None and kb.search("施工工地围挡", k=1)[0].doc_id == "扬尘通知"
     at = AppTest.from_function(_manage_page, default_timeout=TIMEOUT).run()
     assert not at.exception
-    assert "扬尘通知" in set(at.dataframe[0].value["文档"])
+    assert "<td>扬尘通知</td>" in _html(at)  # the document table
     pick = at.selectbox(key="delete-pick")
     pick.set_value(next(o for o in pick.options if o.startswith("扬尘通知"))).run()
     at.button(key="delete-doc").click().run()
@@ -165,3 +203,36 @@ def test_manage_upload_good_and_broken(env, tmp_path, monkeypatch):
     kb = remove_document("扬尘通知", s)
     assert all(d.doc_id != "扬尘通知" for d in kb.documents)
     assert not (corpus / "扬尘通知.txt").exists()
+
+
+def test_document_table_is_escaped(monkeypatch):
+    from shanxi_policy.app import render
+
+    out: list[str] = []
+    monkeypatch.setattr(render.st, "html", out.append)
+    render.table([{"文档": "<script>alert(1)</script>", "条款数": 3}])
+    assert "<script>" not in out[0] and "&lt;script&gt;alert(1)&lt;/script&gt;" in out[0] and "<td>3</td>" in out[0]
+
+
+def test_filter_and_metadata_panels_are_built_when_opened(env):
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT).run()
+    assert not at.multiselect and not at.exception  # closed: no filter widgets on the first render
+    at.session_state["browse-docs-open"] = True
+    at.run()
+    types = at.multiselect(key="browse-docs-types")
+    assert "法律" in types.options
+    types.set_value(["法律"]).run()
+    assert "中华人民共和国" in _html(at) and "关于美丽山西建设的实施意见" not in _html(at)
+    m = AppTest.from_function(_manage_page, default_timeout=TIMEOUT).run()
+    assert not [w for w in m.selectbox if w.key == "meta-doc"]
+    m.session_state["meta-open"] = True
+    m.run()
+    assert m.selectbox(key="meta-doc").options and not m.exception
+
+
+def test_pages_say_when_there_is_no_index(env, tmp_path, monkeypatch):
+    monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(tmp_path / "no-index"))
+    for fn in (_ask_page, _check_page):
+        at = AppTest.from_function(fn, default_timeout=TIMEOUT).run()
+        assert not at.exception and any("索引不可用" in e.value for e in at.error)
+        assert not at.chat_input and not at.text_area

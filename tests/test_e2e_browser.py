@@ -80,6 +80,8 @@ def test_ask_in_a_real_browser(server):
         box.fill("到2030年非化石能源比重要达到多少？")
         box.press("Enter")
         page.get_by_text("（四）加快能源体系清洁低碳转型", exact=False).first.wait_for(timeout=60_000)
+        # The quoted answer is an HTML element, whose script the page loads with the first answer.
+        page.locator(".sp-quote").first.wait_for(timeout=60_000)
         body = page.inner_text("body")
         assert "18%" in body and "答" in body
         _settle(page)

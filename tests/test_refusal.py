@@ -98,3 +98,50 @@ def test_bm25_ceiling_bounds_every_score(seed_kb) -> None:
     terms = query_terms("燃煤锅炉淘汰")
     assert float(seed_kb.sparse.scores(terms).max()) <= seed_kb.sparse.ceiling(terms) + 1e-4
     assert seed_kb.sparse.ceiling(["不存在的词语xyz"]) == 0.0
+
+
+def test_calibrate_writes_to_the_index_not_to_the_package(seed_kb, tmp_path, monkeypatch) -> None:
+    """`shanxi-policy calibrate` stores the user's fit with the index (or --out); the shipped file stays."""
+    import hashlib
+
+    from shanxi_policy.answer.calibration import USER_FILE, calibration_path
+    from shanxi_policy.evaluate import calibrate, read_gold
+
+    shipped = hashlib.sha256(calibration_path().read_bytes()).hexdigest()
+    from .conftest import ROOT
+
+    items = read_gold(ROOT / "tests/data/gold_corpus_qa.jsonl")
+    items = [it for it in items if not it.in_scope][:4] + [it for it in items if it.in_scope][:8]
+    monkeypatch.setattr(seed_kb, "index_dir", tmp_path)
+    cal = calibrate(seed_kb, items)
+    assert (tmp_path / USER_FILE).is_file()
+    out = tmp_path / "elsewhere.json"
+    calibrate(seed_kb, items, out)
+    assert out.is_file()
+    assert hashlib.sha256(calibration_path().read_bytes()).hexdigest() == shipped
+    # Answers on that index use the user's fit; another index keeps the shipped one.
+    mine = load_calibration(seed_kb.embedder.model_id, tmp_path)
+    assert (mine.weights, mine.threshold) == (cal.weights, cal.threshold)
+    assert load_calibration(seed_kb.embedder.model_id, tmp_path / "none").fitted_on != cal.fitted_on
+
+
+def test_search_embeds_the_question_as_asked(seed_kb) -> None:
+    """Lay terms are searched by BM25; the embedding reads the question without them."""
+    from shanxi_policy.answer.lexicon import expand
+
+    q = "晚上工地打桩太吵了"
+    searched = expand(q)
+    assert searched != q
+    _, dense_q = seed_kb.search_with_signal(searched, k=3, embed=q)
+    _, dense_s = seed_kb.search_with_signal(searched, k=3)
+    sims, _ = seed_kb.dense.search(seed_kb._query_vector(q), 1)
+    assert dense_q == pytest.approx(float(sims[0]))
+    assert dense_q != pytest.approx(dense_s)
+
+
+def test_lexicon_maps_common_lay_words() -> None:
+    from shanxi_policy.answer.lexicon import legal_terms
+
+    assert "废弃电器电子产品" in legal_terms("电子垃圾能随便卖给收破烂的吗？")
+    assert "恶臭" in legal_terms("楼下饭馆的臭味熏得人受不了")
+    assert legal_terms("到2030年非化石能源比重要达到多少？") == []

@@ -74,13 +74,29 @@ def calibration_path() -> Path:
     return Path(str(resources.files("shanxi_policy").joinpath("data", "calibration.json")))
 
 
-def load_calibration(model_id: str) -> Calibration:
-    p = calibration_path()
-    if p.exists():
+USER_FILE = "calibration.json"  # written by `shanxi-policy calibrate` into the index directory
+
+
+def _entry(p: Path, model_id: str) -> Calibration | None:
+    if not p.is_file():
+        return None
+    try:
         data = json.loads(p.read_text(encoding="utf-8"))
-        for entry in data if isinstance(data, list) else [data]:
-            if entry.get("model_id") == model_id:
-                return Calibration(**entry)
+    except (OSError, ValueError):
+        return None
+    for entry in data if isinstance(data, list) else [data]:
+        if isinstance(entry, dict) and entry.get("model_id") == model_id:
+            return Calibration(**entry)
+    return None
+
+
+def load_calibration(model_id: str, index_dir: Path | None = None) -> Calibration:
+    """The user's calibration stored with the index (`shanxi-policy calibrate`) if any, else the one
+    shipped with the package (fitted on dev questions)."""
+    for p in ([Path(index_dir) / USER_FILE] if index_dir is not None else []) + [calibration_path()]:
+        cal = _entry(p, model_id)
+        if cal is not None:
+            return cal
     # Another model has another similarity scale: rely on term coverage only.
     return Calibration(model_id=model_id)
 
@@ -112,12 +128,15 @@ def features(kb: KnowledgeBase, question: str, searched: str, hits: list[Hit], b
     from ..text.tokenize import content_terms, query_terms
 
     covs = [coverage_of(question, kb.norm_text(h.clause_id)) for h in hits[:3]]
-    feats: dict[str, float] = {"coverage": max(covs, default=0.0), "coverage_top1": covs[0] if covs else 0.0,
-                               "dense": best_dense}
-    # Dense margin: a question the documents answer has one clearly nearest unit; an unrelated one
-    # sits about equally far from many.
+    # The embedding signals read the question as searched (with its legal terms), the ranking reads it
+    # as asked: with the legal terms the similarities separate answerable from unanswerable questions
+    # better (lay questions, dev split).
     qv = kb._query_vector(searched)
     sims, ids = kb.dense.search(qv, 20)
+    feats: dict[str, float] = {"coverage": max(covs, default=0.0), "coverage_top1": covs[0] if covs else 0.0,
+                               "dense": float(sims[0]) if len(sims) else best_dense}
+    # Dense margin: a question the documents answer has one clearly nearest unit; an unrelated one
+    # sits about equally far from many.
     feats["dense_margin"] = float(sims[0] - np.mean(sims)) if len(sims) else 0.0
     # Share of the query's BM25 mass the best unit reaches (each term's best possible weight summed),
     # times the share of the query's terms the documents use at all (words they never use count as missed).
@@ -240,8 +259,10 @@ def cross_validate(rows: Rows, model_id: str, folds: int = 5, groups: list[str] 
     return round(sum(scores) / len(scores), 4) if scores else 0.0
 
 
-def save_calibration(cal: Calibration) -> Path:
-    p = calibration_path()
+def save_calibration(cal: Calibration, path: Path | None = None) -> Path:
+    """Store cal (replacing the entry of its model) in path; without path, in the package data (only the
+    benchmark that fits the shipped model on dev questions does that)."""
+    p = Path(path) if path is not None else calibration_path()
     entries = []
     if p.exists():
         data = json.loads(p.read_text(encoding="utf-8"))

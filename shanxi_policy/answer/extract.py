@@ -145,9 +145,10 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
     issue 10 (no year preference), kept as the baseline of `shanxi-policy eval-answers`."""
     # Lay words are searched with their legal terms too ("晚上" → "夜间"); the legacy answerer was not.
+    # The embedding model reads the question as asked: the legal terms would blur it.
     hits, best_dense = kb.search_with_signal(question if legacy else expand(question), k=k, doc=doc,
-                                             filters=filters)
-    cal = load_calibration(kb.embedder.model_id)
+                                             filters=filters, embed=None if legacy else question.strip())
+    cal = load_calibration(kb.embedder.model_id, getattr(kb, "index_dir", None))
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
     q = question.strip()

@@ -24,7 +24,8 @@ _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
 # Words that make a fragment a new question about the old topic rather than a new topic.
-_FRAME = re.compile(r"多少|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|标准")
+_FRAME = re.compile(r"多少|多久|多长|多大|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|"
+                    r"标准")
 
 
 _PREFIX = re.compile(r"^(?:到|至|在|截至)?\s*(?:\d{4}\s*年)?[，,]?\s*(?:对于|对|关于)?")
@@ -100,6 +101,10 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
             start = 0 if i <= 6 else i
             return question[:start] + name + question[e:]
         return f"{name}{question}" if question.startswith(("对", "关于")) else f"{name}中，{question}"
+    i, e, old = find_document_reference(question, documents)
+    if old and i <= 6 and e < len(question):
+        # "大气污染防治法对扬尘有什么规定" → "噪声": the subject after the document's name changes, the name stays.
+        return question[:e] + _replace_subject(question[e:], new, topic, documents)
     s = _PREFIX.match(question)
     start = s.end() if s else 0
     f = _FRAME_START.search(question, start)
@@ -116,6 +121,65 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
     return question.replace(topic, new, 1) if topic else f"{new}{question}"
 
 
+def parallel_span(question: str, phrase: str) -> str:
+    """The span of a question built like the phrase: as long, ending in the same head term of at least two
+    characters, with another modifier ("一级保护区" for "二级保护区"). "" when there is none or several."""
+    terms = content_terms(phrase)
+    if len(terms) < 2 or phrase in question:
+        return ""
+    head = terms[-1]
+    if len(head) < 2 or not phrase.endswith(head):
+        return ""
+    spans = {question[i - len(phrase) + len(head): i + len(head)]
+             for i in (m.start() for m in re.finditer(re.escape(head), question)) if i - len(phrase) + len(head) >= 0}
+    spans = {x for x in spans if len(x) == len(phrase) and x != phrase and re.fullmatch(r"[\u4e00-\u9fff]+", x)}
+    return spans.pop() if len(spans) == 1 else ""
+
+
+_ITEM_START = r"(?:^|(?<=[、，。；：和及或与\s]))"
+_ITEM_END = r"(?=[、，。；：和及或与等的\s]|$)"
+
+
+def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) -> str:
+    """The term of the previous question that the texts enumerate together with the new one ("收集、贮存、
+    运送"): the same kind of thing, so the one the follow-up replaces. "" when none is."""
+    if not new or len(new) > 8 or not documents:
+        return ""
+    best, best_n = "", 0
+    for t in dict.fromkeys(terms):
+        if t == new or t in new or new in t or len(t) < 2:
+            continue
+        a, b = re.escape(t), re.escape(new)
+        # One enumeration: a and b, each a whole item, with at most four short items between them
+        # ("收集、贮存、运送"; not "城镇污水处理、农村…", where 污水处理 ends a longer item).
+        pat = re.compile(rf"{_ITEM_START}(?:{a}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{b}|"
+                         rf"{b}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{a}){_ITEM_END}")
+        n = sum(len(pat.findall(d.text)) for d in documents)
+        if n > best_n:
+            best, best_n = t, n
+    return best
+
+
+# Aspects of a rule asked about without naming the rule: its breach and the penalty for it.
+_ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|罚|法律责任|责任|后果|追究")
+_FILLER = re.compile(r"[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+
+
+def is_aspect_only(question: str) -> bool:
+    """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
+    q = _TAIL.sub("", _LEAD.sub("", question.strip()))
+    return bool(q) and bool(_ASPECT.search(q)) and not _FILLER.sub("", _ASPECT.sub("", q)).strip("，,。 ")
+
+
+def question_subject(question: str) -> str:
+    """What a question is about: its words before the question frame ("医疗卫生机构对医疗废物")."""
+    s = _PREFIX.match(question)
+    start = s.end() if s else 0
+    f = _FRAME_START.search(question, start)
+    subject = question[:f.start()] if f else ""
+    return re.sub(r"(?:在|对|的)$", "", subject).strip("，, ")
+
+
 def is_elliptical(question: str) -> bool:
     q = question.strip()
     if _LEAD.match(q) and len(q) <= 20:
@@ -124,11 +188,17 @@ def is_elliptical(question: str) -> bool:
         return True
     if _PRONOUN.search(q) and len(q) <= 20:
         return True
+    if is_aspect_only(q):
+        return True
     return len(q) <= 8 and len(content_terms(q)) <= 1
 
 
-def _topic(question: str, rarity: Callable[[str], float]) -> str:
-    """The term of a question that names what it is about: its rarest content term found verbatim."""
+def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Document] = ()) -> str:
+    """The term of a question that names what it is about: its rarest content term found verbatim,
+    outside the name of a document it refers to ("大气污染防治法对扬尘…" is about 扬尘)."""
+    s, e, name = find_document_reference(question, documents)
+    if name and e < len(question):
+        question = question[:s] + question[e:]
     terms = [t for t in content_terms(question) if not t.isdigit() and t in question and not _FRAME.fullmatch(t)]
     if not terms:
         return ""
@@ -156,15 +226,28 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         else:
             out = f"{new_years[0]}年{out}"
         frag = _YEAR.sub("", frag).strip("，,的 ")
-    topic = _topic(previous, rarity)
+    topic = _topic(previous, rarity, documents)
     if _PRONOUN.search(frag) and topic:
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
     if not frag:
         return out
+    if is_aspect_only(frag):
+        # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
+        subject = question_subject(previous)
+        return f"{subject}，{frag}？" if subject else out
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]
     if nouns:
-        return _replace_subject(out, _FRAME.split(frag)[0].strip("，,的 "), topic, documents)
+        phrase = _FRAME.split(frag)[0].strip("，,的 ")
+        parallel = parallel_span(out, phrase)
+        if parallel:
+            # "二级保护区呢？" after "饮用水水源一级保护区内…": the phrase with the same head is swapped.
+            return out.replace(parallel, phrase, 1)
+        sibling = sibling_term(phrase, [t for t in content_terms(previous) if t in out], documents)
+        if sibling:
+            # "那运送呢？" after "贮存危险废物…": 运送 takes the place of the term the texts list it with.
+            return out.replace(sibling, phrase, 1)
+        return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
     if frames and not all(f in previous for f in frames):
         # A new question about the old topic ("有什么措施呢？").

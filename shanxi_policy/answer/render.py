@@ -24,7 +24,9 @@ def answer_lines(ans: Answer) -> list[str]:
             out.append(" | ".join(cells))
     elif ans.items and ans.type != "metadata":
         head = ans.text.split("\n", 1)[0]
-        out.append("答：" + (head if head and head not in {i.text for i in ans.items} else ""))
+        lead = head if head and head not in {i.text for i in ans.items} else ""
+        # A lead-in ("…应当包括下列内容：") is quoted from the clause of the first item.
+        out.append("答：" + (f"{lead}[{ans.items[0].cite}]" if lead else ""))
         for n, item in enumerate(ans.items, 1):
             label = f"{item.label}：" if item.label else ""
             out.append(f"  {n}. {label}{item.text}[{item.cite}]")

@@ -27,6 +27,8 @@ MAX_CLAUSES = 3
 # sentences on the question's rarest term that the clause headings do not already name.
 MAX_JOINED_CLAUSES = 5
 MAX_KEYED = 3
+# ... and only when it scores at least this share of the best clause (chosen on the dev set).
+JOIN_CLAUSE_RATIO = 0.45
 # A second clause joins an open answer when it scores this close to the first one (chosen on the dev set).
 SECOND_CLAUSE_RATIO = 0.85
 _ENUM = re.compile(r"(?:(?<=[。；;：:\n])|^)\s*(?:[（(]([一二三四五六七八九十]+|\d{1,2})[）)]|([一二三四五六七八九十]+)是|"
@@ -63,6 +65,55 @@ def focus_terms(question: str, hit: Hit) -> list[str]:
     return [t for t in content_terms(question) if not t.isdigit() and not _has(t, head)]
 
 
+# A paragraph that opens with a sentence this short ("强化夏季臭氧和秋冬季攻坚。") is headed by it.
+HEAD_MAX = 20
+
+
+def heading_blocks(text: str) -> list[tuple[str, list[str]]]:
+    """The headed blocks of a passage: a paragraph opening with a short sentence ending in 。 heads the
+    sentences up to the next such paragraph. None unless at least two follow the introduction."""
+    blocks: list[tuple[str, list[str]]] = []
+    for i, para in enumerate(p.strip() for p in text.split("\n")):
+        sents = [para[s:e].strip() for s, e in sentences(para) if para[s:e].strip()]
+        if not sents:
+            continue
+        first = sents[0]
+        if i > 0 and len(first) <= HEAD_MAX and first.endswith("。") and not re.match(r"第.{1,8}条", first):
+            blocks.append((first, sents[1:]))
+        elif blocks:
+            blocks[-1][1].extend(sents)
+    return blocks if len(blocks) >= 2 else []
+
+
+def with_blocks(text: str, picked: list[str]) -> list[str]:
+    """Picked sentences, each heading among them followed by the sentences it heads."""
+    blocks = dict(heading_blocks(text))
+    out: list[str] = []
+    for s in picked:
+        for x in [s, *blocks.get(s, [])]:
+            if x not in out:
+                out.append(x)
+    return out
+
+
+def _head_weight(terms: list[str], heading: str) -> float:
+    norm = _norm(heading)
+    return sum(min(len(t), 4) for t in terms if _has(t, norm))
+
+
+def matched_blocks(question: str, hit: Hit) -> list[str]:
+    """The blocks whose headings share most of the question's focus terms, heading and body in order."""
+    focus = focus_terms(question, hit)
+    blocks = heading_blocks(hit.text)
+    if not focus or not blocks:
+        return []
+    weights = [_head_weight(focus, h) for h, _body in blocks]
+    best = max(weights)
+    if best <= 0:
+        return []
+    return [x for (h, body), w in zip(blocks, weights, strict=True) if w == best for x in (h, *body)]
+
+
 def relevant_sentences(question: str, hit: Hit, whole: bool = False) -> list[str]:
     """Sentences of a clause that answer an open question, in document order.
 
@@ -73,6 +124,10 @@ def relevant_sentences(question: str, hit: Hit, whole: bool = False) -> list[str
     body = body_sentences(hit)
     if not body or whole:
         return body[:MAX_BODY]
+    # A passage made of headed blocks ("加大执法监管和监督帮扶。狠抓…"): the block the question names, whole.
+    block = matched_blocks(question, hit)
+    if block:
+        return block[:MAX_BODY]
     focus = focus_terms(question, hit)
     if focus:
         picked = [s for s in body if any(_has(t, _norm(s)) for t in focus)]
@@ -144,11 +199,17 @@ def _cite(citations: list[Hit], hit: Hit) -> int:
     return len(citations)
 
 
+def _joined(sents: list[str]) -> str:
+    return "".join(x if x[-1:] in "。；！？;：:" else x + "；" for x in sents if x)
+
+
 def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hit], lead_in: str = "") -> Answer:
     text = "\n".join(([lead_in] if lead_in else []) + [i.text for i in items])
     first = citations[items[0].cite - 1] if items else None
     if first is not None:
-        quote = "".join(i.text if i.text[-1:] in "。；！？;" else i.text + "；" for i in items if i.cite == items[0].cite)
+        quote = _joined([i.text for i in items if i.cite == items[0].cite])
+        if lead_in and _ARTICLE_NO.sub("", first.text.strip()).startswith(lead_in):
+            quote = lead_in + quote
         first.quote = quote
         first.marks = term_spans(base.question, quote)
     return Answer(True, text, citations, base.question, "", base.confidence, type=kind, items=items)
@@ -188,14 +249,106 @@ def in_document_order(hits: list[Hit], kb: KnowledgeBase | None) -> list[Hit]:
     return sorted(hits, key=pos)
 
 
+# A sentence opening with a phrase this short before its first comma ("强化水污染防治，…") is headed by it.
+INLINE_HEAD_MAX = 12
+
+
+def inline_headed(question: str, hit: Hit) -> list[str]:
+    """Sentences of a clause whose opening phrase ("强化水污染防治，持续开展…") names every term of the
+    question that the document's title does not: the clause's own paragraph on the subject."""
+    title = _norm(hit.doc_title)
+    terms = [t for t in question_terms(question) if not _has(t, title)]
+    if len(terms) < 2:
+        return []
+    out = []
+    for s in body_sentences(hit):
+        head = re.split(r"[，,：:]", s, maxsplit=1)[0]
+        if len(head) <= INLINE_HEAD_MAX and head != s and all(_has(t, _norm(head)) for t in terms):
+            out.append(s)
+    return out
+
+
+# "…有哪些义务": the duties of the one named, read from the norms (应当 / 不得 …) whose subject it is.
+_DUTY = re.compile(r"(?:哪些|什么|何种)(?:义务|职责)")
+_ACTOR_END = re.compile(r"在|对于|对|有哪些|有什么|有何|应当|应该|需要|要|负有|承担|的(?:义务|职责)")
+MAX_DUTY_CLAUSES = 12
+MAX_DUTY_ITEMS = 36
+
+
+def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None:
+    """The obligations and prohibitions whose subject is the actor the question names ("医疗卫生机构在
+    医疗废物管理方面有哪些义务"), in the documents of the top hits: each article that binds it, whole, in
+    document order. None when the question does not ask for duties or fewer than two articles bind the actor."""
+    if not _DUTY.search(question) or not base.citations:
+        return None
+    m = _ACTOR_END.search(question)
+    actor = _norm(question[: m.start()]).strip() if m else ""
+    if len(actor) < 2:
+        return None
+    rest = re.sub(r"义务|职责|方面", "", question[m.end():] if m else "")
+    docs = list(dict.fromkeys(h.doc_id for h in base.citations[:3]))
+    bound: dict[str, None] = {}  # the articles binding the actor, in the order read
+    for n in kb.norms():
+        if n.doc_id not in docs or n.kind != "rule" or n.modality not in ("obligation", "prohibition"):
+            continue
+        if actor not in _norm(n.subject) or n.clause_id in bound:
+            continue
+        clause = kb.clause(n.clause_id)
+        doc = kb.document(n.doc_id)
+        if clause is None or doc is None:
+            continue
+        # The subject asked about ("在医疗废物管理方面"): its words outside the document's title are in the article.
+        topic = [t for t in question_terms(rest) if not _has(t, _norm(doc.title))]
+        if topic and not any(_has(t, _norm(clause.text)) for t in topic):
+            continue
+        bound.setdefault(n.clause_id, None)
+    if len(bound) < 2:
+        return None
+    citations = list(base.citations)
+    hits: list[Hit] = []
+    for cid in bound:
+        c = kb.clause(cid)
+        d = kb.document(cid.split(":", 1)[0])
+        if c is not None and d is not None:
+            hits.append(next((x for x in citations if x.clause_id == cid), None) or Hit(
+                d.doc_id, d.title, cid, c.path, c.text, 0.0, "norm"))
+    items: list[AnswerItem] = []
+    for h in in_document_order(hits, kb)[:MAX_DUTY_CLAUSES]:
+        n_cite = _cite(citations, h)
+        # An article is one norm: given whole, as in open answers (its other duties name the actor's staff).
+        items.extend(AnswerItem(x, n_cite) for x in body_sentences(h)[:MAX_BODY])
+    if not any(base.text.strip() == i.text for i in items):
+        # The single best sentence the factoid answerer found always stays in the answer.
+        items.insert(0, AnswerItem(base.text.strip(), _cite(citations, base.citations[0])))
+    return _finish(base, "list", items[:MAX_DUTY_ITEMS], citations)
+
+
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """The relevant sentences of the best clause (and of close runners-up), cited, in document order."""
     hits = base.citations
     if not hits:
         return base
+    duties = duty_answer(kb, question, base) if kb is not None else None
+    if duties is not None:
+        return duties
     citations = list(hits)
+    section = covering_section(kb, question, hits) if kb is not None else None
+    if kb is not None and section is not None:
+        return section_answer(kb, base, section, citations)
     ranked = by_heading(question, hits, 5)
+    liable = [h for h in ranked if in_liability_chapter(h)] if _ASKS_PENALTY.search(question) else []
+    if liable:
+        # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
+        ranked = liable
     lead = ranked[0]
+    if heading_cover(question, lead) < 1:
+        # No clause heading names the whole subject, but a sentence of a top clause opens with it.
+        inline = [(h, s) for h in hits[:3] for s in inline_headed(question, h)]
+        if inline:
+            # The clause quoted is cited first.
+            first = [h for h in hits if any(h is x for x, _s in inline)]
+            citations = first + [h for h in hits if h not in first]
+            return _finish(base, "list", [AnswerItem(s, _cite(citations, h)) for h, s in inline], citations)
     top_score = max(h.score for h in hits[:5])
     chosen = [lead]
     for h in ranked[1:]:
@@ -213,31 +366,159 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     for h in ranked[1:] if not all(_has(t, title) for t in question_terms(question)) else []:
         if len(chosen) >= MAX_JOINED_CLAUSES:
             break
-        if h not in chosen and covers_all(question, h):
+        if h not in chosen and covers_all(question, h) and h.score >= JOIN_CLAUSE_RATIO * top_score:
             chosen.append(h)
             joined.add(h.clause_id)
     items: list[AnswerItem] = []
+    answer_lead = ""
+    repeats: list[int] = []  # clauses whose items the answer already lists: cited, not listed again
     for h in in_document_order(chosen, kb):
         lead_in, enum = enumerated_items(h.text)
         clause = kb.clause(h.clause_id) if kb is not None else None
         whole = clause is not None and clause.kind == "article"
         key = key_term(focus_terms(question, h), kb) if h.clause_id in joined else ""
-        keyed = [s for s in body_sentences(h) if key and _has(key, _norm(s))]
+        body = body_sentences(h)
+        keyed = with_list_leads(body, [s for s in body if key and _has(key, _norm(s))][:MAX_KEYED])
         if keyed:
-            sents = keyed[:MAX_KEYED]
+            sents = keyed if whole else with_blocks(h.text, keyed)[:MAX_BODY]
         elif len(enum) >= 2 and len(lead_in) < 200 and not whole:
             sents = enum
         else:
             sents = relevant_sentences(question, h, whole)
+        if h is not lead and not _asks_purpose(question):
+            # "第一条 为了…，制定本条例。" states why a text was made; it is never a measure or a requirement.
+            sents = [x for x in sents if not is_purpose(x)]
+        if not sents:
+            continue
         n = _cite(citations, h)
+        other = [i.text for i in items if citations[i.cite - 1].doc_id != h.doc_id]
+        if other and repeats_items(sents, other):
+            # Another text with the same list (a law and its implementing regulation): a further source.
+            # Articles of one text that read alike (一级 / 二级保护区) are different rules and both stay.
+            repeats.append(n)
+            h.quote = _joined(sents)
+            h.marks = term_spans(base.question, h.quote)
+            continue
+        if not items and not answer_lead and introduces(sents):
+            # "第十七条 …应当包括下列内容：" introduces the list; it is not one of its items.
+            answer_lead, sents = lead_sentence(sents[0]), sents[1:]
         items.extend(AnswerItem(s, n) for s in sents)
-    inside = any(_norm(base.text) in _norm(i.text) or _norm(i.text) in _norm(base.text) for i in items)
+    texts = [i.text for i in items] + [s for n in repeats for s in body_sentences(citations[n - 1])] + [answer_lead]
+    inside = any(_norm(base.text) in _norm(t) or _norm(t) in _norm(base.text) for t in texts if t)
     if base.text and any(base.text in body_sentences(h) for h in hits[:1]) and not inside:
         # The single best sentence the factoid answerer found always stays in the answer.
         items.insert(0, AnswerItem(base.text, 1))
-    if len(items) <= 1:
+    if not items:
         return base
-    return _finish(base, "list", items, citations)
+    if len(items) == 1:
+        # One sentence: it answers, unless the factoid answer already is a body sentence (the clause
+        # title "（二十七）开展评估考核。" alone answers nothing).
+        if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
+            return base
+    ans = _finish(base, "list", items, citations, lead_in=answer_lead)
+    if repeats:
+        ans.note = further_sources_note([citations[n - 1] for n in repeats], repeats)
+    return ans
+
+
+_ASKS_PENALTY = re.compile(r"处罚|罚款|法律责任|罚则|追究")
+_LIABILITY = re.compile(r"法律责任|罚则")
+
+
+def in_liability_chapter(hit: Hit) -> bool:
+    """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
+    return any(_LIABILITY.search(p) for p in hit.path[:-1])
+
+
+# "第一条 为了规范…，制定本条例。": the legislative purpose of a text.
+_PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?为了?.{4,}?(?:制定|制订)本(?:法|条例|规定|办法|细则|"
+                      r"规划|方案|意见|决定|规则|标准)")
+_ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么制定|立法")
+
+
+def is_purpose(sentence: str) -> bool:
+    return bool(_PURPOSE.match(sentence.strip()))
+
+
+def _asks_purpose(question: str) -> bool:
+    return bool(_ASKS_PURPOSE.search(question))
+
+
+_ENUM_START = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是)")
+_ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*")
+
+
+def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
+    """Picked sentences, an enumerated item picked alone ("(十一)法律法规规定…") preceded by the sentence that
+    introduces its list ("排污许可证应当记载下列信息："): an item means nothing without it."""
+    out: list[str] = []
+    for x in picked:
+        if _ENUM_START.match(x) and x in body:
+            i = body.index(x)
+            lead = next((body[j] for j in range(i - 1, -1, -1) if not _ENUM_START.match(body[j])), "")
+            if lead.rstrip().endswith(("：", ":")) and lead not in out:
+                out.append(lead)
+        if x not in out:
+            out.append(x)
+    return out
+
+
+def introduces(sents: list[str]) -> bool:
+    """The first sentence ends in a colon and enumerated items follow it."""
+    return len(sents) >= 3 and sents[0].rstrip().endswith(("：", ":")) and bool(_ENUM_START.match(sents[1])) \
+        and bool(_ENUM_START.match(sents[2]))
+
+
+def lead_sentence(sentence: str) -> str:
+    """A lead-in without the article number the citation already gives."""
+    bare = _ARTICLE_NO.sub("", sentence.strip())
+    return bare or sentence.strip()
+
+
+# Items repeat a list already given when at least this share of them nearly equal one of its items.
+REPEAT_SHARE = 0.6
+# Two items nearly equal when this share of their character bigrams (markers and punctuation aside) is common.
+REPEAT_SIMILARITY = 0.75
+
+
+def _bigrams(s: str) -> set[str]:
+    bare = re.sub(r"[\W_]", "", _ENUM_START.sub("", _ARTICLE_NO.sub("", _norm(s))))
+    return {bare[i : i + 2] for i in range(len(bare) - 1)}
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= REPEAT_SIMILARITY
+
+
+def repeats_items(sents: list[str], listed: list[str]) -> bool:
+    """Most of a clause's sentences nearly equal sentences the answer already lists."""
+    grams = [_bigrams(x) for x in listed]
+    own = [_bigrams(x) for x in sents]
+    own = [g for g in own if len(g) >= 2]
+    if len(own) < 2:
+        return False
+    same = sum(1 for g in own if any(_similar(g, o) for o in grams))
+    return same / len(own) >= REPEAT_SHARE
+
+
+def further_sources_note(hits: list[Hit], numbers: list[int]) -> str:
+    names = "、".join(f"《{h.doc_title}》{h.path[-1] if h.path else ''}[{n}]" for h, n in zip(hits, numbers, strict=True))
+    return f"{names}作了基本相同的规定，不再重复列出。"
+
+
+def introduced_list(base: Answer) -> Answer:
+    """A one-sentence answer that introduces a list ("应当符合下列条件：") is given with the list's items."""
+    sent = base.text.strip()
+    if not base.found or base.items or not base.citations or not sent.endswith(("：", ":")):
+        return base
+    hit = base.citations[0]
+    pos = hit.text.find(sent)
+    if pos < 0:
+        return base
+    lead, enum = enumerated_items(hit.text[pos + len(sent):])
+    if lead or len(enum) < 2:
+        return base
+    return _finish(base, "list", [AnswerItem(x, 1) for x in enum[:MAX_BODY]], list(base.citations), lead_in=sent)
 
 
 def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
@@ -279,6 +560,62 @@ def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
             n = _cite(citations, h)
             return _finish(base, "parts", [AnswerItem(x, n) for x in enum], citations)
     return open_answer(question, base, kb)
+
+
+# "…有哪些安全底线" answered by a section heading ("四、…，守牢美丽山西建设安全底线"): its share of the terms.
+SECTION_COVER = 0.75
+_ASKS_WHICH = re.compile(r"哪些|哪几|有什么")
+
+
+def _cover(terms: list[str], heading: str) -> float:
+    norm = _norm(heading)
+    return sum(1 for t in terms if _has(t, norm)) / len(terms) if terms else 0.0
+
+
+def covering_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section | None:
+    """The section whose heading names what the question asks for ("…要守牢哪些安全底线" under "四、…守牢
+    美丽山西建设安全底线") better than any clause title, with at least two of the top hits among its titled
+    clauses: the question asks for the parts of that whole."""
+    terms = question_terms(question)
+    which = _ASKS_WHICH.search(question)
+    # What is asked for ("安全底线" after 哪些) is named by the heading itself, not only the context.
+    asked = question_terms(question[which.end():]) if which else []
+    if not asked or len(terms) < 2:
+        return None
+    top = hits[:5]
+    own = max((_cover(terms, h.path[-1]) for h in top if h.path), default=0.0)
+    best: tuple[float, Section] | None = None
+    for doc_id in dict.fromkeys(h.doc_id for h in top):
+        doc = kb.document(doc_id)
+        if doc is None:
+            continue
+        for sec in doc.sections:
+            inside = sum(1 for h in top if h.clause_id in sec.clause_ids)
+            cover = _cover(terms, sec.title)
+            if len(sec.clause_ids) < 2 or inside < 2 or cover < SECTION_COVER or cover <= own:
+                continue
+            if not all(_has(t, _norm(sec.title)) for t in asked):
+                continue
+            clauses = [kb.clause(c) for c in sec.clause_ids]
+            if any(c is None or c.kind == "article" or not c.title for c in clauses):
+                continue  # law articles are titled by their number only
+            if best is None or cover > best[0]:
+                best = (cover, sec)
+    return best[1] if best else None
+
+
+def section_answer(kb: KnowledgeBase, base: Answer, section: Section, citations: list[Hit]) -> Answer:
+    """The titles of the clauses under a section heading, each cited to its clause."""
+    items = []
+    d = kb.document(section.doc_id)
+    for cid in section.clause_ids:
+        c = kb.clause(cid)
+        if c is None or d is None:
+            continue
+        h = next((x for x in citations if x.clause_id == cid), None) or Hit(
+            d.doc_id, d.title, cid, c.path, c.text, 0.0, "section")
+        items.append(AnswerItem(c.title or c.text[:30], _cite(citations, h)))
+    return _finish(base, "parts", items, citations, lead_in=section.title)
 
 
 def _named_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section | None:

@@ -14,7 +14,7 @@ from .extract import answer_question
 from .followup import find_document_reference
 from .metadata import metadata_answer, named_document
 from .qtype import classify
-from .structured import comparison_answer, open_answer, parts_answer, years_in
+from .structured import comparison_answer, introduced_list, open_answer, parts_answer, years_in
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -52,7 +52,7 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
         return _asked_as(comparison_answer(kb, asked, base, years_in(q)), q)
     if qt.kind == "open":
         return _asked_as(open_answer(asked, base, kb), q)
-    return base
+    return introduced_list(base)
 
 
 def _asked_as(ans: Answer, question: str) -> Answer:

@@ -372,15 +372,21 @@ def _record_failure(st: ApiState, who: Principal, action: str, target: str, vers
 def _reconcile_audit(st: ApiState) -> None:
     """A check is stored, then audited, in two databases; a crash between the two writes leaves a stored check
     without its audit row. At start-up such checks are audited after the fact, marked as recovered, so the
-    log lists every stored check."""
+    log lists every stored check. A watermark row records how far this was done, so each start-up reads only
+    the checks stored since the last one."""
     try:
-        done = st.audit.audited_targets("check")
-        for e in services.history(st.settings).list(1_000_000):
+        through = int(st.audit.last_detail("reconcile").get("through", 0))
+        entries = services.history(st.settings).after(through)
+        if not entries:
+            return
+        done = st.audit.audited_targets("check", above=through)
+        for e in entries:
             if str(e.id) not in done:
                 st.audit.record("system", "check", str(e.id), index_version=e.index_version,
                                 detail={"recovered": True, "title": e.title[:200], "verdict": e.verdict,
                                         "created": e.created})
-    except (PolicyError, OSError, sqlite3.Error):
+        st.audit.record("system", "reconcile", "check", detail={"through": entries[-1].id})
+    except (PolicyError, OSError, sqlite3.Error, ValueError):
         errors.log.exception("audit reconciliation failed")
 
 

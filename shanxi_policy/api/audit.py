@@ -86,6 +86,16 @@ class AuditLog:
             rows = con.execute(sql + " ORDER BY id DESC LIMIT ?", (*args, limit)).fetchall()
         return [AuditEntry(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], json.loads(r[8])) for r in rows]
 
-    def audited_targets(self, action: str) -> set[str]:
+    def audited_targets(self, action: str, above: int = 0) -> set[str]:
+        """Targets of successful `action` rows; with `above`, only numeric targets greater than it."""
+        sql = "SELECT target FROM audit WHERE action = ? AND ok = 1"
+        if above:
+            sql += " AND CAST(target AS INTEGER) > ?"
         with closing(connect(self.path)) as con:
-            return {r[0] for r in con.execute("SELECT target FROM audit WHERE action = ? AND ok = 1", (action,))}
+            return {r[0] for r in con.execute(sql, (action, above) if above else (action,))}
+
+    def last_detail(self, action: str) -> dict[str, Any]:
+        """Detail of the latest `action` row, or an empty dict."""
+        with closing(connect(self.path)) as con:
+            row = con.execute("SELECT detail FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1", (action,)).fetchone()
+        return dict(json.loads(row[0])) if row else {}

@@ -10,6 +10,7 @@ import streamlit as st
 from ..ingest.docmeta import DOC_TYPES, VALIDITY
 from ..models import Document
 from ..retrieve.filters import DocFilter
+from .render import md_escape
 
 FIELD_LABELS = {"title": "标题", "issuer": "发文机关", "doc_number": "发文字号", "date": "成文日期",
                 "effective_date": "施行日期", "doc_type": "文件类型", "validity": "效力状态"}
@@ -33,10 +34,24 @@ def _date(s: str) -> str:
 
 
 def doc_filter(docs: list[Document], key: str) -> DocFilter | None:
-    """Filter widgets in an expander; only values present in the library are offered."""
+    """Filter widgets in an expander; only values present in the library are offered. The widgets are built
+    only while the expander is open, so the page's first render skips them; a filter set before the panel
+    was closed is kept, shown under it, and put back into the widgets when it opens again."""
+    kept_key = f"{key}-kept"
+    kept: DocFilter | None = st.session_state.get(kept_key)
+    panel = st.expander("按文件属性筛选（类型、发文机关、日期、效力）", key=f"{key}-open", on_change="rerun")
+    if not panel.open:
+        if kept is not None:
+            st.caption("当前筛选：" + md_escape(_describe(kept)) + "（展开上方面板可修改或清除）")
+        return kept
+    if kept is not None:  # the widgets were not drawn while closed, so Streamlit dropped their values
+        for suffix, value in (("types", kept.doc_types), ("issuers", kept.issuers), ("from", kept.date_from),
+                              ("to", kept.date_to), ("validity", kept.validity)):
+            st.session_state.setdefault(f"{key}-{suffix}", list(value) if isinstance(value, (list, tuple))
+                                        else value)
     types = [t for t in DOC_TYPES if any(d.meta.get("doc_type") == t for d in docs)]
     issuers = sorted({i for d in docs for i in issuers_of(d)})
-    with st.expander("按文件属性筛选（类型、发文机关、日期、效力）"):
+    with panel:
         c1, c2 = st.columns(2)
         pick_types = c1.multiselect("文件类型", types, key=f"{key}-types", placeholder="全部类型")
         pick_issuers = c2.multiselect("发文机关", issuers, key=f"{key}-issuers", placeholder="全部机关")
@@ -49,4 +64,19 @@ def doc_filter(docs: list[Document], key: str) -> DocFilter | None:
                 st.warning(f"日期“{raw}”格式不正确，应为 YYYY、YYYY-MM 或 YYYY-MM-DD，已忽略")
     f = DocFilter(doc_types=pick_types, issuers=pick_issuers, date_from=_date(date_from), date_to=_date(date_to),
                   validity=validity)
-    return None if f.is_empty() else f
+    out = None if f.is_empty() else f
+    st.session_state[kept_key] = out
+    return out
+
+
+def _describe(f: DocFilter) -> str:
+    parts = []
+    if f.doc_types:
+        parts.append("类型 " + "、".join(f.doc_types))
+    if f.issuers:
+        parts.append("发文机关 " + "、".join(f.issuers))
+    if f.date_from or f.date_to:
+        parts.append(f"成文日期 {f.date_from or '…'} 至 {f.date_to or '…'}")
+    if f.validity:
+        parts.append("效力 " + "、".join(f.validity))
+    return "；".join(parts)

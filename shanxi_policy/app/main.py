@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
-import threading
+import importlib
+from collections.abc import Callable
 
 import streamlit as st
 
 from .login import require_login
-from .pages import ask, browse, check, manage
+from .state import warm_up
 
 
-@st.cache_resource(show_spinner=False)
-def _preload_table_libraries() -> None:
-    """st.dataframe imports pandas and pyarrow on first use (about 0.8 s here); importing them in the
-    background once per server takes that off the first table a user opens."""
+def _lazy(module: str) -> Callable[[], None]:
+    """A page function that imports its module on first use: the first page drawn after start-up does
+    not wait for the imports of the other pages (the checker, the loaders, the document tables)."""
 
-    def load() -> None:
-        import pandas  # noqa: F401
-        import pyarrow  # noqa: F401
+    def page() -> None:
+        importlib.import_module(f"{__package__}.pages.{module}").page()
 
-    threading.Thread(target=load, daemon=True).start()
+    page.__name__ = module
+    return page
+
+
+_ASK, _CHECK, _BROWSE, _MANAGE = (_lazy(m) for m in ("ask", "check", "browse", "manage"))
 
 
 def run() -> None:
-    _preload_table_libraries()
     st.set_page_config(page_title="山西政策问答与合规审查", page_icon="📜", layout="wide")
     who = require_login()  # None when login is not configured
     pages = [
-        st.Page(ask.page, title="政策问答", url_path="ask", default=True),
-        st.Page(check.page, title="项目合规审查", url_path="check"),
-        st.Page(browse.page, title="政策浏览", url_path="browse"),
+        st.Page(_ASK, title="政策问答", url_path="ask", default=True),
+        st.Page(_CHECK, title="项目合规审查", url_path="check"),
+        st.Page(_BROWSE, title="政策浏览", url_path="browse"),
     ]
     if who is None or who.may("write"):  # uploading and deleting need the editor role
-        pages.append(st.Page(manage.page, title="文档管理", url_path="manage"))
+        pages.append(st.Page(_MANAGE, title="文档管理", url_path="manage"))
     nav = st.navigation(pages)
     nav.run()
+    # After the page has been drawn: load the index (and the table libraries) in the background, once.
+    warm_up()

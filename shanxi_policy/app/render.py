@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 from urllib.parse import quote
 
 import streamlit as st
@@ -16,6 +17,7 @@ _CSS = """
 .sp-path{color:#555;font-size:.9em}
 .sp-table{border-collapse:collapse}.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
 .sp-list li{margin:.2em 0;line-height:1.7}
+.sp-scroll{overflow:auto;max-height:24rem}.sp-scroll th{position:sticky;top:0;background:#f0f2f6;text-align:left}
 </style>
 """
 
@@ -57,3 +59,14 @@ def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
         quote_block(h.quote or h.text, h.marks)
         st.html(f'<div class="sp-path">条款编号 {html.escape(h.local_id)} · 得分 {h.score:.3f} · '
                 f'<a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
+
+
+def table(rows: Sequence[Mapping[str, object]]) -> None:
+    """An escaped HTML table in a scroll box. A page's first render draws it much faster than st.dataframe,
+    whose grid script (about 2 MB) the browser must load and run first; call css() on the page."""
+    if not rows:
+        return
+    head = "".join(f"<th>{html.escape(str(k))}</th>" for k in rows[0])
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.values()) + "</tr>" for r in rows)
+    st.html(f'<div class="sp-scroll"><table class="sp-table"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")

@@ -300,11 +300,28 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     if whole is not None:
         facts.append(whole)
     duties = _open_obligations(prop, lex)
-    queries = [f.query() for f in facts] + [ob["query"] for ob, _ in duties]
+    # Each fact is also searched by the law's words alone: in a long sentence (or the whole proposal) the
+    # applicant's own words outweigh the few legal words the concept lexicon adds.
+    bridged = [i for i, f in enumerate(facts) if f.concept_terms((PRESENT,))]
+    queries = [f.query() for f in facts] + [ob["query"] for ob, _ in duties] + \
+        [" ".join(facts[i].concept_terms((PRESENT,))) for i in bridged]
     results = src.search_norms(queries, k=p.k, doc_filter=doc_filter, dense=p.dense) if queries else []
+    hits = results[: len(facts)]
+    for i, extra in zip(bridged, results[len(facts) + len(duties):], strict=True):
+        hits[i] = _merge_hits(hits[i], extra, p.k)
     gates = document_gates(src, lex)
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
-    return Prepared(src, prop, fixed, facts, results[: len(facts)], duties, results[len(facts):], off)
+    return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off)
+
+
+def _merge_hits(a: list[NormHit], b: list[NormHit], k: int) -> list[NormHit]:
+    """Two hit lists of one fact, each norm at its better score, best k first."""
+    best: dict[str, NormHit] = {}
+    for nh in [*a, *b]:
+        old = best.get(nh.norm.norm_id)
+        if old is None or nh.score > old.score:
+            best[nh.norm.norm_id] = nh
+    return sorted(best.values(), key=lambda nh: -nh.score)[:k]
 
 
 def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | None = None) -> Report:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import json
 import sqlite3
 from contextlib import closing
@@ -60,6 +61,14 @@ class History:
         with closing(self._connect()) as con:
             rows = con.execute(
                 "SELECT id, created, title, verdict, index_version FROM checks ORDER BY id DESC LIMIT ?", (limit,)
+            ).fetchall()
+        return [HistoryEntry(*r) for r in rows]
+
+    def after(self, check_id: int) -> builtins.list[HistoryEntry]:
+        """Entries with an id above `check_id`, oldest first (ids are never reused)."""
+        with closing(self._connect()) as con:
+            rows = con.execute(
+                "SELECT id, created, title, verdict, index_version FROM checks WHERE id > ? ORDER BY id", (check_id,)
             ).fetchall()
         return [HistoryEntry(*r) for r in rows]
 

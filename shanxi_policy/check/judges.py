@@ -21,7 +21,7 @@ from typing import Any
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .proposal import NEGATED, PRESENT, REMOVED, Fact, state_at
+from .proposal import NEGATED, PRESENT, REMOVED, Fact, in_label, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
 
@@ -47,6 +47,10 @@ class JudgeParams:
     avoid: float = 0.25  # share of the matched words the fact denies or removes for "the project avoids it"
     duty: float = 0.8  # share of a duty's condition ("排放工业废水的企业") that makes an unaddressed duty 需关注
     partial: float = 0.2  # action share that, with the norm's zone established, makes a prohibition 需关注
+    # Rarity a duty's condition needs in one matched word to call an unaddressed duty missing: "排放工业废水的
+    # 企业" names a kind of project, "排放污染物的企业" (排放, 污染物 ≈ 2.5) every polluter; building works the
+    # proposal states ("新建、改建、扩建…的项目") also name it.
+    specific: float = 3.0
 
 
 class Judge(ABC):
@@ -66,12 +70,19 @@ _GENERIC = frozenset(
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
     "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位".split()
 )
+# Names of parties in general: any project is one of them, so they do not narrow who a norm binds.
+_PARTIES = frozenset(
+    "单位 个人 企业 公民 法人 组织 生产经营者 经营者 建设单位 施工单位 排污单位 用能单位 用水单位 重点排污单位 "
+    "企业事业单位 事业单位 其他生产经营者 运营单位 使用者 所有者 管理者 经营单位 从业人员 机构 用能 用水 排污 "
+    "施工 工程施工 重点 工业".split()
+)
 _ENUM_SPLIT = re.compile(r"、|或者|以及")
 _ALT_SPLIT = re.compile(r"[，；;,]")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
 _COND_SPLIT = re.compile(r"[，；;,]|或者")
-_SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及")
+# "城镇居民区、文化教育科学研究区等人口集中区域": the items and the class after 等 are each a place.
+_SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及|等(?=[\u4e00-\u9fff]{2})(?!级|于|同|候)")
 # Words that only mark polarity ("未予批准", "不予登记"): polarity is read around the content words, so
 # matching the marker itself would count "审查后未予批准" as a denial of the fact's "未予批准".
 _POLARITY_WORDS = re.compile(r"^(?:未予|未经|未按|未依|不予|未能|无需|没有|不得|不再|尚未|无法)$")
@@ -205,22 +216,27 @@ class RuleJudge(Judge):
         mentions = fact.all_mentions if wide else fact.mentions
         # A word inside a phrase the lexicon reads as a denial ("验收待正式生产一年后再办理") takes the
         # phrase's polarity, not the one read around the word.
-        denied = [(x.start(), x.end()) for m in mentions
+        denied = [span for m in mentions
                   if m.state != PRESENT and term in m.surface and any(term in t for t in m.terms)
-                  for x in re.finditer(re.escape(normalize_for_search(m.surface)), norm)]
-        states = [state_at(norm, m.start(), m.end()) for m in re.finditer(re.escape(term), norm)
-                  if not any(a <= m.start() and m.end() <= b for a, b in denied)]
+                  for span in _spans(_normalized(m.surface), norm)]
+        states: list[str] = []
+        labels: list[str] = []
+        for a0, b0 in _spans(term, norm):
+            if not any(a <= a0 and b0 <= b for a, b in denied):
+                (labels if in_label(norm, a0, b0) else states).append(state_at(norm, a0, b0))
         for m in mentions:
             if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
                 if denied and m.state == PRESENT and _overlaps(m.surface, norm, denied):
                     continue  # "竣工验收" inside "竣工验收待…后再办理"
-                states.append(m.state)
+                (labels if m.label else states).append(m.state)
+        states = states or labels  # a label word counts only when the fact says nothing more of it
         if states:  # "废矿物油（HW08）…未取得危险废物经营许可证": the waste is present, the licence is not
             return PRESENT if PRESENT in states else states[0]
         ctx = fact.context.get(term)
         if ctx is None:
             for t, st in fact.context.items():
-                if term in t or (len(t) >= 3 and t in term):
+                # a short word inside a place name is not that place ("噪声" in 噪声敏感建筑物集中区域)
+                if (len(term) >= 4 and term in t) or (len(t) >= 3 and t in term):
                     return st
         return ctx or ""
 
@@ -245,6 +261,7 @@ class RuleJudge(Judge):
                     out.norm_denies += w  # "无许可证的单位" vs "有资质单位"
                 elif fst != PRESENT and nst == PRESENT:
                     out.fact_denies += w  # "不设排污口", "散煤替代"
+                    out.fact_removes += w if st == REMOVED else 0.0
                 else:
                     out.agree += w
                 break
@@ -278,9 +295,48 @@ class RuleJudge(Judge):
                 best = m
         return best
 
+    def _addressed(self, action: str, fact: Fact, share: float) -> bool:
+        """The duty is met in the fact or anywhere in the proposal ("废气经布袋除尘后排放" for "采取措施防治废气"),
+        its reference to where the rule is written ("依照…的规定") aside."""
+        duty = _REFERENCE.sub("", action, count=1) or action
+        for wide in (False, True):
+            m = self._best_alternative(duty, fact, wide=wide)
+            if m.total and (m.matched if not wide else m.agree) / m.total >= share:
+                return True
+        return False
+
+    def _denied_elsewhere(self, action: str, a: Match, fact: Fact) -> bool:
+        """A word of the forbidden act this fact lacks is denied elsewhere in the proposal ("夜间不安排施工"
+        and this fact is "施工围挡内侧加装隔声屏"): the project states it does not do the act that way."""
+        for g in term_groups(action):
+            if any(t in a.words for t in g) or max(self.weight(t) for t in g) < 1.0:
+                continue
+            if any(self._fact_state(t, fact, wide=True) in (NEGATED, REMOVED) for t in g):
+                return True
+        return False
+
+    def _party_absent(self, norm: Norm, fact: Fact) -> bool:
+        """The norm binds a named kind of party ("畜禽养殖场、养殖小区应当…", "医疗卫生机构应当…") that the
+        proposal never names: a coking plant is not bound by a livestock farm's duties."""
+        subject = norm.subject
+        if not subject or "的" in subject:
+            return False  # no subject, or a conditional one (judged as a condition)
+        words = [t for t in content_terms(subject) if t not in _GENERIC and t not in _PARTIES and len(t) >= 2]
+        return bool(words) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in words)
+
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
+        j = self._judge(fact, norm)
+        # A sewage plant neither breaks nor meets a livestock farm's duty.
+        if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
+                and self._party_absent(norm, fact):
+            return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
+        return j
+
+    def _judge(self, fact: Fact, norm: Norm) -> Judgment:
         p = self.params
         condition, action, exception = split_norm(norm)
+        if _FRAGMENT.search(action):
+            return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         a = self._best_alternative(action, fact)
         if a.total <= 0:
             return Judgment("not_applicable")
@@ -297,7 +353,9 @@ class RuleJudge(Judge):
             return Judgment(verdict, strength=strength, matched=words)
 
         if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
-                and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition):
+                and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition) \
+                and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
+                and not _works_missing(condition, fact) and not self._addressed(action, fact, p.support):
             # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
             j = out("attention")
             j.partial = j.missing = True
@@ -317,7 +375,9 @@ class RuleJudge(Judge):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope
         scope_denied = s.total > 0 and s.fact_denies / s.total >= p.scope
-        avoids = a.denied > 0 and a.denied >= p.avoid * a.matched
+        # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
+        # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
+        avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0)
         excepted = bool(exception) and _mentions_exception(exception, action, fact)
         m = norm.modality
         if m in ("obligation", "encouragement") and a_cov < p.support:
@@ -325,7 +385,7 @@ class RuleJudge(Judge):
         if m == "prohibition":
             if scope_denied or avoids or excepted:
                 return out("supports")
-            if not scope_ok:
+            if not scope_ok or self._denied_elsewhere(action, a, fact):
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
@@ -350,13 +410,17 @@ class RuleJudge(Judge):
         if not scope_ok:
             return out("not_applicable")
         if m == "obligation":
-            if a.fact_denies > 0 and a.fact_denies >= 0.5 * a.matched:
+            denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
+            if denies > 0 and denies >= 0.5 * a.matched:
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             return out("not_applicable" if a.norm_denies > 0 else "supports")
         if m == "encouragement" and not avoids:
             return out("supports")
         return out("not_applicable")
 
+
+# An "action" that only states an exception ("…连续施工作业的除外") or a condition ("因特殊需要…的").
+_FRAGMENT = re.compile(r"(?:除外|的)\s*$")
 
 _LEAD_LIST = re.compile(r"^(?:擅自|随意|违法|非法|违规|私自)?((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2})")
 
@@ -371,9 +435,31 @@ def _lead_verbs_missing(action: str, fact: Fact) -> bool:
         any(t not in _GENERIC for t in acts)
 
 
+_WORKS = re.compile(r"(?:新建|改建|扩建)(?:、(?:新建|改建|扩建))*")
+
+
+def _works_missing(condition: str, fact: Fact) -> bool:
+    """The condition binds building works ("新建、改建、扩建排放污染物的项目") the proposal never states: an
+    existing plant fitting monitors is not a new project."""
+    acts = [t for m in _WORKS.finditer(condition) for t in m.group(0).split("、")]
+    return bool(acts) and not any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in acts)
+
+
+def _spans(word: str, text: str) -> list[tuple[int, int]]:
+    """Non-overlapping occurrences of word in text (str.find: a regex per word would overflow re's cache)."""
+    out: list[tuple[int, int]] = []
+    if not word:
+        return out
+    i = text.find(word)
+    while i >= 0:
+        out.append((i, i + len(word)))
+        i = text.find(word, i + len(word))
+    return out
+
+
 def _overlaps(surface: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Every occurrence of surface in text overlaps one of the spans."""
-    got = [(x.start(), x.end()) for x in re.finditer(re.escape(normalize_for_search(surface)), text)]
+    got = _spans(_normalized(surface), text)
     return bool(got) and all(any(s < b and a < e for a, b in spans) for s, e in got)
 
 
@@ -402,6 +488,7 @@ _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
 # Also any class of parties named by what they do ("直接从江河、湖泊或者地下取用水资源的单位和个人").
 _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的"
+                       r"|(?:用途|土地)[^，。；]{0,4}(?:变更|改变|转为)[^，。；]{0,20}的"
                        r"|[^，。；]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
 
 
@@ -431,6 +518,7 @@ class Match:
     # Words the norm negates that the fact never mentions ("委托给无经营许可证的单位" and the proposal says
     # nothing of the receiver's licence): the norm's situation is not established.
     unmet_negated: float = 0.0
+    fact_removes: float = 0.0  # the part of fact_denies the fact removes ("替代原抽取的地下水")
     strong: int = 0  # word groups of weight ≥ 1 (not generic) the fact matched
     strong_total: int = 0  # and in the text
 
@@ -443,6 +531,10 @@ class Match:
         return self.agree + self.denied
 
 
+# "依照法律法规和…主管部门的规定设置排放口": the reference says where the rule is, the duty is what follows.
+# A reference to a permit ("按照排污许可证的要求排放") is the duty itself and stays.
+_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?")
+
 _TRUE_EXCEPTION = re.compile(r"除|但|不包括|(?<![未法])经.{0,20}(批准|同意)|无关")
 
 
@@ -450,7 +542,7 @@ def split_norm(norm: Norm) -> tuple[str, str, str]:
     """(condition, action, exception) of a norm. A conditional subject ("未依法进行环境影响评价的建设项目")
     and an "exception" that is really a condition ("…未予批准的") must hold for the norm to apply."""
     cond = [norm.conditions]
-    if "的" in norm.subject[-10:]:
+    if "的" in norm.subject:  # "向水体排放污染物的企业事业单位和其他生产经营者": who it binds is a condition
         cond.append(norm.subject)
     exception = norm.exceptions
     if exception and not _TRUE_EXCEPTION.search(exception):

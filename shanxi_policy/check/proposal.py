@@ -26,8 +26,17 @@ _PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|�
 # After a term: "保护区外", "保护区以外" place the project outside the zone.
 _POST_OUT = re.compile(r"^(?:范围|边界)?(?:以外|之外|外)(?!排|运|售|购|包|委|加|部|观|围|墙|环)")
 # Clause segments end at punctuation and at "即/就/便/后再" that start a new predicate ("未开展环评即开工").
-_PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")[^的，。；,;]{0,4}$")
+# "替代原抽取的地下水": what was there before (原…的) is what the project removes.
+_PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6})$")
 _SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]|(?<![立随])即(?!将|时)|(?<=[^成])就|便(?!民|于|利)|后再")
+# A field label opening a sentence ("施工安排：", "废水处理：") names a topic, it does not state a fact:
+# "施工安排：夜间不安排任何施工作业" does not affirm 施工.
+_LABEL = re.compile(r"(?:^|(?<=[。；！？\n]))\s*[^。；！？\n，,：:]{1,8}[：:]")
+# A time adverbial takes the polarity of the predicate after it: "夜间（22时至次日6时）不安排任何施工作业"
+# says nothing happens at night.
+_TIME = re.compile(r"夜间|夜里|晚间|凌晨|昼间|白天|中午|午间|\d{1,2}[时点:：]|[二十一两三四五六七八九零]{1,3}[时点]")
+_POST_NEG = re.compile(r"^[^，。；,;！？]{0,16}?(?:不|未|禁止|严禁|停止|杜绝)(?:安排|进行|施工|作业|开展|生产|运行|排放|"
+                       r"营业|运输|使用|开工|动工|从事|产生)")
 
 
 @dataclass
@@ -39,6 +48,7 @@ class Mention:
     start: int  # offsets in the fact sentence
     end: int
     source: str = ""  # law a concept entry was written from
+    label: bool = False  # inside a field label ("施工安排："): a topic, not a statement
 
 
 @dataclass
@@ -165,9 +175,28 @@ def state_at(sentence: str, start: int, end: int) -> str:
     before = sentence[seg_start:start]
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
-    if _PRE_NEG.search(before) or _POST_OUT.search(after):
+    if _negates(before) or _POST_OUT.search(after):
+        return NEGATED
+    if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
     return PRESENT
+
+
+def _negates(before: str) -> bool:
+    """A denial before a word in its segment, unless a 的 closes it first: "无许可证的单位" denies the licence,
+    not the unit; "未经处理的废水" is still waste water."""
+    ends = [m.end() for m in _PRE_NEG.finditer(before)]
+    return bool(ends) and "的" not in before[ends[-1]:]
+
+
+@lru_cache(maxsize=4096)
+def _labels(sentence: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _LABEL.finditer(sentence))
+
+
+def in_label(sentence: str, start: int, end: int) -> bool:
+    """sentence[start:end] lies in a field label ("施工安排：")."""
+    return any(a <= start and end <= b for a, b in _labels(sentence))
 
 
 def split_facts(text: str) -> list[str]:
@@ -212,7 +241,7 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                     if c.state == NEGATED and st == PRESENT:
                         st = NEGATED
                     mentions.append(Mention(sent[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
-                                            c.source))
+                                            c.source, in_label(norm, m.start(), m.end())))
         for mention in mentions:
             if mention.field not in fields:
                 fields.append(mention.field)

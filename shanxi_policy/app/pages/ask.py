@@ -9,7 +9,7 @@ import streamlit as st
 from ...errors import QueryError
 from ...models import Answer
 from ..render import css, hit_card, md_escape, quote_block
-from ..state import get_kb
+from ..state import get_kb, index_missing
 
 EXAMPLES = [
     "到2030年非化石能源比重要达到多少？",
@@ -70,11 +70,10 @@ def _show(entry: dict) -> None:
 
 
 def page() -> None:
-    css()
     st.title("政策问答")
     st.caption("答案摘自政策原文，并注明文件、部分、条款和原句；文件未涉及的问题会明确说明。")
-    kb = get_kb()
-    if kb is None:
+    if index_missing():
+        get_kb()  # shows why the index is unavailable
         return
     history = st.session_state.setdefault("qa_history", [])
     cols = st.columns(len(EXAMPLES))
@@ -84,12 +83,17 @@ def page() -> None:
             clicked = q
     typed = st.chat_input("请输入问题，例如：到2030年非化石能源比重要达到多少？")
     question = typed or clicked
-    if question:
+    # The index is needed only for a question: the page is drawn without waiting for it (it loads in the
+    # background after start-up; a question asked before that waits for the load).
+    kb = get_kb() if question else None
+    if question and kb is not None:
         try:
             earlier = [e["answer"].resolved_question or e["question"] for e in history]
             history.append({"question": question, "answer": kb.ask(question, history=earlier)})
         except QueryError as exc:
             st.error(str(exc))
+    if history:
+        css()  # only the answers use it: the empty page does not wait for the HTML element's script
     for entry in history:
         with st.chat_message("user"):
             st.text(entry["question"])

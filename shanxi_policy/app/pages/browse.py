@@ -8,7 +8,7 @@ import streamlit as st
 
 from ...errors import QueryError
 from ...kb import KnowledgeBase
-from ..render import clause_link, css, hit_card, md_escape, quote_block
+from ..render import clause_link, css, hit_card, md_escape, quote_block, table
 from ..state import get_kb
 
 
@@ -48,8 +48,7 @@ def _documents(kb: KnowledgeBase) -> None:
 
     flt = doc_filter(kb.documents, "browse-docs")
     shown_docs = [d for d in kb.documents if flt is None or flt.matches(d)]
-    rows = [{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in shown_docs]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    table([{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in shown_docs])
     titles = {d.title: d for d in shown_docs}
     if not titles:
         st.info("没有符合筛选条件的文档。")

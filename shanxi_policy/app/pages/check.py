@@ -8,19 +8,18 @@ from pathlib import Path
 
 import streamlit as st
 
-from ...check.docx_report import write_docx
 from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_from_dict, to_markdown
-from ...check.service import check_proposal
 from ...errors import IngestError, QueryError
-from ...ingest.loaders import load_file
 from ..login import audit
 from ..render import css, md_escape, quote_block
-from ..state import get_history, get_kb
+from ..state import get_history, get_kb, index_missing
 
 _VERDICT_STYLE = {"conflict": st.error, "attention": st.warning, "supports": st.success, "unrelated": st.info}
 
 
 def _read_upload(upload) -> str:
+    from ...ingest.loaders import load_file
+
     with tempfile.TemporaryDirectory() as tmp:
         p = Path(tmp) / Path(upload.name).name
         p.write_bytes(upload.getvalue())
@@ -28,11 +27,14 @@ def _read_upload(upload) -> str:
 
 
 def _docx_bytes(rep: Report) -> bytes:
+    from ...check.docx_report import write_docx
+
     with tempfile.TemporaryDirectory() as tmp:
         return write_docx(rep, Path(tmp) / "report.docx").read_bytes()
 
 
 def show_report(rep: Report) -> None:
+    css()  # only the report uses it: the empty page does not wait for the HTML element's script
     _VERDICT_STYLE[rep.verdict](f"总体结论：{VERDICT_LABELS[rep.verdict]}")
     st.markdown(f"**项目：** {md_escape(rep.title)}")
     if rep.summary:
@@ -60,15 +62,18 @@ def show_report(rep: Report) -> None:
 
 
 def page() -> None:
-    css()
     st.title("项目合规审查")
     st.caption("粘贴项目说明或上传 PDF / DOCX / TXT，系统逐条比对政策条款：冲突、需关注、符合、相关。")
-    kb = get_kb()
-    if kb is None:
+    # The index is needed only when a review starts: the page is drawn without waiting for it.
+    if index_missing():
+        get_kb()  # shows why the index is unavailable
         return
     text = st.text_area("项目材料", height=180, placeholder="项目名称：…\n建设地点：…\n建设内容：…\n运输方式：…\n污染治理措施：…")
     upload = st.file_uploader("或上传项目材料文件", type=["pdf", "docx", "txt", "md"])
-    if st.button("开始审查", type="primary"):
+    kb = get_kb() if st.button("开始审查", type="primary") else None
+    if kb is not None:
+        from ...check.service import check_proposal
+
         try:
             content = _read_upload(upload) if upload is not None else text
             rep = check_proposal(kb, content)
@@ -85,11 +90,16 @@ def page() -> None:
     entries = get_history().list(50)
     if not entries:
         st.caption("暂无审查记录。")
-    for e in entries:
-        cols = st.columns([2, 5, 2, 1])
-        cols[0].text(e.created)
-        cols[1].text(e.title)
-        cols[2].text(VERDICT_LABELS.get(e.verdict, e.verdict))
-        if cols[3].button("打开", key=f"open-{e.id}"):
-            st.session_state["check_report"] = get_history().get(e.id)
-            st.rerun()
+        return
+    # One table and one picker, not a row of widgets per record: fifty rows of columns and buttons made
+    # the page slow to draw. Project titles are the user's text: Markdown-escaped.
+    rows = [f"| {md_escape(e.created)} | {md_escape(e.title)} | {VERDICT_LABELS.get(e.verdict, e.verdict)} |"
+            for e in entries]
+    st.markdown("\n".join(["| 时间 | 项目 | 结论 |", "| --- | --- | --- |", *rows]))
+    labels = {e.id: f"{e.created}　{e.title}" for e in entries}
+    c1, c2 = st.columns([6, 1], vertical_alignment="bottom")
+    picked = c1.selectbox("打开审查记录", list(labels), format_func=labels.__getitem__, index=None,
+                          placeholder="选择一条记录", key="history-pick")
+    if c2.button("打开", key="history-open", disabled=picked is None) and picked is not None:
+        st.session_state["check_report"] = get_history().get(picked)
+        st.rerun()

@@ -16,7 +16,7 @@ from ...library import STATUS_LABELS, import_files, set_document_meta
 from ...manage import remove_document, safe_name
 from ..filters_view import FIELD_LABELS, issuers_of, meta_row
 from ..login import audit
-from ..render import md_escape
+from ..render import css, md_escape, table
 from ..state import get_kb, settings
 
 
@@ -58,8 +58,12 @@ def _import(uploads: list[Any]) -> None:
 
 def _edit_meta(kb: Any) -> None:
     """Hand-set metadata: the values win over those read from the text; empty = read from the text again."""
+    # Built only while open: the form's widgets are not part of the page's first render.
+    panel = st.expander("修改文件属性（效力状态、类型、文号、日期）", key="meta-open", on_change="rerun")
+    if not panel.open:
+        return
     docs = {f"{d.title}（{d.source}）": d for d in kb.documents}
-    with st.expander("修改文件属性（效力状态、类型、文号、日期）"):
+    with panel:
         label = st.selectbox("文档", list(docs), key="meta-doc")
         d = docs[label]
         inferred = set(d.meta.get("inferred", []))
@@ -100,6 +104,7 @@ def _edit_meta(kb: Any) -> None:
 
 
 def page() -> None:
+    css()
     st.title("文档管理")
     kb = get_kb()
     st.caption(f"支持 {SUPPORTED_LABEL}；扫描件自动进行文字识别。可一次选择多个文件或整个文件夹；内容重复的文件自动跳过，"
@@ -116,8 +121,7 @@ def page() -> None:
     _edit_meta(kb)
     # One table and one picker, not a row of widgets per document: with a few hundred documents a
     # widget per row made the page take many seconds to draw.
-    st.dataframe([{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in kb.documents],
-                  hide_index=True, width="stretch")
+    table([{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in kb.documents])
     names = {f"{d.title}（{d.source}）": d.doc_id for d in kb.documents}
     c1, c2 = st.columns([6, 1], vertical_alignment="bottom")
     picked = c1.selectbox("删除文档", list(names), index=None, placeholder="选择要删除的文档", key="delete-pick")

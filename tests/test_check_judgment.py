@@ -1,0 +1,183 @@
+"""Judgment mechanisms of the compliance check, each on a hand-made norm and proposal (no index, no model):
+field labels, time adverbials, the scope of 无/未, the party a norm binds, duties the proposal leaves open,
+removal versus denial, exception fragments, and the project-type duties of the concept lexicon."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import shanxi_policy as sp
+from shanxi_policy.check.engine import _open_obligations
+from shanxi_policy.check.judges import RuleJudge
+from shanxi_policy.check.proposal import NEGATED, PRESENT, REMOVED, analyze, load_lexicon, project_fact, state_at
+from shanxi_policy.norms.extract import extract_norms
+from shanxi_policy.norms.model import Norm
+
+from .conftest import LAWS
+
+# Word rarity is counted over real norms, as in a check against the library.
+LAW_FILES = ["水污染防治法", "水法", "噪声污染防治法", "大气污染防治法", "固体废物污染环境防治法", "排污许可管理条例"]
+
+
+@lru_cache(maxsize=1)
+def _library_norms() -> tuple[Norm, ...]:
+    corpus = sp.load_corpus([LAWS / f"{name}.md" for name in LAW_FILES])
+    return tuple(n for d in corpus.documents for n in extract_norms(d))
+
+
+def _norm(modality: str, action: str, subject: str = "", scope: str = "", conditions: str = "",
+          exceptions: str = "") -> Norm:
+    quote = "".join(x for x in (conditions, subject, "应当" if modality == "obligation" else "禁止", action) if x)
+    return Norm("测试法:a1#0", "测试法:a1", "测试法", modality, "应当", subject, action, scope, exceptions, quote,
+                conditions=conditions, subject_type="operator" if subject else "public")
+
+
+def _judge(text: str, norm: Norm) -> list[str]:
+    """Verdicts of every fact of the proposal, and of the proposal as one fact."""
+    prop = analyze(text)
+    judge = RuleJudge()
+    judge.prepare([*_library_norms(), norm])
+    facts = [f for f in prop.facts if f.mentions or f.fields]
+    whole = project_fact(prop)
+    return [judge.judge(f, norm).verdict for f in facts + ([whole] if whole else [])]
+
+
+def _state(text: str, word: str) -> str:
+    i = text.index(word)
+    return state_at(text, i, i + len(word))
+
+
+NIGHT_WORK = _norm("prohibition", "夜间进行产生噪声的建筑施工作业", scope="在噪声敏感建筑物集中区域；夜间",
+                   exceptions="但抢修、抢险施工作业")
+
+
+def test_time_adverbial_takes_the_polarity_of_its_predicate() -> None:
+    assert _state("夜间（22时至次日6时）不安排任何施工作业", "夜间") == NEGATED
+    assert _state("夜间（22时至次日6时）不安排任何施工作业", "22时") == NEGATED
+    assert _state("旋挖钻机安排在夜间连续作业", "夜间") == PRESENT
+    assert _state("白天8时至18时进行作业", "白天") == PRESENT
+
+
+def test_night_work_denied_under_a_label_is_not_a_conflict() -> None:
+    quiet = ("项目名称：某小区道路改造工程。建设地点：小区东侧道路，两侧均为居民楼。施工安排：路面破碎等产生噪声的作业"
+             "只在白天8时至18时进行，夜间（22时至次日6时）不安排任何施工作业；施工围挡内侧加装隔声屏。")
+    got = _judge(quiet, NIGHT_WORK)
+    assert "conflict" not in got and "supports" in got
+    loud = ("项目名称：某商业综合体桩基工程。建设地点：工地北侧约30米为住宅小区。施工安排：桩基施工安排在每晚23时至"
+            "次日5时连续作业。")
+    assert "conflict" in _judge(loud, NIGHT_WORK)
+
+
+def test_a_denial_ends_at_de() -> None:
+    norm_text = "将危险废物提供或者委托给无许可证的单位从事收集、贮存、处置活动"
+    assert _state(norm_text, "许可证") == NEGATED
+    assert _state(norm_text, "处置") == PRESENT  # "无许可证的" qualifies the receiver, not the disposal
+    assert _state("未经处理的废水直接排入河沟", "废水") == PRESENT
+
+
+def test_handing_hazardous_waste_to_an_unlicensed_collector_is_a_conflict() -> None:
+    norm = _norm("prohibition", "将危险废物提供或者委托给无许可证的单位或者其他生产经营者从事收集、贮存、利用、处置活动")
+    text = ("项目名称：某汽车维修中心。固体废物：更换下来的旧机油集中装桶后卖给常来收购的个体废品回收户，"
+            "回收户未办理任何经营证照。")
+    assert "conflict" in _judge(text, norm)
+    licensed = "项目名称：某汽车维修中心。固体废物：废机油交由持有危险废物经营许可证的单位处置。"
+    assert "conflict" not in _judge(licensed, norm)
+
+
+def test_a_duty_of_another_kind_of_party_does_not_bind_the_project() -> None:
+    farm_duty = _norm("obligation", "保证其畜禽粪便、废水的综合利用或者无害化处理设施正常运转，保证污水达标排放",
+                      subject="畜禽养殖场、养殖小区")
+    coal = "项目名称：某选煤厂项目。废水处理：洗煤废水经浓缩压滤后全部循环使用，不外排，厂区不设废水排放口。"
+    assert set(_judge(coal, farm_duty)) == {"not_applicable"}
+    sewage = "项目名称：县城污水处理厂提标改造。污水处理设施正常运转，出水达标排放，尾水排入汾河支流。"
+    assert set(_judge(sewage, farm_duty)) == {"not_applicable"}  # neither breaks nor meets the farm's duty
+    farm = "项目名称：某生猪养殖场。粪污处理：猪舍冲洗粪水不经处理直接排入村边水沟，不建设粪污处理设施。"
+    assert "conflict" in _judge(farm, farm_duty)
+
+
+def test_a_subject_with_a_relative_clause_is_a_condition() -> None:
+    outfall = _norm("obligation", "按照法律、行政法规和国务院环境保护主管部门的规定设置排污口",
+                    subject="向水体排放污染物的企业事业单位和其他生产经营者")
+    closed = "项目名称：某选煤厂项目。废水处理：洗煤废水全部循环使用，不外排，厂区不设排污口。"
+    assert "conflict" not in _judge(closed, outfall)
+
+
+WATER_PERMIT = _norm("obligation", "按照国家取水许可制度的规定，向水行政主管部门申请领取取水许可证，并缴纳水资源费",
+                     subject="直接从江河、湖泊或者地下取用水资源的单位和个人")
+
+
+def test_a_duty_the_proposal_never_addresses_is_attention() -> None:
+    well = "项目名称：某饲料加工项目。给水：厂区自打深井两眼，日抽取地下水约800吨用于生产。"
+    assert "attention" in _judge(well, WATER_PERMIT)
+    mains = "项目名称：某饲料加工项目。给水：生产用水由园区自来水管网供给。"
+    assert "attention" not in _judge(mains, WATER_PERMIT)
+
+
+def test_a_duty_of_every_polluter_is_not_reported_missing() -> None:
+    general = _norm("obligation", "采取措施，防治在生产建设或者其他活动中产生的废气、废水、废渣、粉尘、恶臭气体以及噪声",
+                    subject="排放污染物的企业事业单位和其他生产经营者")
+    text = "项目名称：某焦化企业干熄焦改造项目。废气：焦炉烟气经脱硫脱硝后由排放口排放，排放口安装自动监测设备。"
+    assert "attention" not in _judge(text, general)
+
+
+def test_a_duty_of_building_works_binds_only_works() -> None:
+    renew = _norm("obligation", "重新申请取得排污许可证", conditions="新建、改建、扩建排放污染物的项目")
+    existing = "项目名称：某钢铁公司在线监测提升项目。建设内容：在现有烧结机头烟气排放口安装自动监测设备。"
+    assert "attention" not in _judge(existing, renew)
+    expansion = "项目名称：某水泥粉磨站扩建项目。建设内容：扩建一条水泥粉磨线，新增一个粉尘排放口。"
+    assert "attention" in _judge(expansion, renew)
+
+
+def test_removing_a_thing_breaks_no_duty_about_it() -> None:
+    text = "项目名称：某矿井水综合利用项目。建设内容：矿井水处理后用于选煤厂补水，替代原抽取的地下水。"
+    prop = analyze(text)
+    fact = prop.facts[1]
+    i = fact.norm_text.index("地下水")
+    assert state_at(fact.norm_text, i, i + 3) == REMOVED
+    duty = _norm("obligation", "采取建造防渗池等有效措施，并进行防渗漏监测，防止地下水污染", subject="加油站")
+    assert "conflict" not in _judge(text, duty)
+
+
+def test_an_exception_read_as_a_sentence_is_not_a_duty() -> None:
+    fragment = _norm("obligation", "因生产工艺要求或者其他特殊需要必须连续施工作业的除外")
+    text = "项目名称：某道路工程。施工安排：夜间不安排任何施工作业。"
+    assert set(_judge(text, fragment)) == {"not_applicable"}
+
+
+def test_project_type_duties() -> None:
+    lex = load_lexicon()
+
+    def open_ids(text: str) -> set[str]:
+        return {ob["id"] for ob, _ in _open_obligations(analyze(text, lex), lex)}
+
+    energy = "项目名称：年产30万吨电石项目。建设内容：建设4台密闭电石炉，年综合能源消费量约45万吨标准煤。"
+    assert "energy_review" in open_ids(energy)
+    assert "energy_review" not in open_ids(energy + "节能审查意见已取得。")
+    # A discharge permit is raised by a stated discharge, not by the word 废水.
+    reuse = "项目名称：某选煤厂。废水处理：洗煤废水经浓缩压滤后全部循环使用，不外排。"
+    assert "permit" not in open_ids(reuse)
+    assert "permit" in open_ids("项目名称：某选煤厂。废水处理：洗煤废水经沉淀后排入附近河沟。")
+
+
+def test_approval_planned_later_is_not_approval() -> None:
+    text = "项目名称：某再生塑料项目。进度：项目已于今年3月进场施工，环境影响报告表拟于年底前报送审批。"
+    states = {m.terms[0]: m.state for f in analyze(text).facts for m in f.mentions}
+    assert states.get("未经审批") == NEGATED
+    assert states.get("开工建设") == PRESENT
+
+
+def test_a_former_plant_is_removed_from_the_site() -> None:
+    text = "建设地点：原农药生产企业搬迁后的厂区地块。"
+    assert _state(text, "企业") == REMOVED
+    assert _state("建设地点：农药生产企业厂区内。", "企业") == PRESENT
+
+
+def test_bridge_search_keeps_each_norm_at_its_better_score() -> None:
+    from shanxi_policy.check.engine import _merge_hits
+    from shanxi_policy.retrieve.norm_search import NormHit
+
+    a, b, c = (_norm("prohibition", x) for x in ("排放废水", "倾倒垃圾", "焚烧秸秆"))
+    b.norm_id, c.norm_id = "测试法:a1#1", "测试法:a1#2"
+    merged = _merge_hits([NormHit(a, 0.2, 0.2, 0.0), NormHit(b, 0.9, 0.9, 0.0)],
+                        [NormHit(a, 0.7, 0.7, 0.0), NormHit(c, 0.1, 0.1, 0.0)], k=2)
+    assert [(h.norm.norm_id, h.score) for h in merged] == [("测试法:a1#1", 0.9), ("测试法:a1#0", 0.7)]

@@ -1,0 +1,41 @@
+"""Follow-ups on a question that names a document: the subject after the name changes, the name stays."""
+
+from __future__ import annotations
+
+import pytest
+
+from shanxi_policy.answer.followup import resolve
+
+
+@pytest.fixture(scope="module")
+def library_kb():
+    import shanxi_policy as sp
+
+    from .conftest import ROOT
+
+    if not (ROOT / "index" / "manifest.json").exists():
+        pytest.skip("needs the committed index")
+    return sp.load_index(ROOT / "index")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "resolved"),
+    [
+        ("大气污染防治法对扬尘有什么规定？", "那噪声呢？", "大气污染防治法对噪声有什么规定？"),
+        ("固体废物污染环境防治法对生活垃圾分类有什么规定？", "建筑垃圾呢？", "固体废物污染环境防治法对建筑垃圾分类有什么规定？"),
+    ],
+)
+def test_document_name_is_kept_when_the_subject_changes(library_kb, first, second, resolved):
+    assert resolve(second, [first], library_kb.term_idf, library_kb.documents) == resolved
+
+
+def test_question_word_is_never_the_topic(library_kb):
+    out = resolve("那运送呢？", ["医疗废物暂时贮存的时间不得超过多久？"], library_kb.term_idf, library_kb.documents)
+    assert out.endswith("多久？") and "运送" in out
+
+
+def test_single_sentence_clause_answers_with_its_sentence_not_its_title(library_kb):
+    ans = library_kb.ask("评估考核怎么开展？")
+    assert ans.found
+    texts = [ans.text, *(i.text for i in ans.items)]
+    assert any("考核结果作为领导班子" in t for t in texts)
