@@ -15,6 +15,7 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -78,10 +79,19 @@ USER_FILE = "calibration.json"  # written by `shanxi-policy calibrate` into the 
 
 
 def _entry(p: Path, model_id: str) -> Calibration | None:
-    if not p.is_file():
-        return None
     try:
-        data = json.loads(p.read_text(encoding="utf-8"))
+        stamp = p.stat().st_mtime_ns
+    except OSError:
+        return None
+    cal = _read_entry(str(p), stamp, model_id)
+    return replace(cal) if cal is not None else None  # a copy: the cached one stays as read
+
+
+@lru_cache(maxsize=16)
+def _read_entry(path: str, stamp: int, model_id: str) -> Calibration | None:
+    """Parsed once per file version: every answer consults the calibration."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     for entry in data if isinstance(data, list) else [data]:

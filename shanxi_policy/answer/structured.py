@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..index.units import sentences
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..text.markers import cn_to_int
+from ..text.markers import cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, term_spans
@@ -208,7 +208,7 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
     first = citations[items[0].cite - 1] if items else None
     if first is not None:
         quote = _joined([i.text for i in items if i.cite == items[0].cite])
-        if lead_in and _ARTICLE_NO.sub("", first.text.strip()).startswith(lead_in):
+        if lead_in and without_article_no(first.text.strip()).startswith(lead_in):
             quote = lead_in + quote
         first.quote = quote
         first.marks = term_spans(base.question, quote)
@@ -431,13 +431,13 @@ def in_liability_chapter(hit: Hit) -> bool:
 
 
 # "第一条 为了规范…，制定本条例。": the legislative purpose of a text.
-_PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十百零〇\d]+条\s*)?为了?.{4,}?(?:制定|制订)本(?:法|条例|规定|办法|细则|"
+_PURPOSE = re.compile(r"^为了?.{4,}?(?:制定|制订)本(?:法|条例|规定|办法|细则|"
                       r"规划|方案|意见|决定|规则|标准)")
 _ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么制定|立法")
 
 
 def is_purpose(sentence: str) -> bool:
-    return bool(_PURPOSE.match(sentence.strip()))
+    return bool(_PURPOSE.match(without_article_no(sentence.strip())))
 
 
 def _asks_purpose(question: str) -> bool:
@@ -445,7 +445,6 @@ def _asks_purpose(question: str) -> bool:
 
 
 _ENUM_START = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是)")
-_ARTICLE_NO = re.compile(r"^第[一二三四五六七八九十百零〇\d]+条\s*")
 
 
 def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
@@ -471,8 +470,7 @@ def introduces(sents: list[str]) -> bool:
 
 def lead_sentence(sentence: str) -> str:
     """A lead-in without the article number the citation already gives."""
-    bare = _ARTICLE_NO.sub("", sentence.strip())
-    return bare or sentence.strip()
+    return without_article_no(sentence.strip()) or sentence.strip()
 
 
 # Items repeat a list already given when at least this share of them nearly equal one of its items.
@@ -482,7 +480,7 @@ REPEAT_SIMILARITY = 0.75
 
 
 def _bigrams(s: str) -> set[str]:
-    bare = re.sub(r"[\W_]", "", _ENUM_START.sub("", _ARTICLE_NO.sub("", _norm(s))))
+    bare = re.sub(r"[\W_]", "", _ENUM_START.sub("", without_article_no(_norm(s))))
     return {bare[i : i + 2] for i in range(len(bare) - 1)}
 
 

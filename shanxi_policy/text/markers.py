@@ -27,6 +27,12 @@ SENTENCE_PUNCT = "。！？；!?;"
 TERMINAL_END = re.compile(r"[。！？；：:!?;…）)》]$|[。！？!?][”’」』]$")
 
 
+def without_article_no(text: str) -> str:
+    """Text after a leading 第X条 (the number a citation already gives); the text itself without one."""
+    m = ARTICLE.match(text)
+    return m.group(2) if m else text
+
+
 def starts_with_marker(line: str) -> bool:
     return bool(ANY_MARKER.match(line.lstrip("\u3000 ")))
 
