@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -157,8 +158,11 @@ def test_browse_search_and_targets_filter(env):
     at.session_state["browse_tab"] = "量化目标"
     at.run()
     at.multiselect(key="target_years").set_value([2030]).run()
-    df = at.dataframe[-1].value
-    assert set(df["年份"]) == {"2030"} and "非化石能源占能源消费总量比重" in set(df["指标"])
+    targets = next(h.proto.body for h in at.get("html") if "<th>指标</th>" in h.proto.body)
+    years = re.findall(r"<tr><td>([^<]*)</td>", targets)
+    assert years and set(years) == {"2030"} and "非化石能源占能源消费总量比重" in targets
+    # Each target links to its clause in the browser.
+    assert re.search(r'<a href="/browse\?clause=meili_shanxi_shishi_yijian%3Ac\d+"', targets)
 
 
 def test_document_text_is_escaped(env, tmp_path, monkeypatch):

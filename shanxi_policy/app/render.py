@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 import streamlit as st
@@ -61,12 +62,27 @@ def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
                 f'<a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
 
 
+@dataclass(frozen=True)
+class Link:
+    """A table cell that links to a page of the app (the text is escaped, the address is ours)."""
+
+    text: str
+    href: str
+
+
+def _cell(v: object) -> str:
+    if isinstance(v, Link):
+        return f'<a href="{html.escape(v.href)}" target="_self">{html.escape(v.text)}</a>'
+    return html.escape(str(v))
+
+
 def table(rows: Sequence[Mapping[str, object]]) -> None:
     """An escaped HTML table in a scroll box. A page's first render draws it much faster than st.dataframe,
-    whose grid script (about 2 MB) the browser must load and run first; call css() on the page."""
+    whose grid script (about 2 MB) the browser must load and run first, and it needs no pandas in the
+    server; call css() on the page."""
     if not rows:
         return
     head = "".join(f"<th>{html.escape(str(k))}</th>" for k in rows[0])
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(str(v))}</td>" for v in r.values()) + "</tr>" for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in r.values()) + "</tr>" for r in rows)
     st.html(f'<div class="sp-scroll"><table class="sp-table"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")

@@ -92,9 +92,6 @@ def _warm() -> None:
         _load(*_key())
     except Exception:  # best effort: the page that needs the index loads it again and shows the message
         pass
-    # st.dataframe imports pandas and pyarrow on first use (about 0.8 s here): take that off the first table.
-    import pandas  # noqa: F401
-    import pyarrow  # noqa: F401
 
 
 def warm_up() -> None:

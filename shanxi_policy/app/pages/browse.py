@@ -8,7 +8,7 @@ import streamlit as st
 
 from ...errors import QueryError
 from ...kb import KnowledgeBase
-from ..render import clause_link, css, hit_card, md_escape, quote_block, table
+from ..render import Link, clause_link, css, hit_card, md_escape, quote_block, table
 from ..state import get_kb
 
 
@@ -36,8 +36,8 @@ def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
     targets = [i for i in kb.indicators() if i.clause_id == c.clause_id]
     if targets:
         st.caption("本条款中的量化目标")
-        st.dataframe([{"年份": i.year or "", "指标": i.name, "目标值": f"{i.qualifier}{i.value:g}{i.unit}"}
-                      for i in targets], hide_index=True)
+        table([{"年份": i.year or "", "指标": i.name, "目标值": f"{i.qualifier}{i.value:g}{i.unit}"}
+               for i in targets])
     from ..norms_view import clause_norms
 
     clause_norms(kb, c.clause_id)
@@ -110,13 +110,14 @@ def _targets(kb: KnowledgeBase) -> None:
     inds = kb.indicators()
     years = sorted({i.year for i in inds if i.year})
     pick = st.multiselect("按年份筛选", years, default=[], key="target_years", placeholder="全部年份")
-    rows = [
-        {"年份": str(i.year or "未定"), "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
-         "条款": " › ".join(kb.clause(i.clause_id).path) if kb.clause(i.clause_id) else i.clause_id,  # type: ignore[union-attr]
-         "条款编号": i.clause_id}
-        for i in inds if not pick or i.year in pick
-    ]
-    st.dataframe(rows, hide_index=True, width="stretch")
+    rows: list[dict[str, object]] = []
+    for i in inds:
+        if pick and i.year not in pick:
+            continue
+        clause = kb.clause(i.clause_id)
+        rows.append({"年份": str(i.year or "未定"), "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
+                     "条款": Link(" › ".join(clause.path) if clause else i.clause_id, clause_link(i.clause_id))})
+    table(rows)
     counts: dict[str, int] = {}
     for i in inds:
         if not pick or i.year in pick:
@@ -124,7 +125,7 @@ def _targets(kb: KnowledgeBase) -> None:
             counts[key] = counts.get(key, 0) + 1
     if counts:
         st.caption("各目标年份的量化目标数")
-        st.bar_chart({"目标数": counts})
+        table([{"目标年份": k, "目标数": n} for k, n in sorted(counts.items())])
 
 
 def page() -> None:

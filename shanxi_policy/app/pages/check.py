@@ -11,7 +11,7 @@ import streamlit as st
 from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_from_dict, to_markdown
 from ...errors import IngestError, QueryError
 from ..login import audit
-from ..render import css, md_escape, quote_block
+from ..render import css, md_escape, quote_block, table
 from ..state import get_history, get_kb, index_missing
 
 _VERDICT_STYLE = {"conflict": st.error, "attention": st.warning, "supports": st.success, "unrelated": st.info}
@@ -38,7 +38,7 @@ def show_report(rep: Report) -> None:
     _VERDICT_STYLE[rep.verdict](f"总体结论：{VERDICT_LABELS[rep.verdict]}")
     st.markdown(f"**项目：** {md_escape(rep.title)}")
     if rep.summary:
-        st.table({"字段": list(rep.summary), "内容": list(rep.summary.values())})
+        table([{"字段": k, "内容": v} for k, v in rep.summary.items()])
     for rel, items in rep.grouped().items():
         if not items:
             continue

@@ -49,8 +49,8 @@ def _import(uploads: list[Any]) -> None:
     files_bar.progress(1.0, text="读取完成")
     build_bar.progress(1.0, text="完成" if rep.stats else "没有新文档，索引未变")
     (st.success if rep.count("added") else st.info)(rep.summary())
-    st.dataframe([{"文件": o.name, "结果": STATUS_LABELS[o.status], "标题": o.title, "说明": o.message}
-                  for o in rep.outcomes], hide_index=True, width="stretch")
+    table([{"文件": o.name, "结果": STATUS_LABELS[o.status], "标题": o.title, "说明": o.message}
+           for o in rep.outcomes])
     for o in rep.outcomes:
         for w in o.warnings:
             st.warning(w)
