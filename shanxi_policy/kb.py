@@ -443,7 +443,9 @@ def build_index_with_stats(
     missing = [u for u in units if u.text_hash not in cache]
     say(f"计算向量（{len(missing)} 段新文本，{len(units) - len(missing)} 段复用）", 0.2)
     fresh: dict[str, np.ndarray] = {}
-    step = 64
+    # Chunks of 256 texts (about 25k tokens): enough batches per chunk that the embedder's two workers rarely
+    # wait for each other at a chunk's end, and the progress bar still moves every few seconds.
+    step = 256
     for s in range(0, len(missing), step):
         chunk = missing[s : s + step]
         for u, v in zip(chunk, emb.embed_passages([u.index_text for u in chunk]), strict=True):

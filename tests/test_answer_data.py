@@ -39,8 +39,9 @@ def test_set_shape_and_split(name: str, minimum: int, fields: set[str]) -> None:
     assert all(fields <= r.keys() for r in rows)
     splits = [r["split"] for r in rows]
     assert set(splits) == {"dev", "test"}
-    # Roughly half and half, fixed before tuning.
-    assert abs(splits.count("dev") - splits.count("test")) <= max(2, len(rows) // 20)
+    # Roughly half and half, fixed before tuning (rows added later split by the parity of sha1(id), so the
+    # halves drift apart by chance; neither may fall below 40%).
+    assert min(splits.count("dev"), splits.count("test")) >= 0.4 * len(rows)
 
 
 def test_open_question_key_points_are_verbatim(corpus) -> None:

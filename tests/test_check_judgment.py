@@ -181,3 +181,95 @@ def test_bridge_search_keeps_each_norm_at_its_better_score() -> None:
     merged = _merge_hits([NormHit(a, 0.2, 0.2, 0.0), NormHit(b, 0.9, 0.9, 0.0)],
                         [NormHit(a, 0.7, 0.7, 0.0), NormHit(c, 0.1, 0.1, 0.0)], k=2)
     assert [(h.norm.norm_id, h.score) for h in merged] == [("测试法:a1#1", 0.9), ("测试法:a1#0", 0.7)]
+
+
+def test_the_environment_as_a_whole_is_no_place_to_establish() -> None:
+    norm = _norm("prohibition", "直接向环境排放", conditions="畜禽养殖废弃物未经处理")
+    farm = "项目名称：某生猪养殖场。粪污处理：猪舍冲洗粪水不经处理，直接通过管道排入村边的排水沟。"
+    assert "conflict" in _judge(farm, norm)
+
+
+def test_what_the_state_restricts_binds_a_project() -> None:
+    from dataclasses import replace
+
+    from shanxi_policy.check.engine import binds_project
+
+    restrict = replace(_norm("restriction", "占用湿地", subject="国家"), subject_type="government")
+    assert binds_project(restrict)
+    duty = replace(_norm("obligation", "建立健全湿地保护制度", subject="国家"), subject_type="government")
+    assert not binds_project(duty)  # what the State must do itself does not bind a proposal
+
+
+def test_items_before_deng_are_instances_of_the_class_after_it() -> None:
+    norm = _norm("prohibition", "通过偷排、篡改或者伪造监测数据、以逃避现场检查为目的的临时停产、非紧急情况下开启应急排放通道、"
+                                "不正常运行大气污染防治设施等逃避监管的方式排放大气污染物")
+    bypass = "项目名称：某热电公司运行方案。内容：夜间低负荷时段，烟气不经脱硫塔，改由旁路烟道直接排放。"
+    assert "conflict" in _judge(bypass, norm)
+    normal = "项目名称：某热电公司运行方案。内容：烟气经脱硫脱硝和布袋除尘后达标排放。"
+    assert "conflict" not in _judge(normal, norm)
+
+
+def test_years_the_proposal_states_decide_an_elapsed_time_condition() -> None:
+    from shanxi_policy.check.judges import _cn_number
+
+    assert [_cn_number(x) for x in ("五", "十", "十五", "二十", "3")] == [5, 10, 15, 20, 3]
+    norm = _norm("obligation", "其环境影响评价文件报原审批部门重新审核",
+                 conditions="建设项目的环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的")
+    late = "项目名称：某甲醇项目。审批情况：环境影响报告书于2019年获批复。建设计划：拟于2026年按原批复开工建设。"
+    assert "attention" in _judge(late, norm)
+    soon = "项目名称：某甲醇项目。审批情况：环境影响报告书于2024年获批复。建设计划：拟于2026年按原批复开工建设。"
+    assert "attention" not in _judge(soon, norm)
+
+
+def test_a_forbidden_act_on_a_kind_of_party_needs_that_kind() -> None:
+    norm = _norm("prohibition", "新建排放噪声的工业企业", scope="在噪声敏感建筑物集中区域")
+    road = ("项目名称：某小区道路改造工程。建设地点：小区东侧道路，两侧均为居民楼。施工安排：路面破碎作业只在白天进行，"
+            "施工围挡内侧加装隔声屏。")
+    assert "conflict" not in _judge(road, norm)  # road works are no 工业企业
+
+
+def test_an_unconditional_duty_of_the_kind_of_enterprise_the_project_is() -> None:
+    coating = _norm("obligation", "使用低挥发性有机物含量的涂料，并建立台账", subject="工业涂装企业")
+    spray = "项目名称：某钢结构件喷涂车间项目。废气治理：喷漆房废气经活性炭吸附后经15米排气筒排放。"
+    assert "attention" in _judge(spray, coating)
+    water_borne = "项目名称：某钢结构件喷涂车间项目。工艺：全部采用水性漆喷涂，废气经活性炭吸附后排放。"
+    assert "attention" not in _judge(water_borne, coating)
+    # Handling a material does not make the project the party that trades in it.
+    trader = _norm("obligation", "建立危险废物经营情况记录簿", subject="危险废物经营单位")
+    garage = "项目名称：某汽车维修中心。固体废物：废机油桶装收集后委托持证单位处置。"
+    assert "attention" not in _judge(garage, trader)
+
+
+def test_a_denial_after_the_object_covers_it_in_a_proposal() -> None:
+    text = "车间垃圾桶只收生活垃圾，生产固废不混入；废水不外排；污泥不得外运。"
+    for word in ("固废", "废水", "污泥"):
+        i = text.index(word)
+        assert state_at(text, i, i + len(word), proposal=True) == REMOVED
+        assert state_at(text, i, i + len(word)) == PRESENT  # a norm's "危险废物不得混入…" names what it governs
+    limit = "厂界噪声不超过60分贝，排放浓度不低于去除率要求"
+    i = limit.index("噪声")
+    assert state_at(limit, i, i + 2, proposal=True) == PRESENT  # a comparison denies nothing
+    assert state_at("夜间不施工", 0, 2, proposal=True) == NEGATED  # a time adverbial keeps its own reading
+    mention = next(m for f in analyze("项目名称：某陶瓷厂。生产固废不混入生活垃圾。").facts for m in f.mentions
+                   if m.surface == "固废")
+    assert mention.state == REMOVED
+
+
+def test_a_prohibition_put_together_across_sentences_is_denied_by_its_main_sentence() -> None:
+    norm = _norm("prohibition", "向生活垃圾收集设施中投放工业固体废物")
+    kept = ("项目名称：某陶瓷厂固废规范化管理提升项目。建设地点：某工业园区现有厂区。建设内容：新建一般固废暂存库1座；"
+            "车间生活区垃圾桶只收生活垃圾，生产固废不混入。")
+    assert "conflict" not in _judge(kept, norm)
+    mixed = ("项目名称：某陶瓷厂固废规范化管理提升项目。建设地点：某工业园区现有厂区。建设内容：新建一般固废暂存库1座；"
+             "车间生活区垃圾桶同时收集生活垃圾和生产固废。")
+    assert "conflict" in _judge(mixed, norm)
+
+
+def test_a_contractor_named_by_its_works_binds_a_project_that_builds() -> None:
+    plan = _norm("obligation", "编制建筑垃圾处理方案，采取污染防治措施，并报县级以上地方人民政府环境卫生主管部门备案",
+                 subject="工程施工单位")
+    demolition = ("项目名称：某棚户区改造项目拆除工程。建设内容：拆除旧住宅楼约4万平方米，预计产生拆除垃圾约3万吨，"
+                  "由施工单位负责清运。")
+    assert "attention" in _judge(demolition, plan)
+    plant = "项目名称：某陶瓷厂固废规范化管理项目。建设内容：废瓷片全部外售给建材企业作骨料。"
+    assert "attention" not in _judge(plant, plan)

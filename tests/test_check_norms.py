@@ -300,3 +300,39 @@ def test_reason_names_only_the_translated_words_of_its_own_article(lib):
         for p in pairs:
             term = p.split("属于", 1)[1]
             assert term in f.hit.quote or term in lib.clause(f.hit.clause_id).text, (p, f.hit.quote)
+
+
+def test_a_condition_holds_only_with_its_head_noun(lib):
+    # 水法 第十九条: "在其他江河、湖泊上建设水工程，未取得…规划同意书的，建设单位不得开工建设". A plant near a
+    # river that starts building builds no 水工程: the river and the building are only the condition's context.
+    plant = check(lib, "项目名称：某焦化项目。建设地点：某工业园区，西侧约1公里为汾河。建设内容：新建焦炉2座。"
+                       "手续：环评报告书已批复。计划：拟于2027年3月开工。")
+    assert not _cites(plant, "conflict", "水法:a19")
+    from shanxi_policy.check.judges import condition_heads
+
+    assert condition_heads("在其他江河、湖泊上建设水工程，未取得县级以上地方人民政府水行政主管部门签署的规划同意书的") \
+        == (("水工程",),)
+    assert condition_heads("排放工业废水的企业") == (("工业废水",),)
+    assert condition_heads("在饮用水水源保护区内") == ()  # a place alone names no object
+
+
+def test_a_forbidden_act_needs_the_thing_named_after_its_last_de(lib):
+    # "任何单位和个人不得为建设单位指定编制建设项目环境影响报告书、环境影响报告表的技术单位": an approved report
+    # is not the appointment of a technical unit.
+    rep = check(lib, "项目名称：某冷链物流园建设项目。建设内容：新建冷库2座。手续：环评报告表已批复。")
+    assert not _cites(rep, "conflict", "环境影响评价法:a20")
+
+
+def test_a_place_the_scope_reader_left_in_the_act(lib):
+    # 大气污染防治法 第八十一条 lists three places; the third ("与居住层相邻的商业楼层内") stayed in the act.
+    rep = check(lib, "项目名称：某火锅店开设项目。建设地点：某小区住宅楼一层底商，楼上为住户。经营内容：火锅、炒菜。")
+    assert _cites(rep, "conflict", "大气污染防治法:a81")
+
+
+def test_concept_pairs_of_one_sentence_are_searched():
+    from shanxi_policy.check.engine import _pair_queries
+
+    fact = analyze("建设内容：线路约1.2公里穿越河滩湿地，采用路基填筑方式通过。").facts[0]
+    pairs = _pair_queries(fact)
+    assert any("占用" in q and "湿地" in q for q in pairs)
+    assert all(len(q.split()) >= 2 for q in pairs)

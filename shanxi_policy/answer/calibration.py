@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from ..models import Hit
 
 # The order of the model's weights.
-FEATURES = ("coverage", "coverage_top1", "dense", "dense_margin", "bm25_share", "missing_rare", "type_missing", "agree")
+FEATURES = ("coverage", "coverage_top1", "dense", "dense_margin", "bm25_share", "missing_rare", "type_missing", "agree",
+            "top_doc_share")
 
 
 @dataclass
@@ -175,6 +176,11 @@ def features(kb: KnowledgeBase, question: str, searched: str, hits: list[Hit], b
     # Agreement: the best dense clause is among the clauses shown.
     top_dense = {kb.units[int(i)].clause_id for i in ids[:3]}
     feats["agree"] = 1.0 if any(h.clause_id in top_dense for h in hits[:5]) else 0.0
+    # Concentration: the share of the top five clauses from the best clause's document. A question the
+    # library answers tends to draw the clauses of the one text that governs its subject; an unrelated
+    # one gathers stray clauses of many texts (law-grouped CV on dev lay questions, 2026-12-04).
+    docs = [h.doc_id for h in hits[:5]]
+    feats["top_doc_share"] = docs.count(docs[0]) / len(docs) if docs else 0.0
     return {k: round(float(v), 4) for k, v in feats.items()}
 
 

@@ -58,15 +58,23 @@ def document_reference(phrase: str, documents: Sequence[Document]) -> str:
     names = document_names(documents)
     bare = re.sub(r"[《》“”\s]", "", phrase)
     if bare in names:
-        return bare
+        return _short_name(names[bare], documents, names) or bare
     if len(bare) < 4 or not _DOC_KIND_END.search(bare):
         return ""
-    # The abbreviation starts as a name starts (or is the name's ending, "实施意见").
+    # The abbreviation starts as a name starts (or is the name's ending, "实施意见"); a 的 inside it
+    # ("山西晚报的报道") is the speaker's, not the name's.
+    # It may also leave out the name's leading words ("晚报报道" for 山西晚报新闻发布会报道) when its own
+    # first two characters stand together in the name.
+    short = re.sub(r"的", "", bare[2:])
     fits = {d for n, d in names.items() for m in {n, re.sub(r"^.*?关于", "", n)}
-            if m.endswith(bare) or (m[:2] == bare[:2] and _is_subsequence(bare, m))}
+            if m.endswith(bare) or (bare[:2] in m and _is_subsequence(short, m[m.index(bare[:2]) + 2:]))}
     if len(fits) != 1:
         return ""
-    doc_id = fits.pop()
+    return _short_name(fits.pop(), documents, names)
+
+
+def _short_name(doc_id: str, documents: Sequence[Document], names: dict[str, str]) -> str:
+    """The name a rewritten question uses for a document: its short title, or its title."""
     doc = next((d for d in documents if d.doc_id == doc_id), None)
     if doc is None:
         return ""
@@ -160,6 +168,95 @@ def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) 
     return best
 
 
+# How many characters of the question on each side of a swapped span must read as the texts read.
+SWAP_CONTEXT = 2
+_TEXTS: dict[int, tuple[Sequence[Document], str]] = {}
+
+
+def _all_text(documents: Sequence[Document]) -> str:
+    """The documents' texts joined once per document list (without whitespace, as questions are typed)."""
+    key = id(documents)
+    got = _TEXTS.get(key)
+    if got is None or got[0] is not documents:
+        got = (documents, "\n".join(re.sub(r"[ \t\u3000]", "", d.text) for d in documents))
+        _TEXTS.clear()
+        _TEXTS[key] = got
+    return got[1]
+
+
+def subject_bounds(question: str, documents: Sequence[Document] = ()) -> tuple[int, int]:
+    """Where the subject of a question lies ("城镇污水处理" in "水污染防治法对城镇污水处理有什么规定？"):
+    after a document it names and a leading 对/关于/year, before the question frame."""
+    _s, e, name = find_document_reference(question, documents)
+    begin = e if name and _s <= 6 else 0
+    m = _PREFIX.match(question[begin:])
+    start = begin + (m.end() if m else 0)
+    f = _FRAME_START.search(question, start)
+    end = f.start() if f else len(question)
+    while end > start and question[end - 1] in "的在":
+        end -= 1
+    return start, end
+
+
+def attested_swap(question: str, new: str, documents: Sequence[Document]) -> tuple[int, int] | None:
+    """The span of the question's subject that a follow-up's new phrase takes the place of, read from the
+    texts: the swap must give words the texts write, next to the words kept ("城镇污水处理" + 农村 →
+    "农村污水" is written, "城镇农村" is not; "重点大气污染物排放" + 水污染物 → "重点水污染物排放"),
+    and the words replaced must be written so too. The most context kept wins; None when nothing is written."""
+    if len(new) < 2 or not documents or not re.fullmatch(r"[\u4e00-\u9fff]+", new):
+        return None
+    start, end = subject_bounds(question, documents)
+    subject = question[start:end]
+    if len(subject) < 3 or new in subject:
+        return None
+    text = _all_text(documents)
+    # The words around each place the texts write the new phrase.
+    around = {(text[max(0, p - SWAP_CONTEXT):p], text[p + len(new):p + len(new) + SWAP_CONTEXT])
+              for p in (m.start() for m in re.finditer(re.escape(new), text))}
+    if not around:
+        return None
+    best: tuple[int, int, int] | None = None  # (context kept, -span length, start)
+    spans: tuple[int, int] | None = None
+    for i in range(len(subject)):
+        for j in range(i + 1, min(len(subject), i + 8) + 1):
+            if i == 0 and j == len(subject):
+                continue  # the whole subject: nothing kept to judge by
+            old = subject[i:j]
+            # A sibling is as long as what it replaces ("城镇" / "农村") or ends with the same head ("大气污染物" /
+            # "水污染物").
+            if len(old) != len(new) and not (len(old) > 2 and old[-2:] == new[-2:]):
+                continue
+            left, right = subject[max(0, i - SWAP_CONTEXT):i], subject[j:j + SWAP_CONTEXT]
+            if len(left) + len(right) < SWAP_CONTEXT:
+                continue
+            if not any(a.endswith(left) and b.startswith(right) for a, b in around):
+                continue
+            if left + old + right not in text:
+                continue
+            key = (len(left) + len(right), -(j - i), -i)
+            if best is None or key > best:
+                best, spans = key, (start + i, start + j)
+    return spans
+
+
+def swapped_document(question: str, old: str, new: str, documents: Sequence[Document]) -> str:
+    """The question with the document it names swapped for the one named like it with the new modifier
+    ("大气污染防治法" → "水污染防治法" when 大气污染物 gives way to 水污染物); unchanged when none is."""
+    from .metadata import document_names
+
+    s, e, name = find_document_reference(question, documents)
+    if not name:
+        return question
+    k = 0
+    while k < min(len(old), len(new)) and old[-1 - k] == new[-1 - k]:
+        k += 1
+    old_mod, new_mod = old[:len(old) - k], new[:len(new) - k]
+    if not old_mod or not new_mod or old_mod not in name:
+        return question
+    other = name.replace(old_mod, new_mod, 1)
+    return question[:s] + other + question[e:] if other in document_names(documents) else question
+
+
 # Aspects of a rule asked about without naming the rule: its breach and the penalty for it.
 _ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|罚|法律责任|责任|后果|追究")
 _FILLER = re.compile(r"[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
@@ -247,6 +344,11 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if sibling:
             # "那运送呢？" after "贮存危险废物…": 运送 takes the place of the term the texts list it with.
             return out.replace(sibling, phrase, 1)
+        swap = attested_swap(out, phrase, documents)
+        if swap is not None:
+            # "那农村呢？" after "…对城镇污水处理…": the words the texts write next to 农村 decide what it replaces.
+            i, j = swap
+            return swapped_document(out[:i] + phrase + out[j:], out[i:j], phrase, documents)
         return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
     if frames and not all(f in previous for f in frames):

@@ -2,27 +2,59 @@
 
 "工地晚上打桩" is searched also as "施工 夜间 施工作业"; a clause that says 夜间 covers a question that
 says 晚上 when deciding between an answer and "未找到".
+
+The file is cut into sections by comment lines "# [section NAME] …". Entries written while reading
+labelled questions are kept apart from the general ones, so that the refusal decision can be fitted on
+those questions as a held-out question meets the lexicon: without the entries written for it
+(`sections(...)`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from ..package_data import data_text
 from ..text.normalize import normalize_for_search
 
+_SECTION = re.compile(r"#\s*\[section\s+([\w-]+)\]")
+_only: tuple[str, ...] | None = None  # the sections in use; None: all
 
-@lru_cache(maxsize=1)
-def lay_terms() -> dict[str, tuple[str, ...]]:
-    text = data_text("lay_terms.tsv")
+
+@lru_cache(maxsize=8)
+def _read(only: tuple[str, ...] | None) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
+    section = ""
+    for line in data_text("lay_terms.tsv").splitlines():
+        m = _SECTION.match(line)
+        if m:
+            section = m.group(1)
+            continue
+        if not line.strip() or line.startswith("#") or (only is not None and section not in only):
             continue
         parts = [normalize_for_search(p.strip()) for p in line.split("\t") if p.strip()]
         if len(parts) >= 2:
             out[parts[0]] = tuple(dict.fromkeys(out.get(parts[0], ()) + tuple(parts[1:])))
     return out
+
+
+def lay_terms() -> dict[str, tuple[str, ...]]:
+    return _read(_only)
+
+
+@contextmanager
+def sections(*names: str) -> Iterator[None]:
+    """Use only the named sections of the lexicon inside the block (fitting and measuring on questions
+    that one section was written from). Not thread-safe: for benchmarks, not for serving."""
+    global _only
+    before = _only
+    _only = tuple(names)
+    try:
+        yield
+    finally:
+        _only = before
 
 
 def legal_terms(question: str) -> list[str]:

@@ -27,10 +27,15 @@ def document_names(documents: Sequence[Document]) -> dict[str, str]:
         for n in (d.title, re.sub(r"^中华人民共和国", "", d.title), str(d.meta.get("short_title", ""))):
             if len(n) >= 2:
                 names[n] = d.doc_id
-        kind = str(d.meta.get("doc_type", ""))
-        if len(kind) >= 4 and sum(1 for x in documents if x.meta.get("doc_type") == kind) == 1:
-            names[kind] = d.doc_id
+        for kind in _kinds(d):
+            if len(kind) >= 4 and sum(1 for x in documents if kind in _kinds(x)) == 1:
+                names[kind] = d.doc_id
     return dict(sorted(names.items(), key=lambda x: -len(x[0])))
+
+
+def _kinds(doc: Document) -> set[str]:
+    """The kinds a document is of: its type (规范性文件, 法律) and its genre (实施意见) when recorded."""
+    return {str(doc.meta.get(k, "")) for k in ("doc_type", "genre")} - {""}
 
 
 def named_document(question: str, documents: Sequence[Document]) -> str | None:
@@ -82,7 +87,7 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
         return [d for n, d in named if not any(n != m and n in m for m, _ in named)]
     for kind in _DOC_KINDS:
         if kind in q:
-            typed = [d for d in docs if str(d.meta.get("doc_type", "")) == kind or d.title.endswith(kind)]
+            typed = [d for d in docs if kind in _kinds(d) or d.title.endswith(kind)]
             if typed:
                 return typed
     return []

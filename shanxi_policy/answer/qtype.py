@@ -30,12 +30,35 @@ META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
                              r"出自哪|哪个政策|哪项政策|依据哪")),
 ]
 
+# Field names that ask about a document whatever precedes them; the other wordings ("由谁发布", "何时施行")
+# ask about a document only when what precedes them is one ("这份实施意见", "水污染防治法") or nothing:
+# "国家重要湿地名录由谁发布" asks what a text says.
+_META_EXPLICIT = re.compile(r"文号|发文字号|发文机关|印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|成文日期|印发日期|"
+                            r"发布日期|发文日期|颁布日期|施行日期|生效日期|标题|全称|文件名|文种")
+_DOC_WORD = re.compile(r"(?:文件|意见|通知|决定|办法|条例|规定|方案|规划|细则|法律|法规|法|政策|报道|它|其)$")
+_DOC_PRONOUN = re.compile(r"这|该|本|此|上述")
+
+
+def asks_of_document(question: str, match: re.Match[str]) -> bool:
+    """The metadata wording matched asks about a document: by a field's name, or after a document's name,
+    a pronoun or nothing."""
+    if _META_EXPLICIT.search(match.group(0)):
+        return True
+    before = re.sub(r"(?:是|由|于|的|在|最早|最初|首次|正式)+$", "", question[:match.start()].strip("，, "))
+    before = YEAR.sub("", before).strip("，, ")
+    return not before or bool(_DOC_PRONOUN.search(before)) or bool(_DOC_WORD.search(before))
+
+
 _COMPARE = re.compile(r"有什么不同|有何不同|有什么区别|有何区别|区别是什么|不同之处|有什么变化|有何变化|相比|对比|比较")
 _PARTS = re.compile(r"重点任务|主要任务|几个方面|几方面|哪几个方面|哪几方面|哪几项|几项|几大|哪几类|几类|"
                     r"哪些方面|哪些任务|几个阶段|哪几个阶段|分几步|由哪几部分|几部分")
 _OPEN = re.compile(r"如何|怎么|怎样|哪些|有什么要求|有何要求|什么要求|要求是什么|有什么规定|有何规定|什么规定|"
                    r"措施|举措|任务|做法|办法有|怎么办|哪些方面|具体要求|采取什么|主要内容|包括什么|包括哪些|重点是什么|"
-                   r"做什么|干什么|应当做|需要做|为什么")
+                   r"做什么|干什么|应当做|需要做|为什么|负责什么|负责哪些|什么职责|什么责任|分别|"
+                   # "有什么改革要求": a few words may stand between the question word and what is asked for.
+                   r"(?:有|提出|作出)(?:什么|哪些|何)[\u4e00-\u9fff]{1,4}?(?:要求|规定|措施|举措|任务|安排|工作)|"
+                   # "在什么情况下…": the conditions, usually several.
+                   r"什么情况|哪些情况|什么情形|哪些情形|注意什么|注意哪些|注意事项")
 # A number or a date asked for: one sentence answers it even when the wording looks open.
 _FACTOID = re.compile(r"多少|几[年月日号成个%％]|百分之几|哪一年|哪年|何时|什么时候|多大|多长|多高|多久|比例|比重|占比|"
                       r"是否|能否|可不可以|能不能|要不要|是不是|有没有")
@@ -52,7 +75,8 @@ def classify(question: str) -> QuestionType:
     q = question.strip()
     years = [int(y) for y in YEAR.findall(q)]
     for name, pat in META_FIELDS:
-        if pat.search(q):
+        m = pat.search(q)
+        if m and (name in ("which_doc", "title", "doc_type") or asks_of_document(q, m)):
             return QuestionType("metadata", name, years)
     distinct = sorted(set(years))
     if _COMPARE.search(q) and (len(distinct) >= 2 or re.search(r"[和与跟同及、]", q)):

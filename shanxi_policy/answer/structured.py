@@ -203,7 +203,23 @@ def _joined(sents: list[str]) -> str:
     return "".join(x if x[-1:] in "。；！？;：:" else x + "；" for x in sents if x)
 
 
-def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hit], lead_in: str = "") -> Answer:
+def renumber(items: list[AnswerItem], citations: list[Hit], also: list[int] | None = None) -> tuple[list[Hit], dict[int, int]]:
+    """Citations numbered in the order the answer first cites them (items, then the further sources in
+    also), the hits it does not cite after them in their rank order; the items' numbers follow."""
+    order: list[int] = []
+    for n in [*(i.cite for i in items), *(also or [])]:
+        if 0 < n <= len(citations) and n not in order:
+            order.append(n)
+    order += [n for n in range(1, len(citations) + 1) if n not in order]
+    mapping = {old: new for new, old in enumerate(order, 1)}
+    for i in items:
+        i.cite = mapping.get(i.cite, i.cite)
+    return [citations[n - 1] for n in order], mapping
+
+
+def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hit], lead_in: str = "",
+            repeats: list[int] | None = None) -> Answer:
+    citations, mapping = renumber(items, citations, repeats)
     text = "\n".join(([lead_in] if lead_in else []) + [i.text for i in items])
     first = citations[items[0].cite - 1] if items else None
     if first is not None:
@@ -212,7 +228,10 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
             quote = lead_in + quote
         first.quote = quote
         first.marks = term_spans(base.question, quote)
-    return Answer(True, text, citations, base.question, "", base.confidence, type=kind, items=items)
+    ans = Answer(True, text, citations, base.question, "", base.confidence, type=kind, items=items)
+    if repeats:
+        ans.note = further_sources_note([citations[mapping[n] - 1] for n in repeats], [mapping[n] for n in repeats])
+    return ans
 
 
 def question_terms(question: str) -> list[str]:
@@ -285,13 +304,17 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
     actor = _norm(question[: m.start()]).strip() if m else ""
     if len(actor) < 2:
         return None
-    rest = re.sub(r"义务|职责|方面", "", question[m.end():] if m else "")
+    # The verb that governs the duties ("履行哪些义务") is part of the question's frame, not its subject.
+    rest = re.sub(r"(?:履行|承担|负有|肩负)?(?:哪些|什么|何种)?(?:义务|职责)|方面", "", question[m.end():] if m else "")
     docs = list(dict.fromkeys(h.doc_id for h in base.citations[:3]))
     bound: dict[str, None] = {}  # the articles binding the actor, in the order read
     for n in kb.norms():
         if n.doc_id not in docs or n.kind != "rule" or n.modality not in ("obligation", "prohibition"):
             continue
-        if actor not in _norm(n.subject) or n.clause_id in bound:
+        # A norm stated under a condition ("产生工业固体废物的单位委托他人…的，应当…") binds the party the
+        # condition opens with.
+        who = n.subject or (n.conditions if _norm(n.conditions).startswith(actor) else "")
+        if actor not in _norm(who) or n.clause_id in bound:
             continue
         clause = kb.clause(n.clause_id)
         doc = kb.document(n.doc_id)
@@ -312,8 +335,19 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
         if c is not None and d is not None:
             hits.append(next((x for x in citations if x.clause_id == cid), None) or Hit(
                 d.doc_id, d.title, cid, c.path, c.text, 0.0, "norm"))
+    # Over the limits, the articles retrieved for the question are kept first (by rank), then the others in
+    # document order; the answer reads in document order.
+    rank = {h.clause_id: i for i, h in enumerate(base.citations)}
+    ordered = in_document_order(hits, kb)
+    kept: list[Hit] = []
+    budget = MAX_DUTY_ITEMS - 1  # one item is kept for the factoid answer's sentence
+    for h in sorted(ordered, key=lambda x: rank.get(x.clause_id, len(rank))):
+        size = len(body_sentences(h)[:MAX_BODY])
+        if len(kept) < MAX_DUTY_CLAUSES and (size <= budget or not kept):
+            kept.append(h)
+            budget -= size
     items: list[AnswerItem] = []
-    for h in in_document_order(hits, kb)[:MAX_DUTY_CLAUSES]:
+    for h in [x for x in ordered if x in kept]:
         n_cite = _cite(citations, h)
         # An article is one norm: given whole, as in open answers (its other duties name the actor's staff).
         items.extend(AnswerItem(x, n_cite) for x in body_sentences(h)[:MAX_BODY])
@@ -321,6 +355,22 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
         # The single best sentence the factoid answerer found always stays in the answer.
         items.insert(0, AnswerItem(base.text.strip(), _cite(citations, base.citations[0])))
     return _finish(base, "list", items[:MAX_DUTY_ITEMS], citations)
+
+
+def holds(term: str, hit: Hit) -> bool:
+    """The clause (its text or headings) uses the term or a synonym."""
+    return _has(term, _norm(" ".join(hit.path) + "\n" + hit.text))
+
+
+def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
+    """The rarest subject term of the question (not a frame word such as 举措) that some but not all of the
+    hits use: what separates the clauses on the question's own subject from the ones on a wider one. Empty
+    when every hit (or none) uses it."""
+    terms = [t for t in subject_terms(question) if any(holds(t, h) for h in hits)]
+    key = key_term(terms, kb)
+    if not key or all(holds(key, h) for h in hits):
+        return ""
+    return key
 
 
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
@@ -336,6 +386,13 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     if kb is not None and section is not None:
         return section_answer(kb, base, section, citations)
     ranked = by_heading(question, hits, 5)
+    # The question's rarest term that the top clauses use ("超采" in "地下水超采区有什么规定"): a clause
+    # without it speaks about the wider subject only (土壤地下水污染防治), and comes after the ones with it.
+    key = held_key(question, hits[:5], kb)
+    # Only when the best retrieved clause uses it: a synonym the lexicon lacks (排污口 / 排放口) would
+    # otherwise put a clause that merely repeats the question's word first.
+    if key and holds(key, hits[0]):
+        ranked = sorted(ranked, key=lambda h: not holds(key, h))
     liable = [h for h in ranked if in_liability_chapter(h)] if _ASKS_PENALTY.search(question) else []
     if liable:
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
@@ -354,6 +411,8 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     for h in ranked[1:]:
         if len(chosen) >= MAX_CLAUSES:
             break
+        if key and holds(key, hits[0]) and holds(key, lead) and not holds(key, h):
+            continue
         if h.score >= SECOND_CLAUSE_RATIO * top_score and (heading_cover(question, h) > 0 or any(
                 _has(t, _norm(h.text)) for t in focus_terms(question, h))):
             chosen.append(h)
@@ -369,6 +428,13 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if h not in chosen and covers_all(question, h) and h.score >= JOIN_CLAUSE_RATIO * top_score:
             chosen.append(h)
             joined.add(h.clause_id)
+    # Articles next to a chosen one that hold the question's rarest term continue its provision ("建筑垃圾":
+    # 第六十条 to 第六十三条): those among the top hits join, each with its sentences on that term.
+    for h in next_articles(chosen, ranked[:5], question, top_score, kb):
+        if len(chosen) >= MAX_JOINED_CLAUSES:
+            break
+        chosen.append(h)
+        joined.add(h.clause_id)
     items: list[AnswerItem] = []
     answer_lead = ""
     repeats: list[int] = []  # clauses whose items the answer already lists: cited, not listed again
@@ -415,10 +481,50 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # title "（二十七）开展评估考核。" alone answers nothing).
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
-    ans = _finish(base, "list", items, citations, lead_in=answer_lead)
-    if repeats:
-        ans.note = further_sources_note([citations[n - 1] for n in repeats], repeats)
-    return ans
+    return _finish(base, "list", items, citations, lead_in=answer_lead, repeats=repeats)
+
+
+_ARTICLE_ID = re.compile(r":a(\d+)$")
+
+
+def article_number(hit: Hit) -> int | None:
+    m = _ARTICLE_ID.search(hit.clause_id)
+    return int(m.group(1)) if m else None
+
+
+# An article next to a chosen one continues its provision when it holds this share of the question's
+# terms, weighted by rarity (chosen on the dev set).
+ADJACENT_COVER = 0.5
+
+
+def term_cover(question: str, text: str, kb: KnowledgeBase | None) -> float:
+    """Share of the question's terms (or a synonym) in the text, each weighted by its rarity."""
+    terms = question_terms(question)
+    rarity = kb.term_idf if kb is not None else (lambda t: float(len(t)))
+    total = sum(rarity(t) for t in terms)
+    norm = _norm(text)
+    return sum(rarity(t) for t in terms if _has(t, norm)) / total if total else 0.0
+
+
+def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_score: float,
+                  kb: KnowledgeBase | None) -> list[Hit]:
+    """Candidates that are the article just before or after a chosen article of the same law (or of one
+    joined so), hold ADJACENT_COVER of the question's terms and score at least JOIN_CLAUSE_RATIO of the best."""
+    have = {(h.doc_id, n) for h in chosen if (n := article_number(h)) is not None}
+    out: list[Hit] = []
+    grew = True
+    while grew:
+        grew = False
+        for h in candidates:
+            n = article_number(h)
+            if n is None or h in chosen or h in out or h.score < JOIN_CLAUSE_RATIO * top_score:
+                continue
+            if ((h.doc_id, n - 1) in have or (h.doc_id, n + 1) in have) and \
+                    term_cover(question, h.text, kb) >= ADJACENT_COVER:
+                out.append(h)
+                have.add((h.doc_id, n))
+                grew = True
+    return out
 
 
 _ASKS_PENALTY = re.compile(r"处罚|罚款|法律责任|罚则|追究")
@@ -530,6 +636,11 @@ def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
         if len(looked) >= 2:
             items = [AnswerItem(h.path[-1] if h.path else h.text[:30], i + 1) for i, h in enumerate(looked)]
             return _finish(base, "parts", items, citations)
+    # A section whose heading names the subject better than the title of any top hit ("守牢美丽山西建设安全底线
+    # 包括哪几个方面" under "四、坚持全力防范风险，守牢美丽山西建设安全底线"): its clauses are the parts.
+    named = titled_section(kb, question, hits[:3])
+    if named is not None and not any(h.path and _cover(subject_terms(question), h.path[-1]) >= 1 for h in hits[:3]):
+        return section_answer(kb, base, named, citations)
     for h in by_heading(question, hits, 3):
         heads = sub_headings(h.text)
         if len(heads) >= 3:
@@ -614,6 +725,32 @@ def section_answer(kb: KnowledgeBase, base: Answer, section: Section, citations:
             d.doc_id, d.title, cid, c.path, c.text, 0.0, "section")
         items.append(AnswerItem(c.title or c.text[:30], _cite(citations, h)))
     return _finish(base, "parts", items, citations, lead_in=section.title)
+
+
+# Words of a question's frame, not of its subject ("…包括哪几个方面").
+_FRAME_WORD = re.compile(r"包括|包含|涵盖|哪.{0,3}|几.{0,3}|什么|如何|怎么|怎样|方面|内容|要求|措施|举措|任务|规定|"
+                         r"做法|有哪些")
+
+
+def subject_terms(question: str) -> list[str]:
+    return [t for t in question_terms(question) if not _FRAME_WORD.fullmatch(t)]
+
+
+def titled_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section | None:
+    """The section, in the documents of the hits, whose heading holds every term of the question and heads at
+    least two titled clauses (policy parts, not law chapters)."""
+    terms = subject_terms(question)
+    if len(terms) < 2:
+        return None
+    for doc_id in dict.fromkeys(h.doc_id for h in hits):
+        doc = kb.document(doc_id)
+        for sec in doc.sections if doc is not None else []:
+            if len(sec.clause_ids) < 2 or _cover(terms, sec.title) < 1:
+                continue
+            clauses = [kb.clause(c) for c in sec.clause_ids]
+            if all(c is not None and c.kind != "article" and c.title for c in clauses):
+                return sec
+    return None
 
 
 def _named_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section | None:

