@@ -69,7 +69,8 @@ def test_kill_during_rebuild_keeps_the_old_index(tmp_path: Path):
     before = _answers(index)
     (corpus / "extra.txt").write_text(_extra_document(30), encoding="utf-8")
     kills: list[float | str] = []
-    for delay in (2.0, 5.0, "writing"):
+    current = before  # what the index on disk answers now
+    for delay in (1.0, 3.0, "writing"):
         proc = subprocess.Popen([str(SHANXI_POLICY), "index", str(corpus), "--index", str(index), "--force"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         if delay == "writing":  # the moment the new index directory appears, files are being written
@@ -85,12 +86,14 @@ def test_kill_during_rebuild_keeps_the_old_index(tmp_path: Path):
         after = _answers(index)
         if finished:  # the build won the race: the new index answers the same seed questions
             assert [a[:2] for a in after] == [a[:2] for a in before]
-            break
-        assert after == before, f"old index changed after kill at {delay}s"
+            current = after  # later rounds rebuild this one
+            continue
+        assert after == current, f"old index changed after kill at {delay}s"
+    assert kills, "no build was interrupted"
     # A writer killed between the two renames of the swap: only `.index.old-<pid>-…` is left.
     stranded = tmp_path / f".index.old-{_dead_pid()}-1"
     index.rename(stranded)
-    assert _answers(index) == before and not stranded.exists()
+    assert _answers(index) == current and not stranded.exists()
     leftovers_before = len(list(tmp_path.glob(".index.tmp-*")))
     assert "writing" not in kills or leftovers_before == 1
     r = subprocess.run([str(SHANXI_POLICY), "index", str(corpus), "--index", str(index)], capture_output=True,
