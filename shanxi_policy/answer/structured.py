@@ -391,7 +391,8 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     key = held_key(question, hits[:5], kb)
     # Only when the best retrieved clause uses it: a synonym the lexicon lacks (排污口 / 排放口) would
     # otherwise put a clause that merely repeats the question's word first.
-    if key and holds(key, hits[0]):
+    narrow = bool(key) and holds(key, hits[0])
+    if narrow:
         ranked = sorted(ranked, key=lambda h: not holds(key, h))
     liable = [h for h in ranked if in_liability_chapter(h)] if _ASKS_PENALTY.search(question) else []
     if liable:
@@ -411,7 +412,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     for h in ranked[1:]:
         if len(chosen) >= MAX_CLAUSES:
             break
-        if key and holds(key, hits[0]) and holds(key, lead) and not holds(key, h):
+        if narrow and holds(key, lead) and not holds(key, h):
             continue
         if h.score >= SECOND_CLAUSE_RATIO * top_score and (heading_cover(question, h) > 0 or any(
                 _has(t, _norm(h.text)) for t in focus_terms(question, h))):

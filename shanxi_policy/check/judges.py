@@ -84,7 +84,7 @@ _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
 _COND_SPLIT = re.compile(r"[，；;,]|或者")
 # "城镇居民区、文化教育科学研究区等人口集中区域": the items and the class after 等 are each a place.
-_SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及|等(?=[\u4e00-\u9fff]{2})(?!级|于|同|候)")
+_SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及|" + _ETC.pattern)
 # Words that only mark polarity ("未予批准", "不予登记"): polarity is read around the content words, so
 # matching the marker itself would count "审查后未予批准" as a denial of the fact's "未予批准".
 _POLARITY_WORDS = re.compile(r"^(?:未予|未经|未按|未依|不予|未能|无需|没有|不得|不再|尚未|无法)$")
