@@ -45,6 +45,11 @@ def _targets(ncp: dict[str, Any] | None, s: dict[str, Any] | None, a: dict[str, 
                      _ok(best["doc_recall_at_5"] >= 0.93)))
         rows.append(("ncp_policy_qa answer in top 5 ≥ 0.90 (held-out half)", f"{best['answer_in_top5']:.3f}",
                      _ok(best["answer_in_top5"] >= 0.90)))
+        prod = ncp["splits"]["test"].get("product_search")
+        if prod:
+            rows.append(("ncp_policy_qa doc R@5 ≥ 0.95, product search (held-out half)",
+                         f"{prod['doc_recall_at_5']:.3f} (own notice only {prod['doc_recall_at_5_own']:.3f})",
+                         _ok(prod["doc_recall_at_5"] >= 0.95)))
     if s:
         by = {r["units"]: r for r in s["sizes"] if "error" not in r}
         if 100_000 in by:
@@ -91,11 +96,18 @@ def build() -> str:
                   f"{ncp['questions']} questions split once by a hash of their id into dev and test halves; the dense",
                   f"weight of the fusion ({ncp['alpha_chosen_on_dev']}) was chosen on dev. All methods rank the same units.",
                   "doc R@5: the gold notice is among the notices of the top 5 units; answer@5: the gold answer span is",
-                  "inside one of the top 5 units; answer span: the gold span is inside the text of the product's answer.", "",
+                  "inside one of the top 5 units; answer span: the gold span is inside the text of the product's answer.",
+                  "product search: kb.search itself, 5 clause results (quoted phrases first, texts no longer in force later,",
+                  "one result for a text that several notices carry, naming each of them as 同文见于); its doc R@5 counts the",
+                  "notices the 5 results name, and (own) only each result's own notice.", "",
                   "| split | method | questions | doc R@5 | answer@5 | answer span |", "|---|---|---|---|---|---|"]
         for sp in ("dev", "test"):
             for k, v in ncp["splits"][sp].items():
                 name = LABELS.get(k, k.replace("ours_alpha", "hybrid, dense weight ")) + (" (the product)" if k == pm else "")
+                if k == "product_search":
+                    lines.append(f"| {sp} | product search | {v['questions']} | {v['doc_recall_at_5']:.3f} "
+                                 f"(own {v['doc_recall_at_5_own']:.3f}) | | |")
+                    continue
                 lines.append(f"| {sp} | {name} | {v['questions']} | {v['doc_recall_at_5']:.3f} | {v['answer_in_top5']:.3f} | "
                              f"{_f(v.get('answer_span_in_answer'))} |")
         reused = ncp.get("index_units_reused")
@@ -758,9 +770,16 @@ def _issue_targets() -> list[tuple[str, str, str]]:
     if ncp and ncp.get("splits"):
         t = ncp["splits"]["test"][ncp["product_method"]]
         d = ncp["splits"]["dev"][ncp["product_method"]]
-        add("ncp_policy_qa doc R@5 ≥ 0.95 on held-out questions", t["doc_recall_at_5"], t["doc_recall_at_5"] >= 0.95,
+        add("ncp_policy_qa doc R@5 ≥ 0.95 on held-out questions, unit ranking", t["doc_recall_at_5"],
+            t["doc_recall_at_5"] >= 0.95,
             f"test {_f(t['doc_recall_at_5'])}, dev {_f(d['doc_recall_at_5'])}; answer span in the answer: test "
             f"{_f(t.get('answer_span_in_answer'))}")
+        pt, pd = ncp["splits"]["test"].get("product_search"), ncp["splits"]["dev"].get("product_search")
+        if pt and pd:
+            add("ncp_policy_qa doc R@5 ≥ 0.95 on held-out questions, product search (同文见于 counted)",
+                pt["doc_recall_at_5"], pt["doc_recall_at_5"] >= 0.95,
+                f"test {_f(pt['doc_recall_at_5'])}, dev {_f(pd['doc_recall_at_5'])}; each result's own notice only: "
+                f"test {_f(pt['doc_recall_at_5_own'])}, dev {_f(pd['doc_recall_at_5_own'])}")
     sp = _load("answer_speed")
     lp = _dig(sp, "p50_by_type_s", "list")
     add("open-question answer ≤ 1 s without an LLM (p50, list answers)", lp, lp is not None and lp <= 1,

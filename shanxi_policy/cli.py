@@ -129,6 +129,8 @@ def index(paths: tuple[Path, ...], index_dir: Path | None, embedder: str, model:
 def _print_hit(n: int, h) -> None:
     click.echo(f"[{n}] {h.citation()}  ({h.local_id}，得分 {h.score:.3f}，{h.source})")
     click.echo(f"    “{h.marked()}”")
+    if h.also:
+        click.echo("    同文见于：" + "、".join(f"《{t}》" for _, t, _ in h.also))
 
 
 @main.command()

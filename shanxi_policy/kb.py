@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -95,8 +96,9 @@ def _data_fingerprint() -> str:
     return h.hexdigest()[:12]
 
 
-# Bump when the way units are cut or tokenized changes: an index built the old way is then stale.
-INDEX_SCHEME = "units-v2+words-bigrams+norms-v2"
+# Bump when the way documents are parsed, units cut or tokenized changes: an index built the old way is
+# then stale (titles-md1: a Markdown level-1 heading is the title).
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v2+titles-md1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
@@ -141,6 +143,7 @@ class KnowledgeBase:
         self._places = places_of(self._docs)
         self._indicators: list[Indicator] | None = None
         self._norm_text: dict[str, str] = {}
+        self._text_keys: dict[str, str] = {}
         self._norm_table: NormTable | None = None
         self._norm_sparse: SparseIndex | None = None
 
@@ -288,6 +291,16 @@ class KnowledgeBase:
                 alpha = f.alpha_weak
         return convex(sparse_ids, sparse_sc, dense_ids, dense_sc, alpha), best_dense
 
+    def _text_key(self, clause_id: str) -> str:
+        """Clauses of one text in several documents (reposted notices, laws quoted whole) share a key; short
+        clauses (headings, "第X条" alone) keep their own, since a shared heading is not a shared text."""
+        key = self._text_keys.get(clause_id)
+        if key is None:
+            flat = re.sub(r"\W", "", normalize_for_search(self._clauses[clause_id].text))
+            key = hashlib.sha1(flat.encode()).hexdigest() if len(flat) >= 40 else clause_id
+            self._text_keys[clause_id] = key
+        return key
+
     def _passes(self, c: Clause, doc: str | None, part: str | None, year: int | None) -> bool:
         if doc:
             d = self._docs[c.doc_id]
@@ -320,12 +333,6 @@ class KnowledgeBase:
             raise QueryError("返回条数 k 必须大于 0")
         from .answer.extract import best_sentence, term_spans
 
-        pinned: list[tuple[str, str]] = []
-        look = structural_lookup(q, self.documents)
-        if look:
-            pinned += [(cid, "lookup") for cid in look.clause_ids]
-        for phrase in quoted_phrases(q):
-            pinned += [(cid, "exact") for cid in exact_matches(phrase, self.documents)]
         n_cand = max(self.fusion.candidates, k * 4)
         if filters is not None and not filters.is_empty():
             n_cand = min(len(self.units), n_cand * 10)  # most candidates may belong to excluded documents
@@ -336,6 +343,18 @@ class KnowledgeBase:
             if cid not in per_clause or s > per_clause[cid][0]:
                 per_clause[cid] = (s, uid)
         ranked = sorted(per_clause.items(), key=lambda x: -x[1][0])
+        pinned: list[tuple[str, str]] = []
+        look = structural_lookup(q, self.documents)
+        if look:
+            pinned += [(cid, "lookup") for cid in look.clause_ids]
+        for phrase in quoted_phrases(q):
+            # Chinese questions quote policy terms (“非接触式”, “菜篮子”) that many clauses hold: the clauses
+            # holding the phrase come first, in the order of their relevance to the whole question, not in
+            # library order (ncp_policy_qa dev questions).
+            exact = exact_matches(phrase, self.documents)
+            rank_of = {cid: i for i, (cid, _) in enumerate(ranked)}
+            exact.sort(key=lambda cid: rank_of.get(cid, len(rank_of)))
+            pinned += [(cid, "exact") for cid in exact]
         order: list[tuple[str, float, str]] = []
         seen: set[str] = set()
         top_score = ranked[0][1][0] if ranked else 1.0
@@ -353,6 +372,7 @@ class KnowledgeBase:
         if prefer_current:
             order = prefer_in_force(order, self._docs, self._clauses, q, filters)
         hits: list[Hit] = []
+        by_text: dict[str, Hit] = {}
         for cid, s, src in order:
             c = self._clauses[cid]
             if not self._passes(c, doc, part, year):
@@ -360,9 +380,14 @@ class KnowledgeBase:
             d = self._docs[c.doc_id]
             if filters is not None and not filters.matches(d):
                 continue
+            same = by_text.get(self._text_key(cid))
+            if same is not None:
+                same.also.append((d.doc_id, d.title, cid))
+                continue
             quote = best_sentence(q, c.text)
             hits.append(Hit(d.doc_id, d.title, cid, c.path, c.text, round(float(s), 4), src, quote,
                             term_spans(q, quote), validity=str(d.meta.get("validity", ""))))
+            by_text[self._text_key(cid)] = hits[-1]
             if len(hits) >= k:
                 break
         return hits, best_dense

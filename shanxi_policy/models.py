@@ -108,6 +108,9 @@ class Hit:
     quote: str = ""  # the sentence(s) quoted as evidence
     marks: list[tuple[int, int]] = field(default_factory=list)  # query-term spans inside quote
     validity: str = ""  # the document's 现行有效 / 已修订 / 已废止 / 尚未施行 ("" when unknown)
+    # Other clauses with the same text (a notice reposted or quoted whole by another document), shown with
+    # this hit instead of taking places of their own: (doc_id, doc_title, clause_id).
+    also: list[tuple[str, str, str]] = field(default_factory=list)
 
     @property
     def local_id(self) -> str:
@@ -133,6 +136,7 @@ class Hit:
         d = asdict(self)
         d["path"] = list(self.path)
         d["marks"] = [list(m) for m in self.marks]
+        d["also"] = [{"doc_id": a, "doc_title": t, "clause_id": c} for a, t, c in self.also]
         d["marked_quote"] = self.marked()
         d["citation"] = self.citation()
         d["superseded"] = self.superseded

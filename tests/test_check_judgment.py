@@ -273,3 +273,62 @@ def test_a_contractor_named_by_its_works_binds_a_project_that_builds() -> None:
     assert "attention" in _judge(demolition, plan)
     plant = "项目名称：某陶瓷厂固废规范化管理项目。建设内容：废瓷片全部外售给建材企业作骨料。"
     assert "attention" not in _judge(plant, plan)
+
+
+def test_a_rare_modifier_narrows_the_forbidden_object() -> None:
+    mercury = _norm("prohibition", "向渗井排放含汞废水")
+    plant = "项目名称：某机加工项目。废水：生产废水经沉淀后通过厂内渗井排放。"
+    assert "conflict" not in _judge(plant, mercury)  # waste water, not mercury-bearing waste water
+    lamps = "项目名称：某荧光灯回收项目。废水：含汞废水经沉淀后通过厂内渗井排放。"
+    assert "conflict" in _judge(lamps, mercury)
+
+
+def test_a_procedure_put_off_is_not_done() -> None:
+    def state(text: str, word: str) -> str:
+        i = text.index(word)
+        return state_at(text, i, i + len(word), proposal=True)
+
+    assert state("竣工环保验收计划明年上半年再组织", "验收") == NEGATED
+    assert state("配套除尘设施竣工验收待正式生产一年后再组织办理", "验收") == NEGATED
+    assert state("环境影响报告表拟于年底前报批", "环境影响") == NEGATED
+    assert state("生产废水经处理达标后再排放", "废水") == PRESENT  # a treatment step defers nothing
+    assert state("竣工环保验收已完成，随后投入生产", "验收") == PRESENT
+
+
+def test_work_handed_to_another_party_does_not_make_the_project_that_party() -> None:
+    licence = _norm("obligation", "向县级以上人民政府环境保护行政主管部门申请领取经营许可证",
+                    subject="从事医疗废物集中处置活动的单位")
+    clinic = ("项目名称：某社区卫生服务站改造方案。医疗废物：设独立的医疗废物暂存间，不在室外存放；"
+              "由市医疗废物集中处置中心每日上门收运一次。")
+    assert "attention" not in _judge(clinic, licence)
+    centre = "项目名称：某市医疗废物集中处置中心项目。建设内容：新建医疗废物集中处置设施，日处置医疗废物30吨。"
+    assert "attention" in _judge(centre, licence)
+    from shanxi_policy.check.judges import _handed_over
+
+    text = "地块用途由工业用地变更为住宅用地"
+    assert not _handed_over(text, text.index("住宅"))  # 由…变更为 says from what, not by whom
+    text = "由市医疗废物集中处置中心每日上门收运"
+    assert _handed_over(text, text.index("集中处置"))
+
+
+def test_conduct_by_a_document_the_project_holds() -> None:
+    judge = RuleJudge()
+    judge.prepare(_library_norms())
+    duty = "按照排污许可证的要求排放污染物"
+    held = analyze("项目名称：某机械厂涂装线技术改造。审批情况：环境影响报告表已批复，排污许可证已变更。")
+    assert any(judge._addressed(duty, f, 0.6) for f in held.facts)
+    pending = analyze("项目名称：某机械厂涂装线技术改造。审批情况：环境影响报告表已批复，尚未取得排污许可证。")
+    assert not any(judge._addressed(duty, f, 0.6) for f in pending.facts)
+    # a rule is not a document the project holds
+    rule = "按照国家取水许可制度的规定，向水行政主管部门申请领取取水许可证"
+    well = analyze("项目名称：某饲料加工项目。给水：厂区自打深井两眼，日抽取地下水约800吨用于生产。")
+    assert not any(judge._addressed(rule, f, 0.6) for f in well.facts)
+
+
+def test_a_party_named_by_producing_a_thing_must_produce_it() -> None:
+    ledger = _norm("obligation", "建立工业固体废物管理台账，如实记录产生工业固体废物的种类、数量、流向",
+                   subject="产生工业固体废物的单位")
+    smelter = "项目名称：某冶炼厂渣场项目。建设内容：冶炼车间年产生冶炼废渣约8万吨，堆存于厂内渣场。"
+    assert "attention" in _judge(smelter, ledger)
+    reclaim = "项目名称：某采煤沉陷区土地复垦工程。建设内容：利用附近冶炼厂堆存的冶炼废渣约8万立方米回填沉陷区。"
+    assert "attention" not in _judge(reclaim, ledger)  # it takes the smelter's slag, it does not produce it

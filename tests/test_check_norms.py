@@ -336,3 +336,45 @@ def test_concept_pairs_of_one_sentence_are_searched():
     pairs = _pair_queries(fact)
     assert any("占用" in q and "湿地" in q for q in pairs)
     assert all(len(q.split()) >= 2 for q in pairs)
+
+
+def test_a_procedure_put_off_is_searched_as_its_absence(lib):
+    # "未经验收或者验收不合格的，不得投入生产或者使用" (建设项目环境保护管理条例 第十九条): the proposal never says
+    # 未经验收; it puts the acceptance off and produces meanwhile.
+    rep = check(lib, "项目名称：某铸件厂年产2万吨球墨铸铁件项目。审批情况：环境影响报告表已于2025年批复。"
+                     "建设进度：因订单紧张，布袋除尘器和废水处理站边调试边生产，竣工环保验收计划明年上半年再组织。")
+    assert _cites(rep, "conflict", "建设项目环境保护管理条例:a19")
+    # a bare 验收 is no denial: the lexicon's phrases that deny it are not matched by the word alone
+    done = check(lib, "项目名称：某家具厂年产5万件板式家具项目。审批情况：环境影响报告表已批复。"
+                      "进度：配套的除尘设施和污水处理站已于上月通过竣工环境保护验收，现已全面投入生产。")
+    assert not _cites(done, "conflict", "建设项目环境保护管理条例:a19")
+
+
+def test_times_of_day_a_law_defines_are_read_from_its_text():
+    from shanxi_policy.check.engine import defined_periods, with_defined_periods
+
+    corpus = sp.load_corpus([LAWS / "噪声污染防治法.md"])
+    noise = NormSearch(corpus.documents, [n for d in corpus.documents for n in extract_norms(d)], version="noise")
+    periods = defined_periods(noise)
+    assert [c.terms for c in periods] == [("夜间",)]
+    # without the hand-written lexicon entry for 夜间, the law's definition (晚上十点至次日早晨六点) still reads it
+    lex = with_defined_periods(load_lexicon().without_source("噪声污染防治法"), noise)
+
+    def night(text: str) -> bool:
+        return any("夜间" in m.terms for f in analyze(text, lex).facts for m in f.mentions)
+
+    assert night("施工安排：旋挖钻机安排在每晚23时至次日5时连续作业。")
+    assert night("施工安排：浇筑作业21时至23时进行。")  # ends inside the night
+    assert not night("服务内容：工作日16时至18时开展作业辅导。")
+    assert not night("施工安排：作业只在白天8时至18时进行。")
+
+
+def test_document_gates_follow_the_lexicon_not_its_object_id(lib):
+    from shanxi_policy.check.engine import document_gates
+
+    lex = load_lexicon().without_source("水污染防治法")
+    assert document_gates(lib, lex)["固体废物污染环境防治法"] == "固体废物"
+    # A freed lexicon's id is reused by the next one (here: the same object given other entries): its gates must
+    # be computed from its own entries, not taken from the cache of the old one.
+    lex.concepts = []
+    assert not any(document_gates(lib, lex).values())

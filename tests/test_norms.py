@@ -349,3 +349,15 @@ def test_browse_shows_norms_table(built, monkeypatch):
     assert "<th>行为或对象</th>" in html
     assert "高耗能、高排放、低水平项目盲目发展" in html
     assert "/browse?clause=meili_shanxi_shishi_yijian%3Ac3" in html
+
+
+def test_restrict_or_prohibit_is_a_restriction_without_a_modal_subject():
+    from shanxi_policy.models import Clause
+    from shanxi_policy.norms.extract import extract_clause_norms
+
+    text = ("第二十七条 国家鼓励和支持使用再生水。在有条件使用再生水的地区，"
+            "限制或者禁止将自来水作为城市道路清扫、城市绿化和景观用水使用。")
+    c = Clause("law:a27", "law", ("第二十七条",), text, 0, len(text), kind="article", number=27)
+    norms = [n for n in extract_clause_norms(c) if "自来水" in n.action]
+    assert [n.modality for n in norms] == ["restriction"]
+    assert "限制" not in norms[0].subject

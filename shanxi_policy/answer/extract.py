@@ -177,10 +177,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
     terms = content_terms(q)
     cands: list[tuple[float, int, str]] = []
+    top_score = max(hits[0].score, 1e-9)
     for rank, h in enumerate(hits[:3]):
+        # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
+        # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
+        # matched the question's subject (retrieval score 0.31 against 0.82).
+        gap = 0.0 if legacy or h.source != hits[0].source else 6.0 * max(0.0, 1.0 - h.score / top_score)
         for s, e in sentences(h.text):
             sent = h.text[s:e].strip()
-            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank, rank, sent))
+            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent))
     asked = set(_YEAR.findall(q))
     if asked and not legacy:
         # The year is a slot of the question: a sentence that states it (and shares a word with the

@@ -120,28 +120,92 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
     subject = question[start:end].rstrip("的")
     words = content_terms(new)
     head = words[-1] if words else ""
-    if len(words) >= 2 and head and head in subject:
+    i = subject.index(head) + len(head) if head and head in subject else -1
+    # The shared head must end a word of the subject: "报告" does not end 报告书.
+    if len(words) >= 2 and i > 0 and not any(m.start() < i < m.end() for t in content_terms(subject)
+                                            for m in re.finditer(re.escape(t), subject)):
         # "城乡建设领域" for "交通运输领域绿色低碳转型": the part up to the shared head word changes.
-        i = subject.index(head) + len(head)
         return question[:start] + new + subject[i:] + question[start + len(subject):]
     if (len(words) >= 2 or not topic or topic not in question) and subject:
         return question[:start] + new + question[start + len(subject):]
-    return question.replace(topic, new, 1) if topic else f"{new}{question}"
+    # "水污染" after "工业园区大气污染": the word with the same head (污染) gives way, not the rarest one.
+    same_head = {t for t in content_terms(subject) if len(t) > 2 and t != new and t[-2:] == new[-2:]}
+    if len(same_head) == 1:
+        return question.replace(same_head.pop(), new, 1)
+    if not topic:
+        return f"{new}{question}"
+    a, b = attested_span(question, topic, new, documents)
+    return question[:a] + new + question[b:]
+
+
+def attested_span(question: str, term: str, new: str, documents: Sequence[Document]) -> tuple[int, int]:
+    """Where the new phrase goes in place of a word of the question: the word, or the word with the words it
+    stands next to when together they are one name the texts write, so that the new phrase meets its
+    neighbouring words as the texts write them ("泥炭沼泽湿地" + 红树林 → "红树林湿地", not "红树林沼泽湿地";
+    "企业事业单位" + 政府 → "政府"). The word alone when the texts write no such reading."""
+    p = question.find(term)
+    if p < 0 or not documents:
+        return (p, p + len(term)) if p >= 0 else (0, 0)
+    text = _all_text(documents)
+    words = {(m.start(), m.end()) for t in content_terms(question) for m in re.finditer(re.escape(t), question)}
+    ends, starts = {e for _s, e in words}, {s for s, _e in words}
+
+    def left_reads(a: int) -> bool:
+        return a not in ends or question[a - 1] + new in text
+
+    def right_reads(b: int) -> bool:
+        return b not in starts or new + question[b] in text
+
+    a, b = p, p + len(term)
+    # Only one side may grow, when the other side already reads as the texts write: with both sides
+    # unwritten ("全省生态保护红线面积" + 耕地) the texts say nothing about where the phrase goes.
+    if left_reads(a) == right_reads(b):
+        return a, b
+    while not left_reads(a) and (nxt := next((s for s, e in words if e == a), None)) is not None:
+        a = nxt
+    while not right_reads(b) and (nxt := next((e for s, e in words if s == b), None)) is not None:
+        b = nxt
+    # The words taken along form one name the texts write ("泥炭沼泽", "企业事业单位"), not a word of the
+    # question's frame ("森林覆盖率目标").
+    return (a, b) if left_reads(a) and right_reads(b) and question[a:b] in text else (p, p + len(term))
 
 
 def parallel_span(question: str, phrase: str) -> str:
-    """The span of a question built like the phrase: as long, ending in the same head term of at least two
-    characters, with another modifier ("一级保护区" for "二级保护区"). "" when there is none or several."""
-    terms = content_terms(phrase)
-    if len(terms) < 2 or phrase in question:
+    """The span of a question built like the phrase: ending in the phrase's head word, with another modifier
+    ("一级保护区" for "二级保护区", "建设单位" for "施工单位"). A span as long as the phrase is preferred; else the
+    head word of at least three characters with the word before it ("一级保护区" for "准保护区"). A span never
+    starts inside a word of the question ("废物经营" in "危险废物经营单位"). "" when there is none or several."""
+    if phrase in question or len(phrase) < 3:
         return ""
-    head = terms[-1]
-    if len(head) < 2 or not phrase.endswith(head):
-        return ""
-    spans = {question[i - len(phrase) + len(head): i + len(head)]
-             for i in (m.start() for m in re.finditer(re.escape(head), question)) if i - len(phrase) + len(head) >= 0}
-    spans = {x for x in spans if len(x) == len(phrase) and x != phrase and re.fullmatch(r"[\u4e00-\u9fff]+", x)}
-    return spans.pop() if len(spans) == 1 else ""
+    words = sorted({(m.start(), m.end()) for t in content_terms(question)
+                    for m in re.finditer(re.escape(t), question)})
+    same: set[str] = set()  # spans as long as the phrase
+    joined: set[str] = set()  # a head word and its modifier word
+    for s, e in words:
+        word = question[s:e]
+        k = 0
+        while k < min(len(word), len(phrase)) and word[-1 - k] == phrase[-1 - k]:
+            k += 1
+        if k < 2 or k >= len(phrase):
+            continue  # no shared head, or the phrase has no modifier of its own
+        b = e - len(phrase)
+        if b >= 0 and not any(x < b < y for x, y in words):
+            same.add(question[b:e])
+        if k < len(word):
+            # The word has its own modifier; behind a two-character head (单位, 产品) only when no word stands
+            # right before it: "电子产品" in "电器电子产品" is not the whole name.
+            if k >= 3 or not any(y == s for _x, y in words):
+                joined.add(word)
+        elif k >= 3:
+            joined.update(question[x:e] for x, y in words if y == s)
+
+    def ok(spans: set[str]) -> set[str]:
+        return {x for x in spans if x != phrase and re.fullmatch(r"[\u4e00-\u9fff]+", x)}
+
+    for spans in (ok(same), ok(joined)):
+        if spans:
+            return spans.pop() if len(spans) == 1 else ""
+    return ""
 
 
 _ITEM_START = r"(?:^|(?<=[、，。；：和及或与\s]))"
@@ -334,8 +398,13 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         return f"{subject}，{frag}？" if subject else out
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]
+    phrase = _FRAME.split(frag)[0].strip("，,的 ")
+    if not nouns and phrase and phrase not in out:
+        # "准保护区呢？": a one-character modifier is no term of its own, yet it changes the head it comes with.
+        parallel = parallel_span(out, phrase)
+        if parallel:
+            return out.replace(parallel, phrase, 1)
     if nouns:
-        phrase = _FRAME.split(frag)[0].strip("，,的 ")
         parallel = parallel_span(out, phrase)
         if parallel:
             # "二级保护区呢？" after "饮用水水源一级保护区内…": the phrase with the same head is swapped.

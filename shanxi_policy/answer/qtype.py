@@ -54,9 +54,11 @@ _PARTS = re.compile(r"重点任务|主要任务|几个方面|几方面|哪几个
                     r"哪些方面|哪些任务|几个阶段|哪几个阶段|分几步|由哪几部分|几部分")
 _OPEN = re.compile(r"如何|怎么|怎样|哪些|有什么要求|有何要求|什么要求|要求是什么|有什么规定|有何规定|什么规定|"
                    r"措施|举措|任务|做法|办法有|怎么办|哪些方面|具体要求|采取什么|主要内容|包括什么|包括哪些|重点是什么|"
-                   r"做什么|干什么|应当做|需要做|为什么|负责什么|负责哪些|什么职责|什么责任|分别|"
+                   r"做什么|干什么|应当做|需要做|为什么|负责什么|负责哪些|什么职责|什么责任|什么义务|何种义务|分别|"
                    # "有什么改革要求": a few words may stand between the question word and what is asked for.
                    r"(?:有|提出|作出)(?:什么|哪些|何)[\u4e00-\u9fff]{1,4}?(?:要求|规定|措施|举措|任务|安排|工作)|"
+                   # "实行什么制度": a system is laid down by its whole provision, not by its name alone.
+                   r"(?:实行|建立|实施)(?:什么|哪些|何种)[\u4e00-\u9fff]{0,4}?制度|"
                    # "在什么情况下…": the conditions, usually several.
                    r"什么情况|哪些情况|什么情形|哪些情形|注意什么|注意哪些|注意事项")
 # A number or a date asked for: one sentence answers it even when the wording looks open.

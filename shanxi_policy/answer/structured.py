@@ -7,6 +7,7 @@ cited [n] to Answer.citations[n - 1]. Nothing is paraphrased.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..index.units import sentences
@@ -272,9 +273,18 @@ def in_document_order(hits: list[Hit], kb: KnowledgeBase | None) -> list[Hit]:
 INLINE_HEAD_MAX = 12
 
 
-def inline_headed(question: str, hit: Hit) -> list[str]:
-    """Sentences of a clause whose opening phrase ("强化水污染防治，持续开展…") names every term of the
-    question that the document's title does not: the clause's own paragraph on the subject."""
+def is_article(hit: Hit, kb: KnowledgeBase | None = None) -> bool:
+    """The clause is an article of a law or regulation (第X条): one norm, given whole."""
+    clause = kb.clause(hit.clause_id) if kb is not None else None
+    return clause.kind == "article" if clause is not None else bool(_ARTICLE_ID.search(hit.clause_id))
+
+
+def inline_headed(question: str, hit: Hit, kb: KnowledgeBase | None = None) -> list[str]:
+    """Sentences of a policy clause whose opening phrase ("强化水污染防治，持续开展…") names every term of the
+    question that the document's title does not: the clause's own paragraph on the subject. None for a law
+    article: its sentences are one norm ("纳税人申报缴纳时，…" continues "按月计算，按季申报缴纳")."""
+    if is_article(hit, kb):
+        return []
     title = _norm(hit.doc_title)
     terms = [t for t in question_terms(question) if not _has(t, title)]
     if len(terms) < 2:
@@ -394,14 +404,24 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     narrow = bool(key) and holds(key, hits[0])
     if narrow:
         ranked = sorted(ranked, key=lambda h: not holds(key, h))
+    if not _ASKS_MEANING.search(question):
+        # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
+        ranked = [h for h in ranked if not is_definition(h)] or ranked
     liable = [h for h in ranked if in_liability_chapter(h)] if _ASKS_PENALTY.search(question) else []
     if liable:
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
         ranked = liable
+    elif not _ASKS_CONSEQUENCE.search(question):
+        # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
+        ranked = sorted(ranked, key=in_liability_chapter)
     lead = ranked[0]
+    if not liable and not in_liability_chapter(lead):
+        # A question on what is required is answered by the duties; the articles that punish their breach
+        # (法律责任) repeat them in fragments ("拒不改正的，可以责令暂停施工：（二）…") and do not join.
+        ranked = [lead, *(h for h in ranked[1:] if not in_liability_chapter(h))]
     if heading_cover(question, lead) < 1:
         # No clause heading names the whole subject, but a sentence of a top clause opens with it.
-        inline = [(h, s) for h in hits[:3] for s in inline_headed(question, h)]
+        inline = [(h, s) for h in hits[:3] for s in inline_headed(question, h, kb)]
         if inline:
             # The clause quoted is cited first.
             first = [h for h in hits if any(h is x for x, _s in inline)]
@@ -436,6 +456,12 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             break
         chosen.append(h)
         joined.add(h.clause_id)
+    # "在资金和税收上如何支持…": each aspect the question joins with 和 / 与 / 、 is answered; one no chosen clause
+    # speaks to is looked for in the same documents, with the other aspects left out of the question.
+    aspect: dict[str, str] = {}
+    for h, t in aspect_clauses(kb, question, chosen):
+        chosen.append(h)
+        aspect[h.clause_id] = t
     items: list[AnswerItem] = []
     answer_lead = ""
     repeats: list[int] = []  # clauses whose items the answer already lists: cited, not listed again
@@ -443,7 +469,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         lead_in, enum = enumerated_items(h.text)
         clause = kb.clause(h.clause_id) if kb is not None else None
         whole = clause is not None and clause.kind == "article"
-        key = key_term(focus_terms(question, h), kb) if h.clause_id in joined else ""
+        key = aspect.get(h.clause_id) or (key_term(focus_terms(question, h), kb) if h.clause_id in joined else "")
         body = body_sentences(h)
         keyed = with_list_leads(body, [s for s in body if key and _has(key, _norm(s))][:MAX_KEYED])
         if keyed:
@@ -472,17 +498,59 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         items.extend(AnswerItem(s, n) for s in sents)
     texts = [i.text for i in items] + [s for n in repeats for s in body_sentences(citations[n - 1])] + [answer_lead]
     inside = any(_norm(base.text) in _norm(t) or _norm(t) in _norm(base.text) for t in texts if t)
-    if base.text and any(base.text in body_sentences(h) for h in hits[:1]) and not inside:
+    # Not when the best hit was set aside as a definition or as the penalty for a duty the answer gives.
+    demoted = (is_definition(hits[0]) and not _ASKS_MEANING.search(question)) or \
+        (in_liability_chapter(hits[0]) and not in_liability_chapter(lead))
+    if base.text and any(base.text in body_sentences(h) for h in hits[:1]) and not inside and not demoted:
         # The single best sentence the factoid answerer found always stays in the answer.
         items.insert(0, AnswerItem(base.text, 1))
     if not items:
         return base
-    if len(items) == 1:
+    if len(items) == 1 and not demoted:
         # One sentence: it answers, unless the factoid answer already is a body sentence (the clause
         # title "（二十七）开展评估考核。" alone answers nothing).
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
     return _finish(base, "list", items, citations, lead_in=answer_lead, repeats=repeats)
+
+
+_COORD = re.compile(r"和|与|及|以及|、|或者|或")
+
+
+def coordinated_terms(question: str) -> list[str]:
+    """Terms the question joins with 和 / 与 / 及 / 、 ("资金和税收"): the aspects it asks about."""
+    terms = [t for t in question_terms(question) if t in question]
+    pos = sorted((question.index(t), t) for t in terms)
+    out: list[str] = []
+    for (i, a), (j, b) in pairwise(pos):
+        if _COORD.fullmatch(question[i + len(a):j]):
+            out.extend(t for t in (a, b) if t not in out)
+    return out
+
+
+def aspect_clauses(kb: KnowledgeBase | None, question: str, chosen: list[Hit]) -> list[tuple[Hit, str]]:
+    """For each joined aspect of the question that no chosen clause uses, the best clause that does, searched
+    in the chosen clauses' documents with the other aspects left out; with the aspect it answers."""
+    from ..retrieve.filters import DocFilter
+
+    coord = coordinated_terms(question)
+    missing = [t for t in coord if not any(holds(t, h) for h in chosen)]
+    if kb is None or not missing or len(missing) == len(coord):
+        return []
+    docs = list(dict.fromkeys(h.doc_id for h in chosen))
+    have = {h.clause_id for h in chosen}
+    out: list[tuple[Hit, str]] = []
+    for t in missing:
+        q = question
+        for o in coord:
+            if o != t:
+                q = re.sub(rf"{re.escape(o)}(?:{_COORD.pattern})|(?:{_COORD.pattern}){re.escape(o)}", "", q, count=1)
+        for h in kb.search(q, k=5, filters=DocFilter(doc_ids=docs)):
+            if h.clause_id not in have and holds(t, h) and not in_liability_chapter(h) and not is_definition(h):
+                out.append((h, t))
+                have.add(h.clause_id)
+                break
+    return out
 
 
 _ARTICLE_ID = re.compile(r":a(\d+)$")
@@ -530,6 +598,8 @@ def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_s
 
 _ASKS_PENALTY = re.compile(r"处罚|罚款|法律责任|罚则|追究")
 _LIABILITY = re.compile(r"法律责任|罚则")
+# A question on what follows a breach, with or without the word for a penalty.
+_ASKS_CONSEQUENCE = re.compile(rf"{_ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事")
 
 
 def in_liability_chapter(hit: Hit) -> bool:
@@ -541,6 +611,15 @@ def in_liability_chapter(hit: Hit) -> bool:
 _PURPOSE = re.compile(r"^为了?.{4,}?(?:制定|制订)本(?:法|条例|规定|办法|细则|"
                       r"规划|方案|意见|决定|规则|标准)")
 _ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么制定|立法")
+
+
+# An article that defines the words of its text ("本法所称…，是指…", "本办法下列用语的含义：").
+_DEFINITION = re.compile(r"^(?:本(?:法|条例|办法|规定|细则)(?:下列用语的含义|所称|中下列用语)|下列用语的含义)")
+_ASKS_MEANING = re.compile(r"是指|什么是|是什么|含义|定义|指的是|指什么|概念|所称|怎么理解|如何理解|范围")
+
+
+def is_definition(hit: Hit) -> bool:
+    return bool(_DEFINITION.match(without_article_no(hit.text.strip())))
 
 
 def is_purpose(sentence: str) -> bool:

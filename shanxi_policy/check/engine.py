@@ -20,7 +20,7 @@ from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm
-from .proposal import PRESENT, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, state_at
+from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
 
@@ -235,7 +235,7 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
 _TITLE_PREFIX = re.compile(r"^中华人民共和国")
 _TITLE_SUFFIX = re.compile(r"(污染环境防治法|污染防治法|污染防治条例|保护法|管理暂行条例|管理条例|管理办法|促进法|条例|办法|法)$")
 _GATE_FIELDS = ("zone", "location", "industry", "waste")
-_GATES: dict[tuple[str, int], dict[str, str]] = {}
+_GATES: dict[tuple[str, int], dict[str, str]] = {}  # (index version, hash of the gate terms)
 
 
 def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
@@ -245,11 +245,12 @@ def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
     A law about a place or a kind of object applies only to proposals that mention it."""
     from ..text.tokenize import content_terms
 
-    key = (src.version, id(lex))
+    known = [t for c in lex.concepts if c.field in _GATE_FIELDS for t in c.terms]
+    # Keyed by the terms, not by the lexicon object: a freed lexicon's id is reused by the next one.
+    key = (src.version, hash(tuple(known)))
     got = _GATES.get(key)
     if got is not None:
         return got
-    known = [t for c in lex.concepts if c.field in _GATE_FIELDS for t in c.terms]
     out: dict[str, str] = {}
     for doc_id in {n.doc_id for n in src.norms()}:
         d = src.document(doc_id)
@@ -259,6 +260,65 @@ def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
         _GATES.clear()
     _GATES[key] = out
     return out
+
+
+# "夜间，是指晚上十点至次日早晨六点之间的期间": a time of day a law defines by clock hours.
+_PERIOD_DEF = re.compile(r"(夜间|昼间|白天)，是指(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)"
+                         r"(?:至|到)(次日)?(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)")
+_CN_HOUR = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_PERIODS: dict[str, list[Concept]] = {}
+
+
+def _hour(text: str, evening: bool) -> int:
+    if text.isdigit():
+        h = int(text)
+    elif "十" in text:
+        tens, _, ones = text.partition("十")
+        h = _CN_HOUR.get(tens, 1) * 10 + _CN_HOUR.get(ones, 0)
+    else:
+        h = _CN_HOUR.get(text, 0)
+    return h + 12 if evening and h < 12 else h
+
+
+def _clock(h: int) -> str:
+    """A regex for hour h of the 24-hour clock as applicants write it (22时, 22:00, 二十二时)."""
+    cn = "零一二三四五六七八九十"
+    word = cn[h] if h <= 10 else ("十" + cn[h - 10] if h < 20 else "二十" + (cn[h - 20] if h > 20 else ""))
+    return f"(?:0?{h}|{word}{'|两' if h == 2 else ''})"
+
+
+def defined_periods(src: CheckSource) -> list[Concept]:
+    """Concepts for the times of day the library's laws define by clock hours ("夜间，是指晚上十点至次日早晨六点之间
+    的期间"): a proposal's clock range that starts inside the period, or ends inside it, is in that period. Read from
+    the texts, so they hold for every law in the library and are not entries of the hand-written lexicon."""
+    got = _PERIODS.get(src.version)
+    if got is not None:
+        return got
+    spans: dict[str, set[int]] = {}
+    for doc_id in dict.fromkeys(n.doc_id for n in src.norms()):
+        d = src.document(doc_id)
+        for c in d.clauses if d is not None else []:
+            for m in _PERIOD_DEF.finditer(c.text):
+                evening = "晚上" in m.group(0)[: m.start(2) - m.start(0)]
+                a, b = _hour(m.group(2), evening), _hour(m.group(4), False)
+                hours = set(range(a, 24)) | set(range(0, b)) if b <= a else set(range(a, b))
+                spans.setdefault(m.group(1), set()).update(hours)
+    out = []
+    sep = r"[:：]?\d{0,2}(?:分)?[^，。；、\d]{0,4}?(?:至|到|-|—|~|－)[^，。；\d]{0,4}?"
+    for name, hours in spans.items():
+        starts = "|".join(_clock(h) for h in sorted(hours))
+        ends = "|".join(_clock(h) for h in sorted(hours) if (h - 1) % 24 in hours)  # ending inside, past its start
+        rx = f"(?<!\\d)(?:{starts})[时点]{sep}\\d{{1,2}}[时点:：]|(?<!\\d)\\d{{1,2}}[时点]{sep}(?:{ends})[时点:：]"
+        out.append(Concept((name,), (re.compile(rx),), "schedule", ""))
+    if len(_PERIODS) > 4:
+        _PERIODS.clear()
+    _PERIODS[src.version] = out
+    return out
+
+
+def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
+    periods = defined_periods(src)
+    return Lexicon(lex.fields, [*lex.concepts, *periods], lex.obligations) if periods else lex
 
 
 def _mentions(prop: Proposal, word: str) -> bool:
@@ -285,7 +345,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     text = validate_proposal(text)
     src = check_source(lib)
     p = params or CheckParams()
-    lex = lexicon or load_lexicon()
+    lex = with_defined_periods(lexicon or load_lexicon(), src)
     prop = analyze(text, lex)
     fixed: list[Finding] = []
     # Curated refinements of the seed policy, when that policy is in the library.
@@ -314,6 +374,14 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     hits = results[: len(facts)]
     for i, extra in zip(bridged, results[len(facts) + len(duties):], strict=True):
         hits[i] = _merge_hits(hits[i], extra, p.k)
+    # A procedure the fact says is not done or is put off ("竣工环保验收计划明年上半年再组织", "未办理取水许可") is
+    # searched as the norms conditioned on its absence read it ("未经验收…的，不得投入生产").
+    undone = [(i, w) for i, f in enumerate(facts) for w in _undone_procedures(f, lex)]
+    if undone:
+        found = src.search_norms([f"未经{w} 未{w} 未取得{w} 不得" for _, w in undone], k=p.pair_k,
+                                 doc_filter=doc_filter, dense=False)
+        for (i, _), extra in zip(undone, found, strict=True):
+            hits[i] = _merge_hits(hits[i], extra, len(hits[i]) + len(extra))
     # A short norm that names two things of one sentence ("占用湿地" for "路基穿越…湿地") drowns among the long
     # norms a whole sentence matches: each pair of the sentence's concepts is searched as well.
     pairs = [(i, q) for i, f in enumerate(facts) if not f.parts for q in _pair_queries(f)]
@@ -326,6 +394,27 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     gates = document_gates(src, lex)
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off)
+
+
+def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
+    """The procedures (the lexicon's permit words: 环评, 验收, 许可证 …) the fact names only as not done."""
+    text = fact.norm_text
+    out = []
+    for w in lex.fields.get("permit", []):
+        states = [state_at(text, i, i + len(w), proposal=True) for i in _find_all(text, normalize_for_search(w))]
+        if states and all(st == NEGATED for st in states):
+            out.append(w)
+    # a longer word covers the shorter ones inside it (排污许可, 许可证)
+    return [w for w in out if not any(w != o and w in o for o in out)]
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(word) if word else -1
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
+    return out
 
 
 def _pair_queries(fact: Fact) -> list[str]:

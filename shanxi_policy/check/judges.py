@@ -68,7 +68,9 @@ _GENERIC = frozenset(
     "建设 新建 扩建 改建 设置 进行 从事 活动 单位 个人 有关 规定 国家 按照 依法 项目 相关 其他 采取 措施 可能 地区 区域 "
     "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
-    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行".split()
+    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行 "
+    # light verbs: in "投入生产", "投入使用", "投入运行" the act is the verb after them
+    "投入".split()
 )
 # Names of parties in general: any project is one of them, so they do not narrow who a norm binds.
 _PARTIES = frozenset(
@@ -316,6 +318,14 @@ class RuleJudge(Judge):
         """The duty is met in the fact or anywhere in the proposal ("废气经布袋除尘后排放" for "采取措施防治废气"),
         its reference to where the rule is written ("依照…的规定") aside."""
         duty = _REFERENCE.sub("", action, count=1) or action
+        conform = _CONFORM.match(action.strip())
+        if conform:
+            # "按照排污许可证的要求排放污染物": conduct by a document the proposal states it holds is all a proposal
+            # can show of such a duty.
+            text = fact.whole or fact.norm_text
+            held = [t for t in content_terms(conform.group(1)) if t not in _GENERIC]
+            if held and all(_spans(t, text) and self._fact_state(t, fact, wide=True) == PRESENT for t in held):
+                return True
         for wide in (False, True):
             m = self._best_alternative(duty, fact, wide=wide)
             if m.total and (m.matched if not wide else m.agree) / m.total >= share:
@@ -358,6 +368,25 @@ class RuleJudge(Judge):
                   for t in m.terms}
         return all(any(k in t for t in trades) for k in kind)
 
+    def _other_party(self, words: list[str], fact: Fact) -> bool:
+        """A specific word of the duty's condition occurs in the proposal only as what another party does ("由市医疗废物
+        集中处置中心每日上门收运" for "从事医疗废物集中处置活动的单位"): the project hands the work over, it is not that
+        party."""
+        text = fact.whole or fact.norm_text
+        for w in words:
+            if self.weight(w) < self.params.specific:
+                continue
+            spans = _spans(w, text)
+            if spans and all(_handed_over(text, a) for a, _ in spans):
+                return True
+        return False
+
+    def _act_unstated(self, condition: str, fact: Fact) -> bool:
+        """The condition names its party by a generic act done to a thing ("产生工业固体废物的单位") and the proposal has
+        the thing but never says it does that act: a land reclamation that takes a smelter's slag does not produce it."""
+        m = _GENERIC_ACT.search(condition)
+        return m is not None and self._fact_state(m.group(1), fact, wide=True) != PRESENT
+
     def _head_missing(self, condition: str, fact: Fact) -> bool:
         """A part of the condition names an object the proposal never has ("在其他江河、湖泊上建设水工程": a plant
         by a river that starts building builds no 水工程): the place and the act around it are only its context."""
@@ -384,6 +413,23 @@ class RuleJudge(Judge):
                 and len(content_terms(tail)) >= 2:
             words = [tail]  # "工业企业": two party words make a kind of party
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
+
+    def _modifier_missing(self, action: str, fact: Fact) -> bool:
+        """The object of the forbidden act is narrowed by a modifier written onto it, much rarer than the object itself
+        ("占用红树林湿地"), and the fact names only the head (湿地): the project's thing is of the general class, not
+        the one forbidden. A modifier about as common as its head ("自然湿地") is not held to this."""
+        for phrase in _ALT_SPLIT.split(_normalized(action)):
+            terms = [t for t in content_terms(phrase) if not _POLARITY_WORDS.match(t)]
+            if len(terms) < 2:
+                continue
+            mod, head = terms[-2], terms[-1]
+            if not phrase.rstrip("的").endswith(mod + head) or mod in _GENERIC or mod in _PARTIES \
+                    or any(mod in g and len(g) > 1 for g in term_groups(phrase)):
+                continue  # not a modifier written onto the head, or the last of listed acts ("丢弃、遗撒固体废物")
+            if self.weight(mod) >= max(self.params.specific, self.weight(head) + 1.0) \
+                    and self._fact_state(head, fact) == PRESENT and not self._fact_state(mod, fact):
+                return True
+        return False
 
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
         j = self._judge(fact, norm)
@@ -433,10 +479,11 @@ class RuleJudge(Judge):
             j.partial = j.missing = True
             return j
         if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
-                and not head_missing \
+                and not head_missing and not self._other_party(c.words, fact) \
                 and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
-                and not _works_missing(condition, fact) and not self._addressed(action, fact, p.support):
+                and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
+                and not self._addressed(action, fact, p.support):
             # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
             j = out("attention")
             j.partial = j.missing = True
@@ -466,7 +513,8 @@ class RuleJudge(Judge):
         if m == "prohibition":
             if scope_denied or avoids or excepted:
                 return out("supports")
-            if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact):
+            if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
+                    or self._modifier_missing(action, fact):
                 return out("not_applicable")
             if _best_part_denies(a.words, fact):
                 # Put together across sentences, the act is denied by the sentence that states most of it
@@ -601,6 +649,30 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
     return best[0] >= 2 and best[1]
 
 
+# Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交")
+_SEG_END = re.compile(r"[，。；：,;:！？!?\n]")
+
+
+def _handed_over(text: str, pos: int) -> bool:
+    """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
+    变更为住宅用地" and "由…组成" say from what, not by whom."""
+    start = _segment_start(text, pos)
+    end = _SEG_END.search(text, pos)
+    rest = text[pos: end.start() if end else len(text)]
+    for m in _HANDED_OVER.finditer(text, start, pos):
+        if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
+            return True
+    return False
+
+
+def _segment_start(text: str, pos: int) -> int:
+    start = 0
+    for m in _SEG_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
+
+
 def _spans(word: str, text: str) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of word in text (str.find: a regex per word would overflow re's cache)."""
     out: list[tuple[int, int]] = []
@@ -655,6 +727,9 @@ _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚�
                        r"|(?:用途|土地)[^，。；]{0,4}(?:变更|改变|转为)[^，。；]{0,20}的"
                        r"|[^，。；]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
 
+
+# A party named by producing a thing: 产生 weighs nothing among norm words, so the thing alone would meet it.
+_GENERIC_ACT = re.compile(r"^(产生)[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
 
 _SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -725,6 +800,11 @@ class Match:
 # "依照法律法规和…主管部门的规定设置排放口": the reference says where the rule is, the duty is what follows.
 # A reference to a permit ("按照排污许可证的要求排放") is the duty itself and stays.
 _REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?")
+
+# "按照排污许可证的要求…": a duty to act as a document (a permit, an approval, a contract) says; "按照国家取水许可制度的
+# 规定" names a rule, not a document the project holds.
+_CONFORM = re.compile(r"^(?:按照|依照|依据|遵守|执行|符合)([^，；。、]{0,18}?(?:证|证书|文件|批复|合同|协议))"
+                      r"的?(?:要求|规定|载明)")
 
 _TRUE_EXCEPTION = re.compile(r"除|但|不包括|(?<![未法])经.{0,20}(批准|同意)|无关")
 

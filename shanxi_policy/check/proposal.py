@@ -148,7 +148,11 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
 
     try:
         fields = {k: tuple(v) for k, v in data["fields"].items()}
-        concepts = [Concept(tuple(c["terms"]), tuple(_pattern(a) for a in [*c["aliases"], *c["terms"]]),
+        # The law's words are patterns too, except in an entry for phrases that deny a thing ("验收待…后再办理"):
+        # there the bare word ("已通过竣工验收") says nothing of a denial.
+        concepts = [Concept(tuple(c["terms"]),
+                            tuple(_pattern(a) for a in [*c["aliases"],
+                                                        *(c["terms"] if c.get("state", PRESENT) == PRESENT else [])]),
                             c["field"], c.get("source") or "", c.get("state", PRESENT)) for c in data["concepts"]]
         obligations = list(data.get("obligations", []))
     except (KeyError, TypeError, AttributeError, re.error) as exc:
@@ -172,6 +176,15 @@ _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不
                               r"[\u4e00-\u9fff]")
 
 
+# After a procedure in an applicant's words, its deferral ("竣工环保验收计划明年上半年再组织", "许可待投产后再申请
+# 办理", "验收推迟"): the procedure is not done. Only procedural verbs follow: "废水待处理达标后再排放" defers nothing.
+# A step under way ("排污许可证正在办理") is left as it reads: a permit in hand before discharge breaks no duty.
+_POST_DEFER = re.compile(r"^[^，。；,;！？]{0,16}?(?:(?:计划|拟|待|将于|准备|打算|预计)[^，。；,;！？]{0,12}?"
+                         r"(?:(?:再|后)行?(?:组织|办理|申请|补办|开展|编制|报批|申领|进行|实施)"
+                         r"|(?:报批|报送|送审|申请|申领|补办))|推迟|暂缓|延后|延期)")
+_CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n]")
+
+
 def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str:
     """Polarity of the words at sentence[start:end] from the words around them in the same clause segment.
 
@@ -189,6 +202,10 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
         return NEGATED
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
+    if proposal:
+        clause_end = _CLAUSE_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
+        if _POST_DEFER.search(sentence[end: clause_end.start() if clause_end else len(sentence)]):
+            return NEGATED
     if proposal and _POST_OBJECT_NEG.search(after):
         # The thing is there; only the act is denied ("医疗废物不露天存放" still has medical waste): it takes
         # no part in a forbidden act, and a duty about it is not denied either.

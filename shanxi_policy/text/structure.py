@@ -28,7 +28,7 @@ from .markers import (
 )
 from .passages import group_passages
 
-_DOC_TYPE = re.compile(r"(意见|通知|办法|方案|规定|条例|决定|规划|公告|通报|细则|法|纲要|计划|决议|报告|批复|函)$")
+_DOC_TYPE = re.compile(r"(意见|通知|办法|方案|规定|条例|决定|规划|公告|通报|细则|法|纲要|计划|决议|报告|批复|函|解释|规则|指南)$")
 _TITLE_MAX = 80
 
 
@@ -82,6 +82,11 @@ def _split_title(paras: list[str], title_hint: str) -> tuple[str, int, list[str]
         for h in header:
             if hint and (hint in re.sub(r"\s", "", h) or re.sub(r"\s", "", h) in hint):
                 title = h
+        if not title:
+            # A Markdown level-1 heading is the title the file declares ("# 最高人民法院关于…的解释" above
+            # the lines of its adoption dates).
+            h1 = [_strip_md(p) for p in paras[:lead] if p.startswith("# ")]
+            title = h1[0] if h1 else ""
         if not title:
             typed = [h for h in header if _DOC_TYPE.search(h)]
             title = typed[-1] if typed else max(header, key=len)
