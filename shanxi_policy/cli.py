@@ -130,7 +130,7 @@ def _print_hit(n: int, h) -> None:
     click.echo(f"[{n}] {h.citation()}  ({h.local_id}，得分 {h.score:.3f}，{h.source})")
     click.echo(f"    “{h.marked()}”")
     if h.also:
-        click.echo("    同文见于：" + "、".join(f"《{t}》" for _, t, _ in h.also))
+        click.echo("    同文见于：" + "、".join(h.also_labels()))
 
 
 @main.command()
@@ -225,6 +225,8 @@ def chat(use_llm: bool, index_dir: Path | None) -> None:
         click.echo("问：", nl=False)
         line = sys.stdin.readline()
         q = line.strip()
+        if not sys.stdin.isatty():
+            click.echo(q)  # piped input is not echoed by a terminal: show the question after "问："
         if not q:
             break
         try:
@@ -309,6 +311,8 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
     from .errors import IngestError
     from .ingest.loaders import load_file
 
+    if text is not None and not file and not text.strip():
+        _fail(QueryError("项目材料为空，请在 --text 中写明项目内容，或用 --file 给出文件"))
     if bool(file) == bool(text):
         _fail(QueryError("请用 --file 或 --text 之一提供项目材料"))
     if text:

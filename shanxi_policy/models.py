@@ -121,6 +121,11 @@ class Hit:
         """The cited text is no longer in force (revised or repealed): answers and checks must say so."""
         return self.validity in ("已修订", "已废止")
 
+    def also_labels(self) -> list[str]:
+        """《title》 of each other document with this text; a repost that kept the original's title is told
+        apart by its document id."""
+        return [f"《{t}》" + (f"（{d}）" if t == self.doc_title else "") for d, t, _c in self.also]
+
     def marked(self, open_: str = "【", close: str = "】") -> str:
         out, pos = [], 0
         for s, e in self.marks:

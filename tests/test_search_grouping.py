@@ -58,3 +58,11 @@ def test_quoted_phrase_hits_follow_the_question(kb):
     hits = kb.search("对完成“煤改电”改造的农户给多少补贴？", k=3)
     assert hits[0].source == "exact"
     assert "补贴" in hits[0].text  # not the first clause holding the phrase in library order
+
+
+def test_a_repost_with_the_same_title_is_told_apart():
+    from shanxi_policy.models import Hit
+
+    h = Hit("a", "关于推进清洁取暖工作的通知", "a:c1", ("一、",), "正文", 1.0, "hybrid",
+            also=[("b", "关于推进清洁取暖工作的通知", "b:c1"), ("c", "县转发通知", "c:c1")])
+    assert h.also_labels() == ["《关于推进清洁取暖工作的通知》（b）", "《县转发通知》"]

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
 NOT_FOUND = "未在政策文件中找到相关规定"
+YEAR_NOTE_END = "年的相应规定，以下是最接近的条款。"  # the note of an answer lacking the year asked for
 _NUMERIC_Q = re.compile(r"多少|几|比例|比重|占比|率|面积|浓度|数量|目标值|百分|指标|规模")
 _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限|截止|节点")
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
@@ -155,7 +156,14 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     if hits[0].source == "lookup":
         # "（八）说了什么": the clause itself is the answer.
         text = hits[0].text if _CONTENT_LOOKUP.search(q) or len(q) <= 12 else best_sentence(q, hits[0].text)
-        return Answer(True, text, hits, q, "", 1.0)
+        ans = Answer(True, text, hits, q, "", 1.0)
+        others = list(dict.fromkeys(h.doc_title for h in hits if h.source == "lookup" and h.doc_id != hits[0].doc_id))
+        if others:
+            # "第三十三条说了什么" with several laws in the library: say whose article this is.
+            ans.note = (f"有 {len(others) + 1} 份文件有这一条款，以下是《{hits[0].doc_title}》的；其他文件（"
+                        + "、".join(f"《{t}》" for t in others[:3]) + ("等" if len(others) > 3 else "")
+                        + "）请在问题中写明文件名。")
+        return ans
     ind = _indicator_match(kb, q)
     if ind is not None:
         top = next((h for h in hits if h.clause_id == ind.clause_id), None)
@@ -204,4 +212,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
-    return Answer(True, "".join(chosen), ordered, q, "", confidence)
+    ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
+    if asked and not legacy and not asked & set(_YEAR.findall(ans.text)):
+        # "到2025年…" when the texts set targets for 2030 only: the closest sentence, said to be of another year.
+        years = "、".join(sorted(asked))
+        ans.note = f"文件中未找到{years}{YEAR_NOTE_END}"
+    return ans

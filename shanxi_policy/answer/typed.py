@@ -15,7 +15,7 @@ from ..models import Answer, Document
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .extract import answer_question
+from .extract import YEAR_NOTE_END, answer_question
 from .followup import find_document_reference
 from .metadata import metadata_answer, named_document
 from .qtype import classify
@@ -100,4 +100,9 @@ def reports_on(doc_id: str, documents: Sequence[Document]) -> list[str]:
 
 def _asked_as(ans: Answer, question: str) -> Answer:
     ans.question = question
+    # The single sentence lacked the year asked for; a list or table built from the clauses may state it.
+    years = re.findall(r"(\d{4})年", ans.note) if ans.note.endswith(YEAR_NOTE_END) else []
+    shown = "\n".join([ans.text, *(i.text for i in ans.items)])
+    if years and any(f"{y}年" in shown for y in years):
+        ans.note = ""
     return ans

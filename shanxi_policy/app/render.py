@@ -61,7 +61,8 @@ def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
         st.html(f'<div class="sp-path">条款编号 {html.escape(h.local_id)} · 得分 {h.score:.3f} · '
                 f'<a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
         if h.also:
-            links = "、".join(f'<a href="{clause_link(c)}" target="_self">《{html.escape(t)}》</a>' for _, t, c in h.also)
+            links = "、".join(f'<a href="{clause_link(c)}" target="_self">{html.escape(label)}</a>'
+                              for (_d, _t, c), label in zip(h.also, h.also_labels(), strict=True))
             st.html(f'<div class="sp-path">同文见于：{links}</div>')
 
 

@@ -63,9 +63,14 @@ def read_pdf(path: Path) -> tuple[str, list[str]]:
 def read_pdf_text(path: Path, ocr: bool = True, progress: PageProgress | None = None,
                   cache_dir: Path | None = None) -> PdfText:
     """Extract the text layer; pages without one (scans) are recognised with OCR when ocr is true."""
+    import logging
+
     import pypdf
     from pypdf.errors import PdfReadError
 
+    # pypdf logs its parser's complaints ("invalid pdf header", "EOF marker not found") in English to the
+    # console; a damaged file is reported once, in Chinese, by the IngestError below.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         reader = pypdf.PdfReader(str(path))
         if reader.is_encrypted:
