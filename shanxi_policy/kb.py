@@ -347,12 +347,12 @@ class KnowledgeBase:
         look = structural_lookup(q, self.documents)
         if look:
             pinned += [(cid, "lookup") for cid in look.clause_ids]
+        # Chinese questions quote policy terms (“非接触式”, “菜篮子”) that many clauses hold: the clauses holding
+        # the phrase come first, in the order of their relevance to the whole question, not in library order
+        # (ncp_policy_qa dev questions).
+        rank_of = {cid: i for i, (cid, _) in enumerate(ranked)}
         for phrase in quoted_phrases(q):
-            # Chinese questions quote policy terms (“非接触式”, “菜篮子”) that many clauses hold: the clauses
-            # holding the phrase come first, in the order of their relevance to the whole question, not in
-            # library order (ncp_policy_qa dev questions).
             exact = exact_matches(phrase, self.documents)
-            rank_of = {cid: i for i, (cid, _) in enumerate(ranked)}
             exact.sort(key=lambda cid: rank_of.get(cid, len(rank_of)))
             pinned += [(cid, "exact") for cid in exact]
         order: list[tuple[str, float, str]] = []

@@ -163,6 +163,13 @@ class Answer:
     resolved_question: str = ""  # a follow-up rewritten in full ("那2035年呢？" → "2035年…")
     note: str = ""  # e.g. why the LLM answer fell back to the extractive one
 
+    def shown_text(self) -> str:
+        """Everything the user reads: the text, the list items and the table cells."""
+        parts = [self.text, *(i.text for i in self.items)]
+        if self.table:
+            parts += [c for r in self.table.rows for c in r]
+        return "\n".join(parts)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "question": self.question,

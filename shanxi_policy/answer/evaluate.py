@@ -48,10 +48,7 @@ def _flat(s: str) -> str:
 
 def answer_text(ans: Answer) -> str:
     """Everything the user reads: the text, the list items and the table cells."""
-    parts = [ans.text, *(i.text for i in ans.items)]
-    if ans.table:
-        parts += [c for r in ans.table.rows for c in r]
-    return "\n".join(parts)
+    return ans.shown_text()
 
 
 def askers(kb: KnowledgeBase) -> dict[str, Asker]:

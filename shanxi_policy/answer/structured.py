@@ -41,7 +41,7 @@ def _norm(s: str) -> str:
     return normalize_for_search(s)
 
 
-def _has(term: str, text_norm: str) -> bool:
+def has_term(term: str, text_norm: str) -> bool:
     return any(v in text_norm for v in _variants(term))
 
 
@@ -63,7 +63,7 @@ def body_sentences(hit: Hit) -> list[str]:
 def focus_terms(question: str, hit: Hit) -> list[str]:
     """Question terms the clause heading does not already cover: what the question narrows down to."""
     head = _norm(" ".join(hit.path))
-    return [t for t in content_terms(question) if not t.isdigit() and not _has(t, head)]
+    return [t for t in content_terms(question) if not t.isdigit() and not has_term(t, head)]
 
 
 # A paragraph that opens with a sentence this short ("强化夏季臭氧和秋冬季攻坚。") is headed by it.
@@ -99,7 +99,7 @@ def with_blocks(text: str, picked: list[str]) -> list[str]:
 
 def _head_weight(terms: list[str], heading: str) -> float:
     norm = _norm(heading)
-    return sum(min(len(t), 4) for t in terms if _has(t, norm))
+    return sum(min(len(t), 4) for t in terms if has_term(t, norm))
 
 
 def matched_blocks(question: str, hit: Hit) -> list[str]:
@@ -131,7 +131,7 @@ def relevant_sentences(question: str, hit: Hit, whole: bool = False) -> list[str
         return block[:MAX_BODY]
     focus = focus_terms(question, hit)
     if focus:
-        picked = [s for s in body if any(_has(t, _norm(s)) for t in focus)]
+        picked = [s for s in body if any(has_term(t, _norm(s)) for t in focus)]
         # One matching sentence in a short clause: the question names the goal, the rest are the means.
         if len(picked) >= 2 or (picked and len(body) > MAX_ITEMS):
             body = picked
@@ -148,7 +148,7 @@ def heading_cover(question: str, hit: Hit) -> float:
     if not terms:
         return 0.0
     head = _norm(" ".join(hit.path))
-    return sum(1 for t in terms if _has(t, head)) / len(terms)
+    return sum(1 for t in terms if has_term(t, head)) / len(terms)
 
 
 def by_heading(question: str, hits: list[Hit], n: int = 3) -> list[Hit]:
@@ -243,7 +243,7 @@ def covers_all(question: str, hit: Hit) -> bool:
     """Every content term of the question (or a synonym) is in the clause or its headings."""
     terms = question_terms(question)
     text = _norm(" ".join(hit.path) + "\n" + hit.text)
-    return bool(terms) and all(_has(t, text) for t in terms)
+    return bool(terms) and all(has_term(t, text) for t in terms)
 
 
 def key_term(terms: list[str], kb: KnowledgeBase | None) -> str:
@@ -286,13 +286,13 @@ def inline_headed(question: str, hit: Hit, kb: KnowledgeBase | None = None) -> l
     if is_article(hit, kb):
         return []
     title = _norm(hit.doc_title)
-    terms = [t for t in question_terms(question) if not _has(t, title)]
+    terms = [t for t in question_terms(question) if not has_term(t, title)]
     if len(terms) < 2:
         return []
     out = []
     for s in body_sentences(hit):
         head = re.split(r"[，,：:]", s, maxsplit=1)[0]
-        if len(head) <= INLINE_HEAD_MAX and head != s and all(_has(t, _norm(head)) for t in terms):
+        if len(head) <= INLINE_HEAD_MAX and head != s and all(has_term(t, _norm(head)) for t in terms):
             out.append(s)
     return out
 
@@ -331,8 +331,8 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
         if clause is None or doc is None:
             continue
         # The subject asked about ("在医疗废物管理方面"): its words outside the document's title are in the article.
-        topic = [t for t in question_terms(rest) if not _has(t, _norm(doc.title))]
-        if topic and not any(_has(t, _norm(clause.text)) for t in topic):
+        topic = [t for t in question_terms(rest) if not has_term(t, _norm(doc.title))]
+        if topic and not any(has_term(t, _norm(clause.text)) for t in topic):
             continue
         bound.setdefault(n.clause_id, None)
     if len(bound) < 2:
@@ -369,7 +369,7 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
 
 def holds(term: str, hit: Hit) -> bool:
     """The clause (its text or headings) uses the term or a synonym."""
-    return _has(term, _norm(" ".join(hit.path) + "\n" + hit.text))
+    return has_term(term, _norm(" ".join(hit.path) + "\n" + hit.text))
 
 
 def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
@@ -435,7 +435,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if narrow and holds(key, lead) and not holds(key, h):
             continue
         if h.score >= SECOND_CLAUSE_RATIO * top_score and (heading_cover(question, h) > 0 or any(
-                _has(t, _norm(h.text)) for t in focus_terms(question, h))):
+                has_term(t, _norm(h.text)) for t in focus_terms(question, h))):
             chosen.append(h)
     # Further clauses that hold every term of the question join too ("自然保护区内禁止哪些活动": 第二十六、
     # 二十七、二十八条 each forbid something), each with only its sentences on the question's rarest term.
@@ -443,7 +443,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     # clause is the whole answer. A chapter heading over a law article does not count.
     title = _norm(lead.path[-1]) if lead.path else ""
     joined: set[str] = set()
-    for h in ranked[1:] if not all(_has(t, title) for t in question_terms(question)) else []:
+    for h in ranked[1:] if not all(has_term(t, title) for t in question_terms(question)) else []:
         if len(chosen) >= MAX_JOINED_CLAUSES:
             break
         if h not in chosen and covers_all(question, h) and h.score >= JOIN_CLAUSE_RATIO * top_score:
@@ -471,7 +471,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         whole = clause is not None and clause.kind == "article"
         key = aspect.get(h.clause_id) or (key_term(focus_terms(question, h), kb) if h.clause_id in joined else "")
         body = body_sentences(h)
-        keyed = with_list_leads(body, [s for s in body if key and _has(key, _norm(s))][:MAX_KEYED])
+        keyed = with_list_leads(body, [s for s in body if key and has_term(key, _norm(s))][:MAX_KEYED])
         if keyed:
             sents = keyed if whole else with_blocks(h.text, keyed)[:MAX_BODY]
         elif len(enum) >= 2 and len(lead_in) < 200 and not whole:
@@ -572,7 +572,7 @@ def term_cover(question: str, text: str, kb: KnowledgeBase | None) -> float:
     rarity = kb.term_idf if kb is not None else (lambda t: float(len(t)))
     total = sum(rarity(t) for t in terms)
     norm = _norm(text)
-    return sum(rarity(t) for t in terms if _has(t, norm)) / total if total else 0.0
+    return sum(rarity(t) for t in terms if has_term(t, norm)) / total if total else 0.0
 
 
 def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_score: float,
@@ -758,7 +758,7 @@ _ASKS_WHICH = re.compile(r"哪些|哪几|有什么")
 
 def _cover(terms: list[str], heading: str) -> float:
     norm = _norm(heading)
-    return sum(1 for t in terms if _has(t, norm)) / len(terms) if terms else 0.0
+    return sum(1 for t in terms if has_term(t, norm)) / len(terms) if terms else 0.0
 
 
 def covering_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section | None:
@@ -783,7 +783,7 @@ def covering_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Secti
             cover = _cover(terms, sec.title)
             if len(sec.clause_ids) < 2 or inside < 2 or cover < SECTION_COVER or cover <= own:
                 continue
-            if not all(_has(t, _norm(sec.title)) for t in asked):
+            if not all(has_term(t, _norm(sec.title)) for t in asked):
                 continue
             clauses = [kb.clause(c) for c in sec.clause_ids]
             if any(c is None or c.kind == "article" or not c.title for c in clauses):
@@ -849,7 +849,7 @@ def _named_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section
         if len(s.clause_ids) < 2:
             continue
         head = _norm(s.title)
-        share = sum(1 for t in terms if _has(t, head)) / len(terms)
+        share = sum(1 for t in terms if has_term(t, head)) / len(terms)
         if share > best_share:
             best, best_share = s, share
     return best if best_share >= 2 / 3 else None
@@ -896,7 +896,7 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
         if ind.year not in years:
             continue
         name = _norm(ind.name)
-        relevant = any(_has(t, name) for t in topic) or (both is not None and ind.clause_id == both.clause_id)
+        relevant = any(has_term(t, name) for t in topic) or (both is not None and ind.clause_id == both.clause_id)
         if not relevant and rows:
             continue
         c = kb.clause(ind.clause_id)

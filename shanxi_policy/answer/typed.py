@@ -15,11 +15,11 @@ from ..models import Answer, Document
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .extract import YEAR_NOTE_END, answer_question
+from .extract import answer_question
 from .followup import find_document_reference
 from .metadata import metadata_answer, named_document
-from .qtype import classify
-from .structured import _has, comparison_answer, held_key, holds, introduced_list, open_answer, parts_answer, years_in
+from .qtype import YEAR, classify
+from .structured import comparison_answer, has_term, held_key, holds, introduced_list, open_answer, parts_answer, years_in
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -27,6 +27,20 @@ if TYPE_CHECKING:
 
 def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) -> Answer:
     """filters: a DocFilter restricting the documents searched (API document filters)."""
+    return other_year(question, _answer(kb, question, k, filters))
+
+
+def other_year(question: str, ans: Answer) -> Answer:
+    """"到2025年…" when the texts set targets for 2030 only: the closest provision is shown, and the answer
+    says that nothing is stated for the year asked."""
+    asked = set(YEAR.findall(question))
+    if ans.found and asked and not ans.note and ans.type not in ("metadata", "lookup") \
+            and not asked & set(YEAR.findall(ans.shown_text())):
+        ans.note = f"文件中未找到{'、'.join(sorted(asked))}年的相应规定，以下是最接近的条款。"
+    return ans
+
+
+def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     q = question.strip()
     qt = classify(q)
     if qt.kind == "metadata":
@@ -76,7 +90,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     if not ans.found or ans.items or not ans.citations or ans.citations[0].source == "lookup":
         return ans
     key = held_key(question, ans.citations[:5], kb)
-    if key and not _has(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]):
+    if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]):
         ans.note = f"文件中未找到针对“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
     return ans
 
@@ -100,9 +114,4 @@ def reports_on(doc_id: str, documents: Sequence[Document]) -> list[str]:
 
 def _asked_as(ans: Answer, question: str) -> Answer:
     ans.question = question
-    # The single sentence lacked the year asked for; a list or table built from the clauses may state it.
-    years = re.findall(r"(\d{4})年", ans.note) if ans.note.endswith(YEAR_NOTE_END) else []
-    shown = "\n".join([ans.text, *(i.text for i in ans.items)])
-    if years and any(f"{y}年" in shown for y in years):
-        ans.note = ""
     return ans

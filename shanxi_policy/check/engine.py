@@ -19,7 +19,7 @@ from ..retrieve.filters import DocFilter
 from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
 from .curated import compare_figures, run_check, validate_proposal
-from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm
+from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
@@ -401,20 +401,11 @@ def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
     text = fact.norm_text
     out = []
     for w in lex.fields.get("permit", []):
-        states = [state_at(text, i, i + len(w), proposal=True) for i in _find_all(text, normalize_for_search(w))]
+        states = [state_at(text, a, b, proposal=True) for a, b in word_spans(normalize_for_search(w), text)]
         if states and all(st == NEGATED for st in states):
             out.append(w)
     # a longer word covers the shorter ones inside it (排污许可, 许可证)
     return [w for w in out if not any(w != o and w in o for o in out)]
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    out: list[int] = []
-    i = text.find(word) if word else -1
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + len(word))
-    return out
 
 
 def _pair_queries(fact: Fact) -> list[str]:

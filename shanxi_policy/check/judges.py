@@ -21,6 +21,7 @@ from typing import Any
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
+from .negation import SEGMENT_END, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, in_label, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -222,10 +223,10 @@ class RuleJudge(Judge):
         # phrase's polarity, not the one read around the word.
         denied = [span for m in mentions
                   if m.state != PRESENT and term in m.surface and any(term in t for t in m.terms)
-                  for span in _spans(_normalized(m.surface), norm)]
+                  for span in word_spans(_normalized(m.surface), norm)]
         states: list[str] = []
         labels: list[str] = []
-        for a0, b0 in _spans(term, norm):
+        for a0, b0 in word_spans(term, norm):
             if not any(a <= a0 and b0 <= b for a, b in denied):
                 (labels if in_label(norm, a0, b0) else states).append(state_at(norm, a0, b0, proposal=True))
         for m in mentions:
@@ -324,7 +325,7 @@ class RuleJudge(Judge):
             # can show of such a duty.
             text = fact.whole or fact.norm_text
             held = [t for t in content_terms(conform.group(1)) if t not in _GENERIC]
-            if held and all(_spans(t, text) and self._fact_state(t, fact, wide=True) == PRESENT for t in held):
+            if held and all(word_spans(t, text) and self._fact_state(t, fact, wide=True) == PRESENT for t in held):
                 return True
         for wide in (False, True):
             m = self._best_alternative(duty, fact, wide=wide)
@@ -376,7 +377,7 @@ class RuleJudge(Judge):
         for w in words:
             if self.weight(w) < self.params.specific:
                 continue
-            spans = _spans(w, text)
+            spans = word_spans(w, text)
             if spans and all(_handed_over(text, a) for a, _ in spans):
                 return True
         return False
@@ -640,7 +641,7 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
         denied = False
         for w in dict.fromkeys(words):
             surfaces = {w, *(m.surface for m in fact.mentions if w in m.terms)}
-            states = [state_at(text, a0, b0, proposal=True) for sf in surfaces for a0, b0 in _spans(sf, text)]
+            states = [state_at(text, a0, b0, proposal=True) for sf in surfaces for a0, b0 in word_spans(sf, text)]
             if states:
                 found += 1
                 denied = denied or PRESENT not in states
@@ -651,14 +652,13 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
 _HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交")
-_SEG_END = re.compile(r"[，。；：,;:！？!?\n]")
 
 
 def _handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
     变更为住宅用地" and "由…组成" say from what, not by whom."""
-    start = _segment_start(text, pos)
-    end = _SEG_END.search(text, pos)
+    start = segment_start(text, pos)
+    end = SEGMENT_END.search(text, pos)
     rest = text[pos: end.start() if end else len(text)]
     for m in _HANDED_OVER.finditer(text, start, pos):
         if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
@@ -666,14 +666,7 @@ def _handed_over(text: str, pos: int) -> bool:
     return False
 
 
-def _segment_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SEG_END.finditer(text, 0, pos):
-        start = m.end()
-    return start
-
-
-def _spans(word: str, text: str) -> list[tuple[int, int]]:
+def word_spans(word: str, text: str) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of word in text (str.find: a regex per word would overflow re's cache)."""
     out: list[tuple[int, int]] = []
     if not word:
@@ -687,7 +680,7 @@ def _spans(word: str, text: str) -> list[tuple[int, int]]:
 
 def _overlaps(surface: str, text: str, spans: list[tuple[int, int]]) -> bool:
     """Every occurrence of surface in text overlaps one of the spans."""
-    got = _spans(_normalized(surface), text)
+    got = word_spans(_normalized(surface), text)
     return bool(got) and all(any(s < b and a < e for a, b in spans) for s, e in got)
 
 

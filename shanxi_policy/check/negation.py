@@ -14,7 +14,16 @@ REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换"
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
 POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,5}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为|"
                            r"搬迁后|搬离|迁出|停产后|关闭后)")
-_SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
+# Punctuation that ends a clause segment.
+SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
+
+
+def segment_start(text: str, pos: int) -> int:
+    """Start of the clause segment that holds text[pos]."""
+    start = 0
+    for m in SEGMENT_END.finditer(text, 0, pos):
+        start = m.end()
+    return start
 
 
 @dataclass
@@ -43,11 +52,8 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
     out: list[Mention] = []
     for term in terms:
         for m in _pattern(term).finditer(text):
-            seg_start = 0
-            for sm in _SEGMENT_END.finditer(text, 0, m.start()):
-                seg_start = sm.end()
-            window = text[seg_start : m.start()]
-            end = _SEGMENT_END.search(text, m.end())
+            window = text[segment_start(text, m.start()) : m.start()]
+            end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after))
             negated = bool(NEGATORS.search(window)) or (removal_negates and removed)

@@ -15,7 +15,7 @@ from typing import Any
 from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from .facts import proposal_fields, proposal_title
-from .negation import NEGATORS, POST_REMOVERS, REMOVERS
+from .negation import NEGATORS, POST_REMOVERS, REMOVERS, SEGMENT_END
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
 
@@ -182,7 +182,6 @@ _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不
 _POST_DEFER = re.compile(r"^[^，。；,;！？]{0,16}?(?:(?:计划|拟|待|将于|准备|打算|预计)[^，。；,;！？]{0,12}?"
                          r"(?:(?:再|后)行?(?:组织|办理|申请|补办|开展|编制|报批|申领|进行|实施)"
                          r"|(?:报批|报送|送审|申请|申领|补办))|推迟|暂缓|延后|延期)")
-_CLAUSE_END = re.compile(r"[，。；：,;:！？!?\n]")
 
 
 def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str:
@@ -203,7 +202,7 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
     if proposal:
-        clause_end = _CLAUSE_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
+        clause_end = SEGMENT_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
         if _POST_DEFER.search(sentence[end: clause_end.start() if clause_end else len(sentence)]):
             return NEGATED
     if proposal and _POST_OBJECT_NEG.search(after):
