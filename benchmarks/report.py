@@ -393,21 +393,27 @@ def _answers_section() -> list[str]:
     if full and isinstance(full.get("lay"), dict):
         lines += ["### Lay questions on an index of all 191 lawrefbook_env texts (9,284 clauses)", "",
                   f"{full.get('command', '')}; {_dig(full, 'machine', 'date')}, commit {_dig(full, 'machine', 'commit')}.",
-                  "", "| answerer | split | questions | R@1 | R@5 | R@5 lenient | false refusals | false answers |",
-                  "|---|---|---|---|---|---|---|---|"]
+                  "", "| answerer | split | questions | R@1 | R@5 | R@5 lenient | false refusals | false answers | "
+                  "false answers without a caution | answerable with a caution |",
+                  "|---|---|---|---|---|---|---|---|---|---|"]
         for name, r in full["lay"].items():
             for split, la in (r or {}).items():
                 lines.append(f"| {name} | {split} | {la.get('questions')} | {_pct(la.get('article_r1'))} | "
                              f"{_pct(la.get('article_r5'))} | {_pct(la.get('article_r5_lenient'))} | "
-                             f"{_pct(la.get('false_refusal'))} | {_pct(la.get('false_answer'))} |")
+                             f"{_pct(la.get('false_refusal'))} | {_pct(la.get('false_answer'))} | "
+                             f"{_pct(la.get('false_answer_uncautioned'))} | {_pct(la.get('cautioned_answerable'))} |")
         gold = full.get("gold")
         if isinstance(gold, dict) and gold:
-            lines += ["", "Project gold set in the same run (product index, 24 documents):", "",
-                      "| answerer | questions | answer accuracy | refusal accuracy | in-scope refused |",
-                      "|---|---|---|---|---|"]
+            lines += ["", "Project gold set in the same run (product index, 24 documents). A caution is a note that "
+                      "the documents lack a word or object of the question (文件中没有出现… / 文件中未找到针对…); "
+                      "the answer is still shown.", "",
+                      "| answerer | questions | answer accuracy | refusal accuracy | refused or cautioned | "
+                      "in-scope refused | in-scope cautioned |",
+                      "|---|---|---|---|---|---|---|"]
             for name, g in gold.items():
                 lines.append(f"| {name} | {g.get('questions')} | {_pct(g.get('answer_accuracy'))} | "
-                             f"{_pct(g.get('refusal_accuracy'))} | {g.get('in_scope_refused')} |")
+                             f"{_pct(g.get('refusal_accuracy'))} | {_pct(g.get('refused_or_cautioned'))} | "
+                             f"{g.get('in_scope_refused')} | {g.get('in_scope_cautioned')} |")
         lines += ["", "Retrieval: lay terms expanded from `data/lay_terms.tsv`, local regulations of other places ranked",
                   "after national texts unless the question names the place, and more weight on the embedding model",
                   "when BM25 matches weakly (all fitted on dev). The lay terms are searched by BM25 only: the embedding",
@@ -523,6 +529,18 @@ def _answers_section() -> list[str]:
                   "", "| answer type | p50 s |", "|---|---|"]
         lines += [f"| {k} | {v} |" for k, v in (sp.get("p50_by_type_s") or {}).items()]
         lines.append("")
+        rows = [("follow-ups (second turn)", f"{sp.get('clauses')} clauses", sp.get("followups"))]
+        big = sp.get("library") or {}
+        if big:
+            where = f"{big.get('documents')} documents, {big.get('clauses')} clauses"
+            rows += [("follow-ups (second turn)", where, big.get("followups")),
+                     ("lay questions", where, big.get("lay_questions"))]
+        rows = [r for r in rows if r[2]]
+        if rows:
+            lines += ["| questions | library | n | p50 s | p95 s | max s | within 1 s |", "|---|---|---|---|---|---|---|"]
+            lines += [f"| {name} | {where} | {t['questions']} | {t['p50_s']} | {t['p95_s']} | {t['max_s']} | "
+                      f"{_pct(t['share_within_1s'])} |" for name, where, t in rows]
+            lines.append("")
     return lines
 
 

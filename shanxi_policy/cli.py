@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -154,11 +155,22 @@ def search(question: str, k: int, doc: str | None, part: str | None, year: int |
            doc_types: tuple[str, ...], issuers: tuple[str, ...], date_from: str, date_to: str,
            validity: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
     """检索与问题最相关的条款（默认优先现行有效的文件，已修订、已废止的排在后面并标注）。"""
+    from .ingest.docmeta import DOC_TYPES
     from .retrieve.filters import DocFilter
 
+    unknown = [t for t in doc_types if t not in DOC_TYPES]
+    if unknown:
+        _fail(PolicyError(f"没有“{'、'.join(unknown)}”这种文件类型。可选：{'、'.join(DOC_TYPES)}。"))
     flt = DocFilter(doc_types=list(doc_types), issuers=list(issuers), date_from=date_from, date_to=date_to,
                     validity=list(validity))
     kb = _kb(index_dir)
+    if doc:
+        # "--doc 大气法": an abbreviation picks the document; a name no document has is said, not an empty list.
+        found = kb.resolve_documents(doc)
+        if not found:
+            _fail(PolicyError(f"没有与“{doc}”对应的文档。可用文档编号、标题中的文字或简称，如“大气污染防治法”；"
+                              "全部文档见 shanxi-policy documents。"))
+        doc = found[0] if len(found) == 1 else doc
     try:
         hits = kb.search(question, k=k, doc=doc, part=part, year=year, mode=mode,
                          filters=None if flt.is_empty() else flt)
@@ -365,7 +377,11 @@ def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | N
         click.echo(f"已写出 Markdown 审查意见：{md_out}")
     if as_json:
         _emit_json(rep.to_dict())
-    elif not (docx_out or md_out):
+    elif docx_out or md_out:
+        # The file holds the findings; the screen still says what the check concluded.
+        counts = "，".join(f"{RELATION_LABELS[r]} {n} 条" for r, n in Counter(f.relation for f in rep.findings).items())
+        click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}（{counts or '无相关条款'}）")
+    else:
         click.echo(f"项目：{rep.title}")
         click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
         for f in rep.findings:
@@ -489,6 +505,62 @@ def norms(doc_id: str, modalities: tuple[str, ...], no_penalty: bool, as_json: b
         click.echo(format_norm_line(kb, n))
 
 
+@main.command()
+@click.option("--type", "doc_types", multiple=True, help="只列出该类型的文件，可重复：法律、行政法规、规范性文件……")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@INDEX_OPTION
+def documents(doc_types: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
+    """列出文档库中的文档：编号、标题、类型、发文机关、日期、效力和条款数。"""
+    kb = _kb(index_dir)
+    rows = []
+    for d in kb.documents:
+        m = d.meta or {}
+        if doc_types and str(m.get("doc_type", "")) not in doc_types:
+            continue
+        issuer = m.get("issuer") or m.get("issuers") or ""
+        rows.append({"doc_id": d.doc_id, "title": d.title, "doc_type": str(m.get("doc_type", "")),
+                     "issuer": "、".join(issuer) if isinstance(issuer, list) else str(issuer),
+                     "date": str(m.get("date") or ""), "validity": str(m.get("validity") or ""),
+                     "clauses": len(d.clauses)})
+    if as_json:
+        _emit_json(rows)
+        return
+    click.echo(f"共 {len(rows)} 份文档")
+    for r in rows:
+        extra = "，".join(x for x in (r["doc_type"], r["issuer"], r["date"], r["validity"]) if x)
+        click.echo(f"{r['doc_id']}\t《{r['title']}》（{extra}）{r['clauses']} 条")
+
+
+@main.command()
+@click.option("--year", type=int, default=None, help="只列出该目标年份，如 2030。")
+@click.option("--doc", default=None, help="只列出该文档的目标（文档编号、标题中的文字或简称）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+@INDEX_OPTION
+def targets(year: int | None, doc: str | None, as_json: bool, index_dir: Path | None) -> None:
+    """量化目标表：年份、指标、目标值和出处条款。"""
+    kb = _kb(index_dir)
+    doc_ids: list[str] = []
+    if doc:
+        doc_ids = kb.resolve_documents(doc)
+        if not doc_ids:
+            _fail(PolicyError(f"没有与“{doc}”对应的文档。"))
+    rows = [i for i in kb.indicators() if (year is None or i.year == year)
+            and (not doc_ids or i.clause_id.split(":", 1)[0] in doc_ids)]
+    if as_json:
+        _emit_json([i.to_dict() for i in rows])
+        return
+    if not rows:
+        click.echo("没有符合条件的量化目标。")
+    for i in sorted(rows, key=lambda x: (x.year or 0, x.clause_id)):
+        d = kb.document(i.clause_id.split(":", 1)[0])
+        c = kb.clause(i.clause_id)
+        where = f"《{d.title if d else ''}》{' › '.join(c.path) if c else i.clause_id}"
+        value = f"{i.value:g}{i.unit}"
+        # "98%左右", "达到60%": approximations and bounds follow the value, verbs precede it.
+        value = f"{value}{i.qualifier}" if i.qualifier in ("左右", "以上", "以下", "以内") else f"{i.qualifier}{value}"
+        click.echo(f"{i.year or '—'}年\t{i.name}\t{value}\t{where}")
+
+
 @main.command(name="eval-norms")
 @click.argument("labels", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
@@ -512,7 +584,7 @@ def eval_norms(labels: Path, as_json: bool, show_errors: bool) -> None:
 @main.command(name="import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--corpus", "corpus_dir", type=click.Path(path_type=Path), default=None,
-              help="文档库目录（默认为项目下的 corpus/）。")
+              help="文档库目录（默认为项目下的 corpus/；用 --index 指定其他索引时必须给出）。")
 @INDEX_OPTION
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出导入报告。")
 def import_cmd(paths: tuple[Path, ...], corpus_dir: Path | None, index_dir: Path | None, as_json: bool) -> None:
@@ -520,6 +592,9 @@ def import_cmd(paths: tuple[Path, ...], corpus_dir: Path | None, index_dir: Path
     from .library import import_files, list_import_files
 
     settings = Settings()
+    if index_dir and not corpus_dir and index_dir.resolve() != settings.index_dir.resolve():
+        # Another index is built from another library: importing into it must not copy files into this one.
+        _fail(PolicyError("用 --index 指定其他索引时，请同时用 --corpus 指定它的文档库目录（导入的文件会复制到那里）。"))
     if corpus_dir:
         settings = settings.replace(corpus_dir=corpus_dir)
     if index_dir:

@@ -9,9 +9,14 @@ def new_document(title: str, font_pt: float) -> Any:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Pt
+    from docx.shared import Mm, Pt
 
     d = docx.Document()
+    for sec in d.sections:
+        # A4 with the margins of official papers (GB/T 9704: 37 mm top, 35 mm bottom, 28 mm left, 26 mm right);
+        # python-docx's template is US Letter.
+        sec.page_width, sec.page_height = Mm(210), Mm(297)
+        sec.top_margin, sec.bottom_margin, sec.left_margin, sec.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
     style = d.styles["Normal"]
     style.font.name = "SimSun"
     style.font.size = Pt(font_pt)

@@ -97,8 +97,9 @@ def _data_fingerprint() -> str:
 
 
 # Bump when the way documents are parsed, units cut or tokenized changes: an index built the old way is
-# then stale (titles-md1: a Markdown level-1 heading is the title).
-INDEX_SCHEME = "units-v2+words-bigrams+norms-v2+titles-md1"
+# then stale (titles-md1: a Markdown level-1 heading is the title; norms-v3: a prohibition the state or a
+# government speaks binds everyone, titles in 《》 hold no norms).
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v3+titles-md1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
@@ -244,6 +245,10 @@ class KnowledgeBase:
             self._idf_cache[term] = v
         return v
 
+    def uses_term(self, term: str) -> bool:
+        """Whether any clause of the library uses the term or a synonym of it."""
+        return self.term_idf(term) < float(np.log((len(self._clauses) + 1) / 0.5)) - 1e-9
+
     def norm_text(self, clause_id: str) -> str:
         t = self._norm_text.get(clause_id)
         if t is None:
@@ -300,6 +305,29 @@ class KnowledgeBase:
             key = hashlib.sha1(flat.encode()).hexdigest() if len(flat) >= 40 else clause_id
             self._text_keys[clause_id] = key
         return key
+
+    def resolve_documents(self, name: str) -> list[str]:
+        """The doc_ids a user's name for documents picks: by id, words of the title or short title (all
+        documents that have them, as search filters), else by an abbreviation ("大气法" for 大气污染防治法)
+        when exactly one document fits it."""
+        name = name.strip()
+        if not name:
+            return []
+        named = [d.doc_id for d in self.documents
+                 if name == d.doc_id or name in d.title or name == d.meta.get("short_title")]
+        if named:
+            return named
+        from .answer.followup import document_reference
+        from .answer.metadata import document_names
+
+        short = document_reference(name, self.documents)
+        found = document_names(self.documents).get(short) if short else None
+        if found:
+            return [found]
+        # "大气法", "环评法": the title's first character, then its characters in order, ending as it ends.
+        bare = re.sub(r"[《》\s]", "", name)
+        fits = [d.doc_id for d in self.documents if abbreviates(bare, d.title)]
+        return fits if len(fits) == 1 else []
 
     def _passes(self, c: Clause, doc: str | None, part: str | None, year: int | None) -> bool:
         if doc:
@@ -533,3 +561,13 @@ def build_index_with_stats(
 
 def load_index(index_dir: str | Path = "index", settings: Settings | None = None) -> KnowledgeBase:
     return KnowledgeBase.load(index_dir, settings=settings)
+
+
+def abbreviates(short: str, title: str) -> bool:
+    """short is an abbreviation of the title ("大气法", "环评法"): the title's first character, then its characters
+    in order, ending as it ends (中华人民共和国 left out)."""
+    t = re.sub(r"^中华人民共和国", "", title)
+    if len(short) < 2 or not t.startswith(short[0]) or not t.endswith(short[-1]):
+        return False
+    it = iter(t)
+    return all(ch in it for ch in short)

@@ -3,6 +3,8 @@ each aspect a question joins with 和 is answered, and a few question wordings a
 
 from __future__ import annotations
 
+import pytest
+
 from shanxi_policy.answer.followup import parallel_span
 from shanxi_policy.answer.qtype import classify
 from shanxi_policy.answer.structured import coordinated_terms, inline_headed, is_article, is_definition
@@ -80,3 +82,27 @@ def test_an_aspect_no_chosen_article_speaks_to_is_looked_for(library_kb):
     assert ans.found
     assert any("税收" in i.text for i in ans.items)
     assert any("资金" in i.text for i in ans.items)
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("企业没办排污许可证就排污，按排污许可管理条例要罚多少钱？", "第三十三条"),
+    ("夜间施工违反了罚多少？", "第七十七条"),
+])
+def test_a_penalty_question_is_answered_from_the_liability_chapter(library_kb, question, article):
+    ans = library_kb.ask(question)
+    assert ans.found and ans.text.startswith(article) and "罚款" in ans.text
+    assert "法律责任" in " ".join(ans.citations[0].path)
+
+
+def test_a_compound_split_by_a_modifier_is_held():
+    from shanxi_policy.answer.structured import holds
+
+    text = "第十八条 企业事业单位建设对大气环境有影响的项目，应当依法进行环境影响评价。"
+    h = Hit("d", "t", "d:a18", ["第十八条"], text, 1.0, "hybrid")
+    assert holds("建设项目", h)
+    assert not holds("建设项目", Hit("d", "t", "d:a1", ["第一条"], "第一条 加强建设。项目管理另行规定。", 1.0, "hybrid"))
+
+
+def test_the_duty_article_joins_the_answer_on_a_project_duty(library_kb):
+    ans = library_kb.ask("大气污染防治法对建设项目环境影响评价有什么规定？")
+    assert "公开环境影响评价文件" in ans.shown_text()

@@ -171,3 +171,15 @@ def test_query_embedding_runs_on_one_openmp_thread_and_restores_it():
     with _one_omp_thread():
         assert g.omp_get_max_threads() == 1
     assert g.omp_get_max_threads() == before
+
+
+@pytest.mark.parametrize(("question", "expected"), [("黄河保护法是什么时候开始施行的？", "2023"),
+                                                    ("排污许可管理条例是哪个机关通过的？", "国务院")])
+def test_effective_date_and_issuing_body_come_from_document_information(library_kb, question, expected):
+    ans = library_kb.ask(question)
+    assert ans.type == "metadata" and expected in ans.text
+
+
+@pytest.mark.parametrize("question", ["排污许可证什么时候开始施行延续？", "国家重要湿地名录由谁发布？"])
+def test_effective_wording_about_a_subject_is_no_metadata_question(question):
+    assert classify(question).kind != "metadata"

@@ -4,42 +4,28 @@ removal versus denial, exception fragments, and the project-type duties of the c
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-import shanxi_policy as sp
 from shanxi_policy.check.engine import _open_obligations
 from shanxi_policy.check.judges import RuleJudge
-from shanxi_policy.check.proposal import NEGATED, PRESENT, REMOVED, analyze, load_lexicon, project_fact, state_at
-from shanxi_policy.norms.extract import extract_norms
+from shanxi_policy.check.proposal import NEGATED, PRESENT, REMOVED, analyze, load_lexicon, state_at
 from shanxi_policy.norms.model import Norm
 
-from .conftest import LAWS
+from .check_helpers import library_norms, make_norm, verdicts
 
 # Word rarity is counted over real norms, as in a check against the library.
 LAW_FILES = ["水污染防治法", "水法", "噪声污染防治法", "大气污染防治法", "固体废物污染环境防治法", "排污许可管理条例"]
 
 
-@lru_cache(maxsize=1)
 def _library_norms() -> tuple[Norm, ...]:
-    corpus = sp.load_corpus([LAWS / f"{name}.md" for name in LAW_FILES])
-    return tuple(n for d in corpus.documents for n in extract_norms(d))
+    return library_norms(tuple(LAW_FILES))
 
 
 def _norm(modality: str, action: str, subject: str = "", scope: str = "", conditions: str = "",
           exceptions: str = "") -> Norm:
-    quote = "".join(x for x in (conditions, subject, "应当" if modality == "obligation" else "禁止", action) if x)
-    return Norm("测试法:a1#0", "测试法:a1", "测试法", modality, "应当", subject, action, scope, exceptions, quote,
-                conditions=conditions, subject_type="operator" if subject else "public")
+    return make_norm(modality, action, subject, scope, conditions, exceptions, trigger="应当")
 
 
 def _judge(text: str, norm: Norm) -> list[str]:
-    """Verdicts of every fact of the proposal, and of the proposal as one fact."""
-    prop = analyze(text)
-    judge = RuleJudge()
-    judge.prepare([*_library_norms(), norm])
-    facts = [f for f in prop.facts if f.mentions or f.fields]
-    whole = project_fact(prop)
-    return [judge.judge(f, norm).verdict for f in facts + ([whole] if whole else [])]
+    return verdicts(text, norm, tuple(LAW_FILES))
 
 
 def _state(text: str, word: str) -> str:

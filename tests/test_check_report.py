@@ -38,6 +38,8 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     assert any("加快燃煤锅炉关停整治" in c for c in cells)
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
     assert "（冲突）" in headings and "（符合）" in headings
+    sec = d.sections[0]
+    assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297  # A4, not US Letter
 
 
 def test_markdown_and_round_trip(report):
@@ -74,7 +76,7 @@ def test_cli_check_writes_docx_and_history(tmp_path, monkeypatch):
     out = tmp_path / "r.docx"
     r = CliRunner().invoke(main, ["check", "--text", PROPOSAL, "--docx", str(out), "--index", str(ROOT / "index")])
     assert r.exit_code == 0, r.output
-    assert out.exists()
+    assert out.exists() and "总体结论：存在与政策冲突的内容（冲突" in r.output
     r = CliRunner().invoke(main, ["history", "list"])
     assert "年产100万吨焦化项目" in r.output
     check_id = r.output.split("\t")[0]

@@ -92,3 +92,10 @@ def test_new_subject_terms(seed_kb):
     assert new_subject_terms("那2035年呢？", ["到2027年森林覆盖率要达到多少？"], docs) == []
     assert new_subject_terms("实施意见里呢？", ["新闻发布会报道对扬尘治理说了什么？"], docs) == []
     assert new_subject_terms("耕地呢？", [], docs) == []
+
+
+@pytest.mark.parametrize(("turn", "resolved"), [("违反的话怎么罚？", "夜间施工，违反的话怎么罚？"),
+                                                ("违反了罚多少？", "夜间施工，违反了罚多少？"),
+                                                ("那罚款呢？", "夜间施工，罚款如何规定？")])
+def test_a_penalty_follow_up_asks_about_the_previous_subject(turn, resolved):
+    assert resolve(turn, ["夜间施工有什么规定？"]) == resolved

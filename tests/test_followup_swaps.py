@@ -41,3 +41,16 @@ def test_document_abbreviations(library_kb):
     # Ambiguous or too short: no document.
     assert document_reference("污染防治法", docs) == ""
     assert document_reference("大气法", docs) == ""
+
+
+def test_a_subject_that_starts_with_the_shared_verb_is_replaced_whole(library_kb):
+    # "转移固体废物出省…" starts with the verb "危险废物跨省转移" ends with: nothing precedes it to swap.
+    resolved = resolve("危险废物跨省转移呢？", ["转移固体废物出省贮存、处置要办什么手续？"],
+                       library_kb.term_idf, library_kb.documents)
+    assert resolved.startswith("危险废物跨省转移") and "固体废物" not in resolved
+
+
+def test_a_new_act_replaces_the_act_and_keeps_the_party(library_kb):
+    resolved = resolve("终止经营呢？", ["危险废物经营单位变更法人名称要办理什么手续？"],
+                       library_kb.term_idf, library_kb.documents)
+    assert resolved == "危险废物经营单位终止经营要办理什么手续？"

@@ -114,3 +114,12 @@ def test_cli_import_lists_bad_files(tmp_path):
     assert "[失败，已跳过] a.pdf" in r.output and "另存为 .docx" in r.output
     assert "共 2 个文件：导入 0 个，重复 0 个，失败 2 个" in r.output
     assert not (tmp_path / "i").exists()
+
+
+def test_cli_import_into_another_index_needs_its_library(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("第一条 测试。", encoding="utf-8")
+    r = CliRunner().invoke(main, ["import", str(src), "--index", str(tmp_path / "i")])
+    assert r.exit_code != 0 and "--corpus" in r.output
+    assert not (tmp_path / "i").exists()

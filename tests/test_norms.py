@@ -361,3 +361,24 @@ def test_restrict_or_prohibit_is_a_restriction_without_a_modal_subject():
     norms = [n for n in extract_clause_norms(c) if "自来水" in n.action]
     assert [n.modality for n in norms] == ["restriction"]
     assert "限制" not in norms[0].subject
+
+
+def test_a_verb_opening_a_predicate_is_not_the_party():
+    ns = _norms("第一条 国务院生态环境主管部门应当制定技术政策，组织推广先进的生产工艺和设备。")
+    assert all(n.subject != "组织" for n in ns)
+    kept = _norms("第一条 编制机关应当认真考虑公众的意见。")
+    assert kept[0].subject == "编制机关"  # a verb with a party noun still names a party
+
+
+def test_trigger_inside_a_title_is_not_a_norm():
+    assert _norms("第一条 会议深入解读了《关于全面推进美丽山西建设的实施意见》。") == []
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("第一条 国家禁止进口、销售和燃用不符合质量标准的煤炭。", "public"),  # the state forbids the act to all
+    ("第一条 地方各级人民政府应当加强民用散煤的管理，禁止销售不符合民用散煤质量标准的煤炭。", "public"),
+    ("第一条 地方各级人民政府不得以任何名义降低环境准入标准。", "government"),  # 不得 binds the body itself
+])
+def test_who_a_prohibition_spoken_by_the_state_binds(text, bound):
+    ns = [n for n in _norms(text) if n.modality == "prohibition"]
+    assert ns and ns[-1].subject_type == bound

@@ -138,6 +138,7 @@ def eval_lay(rows: list[dict[str, Any]], ask: Asker, source_of: Callable[[str], 
     """Article R@1/R@5 strictly (the labelled article) and leniently (or an equivalent in "also");
     false refusals among answerable questions, false answers among unanswerable ones."""
     ranks, lenient, false_refusal, answerable, false_answer, unanswerable = [], 0, 0, 0, 0, 0
+    silent_answer, cautioned_in = 0, 0
     misses = []
     for r in rows:
         ans = ask(r["question"], [])
@@ -149,12 +150,14 @@ def eval_lay(rows: list[dict[str, Any]], ask: Asker, source_of: Callable[[str], 
             alts = [r, *r.get("also", [])]
             lenient += any(article_hit(a, h, source_of(h.doc_id)) for a in alts for h in top)
             false_refusal += not ans.found
+            cautioned_in += cautioned(ans)
             if rank is None:
                 misses.append({"id": r["id"], "question": r["question"], "want": f"{law_name(r['law'])}{r['article']}",
                                "top": [f"{h.doc_title[-10:]}{h.text[:7]}" for h in top[:3]], "found": ans.found})
         else:
             unanswerable += 1
             false_answer += ans.found
+            silent_answer += ans.found and not cautioned(ans)
     n = len(ranks)
     return {"questions": len(rows), "answerable": answerable,
             "article_r1": round(sum(1 for x in ranks if x == 0) / n, 4) if n else 0.0,
@@ -162,6 +165,9 @@ def eval_lay(rows: list[dict[str, Any]], ask: Asker, source_of: Callable[[str], 
             "article_r5_lenient": round(lenient / n, 4) if n else 0.0,
             "false_refusal": round(false_refusal / answerable, 4) if answerable else None,
             "false_answer": round(false_answer / unanswerable, 4) if unanswerable else None,
+            # Answers to unanswerable questions shown without a caveat; answerable ones shown with one.
+            "false_answer_uncautioned": round(silent_answer / unanswerable, 4) if unanswerable else None,
+            "cautioned_answerable": round(cautioned_in / answerable, 4) if answerable else None,
             "misses": misses}
 
 
@@ -193,19 +199,33 @@ def _gold(kb: KnowledgeBase, gold: Path, ask: Asker) -> dict[str, Any]:
     from ..evaluate import _norm, read_gold
 
     items = read_gold(gold)
-    ok, n_ans, refused_in, refused_oos, n_oos = 0, 0, 0, 0, 0
+    ok, n_ans, refused_in, refused_oos, n_oos, caution_in, caution_oos = 0, 0, 0, 0, 0, 0, 0
     for it in items:
         ans = ask(it.question, [])
         if it.in_scope:
             refused_in += not ans.found
+            caution_in += cautioned(ans)
             if it.answer:
                 n_ans += 1
                 ok += ans.found and _norm(it.answer) in _norm(answer_text(ans))
         else:
             n_oos += 1
             refused_oos += not ans.found
+            caution_oos += cautioned(ans)
     return {"questions": len(items), "answer_accuracy": round(ok / n_ans, 4) if n_ans else None,
-            "refusal_accuracy": round(refused_oos / n_oos, 4) if n_oos else None, "in_scope_refused": refused_in}
+            "refusal_accuracy": round(refused_oos / n_oos, 4) if n_oos else None, "in_scope_refused": refused_in,
+            # Out-of-scope questions refused or answered with a caveat naming what the documents lack.
+            "refused_or_cautioned": round((refused_oos + caution_oos) / n_oos, 4) if n_oos else None,
+            "in_scope_cautioned": caution_in}
+
+
+# Notes that tell the user the documents do not hold what was asked (see typed.unnamed_object).
+_CAUTIONS = ("文件中没有出现", "文件中未找到针对")
+
+
+def cautioned(ans: Answer) -> bool:
+    """Answered, but with a note that the documents lack a word or object of the question."""
+    return bool(ans.found and ans.note and ans.note.startswith(_CAUTIONS))
 
 
 def format_results(res: dict[str, Any]) -> str:
@@ -227,9 +247,10 @@ def format_results(res: dict[str, Any]) -> str:
             lines.append(f"- 通俗问法 [{split}] {la['questions']} 题：条文 R@1 {pct(la['article_r1'])}，"
                          f"R@5 {pct(la['article_r5'])}（含等同条文 {pct(la['article_r5_lenient'])}），"
                          f"误拒 {pct(la['false_refusal'])}，"
-                         f"误答 {pct(la['false_answer'])}")
+                         f"误答 {pct(la['false_answer'])}（无提示的误答 {pct(la.get('false_answer_uncautioned'))}）")
         g = r.get("gold")
         if g:
             lines.append(f"- 原有标注集 {g['questions']} 题：答案准确率 {pct(g['answer_accuracy'])}，"
-                         f"拒答准确率 {pct(g['refusal_accuracy'])}，误拒 {g['in_scope_refused']} 题")
+                         f"拒答准确率 {pct(g['refusal_accuracy'])}（拒答或提示 {pct(g.get('refused_or_cautioned'))}），"
+                         f"误拒 {g['in_scope_refused']} 题，误提示 {g.get('in_scope_cautioned')} 题")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand
 from .lexicon import variants as lay_variants
+from .qtype import ASKS_PENALTY, in_liability_chapter
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -25,6 +26,31 @@ _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
+# An enumerated item at the start of a sentence: "(一)", "（二）", "3." (not "3.5").
+_ITEM_START = re.compile(r"\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d))")
+_LEAD_MAX = 300
+
+
+def item_lead(text: str, start: int) -> str:
+    """The lead-in of the list an item belongs to ("排污单位有下列行为之一的，…处20万元以上…罚款："), or "".
+
+    An item says nothing alone: "(一)未取得排污许可证排放污染物" is a violation whose penalty, party and
+    modality are in the sentence that introduces the list. The lead is the line that ends with a colon
+    before the item, with only other items between them.
+    """
+    if not _ITEM_START.match(text, start):
+        return ""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return ""  # a marker inside a running line is not a list item
+    while line_start > 0:
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        prev = text[prev_start:line_start - 1].strip()
+        if _ITEM_START.match(prev):
+            line_start = prev_start  # another item of the same list: keep walking up
+            continue
+        return prev if prev.endswith(("：", ":")) and len(prev) <= _LEAD_MAX else ""
+    return ""
 
 
 def _variants(term: str) -> list[str]:
@@ -140,6 +166,45 @@ def _indicator_match(kb: KnowledgeBase, question: str) -> Indicator | None:
     return best[1] if best[0] >= 0.5 else None
 
 
+# How close (score ratio) the reported document's own clause must come to a report about it to lead instead.
+SOURCE_RATIO = 0.85
+
+
+def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
+    """A news report or interpretation ranked first ahead of a clause of the document it reports on, ranked
+    close below: the document's own words lead ("主要目标是：…" over "对主要目标…进行了系统部署")."""
+    if len(hits) < 2 or hits[0].source == "lookup":
+        return hits
+    from .typed import SECONDARY_TYPES, reports_on
+
+    first = kb.document(hits[0].doc_id)
+    if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:
+        return hits
+    top = max(hits[0].score, 1e-9)
+    for h in hits[1:]:
+        if h.score < SOURCE_RATIO * top:
+            break
+        if h.source == hits[0].source and hits[0].doc_id in reports_on(h.doc_id, kb.documents):
+            return [h, *[x for x in hits if x is not h]]
+    return hits
+
+
+# Sentences of an answer given after a question a text asks itself (问答, FAQ pages).
+FAQ_SENTENCES = 3
+
+
+def _once(parts: list[str]) -> list[str]:
+    """Parts in order, each shown once: two items of one list share their lead, and a lead that holds an
+    earlier sentence replaces it."""
+    out: list[str] = []
+    for p in parts:
+        if not p or any(p in o for o in out):
+            continue
+        out = [o for o in out if o not in p]
+        out.append(p)
+    return out
+
+
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
                     doc: str | None = None, filters: Any = None) -> Answer:
     """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
@@ -149,6 +214,16 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     hits, best_dense = kb.search_with_signal(question if legacy else expand(question), k=k, doc=doc,
                                              filters=filters, embed=None if legacy else question.strip())
     cal = load_calibration(kb.embedder.model_id, getattr(kb, "index_dir", None))
+    pool = 3  # the top clauses whose sentences may answer
+    retrieved = hits  # the decision to answer reads retrieval's own order
+    if not legacy:
+        hits = source_first(kb, hits)
+        liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
+        if liable:
+            # "…要罚多少钱": a law states its penalties in its 法律责任 chapter; the duty ranked above them
+            # is what was breached, not the answer.
+            hits = [*liable, *(h for h in hits if h not in liable)]
+            pool = min(pool, len(liable))
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
     q = question.strip()
@@ -176,23 +251,33 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             top.marks = term_spans(q, ind.sentence)
             rest = [h for h in hits if h.clause_id != top.clause_id]
             return Answer(True, ind.sentence, [top, *rest][:k], q, "", 1.0)
-    feats = decision_features(kb, q, hits, best_dense, q if legacy else expand(q))
+    feats = decision_features(kb, q, retrieved, best_dense, q if legacy else expand(q))
     found = cal.decide(feats)
     confidence = feats["coverage"]
     if not found:
         return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
     terms = content_terms(q)
-    cands: list[tuple[float, int, str]] = []
+    cands: list[tuple[float, int, str, str]] = []
     top_score = max(hits[0].score, 1e-9)
-    for rank, h in enumerate(hits[:3]):
+    for rank, h in enumerate(hits[:pool]):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
         # matched the question's subject (retrieval score 0.31 against 0.82).
         gap = 0.0 if legacy or h.source != hits[0].source else 6.0 * max(0.0, 1.0 - h.score / top_score)
-        for s, e in sentences(h.text):
+        spans = sentences(h.text)
+        for i, (s, e) in enumerate(spans):
             sent = h.text[s:e].strip()
-            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent))
+            if not legacy and sent.endswith(("？", "?")) and i + 1 < len(spans):
+                # A question-and-answer text ("…共用洗衣机会感染吗？根据目前对疾病的认识…"): the sentence that
+                # matches the question is its own question; the answer is what follows, up to the next question.
+                after = [h.text[a:b].strip() for a, b in spans[i + 1:i + 1 + FAQ_SENTENCES]]
+                cut = next((j + 1 for j, x in enumerate(after) if x.endswith(("？", "?"))), len(after))
+                sent = sent + "".join(x for x in after[:cut] if not x.endswith(("？", "?")))
+            # An item is shown with its lead: it answers "罚多少钱" only together with it. It is scored alone,
+            # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
+            lead_in = "" if legacy else item_lead(h.text, s)
+            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
     asked = set(_YEAR.findall(q))
     if asked and not legacy:
         # The year is a slot of the question: a sentence that states it (and shares a word with the
@@ -203,10 +288,11 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         if dated:
             cands = dated
     cands.sort(key=lambda x: -x[0])
-    best_score, best_rank, best = cands[0]
-    chosen = [best]
+    best_score, best_rank, best, best_lead = cands[0]
+    chosen = [best_lead, best]
     if len(cands) > 1 and cands[1][1] == best_rank and cands[1][0] >= 0.8 * best_score and cands[1][2] != best:
-        chosen.append(cands[1][2])
+        chosen += [cands[1][3], cands[1][2]]
+    chosen = _once(chosen)
     lead = hits[best_rank]
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)

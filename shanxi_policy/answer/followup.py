@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..models import Answer, Document
-from ..text.tokenize import content_terms
+from ..text.tokenize import content_terms, tagged
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -118,10 +118,15 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
     f = _FRAME_START.search(question, start)
     end = f.start() if f else len(question)
     subject = question[start:end].rstrip("的")
+    act = _predicate_start(subject) if _starts_with_verb(new) else -1
+    if act > 0:
+        # "终止经营呢？" after "危险废物经营单位变更法人名称…": a new act replaces the act, the party stays.
+        return question[:start + act] + new + question[start + len(subject):]
     words = content_terms(new)
     head = words[-1] if words else ""
-    i = subject.index(head) + len(head) if head and head in subject else -1
-    # The shared head must end a word of the subject: "报告" does not end 报告书.
+    # The shared head must end a word of the subject ("报告" does not end 报告书), and something must come
+    # before it: "转移固体废物出省…" starts with the verb that "危险废物跨省转移" ends with, and is replaced whole.
+    i = subject.index(head) + len(head) if head and subject.find(head) > 0 else -1
     if len(words) >= 2 and i > 0 and not any(m.start() < i < m.end() for t in content_terms(subject)
                                             for m in re.finditer(re.escape(t), subject)):
         # "城乡建设领域" for "交通运输领域绿色低碳转型": the part up to the shared head word changes.
@@ -212,6 +217,24 @@ _ITEM_START = r"(?:^|(?<=[、，。；：和及或与\s]))"
 _ITEM_END = r"(?=[、，。；：和及或与等的\s]|$)"
 
 
+def _starts_with_verb(phrase: str) -> bool:
+    tags = tagged(phrase)
+    return len(tags) >= 2 and tags[0][1] == "v"
+
+
+def _predicate_start(subject: str) -> int:
+    """Where the act begins in a subject made of a party and an act ("危险废物经营单位|变更法人名称"): the
+    first verb after a noun, with a noun after it; -1 when the subject is not so made."""
+    tags = tagged(subject)
+    pos = 0
+    for i, (w, flag) in enumerate(tags):
+        if (i > 0 and flag == "v" and tags[i - 1][1].startswith("n") and i + 1 < len(tags)
+                and tags[i + 1][1].startswith("n")):
+            return pos
+        pos += len(w)
+    return -1
+
+
 def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) -> str:
     """The term of the previous question that the texts enumerate together with the new one ("收集、贮存、
     运送"): the same kind of thing, so the one the follow-up replaces. "" when none is."""
@@ -226,7 +249,7 @@ def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) 
         # ("收集、贮存、运送"; not "城镇污水处理、农村…", where 污水处理 ends a longer item).
         pat = re.compile(rf"{_ITEM_START}(?:{a}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{b}|"
                          rf"{b}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{a}){_ITEM_END}")
-        n = sum(len(pat.findall(d.text)) for d in documents)
+        n = sum(len(pat.findall(d.text)) for d in documents if t in d.text and new in d.text)
         if n > best_n:
             best, best_n = t, n
     return best
@@ -323,7 +346,8 @@ def swapped_document(question: str, old: str, new: str, documents: Sequence[Docu
 
 # Aspects of a rule asked about without naming the rule: its breach and the penalty for it.
 _ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|罚|法律责任|责任|后果|追究")
-_FILLER = re.compile(r"[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+_FILLER = re.compile(r"的话|多少钱?|[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+_ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
 def is_aspect_only(question: str) -> bool:
@@ -395,6 +419,8 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     if is_aspect_only(frag):
         # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
         subject = question_subject(previous)
+        if not _ASKING.search(frag):
+            frag += "如何规定"  # "那罚款呢？" asks how the penalty is laid down
         return f"{subject}，{frag}？" if subject else out
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]

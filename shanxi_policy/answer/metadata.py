@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -12,25 +13,42 @@ from .extract import NOT_FOUND
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
-FIELD_LABELS = {"issuer": "发文机关", "date": "成文日期", "doc_number": "发文字号", "title": "标题", "doc_type": "文种"}
+FIELD_LABELS = {"issuer": "发文机关", "date": "成文日期", "effective": "施行日期", "doc_number": "发文字号", "title": "标题",
+                "doc_type": "文种"}
+# A text's own statement of when it takes effect; the last one is the text's (an amendment's comes earlier).
+_EFFECTIVE = re.compile(r"(?:本法|本条例|本办法|本规定|本细则|本意见|本通知|本方案|本决定|本规则|本解释)?自"
+                        r"(\d{4}年\d{1,2}月\d{1,2}日|公布之日|发布之日|印发之日)起(?:施行|实施|生效)")
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\s*\d+\s*号")
 # Words that name a kind of document ("这份实施意见", "这部法律"): they pick the document of that type.
 _DOC_KINDS = ("实施意见", "意见", "通知", "决定", "办法", "条例", "规定", "方案", "规划", "法律", "法规", "新闻报道", "报道",
               "法")
 
 
+_NAMES: dict[tuple[tuple[str, ...], ...], dict[str, str]] = {}
+
+
 def document_names(documents: Sequence[Document]) -> dict[str, str]:
     """Names that refer to one document: title, title without 中华人民共和国, short title, and a document
-    kind of four or more characters held by one document only ("实施意见")."""
+    kind of four or more characters held by one document only ("实施意见"). Computed once per document
+    list: a follow-up asks for them dozens of times, and a library holds hundreds of documents."""
+    key = tuple((d.doc_id, d.title, *(str(d.meta.get(f, "")) for f in ("short_title", "doc_type", "genre")))
+                for d in documents)
+    got = _NAMES.get(key)
+    if got is not None:
+        return dict(got)
+    held = Counter(k for x in documents for k in _kinds(x))
     names: dict[str, str] = {}
     for d in documents:
         for n in (d.title, re.sub(r"^中华人民共和国", "", d.title), str(d.meta.get("short_title", ""))):
             if len(n) >= 2:
                 names[n] = d.doc_id
         for kind in _kinds(d):
-            if len(kind) >= 4 and sum(1 for x in documents if kind in _kinds(x)) == 1:
+            if len(kind) >= 4 and held[kind] == 1:
                 names[kind] = d.doc_id
-    return dict(sorted(names.items(), key=lambda x: -len(x[0])))
+    out = dict(sorted(names.items(), key=lambda x: -len(x[0])))
+    _NAMES.clear()
+    _NAMES[key] = out
+    return dict(out)
 
 
 def _kinds(doc: Document) -> set[str]:
@@ -68,6 +86,15 @@ def _field_value(doc: Document, name: str) -> str:
         return ""
     if name == "doc_type":
         return str(meta.get("doc_type") or "")
+    if name == "effective":
+        if meta.get("effective_date"):
+            return str(meta["effective_date"])
+        found = _EFFECTIVE.findall(doc.text)
+        if found:
+            when = found[-1]
+            issued = _field_value(doc, "date")
+            return f"自{issued}起" if when.endswith("之日") and issued else f"自{when}起"
+        return ""
     return ""
 
 

@@ -12,16 +12,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..models import Hit
+
 # A year written in digits ("2035年"); shared by the answer modules.
 YEAR = re.compile(r"(\d{4})\s*年")
+# A question on the penalty for a breach ("…要罚多少钱", "怎么罚"), and the chapters that state penalties.
+ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究")
+_LIABILITY = re.compile(r"法律责任|罚则")
+
+
+def in_liability_chapter(hit: Hit) -> bool:
+    """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
+    return any(_LIABILITY.search(p) for p in hit.path[:-1])
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("doc_number", re.compile(r"文号|发文字号|字号是")),
     ("issuer", re.compile(r"发文机关|印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|"
-                          r"(?:由|是)?(?:哪些|哪个|哪家|什么)(?:单位|部门|机关|机构)(?:联合)?(?:印发|发布|制定|颁布|发的)|"
-                          r"(?:由|是)谁(?:联合)?(?:印发|发布|制定|颁布)|谁(?:印发|发布|制定|颁布)的")),
-    ("date", re.compile(r"成文日期|印发日期|发布日期|发文日期|颁布日期|施行日期|生效日期|"
+                          r"(?:由|是)?(?:哪些|哪个|哪家|什么)(?:单位|部门|机关|机构)(?:联合)?(?:印发|发布|制定|颁布|发的|通过)|"
+                          r"(?:由|是)谁(?:联合)?(?:印发|发布|制定|颁布|通过)|谁(?:印发|发布|制定|颁布|通过)的")),
+    # When a text takes effect: its own closing article says so ("本法自2023年4月1日起施行").
+    ("effective", re.compile(r"施行日期|生效日期|(?:什么时候|何时|哪天|哪一?年|几月)(?:开始|正式|起)?(?:施行|生效|实施)|"
+                             r"(?:施行|生效)(?:于|的)?(?:时间|日期)")),
+    ("date", re.compile(r"成文日期|印发日期|发布日期|发文日期|颁布日期|"
                         r"(?:什么时候|何时|哪一?年|哪天|几月)(?:印发|发布|颁布|出台|施行|生效|通过|制定)|"
                         r"(?:印发|发布|颁布|出台|施行|生效)(?:于|的)?(?:时间|日期)")),
     ("title", re.compile(r"标题|全称|文件名称|文件名|叫什么名")),

@@ -16,7 +16,7 @@ from ..text.markers import cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, term_spans
-from .qtype import YEAR
+from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -368,8 +368,12 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
 
 
 def holds(term: str, hit: Hit) -> bool:
-    """The clause (its text or headings) uses the term or a synonym."""
-    return has_term(term, _norm(" ".join(hit.path) + "\n" + hit.text))
+    """The clause (its text or headings) uses the term or a synonym, or writes a four-character compound
+    with a modifier inside it, within one phrase ("建设对大气环境有影响的项目" for 建设项目)."""
+    text = _norm(" ".join(hit.path) + "\n" + hit.text)
+    if has_term(term, text):
+        return True
+    return len(term) == 4 and re.search(rf"{re.escape(term[:2])}[^，。；：\n]{{1,10}}{re.escape(term[2:])}", text) is not None
 
 
 def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
@@ -407,7 +411,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     if not _ASKS_MEANING.search(question):
         # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
         ranked = [h for h in ranked if not is_definition(h)] or ranked
-    liable = [h for h in ranked if in_liability_chapter(h)] if _ASKS_PENALTY.search(question) else []
+    liable = [h for h in ranked if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
     if liable:
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
         ranked = liable
@@ -596,15 +600,8 @@ def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_s
     return out
 
 
-_ASKS_PENALTY = re.compile(r"处罚|罚款|法律责任|罚则|追究")
-_LIABILITY = re.compile(r"法律责任|罚则")
 # A question on what follows a breach, with or without the word for a penalty.
-_ASKS_CONSEQUENCE = re.compile(rf"{_ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事")
-
-
-def in_liability_chapter(hit: Hit) -> bool:
-    """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
-    return any(_LIABILITY.search(p) for p in hit.path[:-1])
+_ASKS_CONSEQUENCE = re.compile(rf"{ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事")
 
 
 # "第一条 为了规范…，制定本条例。": the legislative purpose of a text.
@@ -812,7 +809,9 @@ _FRAME_WORD = re.compile(r"包括|包含|涵盖|哪.{0,3}|几.{0,3}|什么|如�
                          r"做法|有哪些|"
                          # the frame of a yes/no question ("在自然保护区里能不能开矿"), not its subject
                          r"能不能|不能|能否|可以|可否|可不可以|是否|要不要|需不需要|需要|应该|应当|必须|会不会|"
-                         r"有没有|算不算|行不行")
+                         r"有没有|算不算|行不行|"
+                         # how long, how much, when: what is asked, not what it is about
+                         r"多长时间|多长|多久|多少钱|多少|多大|多远|多高|何时|什么时候")
 
 
 def subject_terms(question: str) -> list[str]:

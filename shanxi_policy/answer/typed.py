@@ -11,15 +11,27 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ..index.units import sentences
+from ..kb import abbreviates
 from ..models import Answer, Document
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms
-from .extract import answer_question
+from ..text.tokenize import content_terms, segment
+from .extract import answer_question, sentence_score, term_spans
 from .followup import find_document_reference
 from .metadata import metadata_answer, named_document
 from .qtype import YEAR, classify
-from .structured import comparison_answer, has_term, held_key, holds, introduced_list, open_answer, parts_answer, years_in
+from .structured import (
+    comparison_answer,
+    has_term,
+    held_key,
+    holds,
+    introduced_list,
+    open_answer,
+    parts_answer,
+    subject_terms,
+    years_in,
+)
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -45,6 +57,13 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     qt = classify(q)
     if qt.kind == "metadata":
         return metadata_answer(kb, q, qt.meta_field, k)
+    absent_law = unknown_document(q, kb)
+    if absent_law:
+        # "土地管理法对…怎么处罚": an answer from another law would be read as that law's; the closest
+        # clauses of the library are still listed as possibly related.
+        near = answer_question(kb, q, k, filters=filters)
+        msg = f"文档库中没有《{absent_law}》，无法依据它回答；可在文档管理中导入后再问。"
+        return Answer(False, msg, near.citations, q, msg, 0.0, type="refusal")
     # A question that names one document ("水法里…") is answered from that document, and the name is not
     # searched for: inside the document it matches every clause and says nothing about the subject.
     doc = named_document(q, kb.documents)
@@ -83,6 +102,44 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     return unnamed_object(kb, asked, introduced_list(base))
 
 
+_NAMED = re.compile(r"[^\W\d_]{4,}|[A-Za-z][A-Za-z0-9.]+")
+
+
+def _as_asked(term: str, question: str) -> str:
+    """The term as the question spells it ("GDP", not the normalized "gdp")."""
+    i = question.lower().find(term.lower())
+    return question[i:i + len(term)] if i >= 0 else term
+
+
+# Words ending like a law's name that are not names: methods, lawful/unlawful, legislation.
+_NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用法", "写法", "手法", "算法", "疗法", "违法", "非法", "合法",
+              "依法", "执法", "立法", "司法", "守法", "犯法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
+              "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
+_LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
+
+
+def unknown_document(question: str, kb: KnowledgeBase) -> str:
+    """The name of a law or regulation the question refers to that the library does not hold ("土地管理法",
+    "《森林法》"), or "". A word is a name when the segmenter keeps it whole (its dictionary holds the
+    national laws) or the question quotes it in 《》; a part of a held title ("防治法") is not one."""
+    quoted = re.findall(r"《([^》]{2,40})》", question)
+    words = [w for w in segment(question) if _LAW_WORD.fullmatch(w) and len(w) >= 3]
+    for name in [*quoted, *words]:
+        bare = re.sub(r"^中华人民共和国", "", name)
+        if bare in _NOT_A_LAW or not _LAW_WORD.fullmatch(bare):
+            continue
+        if any(bare in d.title or bare == d.meta.get("short_title") for d in kb.documents):
+            continue
+        if kb.resolve_documents(bare) or any(abbreviates(bare, d.title) for d in kb.documents):
+            continue  # "环保法": an abbreviation of a held title, even when two titles fit it
+        return bare
+    return ""
+
+
+# How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
+KEY_SWITCH_RATIO = 0.8
+
+
 def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answer:
     """A one-sentence answer that lacks the question's rarest term while another retrieved clause uses it
     ("焦化企业…多远" answered by a sentence on 尾矿库) speaks of a different object: it is kept as the
@@ -91,8 +148,33 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         return ans
     key = held_key(question, ans.citations[:5], kb)
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]):
+        top = ans.citations[0].score
+        alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
+                    and has_term(key, normalize_for_search(h.text))), None)
+        if alt is not None:
+            # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers
+            # it; the best one speaks of another act (变更法人名称) with the question's common words.
+            spans = [h for h in (alt.text[a:b].strip() for a, b in sentences(alt.text))
+                     if has_term(key, normalize_for_search(h))]
+            sent = max(spans, key=lambda x: sentence_score(question, x)) if spans else ""
+            if sent:
+                alt.quote, alt.marks = sent, term_spans(question, sent)
+                ans.text = sent
+                ans.citations = [alt, *(h for h in ans.citations if h is not alt)]
+                return ans
         ans.note = f"文件中未找到针对“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
+    elif kb is not None and not ans.note:
+        # "山西GDP要达到多少": a subject word that no clause of the library uses (nor a synonym of it) cannot
+        # be what the closest sentence is about; the user is told which word the documents never mention.
+        # Only names of things (four or more characters, or a Latin abbreviation such as GDP): short lay
+        # words ("出门", "以后", "按规定") are missing from every law and say nothing about the subject.
+        absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not kb.uses_term(t)]
+        if absent:
+            words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
+            ans.note = f"文件中没有出现{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
+
+
 
 
 # Documents that speak about other documents rather than lay down rules of their own.

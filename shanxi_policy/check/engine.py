@@ -20,7 +20,7 @@ from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, word_spans
-from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, state_at
+from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
 
@@ -104,7 +104,10 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
     scope = _clean(norm.scope)
     action = _clean(norm.action)
     if j.verdict == "conflict":
-        if norm.modality == "obligation":
+        if j.late:
+            reason = f"{lead}项目材料将相关手续推迟到投入生产或运行之后办理，项目投产时尚不具备，属于该条款禁止的情形（{said}）。"
+            advice = f"依据{law}，{said}；建议在投入生产或运行之前依法办理完毕"
+        elif norm.modality == "obligation":
             reason = f"{lead}项目材料与该条款规定的义务相悖（{said}）。"
             advice = f"依据{law}，{said}；建议按该条款要求{action}后再实施"
         else:
@@ -113,8 +116,12 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
             advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
     elif j.verdict == "attention" and j.missing:
         cond, _, _ = split_norm(norm)
-        reason = f"{lead}项目属于该条款约束的情形（{_clean(cond)}），但项目材料未说明如何落实（{said}）。"
-        advice = f"依据{law}，{said}；建议在项目材料中补充落实措施"
+        how = "表明相关措施暂缓或尚未落实" if j.deferred else "未说明如何落实"
+        reason = f"{lead}项目属于该条款约束的情形（{_clean(cond)}），但项目材料{how}（{said}）。"
+        advice = f"依据{law}，{said}；建议在项目材料中补充落实措施" + ("及完成时间" if j.deferred else "")
+    elif j.verdict == "attention" and j.deferred:
+        reason = f"{lead}该条款要求的措施或手续在项目材料中暂缓、推迟或尚未落实（{said}），需进一步说明。"
+        advice = f"依据{law}，{said}；建议明确落实时间，在投入生产或使用前完成"
     elif j.verdict == "attention":
         reason = f"{lead}项目内容属于该条款限制或严格控制的事项（{said}），需进一步说明。"
         advice = f"依据{law}，{said}；建议说明必要性、控制措施及审批情况"
@@ -186,7 +193,8 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
             rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
                 else re.compile(re.escape(normalize_for_search(w)))
             m = rx.search(text)
-            if m and state_at(text, m.start(), m.end(), proposal=True) == PRESENT:
+            # A thing put off ("脱硫设施待以后再建设") is still part of the project: the duties about it bind.
+            if m and (state_at(text, m.start(), m.end(), proposal=True) == PRESENT or put_off(text, m.start(), m.end())):
                 out.append(f.sentence)
                 break
     return out

@@ -22,7 +22,7 @@ from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .negation import SEGMENT_END, segment_start
-from .proposal import NEGATED, PRESENT, REMOVED, Fact, in_label, state_at
+from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
 
@@ -36,6 +36,8 @@ class Judgment:
     matched: list[str] = field(default_factory=list)  # norm words the fact matched
     partial: bool = False  # only the norm's zone is established: yields to any fuller judgment of the clause
     missing: bool = False  # the duty binds the project but the proposal does not address it
+    deferred: bool = False  # the proposal puts off or has not yet done what the norm requires ("暂缓建设…")
+    late: bool = False  # a procedure put off until after operation starts ("排污许可证待投产后再申请")
 
 
 @dataclass
@@ -249,6 +251,8 @@ class RuleJudge(Judge):
         """Weights of the norm text's word groups by how the fact relates to each."""
         ntext = _normalized(text)
         out = Match()
+        unmet: list[tuple[int, float]] = []  # norm-negated words the fact never mentions, at their place in the norm
+        both_denied: list[tuple[int, str]] = []  # words the norm and the fact both deny
         for g in term_groups(text):
             w = max(self.weight(t) for t in g)
             out.total += w
@@ -267,13 +271,26 @@ class RuleJudge(Judge):
                 elif fst != PRESENT and nst == PRESENT:
                     out.fact_denies += w  # "不设排污口", "散煤替代"
                     out.fact_removes += w if st == REMOVED else 0.0
+                    out.fact_defers += w if st == NEGATED and _fact_undone(t, fact, wide) else 0.0
                 else:
                     out.agree += w
+                    if fst != PRESENT and i >= 0:
+                        both_denied.append((i, t))
                 break
             else:
                 i = ntext.find(g[0])
-                if i >= 0 and w >= 1.0 and state_at(ntext, i, i + len(g[0])) != PRESENT:
-                    out.unmet_negated += w  # generic words ("无…的单位") establish nothing
+                if i >= 0 and state_at(ntext, i, i + len(g[0])) != PRESENT:
+                    unmet.append((i, w))
+                    if w >= 1.0:
+                        out.unmet_negated += w  # generic words ("无…的单位") establish nothing
+        for i, w in unmet:
+            # "未取得排污许可证的" and "排污许可证待投产后再申请": a procedure the fact puts off until after the project
+            # starts operating is not obtained when it operates, whatever verb the norm denies with it.
+            if any(j > i and not SEGMENT_END.search(ntext, i, j) and _deferred_past_start(t, fact, wide)
+                   for j, t in both_denied):
+                out.agree += w
+                out.unmet_negated -= w if w >= 1.0 else 0.0
+                out.past_start = True
         return out
 
     def _best_alternative(self, action: str, fact: Fact, wide: bool = False,
@@ -329,7 +346,8 @@ class RuleJudge(Judge):
                 return True
         for wide in (False, True):
             m = self._best_alternative(duty, fact, wide=wide)
-            if m.total and (m.matched if not wide else m.agree) / m.total >= share:
+            # a measure put off ("脱硫设施待以后再建设") does not meet the duty
+            if m.total and (m.matched - m.fact_defers if not wide else m.agree) / m.total >= share:
                 return True
         return False
 
@@ -415,6 +433,41 @@ class RuleJudge(Judge):
             words = [tail]  # "工业企业": two party words make a kind of party
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
 
+    def _other_zone(self, scope: str, fact: Fact) -> bool:
+        """The norm's zone is a designated zone with its own modifier ("二级保护区") and every place of that kind the
+        proposal puts the project in carries another modifier the library uses for a zone of its own ("准保护区",
+        "一级保护区"): a zone named with a different modifier is a different zone. A zone named without one
+        ("水源保护区") is left to the words."""
+        nscope = _normalized(scope)
+        text = fact.whole or fact.norm_text
+        for z in _zone_words():
+            for i in (m.start() for m in re.finditer(re.escape(z), nscope)):
+                before = nscope[:i]
+                terms = content_terms(before)
+                mod = terms[-1] if terms else ""
+                if not mod or not before.endswith(mod) or mod in _GENERIC:
+                    continue
+                spans = [(a, b) for a, b in word_spans(z, text)
+                         if not in_label(text, a, b) and state_at(text, a, b, proposal=True) == PRESENT]
+                if not spans or any(text[:a].endswith(mod) for a, _ in spans):
+                    continue
+                if all(self._zone_modifier(text, a, z, before, mod) for a, _ in spans):
+                    return True
+        return False
+
+    def _zone_modifier(self, text: str, a: int, zone: str, norm_before: str, mod: str) -> bool:
+        """The characters before the zone word at text[a:] are a modifier the library writes onto that zone ("准" +
+        保护区) and the norm does not, and the norm's own modifier does not come before it ("水源一级保护区" is a part
+        of the 水源保护区)."""
+        if any(text[: a - k].endswith(mod) for k in (1, 2, 3)):
+            return False
+        for k in (1, 2):
+            p = text[max(0, a - k): a]
+            if len(p) == k and re.fullmatch(r"[\u4e00-\u9fff]+", p) and p[-1] not in _FUNCTION_CHARS \
+                    and p not in norm_before and self._df.count(p + zone) > 0:
+                return True
+        return False
+
     def _modifier_missing(self, action: str, fact: Fact) -> bool:
         """The object of the forbidden act is narrowed by a modifier written onto it, much rarer than the object itself
         ("占用红树林湿地"), and the fact names only the head (湿地): the project's thing is of the general class, not
@@ -456,6 +509,8 @@ class RuleJudge(Judge):
         places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
+        if scope and self._other_zone(scope, fact):
+            return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
         a_cov = a.matched / a.total
         c_cov = c.matched / c.total if c.total else 1.0
         s_cov = s.agree / s.total if s.total else 1.0
@@ -463,17 +518,20 @@ class RuleJudge(Judge):
         words = list(dict.fromkeys(a.words + c.words + s.words))
 
         def out(verdict: str) -> Judgment:
-            return Judgment(verdict, strength=strength, matched=words)
+            return Judgment(verdict, strength=strength, matched=words, deferred=a.fact_defers > 0 or c.past_start,
+                            late=c.past_start)
 
         elapsed = _years_elapsed(condition, fact) if condition else None
         if elapsed is False:
             return out("not_applicable")  # "自批准之日起超过五年…的" and the proposal's dates are closer
-        if elapsed and norm.modality == "obligation" and a_cov < p.support and not a.fact_denies \
+        # Denials other than a measure put off: "不设排污口" answers a duty, "脱硫设施待以后再建设" leaves it open.
+        refused = a.fact_denies - a.fact_defers
+        if elapsed and norm.modality == "obligation" and a_cov < p.support and not refused \
                 and not self._addressed(action, fact, p.support):
             j = out("attention")  # the years the proposal states make the duty bind, and it never says it is met
             j.partial = j.missing = True
             return j
-        if a_cov < p.support and self._kind_bound(norm, condition, fact) and not a.fact_denies \
+        if a_cov < p.support and self._kind_bound(norm, condition, fact) and not refused \
                 and not self._addressed(action, fact, p.support):
             # The project is the kind of enterprise the duty names ("工业涂装企业应当…") and never says it does it.
             j = out("attention")
@@ -481,7 +539,7 @@ class RuleJudge(Judge):
             return j
         if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
                 and not head_missing and not self._other_party(c.words, fact) \
-                and len(c.words) >= 2 and not c.denied and not a.fact_denies and _ACTIVITY.search(condition) \
+                and len(c.words) >= 2 and not c.denied and not refused and _ACTIVITY.search(condition) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
                 and not self._addressed(action, fact, p.support):
@@ -507,12 +565,15 @@ class RuleJudge(Judge):
         # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
         # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
         avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0)
+        # A measure put off ("超低排放改造待以后再实施") is not an act the project avoids.
+        shunned = a.denied - a.fact_defers
+        avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0)
         excepted = bool(exception) and _mentions_exception(exception, action, fact)
         m = norm.modality
         if m in ("obligation", "encouragement") and a_cov < p.support:
             return out("not_applicable")
         if m == "prohibition":
-            if scope_denied or avoids or excepted:
+            if scope_denied or avoids_act or excepted:
                 return out("supports")
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
                     or self._modifier_missing(action, fact):
@@ -538,7 +599,7 @@ class RuleJudge(Judge):
                 return j
             return out("conflict")
         if m == "restriction":
-            if avoids or scope_denied or excepted:
+            if avoids_act or scope_denied or excepted:
                 return out("supports")
             return out("attention" if scope_ok else "not_applicable")
         if not scope_ok:
@@ -547,7 +608,11 @@ class RuleJudge(Judge):
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
             if denies > 0 and denies >= 0.5 * a.matched:
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
-            return out("not_applicable" if a.norm_denies > 0 else "supports")
+            if a.fact_defers > 0:
+                return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
+            if a.norm_denies > 0 or _act_unaffirmed(action, fact):
+                return out("not_applicable")
+            return out("supports")
         if m == "encouragement" and not avoids:
             return out("supports")
         return out("not_applicable")
@@ -594,7 +659,116 @@ def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
 # An "action" that only states an exception ("…连续施工作业的除外") or a condition ("因特殊需要…的").
 _FRAGMENT = re.compile(r"(?:除外|的)\s*$")
 
-_LEAD_LIST = re.compile(r"^(?:擅自|随意|违法|非法|违规|私自)?((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2})")
+# "伪造、变造、转让…", and "进口、销售和燃用…" whose last act is joined by 和 / 或者.
+_LEAD_LIST = re.compile(r"^(?:擅自|随意|违法|非法|违规|私自)?((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}"
+                        r"(?:(?:和|及|或者|或)[\u4e00-\u9fff]{2})?)")
+
+
+_NOMINAL = re.compile(r"的(?:[^，；的]{0,12}[、和及与])?$")
+_LIGHT_VERB = re.compile(r"(?:进行|予以|开展|实施)([\u4e00-\u9fff]{2,4}?)(?=[，。；、和或及并等]|$)")
+# Records and documents: a proposal that has one ("调查报告经评审", "登记表已备案") has done the act that makes it.
+_DOCUMENT = re.compile(r"(?:报告书|报告表|报告|登记表|文件|材料|方案|预案|许可证|证书|台账|批复|意见书)$")
+
+
+@lru_cache(maxsize=1)
+def _pos_tagger() -> Any:
+    import jieba.posseg
+
+    from ..text.tokenize import _jieba  # the policy dictionary's segmentation, tagged by jieba's word classes
+
+    return jieba.posseg.POSTokenizer(_jieba())
+
+
+def _pos_tags(text: str) -> list[tuple[str, str]]:
+    return [(p.word, p.flag) for p in _pos_tagger().cut(text, HMM=False)]
+
+
+@lru_cache(maxsize=1)
+def _zone_words() -> tuple[str, ...]:
+    """Designated zones of the concept lexicon (保护区, 核心区, 红线 …), longest first."""
+    from .proposal import load_lexicon
+
+    return tuple(sorted(load_lexicon().fields.get("zone", ()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=512)
+def _word_positions(text: str) -> dict[str, tuple[tuple[int, int], ...]]:
+    """Each word of the segmented text with its spans."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    pos = 0
+    for w, _ in _pos_tags(text):
+        out.setdefault(w, []).append((pos, pos + len(w)))
+        pos += len(w)
+    return {w: tuple(v) for w, v in out.items()}
+
+
+@lru_cache(maxsize=20_000)
+def action_verbs(action: str) -> tuple[str, ...]:
+    """The words of a duty that name what is to be done ("收集", "贮存", "处置", "避免"), as opposed to what it is done to
+    or where: the verbs among its content words, light verbs ("进行", "采取", "符合") aside."""
+    words = set(content_terms(action))
+    out: list[str] = []
+    pos = 0
+    for w, flag in _pos_tags(action):
+        start, pos = pos, pos + len(w)
+        if flag != "v" or len(w) < 2 or w not in words or w in _GENERIC or _POLARITY_WORDS.match(w):
+            continue
+        seg_end = _PHRASE_SPLIT.search(action, pos)
+        after = action[pos: seg_end.start() if seg_end else len(action)]
+        seg_start = max((m.end() for m in _PHRASE_SPLIT.finditer(action, 0, start)), default=0)
+        # "垃圾填埋…产生的可燃性气体回收利用", "废弃物的产生、排放和综合利用等情况": a verb before 的 and another verb,
+        # or listed after 的, describes the thing; it is not the act asked for.
+        rel = after.find("的")
+        rest = after[rel + 1:].strip()
+        if (rel >= 0 and (not rest or any(flag == "v" and len(x) >= 2 and x not in _GENERIC
+                                          for x, flag in _pos_tags(rest)))) \
+                or _NOMINAL.search(action[seg_start:start]):
+            continue  # "可能造成…影响的，": a condition, not an act
+        out.append(w)
+    # "进行预处理", "开展监测": what follows a light verb is the act, whatever its word class
+    out += [m.group(1) for m in _LIGHT_VERB.finditer(action) if m.group(1) in words and m.group(1) not in _GENERIC]
+    return tuple(dict.fromkeys(out))
+
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _affirmed(term: str, fact: Fact, objects: tuple[str, ...] = ()) -> bool:
+    """The fact states the act: the word occurs outside a field label ("污泥处置：" names a topic) and is not denied,
+    put off or removed there, or a concept the fact affirms stands for it. When the fact names what the act is done
+    to (objects), the act must be said of it in the same sentence: "处理规模…" says nothing of treating the sludge."""
+    text = fact.norm_text
+    named = [o for o in objects if word_spans(o, text)]
+    # a word of its own in the fact, not part of a longer one ("保护" in 保护区 is no act of protecting)
+    for a, b in _word_positions(text).get(term, ()):
+        if in_label(text, a, b) or state_at(text, a, b, proposal=True) != PRESENT:
+            continue
+        if not named:
+            return True
+        lo = max((m.end() for m in _SENTENCE_END.finditer(text, 0, a)), default=0)
+        hi = _SENTENCE_END.search(text, b)
+        if any(o in text[lo: hi.start() if hi else len(text)] for o in named):
+            return True
+    return not named and any(m.state == PRESENT and not m.label and term in m.terms for m in fact.mentions)
+
+
+def _act_unaffirmed(action: str, fact: Fact) -> bool:
+    """A duty or an encouraged measure names acts ("收集、贮存、清运畜禽粪便") and the fact does none of them: sharing its
+    objects (粪便 "露天晾晒") is the same topic, not the required conduct. A duty with no verb of its own ("城镇污水应当
+    集中处理" reads as one word) is not held to this."""
+    duty = _REFERENCE.sub("", action, count=1) or action
+    verbs = action_verbs(duty)
+    if not verbs:
+        return False
+    for phrase in _PHRASE_SPLIT.split(duty):
+        here = [v for v in verbs if v in phrase]
+        objects = tuple(t for t in content_terms(phrase) if t not in verbs and t not in _GENERIC
+                        and t not in _PARTIES and not any(t in v or v in t for v in verbs))
+        if any(_affirmed(v, fact, objects) for v in here):
+            return False
+        if here and any(_DOCUMENT.search(o) and RuleJudge._fact_state(o, fact) == PRESENT for o in objects):
+            return False  # "编制…调查报告" and "调查报告经评审": the document is there
+    return True
 
 
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
@@ -602,7 +776,7 @@ def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     m = _LEAD_LIST.match(action.strip())
     if not m:
         return False
-    acts = m.group(1).split("、")
+    acts = re.split(r"、|和|及|或者|或", m.group(1))
     return not any(RuleJudge._fact_state(t, fact) for t in acts if t not in _GENERIC) and \
         any(t not in _GENERIC for t in acts)
 
@@ -664,6 +838,29 @@ def _handed_over(text: str, pos: int) -> bool:
         if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
             return True
     return False
+
+
+def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
+    """The fact (or, when wide, the proposal) says the thing a norm word names is put off or not yet done
+    ("脱硫设施待以后再建设", "排污许可证尚未办理"), found by the word or by the proposal's words for it."""
+    key = ("undone:" + term, wide)
+    got = fact.memo.get(key)
+    if got is None:
+        text = fact.whole if wide and fact.whole else fact.norm_text
+        surfaces = {term, *(_normalized(m.surface) for m in (fact.all_mentions if wide else fact.mentions)
+                            if any(term in t for t in m.terms))}
+        got = fact.memo[key] = "1" if any(put_off(text, a, b) for sf in surfaces for a, b in word_spans(sf, text)) \
+            else ""
+    return got == "1"
+
+
+def _deferred_past_start(term: str, fact: Fact, wide: bool) -> bool:
+    """The fact (or, when wide, the proposal) puts the thing a norm word names off until after operation starts,
+    found by the word itself or by the proposal's words a concept maps to it."""
+    text = fact.whole if wide and fact.whole else fact.norm_text
+    surfaces = {term, *(_normalized(m.surface) for m in (fact.all_mentions if wide else fact.mentions)
+                        if any(term in t for t in m.terms))}
+    return any(deferred_past_start(text, a, b) for sf in surfaces for a, b in word_spans(sf, text))
 
 
 def word_spans(word: str, text: str) -> list[tuple[int, int]]:
@@ -778,6 +975,8 @@ class Match:
     # nothing of the receiver's licence): the norm's situation is not established.
     unmet_negated: float = 0.0
     fact_removes: float = 0.0  # the part of fact_denies the fact removes ("替代原抽取的地下水")
+    fact_defers: float = 0.0  # the part of fact_denies the fact puts off or has not yet done ("暂缓建设…")
+    past_start: bool = False  # a procedure the norm's case lacks is put off until after operation starts
     strong: int = 0  # word groups of weight ≥ 1 (not generic) the fact matched
     strong_total: int = 0  # and in the text
 

@@ -16,6 +16,67 @@ POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,5}?(?:替代|淘汰|关停|�
                            r"搬迁后|搬离|迁出|停产后|关闭后)")
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
+# After a place: "保护区外", "保护区以外", "红线范围之外" place the project outside it ("外排", "外运" are acts).
+POST_OUT = re.compile(r"^(?:范围|边界)?(?:以外|之外|外)(?!排|运|售|购|包|委|加|部|观|围墙|墙|环)")
+
+# Verbs by which a measure, a facility or a procedure is carried out.
+_DO = (r"(?:建设|建成|新建|修建|兴建|建|实施|安装|配套|配备|配置|设置|落实|开展|采取|采用|改造|实行|执行|投运|投用|"
+       r"上马|启动|购置|完成|办理|申请|申领|取得|组织|编制|报批|报送|验收|补办|进行)")
+# After a thing in its clause: it is not done now, only later or not at all ("脱硫设施暂未建设", "超低排放改造暂不实施",
+# "脱硫设施不再建设", "脱硫设施待资金到位后再建设", "以后再建"). Only doing verbs count: "燃煤锅炉不再使用" removes the
+# boiler, "废水待处理达标后再排放" puts a condition on the discharge; and the verb ends the clause, so a topic is
+# not taken for the object ("危险废物未设置专门贮存场所" still has the waste).
+_UNDONE_AFTER = re.compile(
+    r"^[^，。；,;]{0,4}?(?:暂|尚|仍|还|均|都|也|目前|暂时|现阶段|本期)*(?:未|没有|暂不|暂缓|不再|缓)(?:予以|进行)?"
+    + _DO + r"(?:完成|完毕|到位|工作|工程|手续|相关手续)?$"
+    r"|^[^，。；,;]{0,16}?(?:待|等)[^，。；,;]{0,14}?(?:以后|之后|后)再行?" + _DO
+    + r"|^[^，。；,;]{0,8}?(?:以后|今后|日后|将来|后期|远期)再行?" + _DO)
+# Before a thing in its clause: the doing of it is put off ("暂缓建设脱硫设施", "待资金到位后再建设脱硫设施",
+# "以后再实施超低排放改造").
+_UNDONE_BEFORE = re.compile(
+    r"(?:暂缓|缓建|推迟|延后|延期)[^，。；,;]{0,8}$"
+    r"|(?:待|等)[^，。；,;]{0,14}?(?:以后|之后|后)再行?" + _DO + r"[^，。；,;的]{0,8}$"
+    r"|(?:以后|今后|日后|将来|后期|远期)再行?" + _DO + r"[^，。；,;的]{0,8}$")
+# "距饮用水水源保护区边界3公里": a distance to a place puts the project outside it when the distance is to the
+# place's boundary, or the place is a designated zone (whose boundary the distance is measured to).
+_DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,8}$")
+_DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
+                             r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
+_BOUNDARY = re.compile(r"边界|红线|范围|界线")
+
+
+def _around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before text[start:end] in its clause segment (at most 40 characters: the patterns read fewer) and
+    the words after it to the segment's end."""
+    lead = max(0, start - 40)
+    seg = segment_start(text[lead:start], start - lead) + lead
+    stop = SEGMENT_END.search(text, end)
+    return text[seg:start], text[end : stop.start() if stop else len(text)]
+
+
+def undone(text: str, start: int, end: int) -> bool:
+    """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done."""
+    before, after = _around(text, start, end)
+    return bool(_UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before))
+
+
+def outside(text: str, start: int, end: int) -> bool:
+    """text[start:end] names a place the text puts the project outside of: "保护区外", or a distance to its boundary
+    ("距保护区边界3公里"); a distance to a designated zone says the same without naming the boundary."""
+    before, after = _around(text, start, end)
+    if POST_OUT.search(after):
+        return True
+    if not _DISTANCE_BEFORE.search(before):
+        return False
+    m = _DISTANCE_AFTER.search(after)
+    return m is not None and (bool(_BOUNDARY.search(m.group(1))) or is_zone(text[start:end]))
+
+
+def is_zone(words: str) -> bool:
+    """The words name a designated zone of the concept lexicon (保护区, 红线, 禁燃区 …)."""
+    from .proposal import load_lexicon  # the lexicon imports this module
+
+    return any(z in words for z in load_lexicon().fields.get("zone", ()))
 
 
 def segment_start(text: str, pos: int) -> int:
@@ -56,7 +117,8 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after))
-            negated = bool(NEGATORS.search(window)) or (removal_negates and removed)
+            negated = bool(NEGATORS.search(window)) or (removal_negates and removed) \
+                or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())
             out.append(Mention(m.group(0), m.start(), m.end(), negated, sentence_at(text, m.start(), m.end())))
     return out
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from .facts import proposal_fields, proposal_title
-from .negation import NEGATORS, POST_REMOVERS, REMOVERS, SEGMENT_END
+from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, undone
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
 
@@ -23,8 +23,6 @@ PRESENT, NEGATED, REMOVED = "present", "negated", "removed"
 
 # Before a term in its clause segment: denial, avoidance ("避开保护区", "远离居民区").
 _PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|免于")
-# After a term: "保护区外", "保护区以外" place the project outside the zone.
-_POST_OUT = re.compile(r"^(?:范围|边界)?(?:以外|之外|外)(?!排|运|售|购|包|委|加|部|观|围|墙|环)")
 # Clause segments end at punctuation and at "即/就/便/后再" that start a new predicate ("未开展环评即开工").
 # "替代原抽取的地下水": what was there before (原…的) is what the project removes.
 _PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6})$")
@@ -172,7 +170,9 @@ def load_lexicon(path: str = "") -> Lexicon:
 # After an object, a denial of the verb that follows it ("生产固废不混入", "废水不外排", "污泥不得外运"):
 # the object takes part in no such act. Comparisons ("噪声不超过…", "不低于") and adverbs ("不断") deny nothing.
 _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不得|不会|不再|不|严禁|禁止)"
-                              r"(?!超过|超出|高于|低于|大于|小于|少于|多于|足|等|同|断|仅|但|锈|定期|良|利|宜|变|可|能|是|会|得)"
+                              # "燃用不符合质量标准的煤炭": 不符合/不合格/不达标 judge a thing's quality; no act is denied
+                              r"(?!超过|超出|高于|低于|大于|小于|少于|多于|足|等|同|断|仅|但|锈|定期|良|利|宜|变|可|能|是|会|得|"
+                              r"符合|合格|达标|满足)"
                               r"[\u4e00-\u9fff]")
 
 
@@ -182,6 +182,28 @@ _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不
 _POST_DEFER = re.compile(r"^[^，。；,;！？]{0,16}?(?:(?:计划|拟|待|将于|准备|打算|预计)[^，。；,;！？]{0,12}?"
                          r"(?:(?:再|后)行?(?:组织|办理|申请|补办|开展|编制|报批|申领|进行|实施)"
                          r"|(?:报批|报送|送审|申请|申领|补办))|推迟|暂缓|延后|延期)")
+
+
+# The start of operation, with a span of time after it ("投产后", "正式生产一年后", "试运行三个月后").
+_PAST_START = re.compile(r"(?:投产|投入生产|投入运行|投入使用|正式生产|生产|运行|运营|试运行|试生产|排污|营业)"
+                         r"(?:[一二两三四五六七八九十半\d]+个?(?:年|月|周|天|日)|一段时间)?(?:以后|之后|后)")
+
+
+def deferred_past_start(sentence: str, start: int, end: int) -> bool:
+    """The procedure at sentence[start:end] is put off until after the project starts operating ("排污许可证待投产后再
+    申请", "验收待正式生产一年后再组织办理"): the project runs for a while without it. "计划投产前申请" and
+    "待生产线建成后再申请" put nothing past the start."""
+    clause_end = SEGMENT_END.search(sentence, end)
+    after = sentence[end: clause_end.start() if clause_end else len(sentence)]
+    return put_off(sentence, start, end) and bool(_PAST_START.search(after))
+
+
+def put_off(sentence: str, start: int, end: int) -> bool:
+    """The procedure or measure at sentence[start:end] is put off or not yet done (a deferred procedure,
+    "暂缓建设脱硫设施", "排污许可证尚未办理"), as opposed to refused or removed ("不设排污口", "散煤替代")."""
+    clause_end = SEGMENT_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
+    return bool(_POST_DEFER.search(sentence[end: clause_end.start() if clause_end else len(sentence)])) \
+        or undone(sentence, start, end)
 
 
 def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str:
@@ -197,14 +219,14 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     before = sentence[seg_start:start]
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
-    if _negates(before) or _POST_OUT.search(after):
+    if _negates(before) or POST_OUT.search(after):
         return NEGATED
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
-    if proposal:
-        clause_end = SEGMENT_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
-        if _POST_DEFER.search(sentence[end: clause_end.start() if clause_end else len(sentence)]):
-            return NEGATED
+    # A procedure or measure put off or not yet done ("验收计划明年再组织", "暂缓建设脱硫设施") is not done; "距保护区
+    # 边界3公里" puts the project outside the zone.
+    if proposal and (put_off(sentence, start, end) or outside(sentence, start, end)):
+        return NEGATED
     if proposal and _POST_OBJECT_NEG.search(after):
         # The thing is there; only the act is denied ("医疗废物不露天存放" still has medical waste): it takes
         # no part in a forbidden act, and a duty about it is not denied either.

@@ -51,6 +51,7 @@ class Lexicon:
     auxiliaries: tuple[str, ...]
     manner: re.Pattern[str]
     pattern: re.Pattern[str] = field(compare=False, repr=False)
+    predicate_verbs: tuple[str, ...] = ()
 
 
 def parse_lexicon(data: dict[str, Any]) -> Lexicon:
@@ -83,6 +84,7 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         manner=re.compile("^(?:" + "|".join(map(re.escape, sorted(data.get("manner_words") or ["$^"], key=len,
                                                                    reverse=True))) + ")+$"),
         pattern=re.compile("|".join(alts)),
+        predicate_verbs=tuple(data.get("predicate_verbs") or ()),
     )
 
 
@@ -203,6 +205,8 @@ def _find_triggers(text: str, span: Span, lex: Lexicon) -> list[_Trig]:
             continue
         if _IN_OPEN_PHRASE.search(text, s, m.start()) and _CLOSES_PHRASE.match(text, m.end(), e):
             continue  # 在…推广应用中有显著成绩: inside a 在…中 phrase, not a modal
+        if text.count("《", 0, m.start()) > text.count("》", 0, m.start()):
+            continue  # 《关于全面推进美丽山西建设的实施意见》: a title, not a modal
         out.append(_Trig(m.start(), m.end(), rule))
     return out
 
@@ -230,6 +234,11 @@ def subject_type(subject: str, modality: str = "", trigger: str = "", lex: Lexic
     lex = lex or lexicon()
     if subject:
         kinds = dict(lex.subjects)
+        speaker = subject == "国家" or subject.endswith(tuple(kinds.get("government", ())))
+        if speaker and trigger[:1] in "禁严" and modality == "prohibition":
+            # "国家禁止进口、销售和燃用不符合质量标准的煤炭", "地方各级人民政府应当…禁止销售…": the state or a
+            # government forbids the act; whoever does it is bound, as under a bare 禁止.
+            return "public"
         if subject.startswith("任何") or subject in kinds.get("public", ()):
             return "public"
         for kind in ("operator", "government"):
@@ -310,6 +319,9 @@ def _is_subject(h: str, lex: Lexicon) -> bool:
     """A phrase names the bound party when it ends with a party noun (…的单位, 建设单位, 国家)."""
     if not h or len(h) > 80 or lex.manner.match(h):
         return False
+    verb = next((v for v in lex.predicate_verbs if h.startswith(v)), "")
+    if verb and "的" not in h and (len(h) == len(verb) or len(h) - len(verb) > 4):
+        return False  # 组织推广…, 加强…监督管理: an action, not a party (编制机关, 实施单位 are parties)
     return h.endswith(lex.subject_suffixes) or h.endswith(tuple(w for _k, words in lex.subjects for w in words))
 
 

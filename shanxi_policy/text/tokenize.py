@@ -139,6 +139,27 @@ def _segmenter():
     return tk
 
 
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Words with their part of speech (jieba's tags: n noun, v verb, vn verbal noun …)."""
+    import jieba.posseg
+
+    global _pos
+    if _pos is None:
+        _pos = jieba.posseg.POSTokenizer(_segmenter())
+    with _lock:
+        return [(w.word, w.flag) for w in _pos.lcut(text) if w.word.strip()]
+
+
+_pos: Any = None
+
+
+def segment(text: str) -> list[str]:
+    """Plain segmentation (whole words only, no parts), of the normalized text."""
+    tk = _segmenter()
+    with _lock:
+        return [w for w in tk.cut(normalize_for_search(text)) if w.strip()]
+
+
 @lru_cache(maxsize=20000)
 def tokenize(text: str, drop_stopwords: bool = True) -> tuple[str, ...]:
     """Search-mode segmentation of normalized text; compound terms also yield their parts."""
