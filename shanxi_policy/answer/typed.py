@@ -154,8 +154,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         if alt is not None:
             # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers
             # it; the best one speaks of another act (变更法人名称) with the question's common words.
-            spans = [h for h in (alt.text[a:b].strip() for a, b in sentences(alt.text))
-                     if has_term(key, normalize_for_search(h))]
+            spans = [x for x in (alt.text[a:b].strip() for a, b in sentences(alt.text))
+                     if has_term(key, normalize_for_search(x))]
             sent = max(spans, key=lambda x: sentence_score(question, x)) if spans else ""
             if sent:
                 alt.quote, alt.marks = sent, term_spans(question, sent)
@@ -173,8 +173,6 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"文件中没有出现{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
-
-
 
 
 # Documents that speak about other documents rather than lay down rules of their own.

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms
+from ..text.tokenize import content_terms, tagged
 from .negation import SEGMENT_END, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
@@ -670,17 +670,8 @@ _LIGHT_VERB = re.compile(r"(?:进行|予以|开展|实施)([\u4e00-\u9fff]{2,4}?
 _DOCUMENT = re.compile(r"(?:报告书|报告表|报告|登记表|文件|材料|方案|预案|许可证|证书|台账|批复|意见书)$")
 
 
-@lru_cache(maxsize=1)
-def _pos_tagger() -> Any:
-    import jieba.posseg
-
-    from ..text.tokenize import _jieba  # the policy dictionary's segmentation, tagged by jieba's word classes
-
-    return jieba.posseg.POSTokenizer(_jieba())
-
-
 def _pos_tags(text: str) -> list[tuple[str, str]]:
-    return [(p.word, p.flag) for p in _pos_tagger().cut(text, HMM=False)]
+    return tagged(text, hmm=False)
 
 
 @lru_cache(maxsize=1)

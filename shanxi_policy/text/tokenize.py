@@ -139,15 +139,16 @@ def _segmenter():
     return tk
 
 
-def tagged(text: str) -> list[tuple[str, str]]:
-    """Words with their part of speech (jieba's tags: n noun, v verb, vn verbal noun …)."""
+def tagged(text: str, hmm: bool = True) -> list[tuple[str, str]]:
+    """Words of the policy dictionary's segmentation with their part of speech (jieba's tags: n noun, v verb,
+    vn verbal noun …); hmm=False keeps unknown words in single characters, which keeps offsets stable."""
     import jieba.posseg
 
     global _pos
     if _pos is None:
         _pos = jieba.posseg.POSTokenizer(_segmenter())
     with _lock:
-        return [(w.word, w.flag) for w in _pos.lcut(text) if w.word.strip()]
+        return [(w.word, w.flag) for w in _pos.cut(text, HMM=hmm)]
 
 
 _pos: Any = None
