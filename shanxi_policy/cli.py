@@ -511,15 +511,16 @@ def norms(doc_id: str, modalities: tuple[str, ...], no_penalty: bool, as_json: b
 @INDEX_OPTION
 def documents(doc_types: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
     """列出文档库中的文档：编号、标题、类型、发文机关、日期、效力和条款数。"""
+    from .ingest.docmeta import issuers_of
+
     kb = _kb(index_dir)
     rows = []
     for d in kb.documents:
         m = d.meta or {}
         if doc_types and str(m.get("doc_type", "")) not in doc_types:
             continue
-        issuer = m.get("issuer") or m.get("issuers") or ""
         rows.append({"doc_id": d.doc_id, "title": d.title, "doc_type": str(m.get("doc_type", "")),
-                     "issuer": "、".join(issuer) if isinstance(issuer, list) else str(issuer),
+                     "issuer": "、".join(issuers_of(d)),
                      "date": str(m.get("date") or ""), "validity": str(m.get("validity") or ""),
                      "clauses": len(d.clauses)})
     if as_json:
@@ -544,8 +545,7 @@ def targets(year: int | None, doc: str | None, as_json: bool, index_dir: Path | 
         doc_ids = kb.resolve_documents(doc)
         if not doc_ids:
             _fail(PolicyError(f"没有与“{doc}”对应的文档。"))
-    rows = [i for i in kb.indicators() if (year is None or i.year == year)
-            and (not doc_ids or i.clause_id.split(":", 1)[0] in doc_ids)]
+    rows = kb.targets(year, doc_ids)
     if as_json:
         _emit_json([i.to_dict() for i in rows])
         return
@@ -555,10 +555,7 @@ def targets(year: int | None, doc: str | None, as_json: bool, index_dir: Path | 
         d = kb.document(i.clause_id.split(":", 1)[0])
         c = kb.clause(i.clause_id)
         where = f"《{d.title if d else ''}》{' › '.join(c.path) if c else i.clause_id}"
-        value = f"{i.value:g}{i.unit}"
-        # "98%左右", "达到60%": approximations and bounds follow the value, verbs precede it.
-        value = f"{value}{i.qualifier}" if i.qualifier in ("左右", "以上", "以下", "以内") else f"{i.qualifier}{value}"
-        click.echo(f"{i.year or '—'}年\t{i.name}\t{value}\t{where}")
+        click.echo(f"{i.year or '—'}年\t{i.name}\t{i.shown_value()}\t{where}")
 
 
 @main.command(name="eval-norms")

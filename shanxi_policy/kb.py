@@ -201,6 +201,11 @@ class KnowledgeBase:
             self._indicators = [i for d in self.documents for i in d.indicators()]
         return self._indicators
 
+    def targets(self, year: int | None = None, doc_ids: list[str] | None = None) -> list[Indicator]:
+        """The quantitative targets, of one year and of some documents when given."""
+        return [i for i in self.indicators() if (year is None or i.year == year)
+                and (not doc_ids or i.clause_id.split(":", 1)[0] in doc_ids)]
+
     def norm_table(self) -> NormTable:
         """Norms (禁止/限制/义务/鼓励) read at index time from norms.jsonl, loaded on first use."""
         if self._norm_table is None:
@@ -313,8 +318,7 @@ class KnowledgeBase:
         name = name.strip()
         if not name:
             return []
-        named = [d.doc_id for d in self.documents
-                 if name == d.doc_id or name in d.title or name == d.meta.get("short_title")]
+        named = [d.doc_id for d in self.documents if _names(name, d)]
         if named:
             return named
         from .answer.followup import document_reference
@@ -331,8 +335,7 @@ class KnowledgeBase:
 
     def _passes(self, c: Clause, doc: str | None, part: str | None, year: int | None) -> bool:
         if doc:
-            d = self._docs[c.doc_id]
-            if doc not in (d.doc_id,) and doc not in d.title and doc != d.meta.get("short_title"):
+            if not _names(doc, self._docs[c.doc_id]):
                 return False
         if part and not any(part in p for p in c.path[:-1] or c.path):
             return False
@@ -571,3 +574,8 @@ def abbreviates(short: str, title: str) -> bool:
         return False
     it = iter(t)
     return all(ch in it for ch in short)
+
+
+def _names(name: str, d: Document) -> bool:
+    """A user's name picks the document: its id, words of its title, or its short title."""
+    return name == d.doc_id or name in d.title or name == d.meta.get("short_title")

@@ -67,6 +67,11 @@ class Indicator:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def shown_value(self) -> str:
+        """"98%左右", "达到60%": approximations and bounds follow the value, verbs precede it."""
+        value = f"{self.value:g}{self.unit}"
+        return f"{value}{self.qualifier}" if self.qualifier in ("左右", "以上", "以下", "以内") else f"{self.qualifier}{value}"
+
 
 @dataclass
 class Document:

@@ -4,8 +4,7 @@ condition, and the section a question names."""
 
 from __future__ import annotations
 
-from shanxi_policy.answer.metadata import named_document
-from shanxi_policy.answer.typed import reports_on
+from shanxi_policy.answer.metadata import named_document, reports_on
 
 
 def test_genre_names_the_one_document_of_that_genre(library_kb):

@@ -4,10 +4,11 @@ removal versus denial, exception fragments, and the project-type duties of the c
 
 from __future__ import annotations
 
+from functools import partial
+
 from shanxi_policy.check.engine import _open_obligations
 from shanxi_policy.check.judges import RuleJudge
 from shanxi_policy.check.proposal import NEGATED, PRESENT, REMOVED, analyze, load_lexicon, state_at
-from shanxi_policy.norms.model import Norm
 
 from .check_helpers import library_norms, make_norm, verdicts
 
@@ -15,17 +16,9 @@ from .check_helpers import library_norms, make_norm, verdicts
 LAW_FILES = ["水污染防治法", "水法", "噪声污染防治法", "大气污染防治法", "固体废物污染环境防治法", "排污许可管理条例"]
 
 
-def _library_norms() -> tuple[Norm, ...]:
-    return library_norms(tuple(LAW_FILES))
-
-
-def _norm(modality: str, action: str, subject: str = "", scope: str = "", conditions: str = "",
-          exceptions: str = "") -> Norm:
-    return make_norm(modality, action, subject, scope, conditions, exceptions, trigger="应当")
-
-
-def _judge(text: str, norm: Norm) -> list[str]:
-    return verdicts(text, norm, tuple(LAW_FILES))
+_library_norms = partial(library_norms, tuple(LAW_FILES))
+_norm = partial(make_norm, trigger="应当")
+_judge = partial(verdicts, law_files=tuple(LAW_FILES))
 
 
 def _state(text: str, word: str) -> str:

@@ -3,27 +3,19 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from shanxi_policy.check.judges import _act_unaffirmed, action_verbs
 from shanxi_policy.check.proposal import NEGATED, analyze, project_fact, state_at
-from shanxi_policy.norms.model import Norm
 
-from .check_helpers import library_norms, make_norm, verdicts
+from .check_helpers import make_norm, verdicts
 
 # Word rarity and the zones the library names are read from real norms, as in a check against the library.
 LAW_FILES = ["水污染防治法", "大气污染防治法", "固体废物污染环境防治法"]
 
 
-def _library_norms() -> tuple[Norm, ...]:
-    return library_norms(tuple(LAW_FILES))
-
-
-def _norm(modality: str, action: str, subject: str = "", scope: str = "", conditions: str = "",
-          exceptions: str = "") -> Norm:
-    return make_norm(modality, action, subject, scope, conditions, exceptions)
-
-
-def _verdicts(text: str, norm: Norm) -> list[str]:
-    return verdicts(text, norm, tuple(LAW_FILES))
+_norm = make_norm
+_verdicts = partial(verdicts, law_files=tuple(LAW_FILES))
 
 
 MANURE = _norm("obligation", "及时对畜禽粪便、污水等进行收集、贮存、清运，防止恶臭")

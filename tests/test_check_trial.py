@@ -4,30 +4,22 @@ outside a zone ("保护区外", "不在…范围内", "距…边界3公里") is 
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 
 from shanxi_policy.check.engine import _open_obligations, check_proposal
 from shanxi_policy.check.negation import find_mentions
 from shanxi_policy.check.proposal import NEGATED, PRESENT, REMOVED, analyze, load_lexicon, state_at
-from shanxi_policy.norms.model import Norm
 from shanxi_policy.retrieve.filters import DocFilter
 
-from .check_helpers import library_norms, make_norm, verdicts
+from .check_helpers import make_norm, verdicts
 
 LAW_FILES = ["水污染防治法", "大气污染防治法", "排污许可管理条例", "环境保护法"]
 
 
-def _library_norms() -> tuple[Norm, ...]:
-    return library_norms(tuple(LAW_FILES))
-
-
-def _norm(modality: str, action: str, subject: str = "", scope: str = "", conditions: str = "",
-          exceptions: str = "") -> Norm:
-    return make_norm(modality, action, subject, scope, conditions, exceptions, trigger="应当")
-
-
-def _verdicts(text: str, norm: Norm) -> list[str]:
-    return verdicts(text, norm, tuple(LAW_FILES))
+_norm = partial(make_norm, trigger="应当")
+_verdicts = partial(verdicts, law_files=tuple(LAW_FILES))
 
 
 def _state(text: str, word: str) -> str:

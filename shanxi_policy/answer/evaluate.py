@@ -219,13 +219,11 @@ def _gold(kb: KnowledgeBase, gold: Path, ask: Asker) -> dict[str, Any]:
             "in_scope_cautioned": caution_in}
 
 
-# Notes that tell the user the documents do not hold what was asked (see typed.unnamed_object).
-_CAUTIONS = ("文件中没有出现", "文件中未找到针对")
-
-
 def cautioned(ans: Answer) -> bool:
     """Answered, but with a note that the documents lack a word or object of the question."""
-    return bool(ans.found and ans.note and ans.note.startswith(_CAUTIONS))
+    from .typed import CAUTIONS
+
+    return bool(ans.found and ans.note and ans.note.startswith(CAUTIONS))
 
 
 def format_results(res: dict[str, Any]) -> str:

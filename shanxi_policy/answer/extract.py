@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..models import Answer, Hit, Indicator
+from ..text.markers import ENUM_START
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
 from .calibration import features as retrieval_features
@@ -26,8 +27,6 @@ _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
-# An enumerated item at the start of a sentence: "(一)", "（二）", "3." (not "3.5").
-_ITEM_START = re.compile(r"\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)）]|\d{1,2}[.．、](?!\d))")
 _LEAD_MAX = 300
 
 
@@ -36,9 +35,10 @@ def item_lead(text: str, start: int) -> str:
 
     An item says nothing alone: "(一)未取得排污许可证排放污染物" is a violation whose penalty, party and
     modality are in the sentence that introduces the list. The lead is the line that ends with a colon
-    before the item, with only other items between them.
+    before the item, with only other items between them (the line, where structured.with_list_leads takes the
+    sentence: a law's lead line often states the penalty before "情节严重的，…：").
     """
-    if not _ITEM_START.match(text, start):
+    if not ENUM_START.match(text[start:]):
         return ""
     line_start = text.rfind("\n", 0, start) + 1
     if text[line_start:start].strip():
@@ -46,7 +46,7 @@ def item_lead(text: str, start: int) -> str:
     while line_start > 0:
         prev_start = text.rfind("\n", 0, line_start - 1) + 1
         prev = text[prev_start:line_start - 1].strip()
-        if _ITEM_START.match(prev):
+        if ENUM_START.match(prev):
             line_start = prev_start  # another item of the same list: keep walking up
             continue
         return prev if prev.endswith(("：", ":")) and len(prev) <= _LEAD_MAX else ""
@@ -175,7 +175,7 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
     close below: the document's own words lead ("主要目标是：…" over "对主要目标…进行了系统部署")."""
     if len(hits) < 2 or hits[0].source == "lookup":
         return hits
-    from .typed import SECONDARY_TYPES, reports_on
+    from .metadata import SECONDARY_TYPES, reports_on  # metadata imports this module
 
     first = kb.document(hits[0].doc_id)
     if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:

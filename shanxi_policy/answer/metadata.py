@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..ingest.docmeta import issuers_of
 from ..models import Answer, AnswerItem, Document, Hit
 from .extract import NOT_FOUND
 
@@ -27,12 +28,17 @@ _DOC_KINDS = ("实施意见", "意见", "通知", "决定", "办法", "条例", 
 _NAMES: dict[tuple[tuple[str, ...], ...], dict[str, str]] = {}
 
 
+def _library_key(documents: Sequence[Document]) -> tuple[tuple[str, ...], ...]:
+    """What the names of a document list depend on: ids, titles and the metadata that names or types them."""
+    return tuple((d.doc_id, d.title, *(str(d.meta.get(f, "")) for f in ("short_title", "doc_type", "genre")))
+                 for d in documents)
+
+
 def document_names(documents: Sequence[Document]) -> dict[str, str]:
     """Names that refer to one document: title, title without 中华人民共和国, short title, and a document
     kind of four or more characters held by one document only ("实施意见"). Computed once per document
     list: a follow-up asks for them dozens of times, and a library holds hundreds of documents."""
-    key = tuple((d.doc_id, d.title, *(str(d.meta.get(f, "")) for f in ("short_title", "doc_type", "genre")))
-                for d in documents)
+    key = _library_key(documents)
     got = _NAMES.get(key)
     if got is not None:
         return dict(got)
@@ -49,6 +55,34 @@ def document_names(documents: Sequence[Document]) -> dict[str, str]:
     _NAMES.clear()
     _NAMES[key] = out
     return dict(out)
+
+
+# Documents that speak about other documents rather than lay down rules of their own.
+SECONDARY_TYPES = ("新闻报道", "政策解读")
+
+
+def reports_on(doc_id: str, documents: Sequence[Document]) -> list[str]:
+    """News reports and interpretations that quote the document by one of its names (《…》). Read once per
+    document list: the answerer asks it for the documents of every question's hits."""
+    key = _library_key(documents)
+    got = _REPORTS.get(key)
+    if got is None:
+        got = {d.doc_id: _reporters(d, documents) for d in documents}
+        _REPORTS.clear()
+        _REPORTS[key] = got
+    return list(got.get(doc_id, []))
+
+
+_REPORTS: dict[tuple[tuple[str, ...], ...], dict[str, list[str]]] = {}
+
+
+def _reporters(target: Document, documents: Sequence[Document]) -> list[str]:
+    names = {n for n, d in document_names(documents).items() if d == target.doc_id}
+    if "关于" in target.title:
+        names.add(re.sub(r"^.*?关于", "关于", target.title))
+    quoted = [f"《{n}》" for n in names if len(n) >= 4]
+    return [d.doc_id for d in documents if d.doc_id != target.doc_id
+            and str(d.meta.get("doc_type", "")) in SECONDARY_TYPES and any(q in d.text for q in quoted)]
 
 
 def _kinds(doc: Document) -> set[str]:
@@ -71,8 +105,7 @@ def _field_value(doc: Document, name: str) -> str:
     if name == "title":
         return doc.title
     if name == "issuer":
-        v = meta.get("issuer") or meta.get("issuers")
-        return "、".join(v) if isinstance(v, list) else str(v or "")
+        return "、".join(issuers_of(doc))
     if name == "date":
         return str(meta.get("date") or meta.get("issue_date") or "")
     if name == "doc_number":

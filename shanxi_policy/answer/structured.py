@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..index.units import sentences
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..text.markers import cn_to_int, without_article_no
+from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, term_spans
@@ -627,17 +627,14 @@ def _asks_purpose(question: str) -> bool:
     return bool(_ASKS_PURPOSE.search(question))
 
 
-_ENUM_START = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是)")
-
-
 def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
     """Picked sentences, an enumerated item picked alone ("(十一)法律法规规定…") preceded by the sentence that
     introduces its list ("排污许可证应当记载下列信息："): an item means nothing without it."""
     out: list[str] = []
     for x in picked:
-        if _ENUM_START.match(x) and x in body:
+        if ENUM_START.match(x) and x in body:
             i = body.index(x)
-            lead = next((body[j] for j in range(i - 1, -1, -1) if not _ENUM_START.match(body[j])), "")
+            lead = next((body[j] for j in range(i - 1, -1, -1) if not ENUM_START.match(body[j])), "")
             if lead.rstrip().endswith(("：", ":")) and lead not in out:
                 out.append(lead)
         if x not in out:
@@ -647,8 +644,8 @@ def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
 
 def introduces(sents: list[str]) -> bool:
     """The first sentence ends in a colon and enumerated items follow it."""
-    return len(sents) >= 3 and sents[0].rstrip().endswith(("：", ":")) and bool(_ENUM_START.match(sents[1])) \
-        and bool(_ENUM_START.match(sents[2]))
+    return len(sents) >= 3 and sents[0].rstrip().endswith(("：", ":")) and bool(ENUM_START.match(sents[1])) \
+        and bool(ENUM_START.match(sents[2]))
 
 
 def lead_sentence(sentence: str) -> str:
@@ -663,7 +660,7 @@ REPEAT_SIMILARITY = 0.75
 
 
 def _bigrams(s: str) -> set[str]:
-    bare = re.sub(r"[\W_]", "", _ENUM_START.sub("", without_article_no(_norm(s))))
+    bare = re.sub(r"[\W_]", "", ENUM_START.sub("", without_article_no(_norm(s))))
     return {bare[i : i + 2] for i in range(len(bare) - 1)}
 
 

@@ -7,19 +7,18 @@ a structured answer is only built from clauses it accepted.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..kb import abbreviates
-from ..models import Answer, Document
+from ..models import Answer
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
 from .extract import answer_question, sentence_score, term_spans
 from .followup import find_document_reference
-from .metadata import metadata_answer, named_document
+from .metadata import metadata_answer, named_document, reports_on
 from .qtype import YEAR, classify
 from .structured import (
     comparison_answer,
@@ -128,12 +127,17 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
         bare = re.sub(r"^中华人民共和国", "", name)
         if bare in _NOT_A_LAW or not _LAW_WORD.fullmatch(bare):
             continue
-        if any(bare in d.title or bare == d.meta.get("short_title") for d in kb.documents):
-            continue
         if kb.resolve_documents(bare) or any(abbreviates(bare, d.title) for d in kb.documents):
-            continue  # "环保法": an abbreviation of a held title, even when two titles fit it
+            continue  # a held title, or an abbreviation of one ("环保法"), even when two titles fit it
         return bare
     return ""
+
+
+# How the notes that caution an answer begin: the documents never use a word of the question, or no retrieved
+# clause addresses its object (the evaluation counts answers carrying either).
+NOT_USED = "文件中没有出现"
+NOT_ADDRESSED = "文件中未找到针对"
+CAUTIONS = (NOT_USED, NOT_ADDRESSED)
 
 
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
@@ -162,7 +166,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                 ans.text = sent
                 ans.citations = [alt, *(h for h in ans.citations if h is not alt)]
                 return ans
-        ans.note = f"文件中未找到针对“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
+        ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
     elif kb is not None and not ans.note:
         # "山西GDP要达到多少": a subject word that no clause of the library uses (nor a synonym of it) cannot
         # be what the closest sentence is about; the user is told which word the documents never mention.
@@ -171,25 +175,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not kb.uses_term(t)]
         if absent:
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
-            ans.note = f"文件中没有出现{words}，以下是最接近的条款，请核对是否对应您的问题。"
+            ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
-
-
-# Documents that speak about other documents rather than lay down rules of their own.
-SECONDARY_TYPES = ("新闻报道", "政策解读")
-
-
-def reports_on(doc_id: str, documents: Sequence[Document]) -> list[str]:
-    """News reports and interpretations that quote the document by one of its names (《…》)."""
-    from .metadata import document_names
-
-    names = {n for n, d in document_names(documents).items() if d == doc_id}
-    target = next((d for d in documents if d.doc_id == doc_id), None)
-    if target is not None and "关于" in target.title:
-        names.add(re.sub(r"^.*?关于", "关于", target.title))
-    quoted = [f"《{n}》" for n in names if len(n) >= 4]
-    return [d.doc_id for d in documents if d.doc_id != doc_id and str(d.meta.get("doc_type", "")) in SECONDARY_TYPES
-            and any(q in d.text for q in quoted)]
 
 
 def _asked_as(ans: Answer, question: str) -> Answer:

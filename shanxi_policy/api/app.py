@@ -352,8 +352,7 @@ def _routes(app: FastAPI) -> None:
     @app.get("/api/targets", tags=["检索"], summary="量化目标（可按年份、文档筛选）")
     def targets(request: Request, _: Reader, year: int | None = None, doc: str | None = None) -> dict[str, Any]:
         kb = _state(request).kbs.get()
-        rows = [i for i in kb.indicators()
-                if (year is None or i.year == year) and (doc is None or i.clause_id.split(":", 1)[0] == doc)]
+        rows = kb.targets(year, [doc] if doc is not None else None)
         titles = {d.doc_id: d.title for d in kb.documents}
         return {"targets": [{**i.to_dict(), "doc_id": (did := i.clause_id.split(":", 1)[0]),
                              "doc_title": titles.get(did, "")} for i in rows],

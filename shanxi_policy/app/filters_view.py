@@ -7,18 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from ..ingest.docmeta import DOC_TYPES, VALIDITY
+from ..ingest.docmeta import DOC_TYPES, VALIDITY, issuers_of
 from ..models import Document
 from ..retrieve.filters import DocFilter
 from .render import md_escape
 
 FIELD_LABELS = {"title": "标题", "issuer": "发文机关", "doc_number": "发文字号", "date": "成文日期",
                 "effective_date": "施行日期", "doc_type": "文件类型", "validity": "效力状态"}
-
-
-def issuers_of(d: Document) -> list[str]:
-    v = d.meta.get("issuer", [])
-    return [v] if isinstance(v, str) else [str(x) for x in v]
 
 
 def meta_row(d: Document) -> dict[str, Any]:

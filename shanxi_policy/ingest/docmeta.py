@@ -12,9 +12,12 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..package_data import data_text, load_yaml
+
+if TYPE_CHECKING:
+    from ..models import Document
 
 FIELDS = ("title", "issuer", "doc_number", "date", "effective_date", "doc_type", "validity")
 CURRENT = "现行有效"
@@ -500,3 +503,9 @@ def merge(inferred: DocMeta, sidecar: dict[str, Any]) -> dict[str, Any]:
     out.update(side)
     out["inferred"] = [k for k in found if k not in sidecar]
     return out
+
+
+def issuers_of(d: Document) -> list[str]:
+    """The issuing bodies recorded for a document (one string or a list in the metadata)."""
+    v = d.meta.get("issuer", [])
+    return [v] if isinstance(v, str) else [str(x) for x in v]

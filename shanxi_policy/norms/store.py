@@ -69,8 +69,8 @@ class NormTable:
 
 def select_norms(kb: Any, name: str, modalities: Iterable[str] = (), with_penalty: bool = True) -> tuple[Document, list[Norm]]:
     """A document's norms by document id, title or short title; PolicyError (in Chinese) when unknown."""
-    doc = kb.document(name) or next(
-        (d for d in kb.documents if name in (d.title, d.meta.get("short_title")) or name in d.title), None)
+    found = kb.resolve_documents(name)  # an id, words of a title, a short title or an abbreviation ("大气法")
+    doc = kb.document(found[0]) if found else None
     if doc is None:
         raise PolicyError(f"索引中没有文档“{name}”；可用 shanxi-policy ingest 或 文档管理 页面查看文档编号")
     wanted = set(modalities)

@@ -17,6 +17,8 @@ CLAUSE = re.compile(rf"^[（(]({_N})[）)][\s\u3000]*(.*)$", re.S)
 ITEM = re.compile(r"^(\d{1,3})[\.．、](?![\d０-９])[\s\u3000]*(.*)$", re.S)
 SUBITEM = re.compile(r"^[（(](\d{1,3})[）)][\s\u3000]*(.*)$", re.S)
 MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+# The start of an enumerated item inside a clause: （一）, (1), ①, 一是.
+ENUM_START = re.compile(r"^\s*(?:[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]+是)")
 
 ANY_MARKER = re.compile(
     rf"^(?:#{{1,6}}\s|第{_ND}[编章节条]|{_N}、|[（(]{_N}[）)]|\d{{1,3}}[\.．、](?![\d０-９])|[（(]\d{{1,3}}[）)])"

@@ -36,7 +36,7 @@ def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
     targets = [i for i in kb.indicators() if i.clause_id == c.clause_id]
     if targets:
         st.caption("本条款中的量化目标")
-        table([{"年份": i.year or "", "指标": i.name, "目标值": f"{i.qualifier}{i.value:g}{i.unit}"}
+        table([{"年份": i.year or "", "指标": i.name, "目标值": i.shown_value()}
                for i in targets])
     from ..norms_view import clause_norms
 
@@ -115,7 +115,7 @@ def _targets(kb: KnowledgeBase) -> None:
         if pick and i.year not in pick:
             continue
         clause = kb.clause(i.clause_id)
-        rows.append({"年份": str(i.year or "未定"), "指标": i.name, "目标值": f"{i.qualifier} {i.value:g}{i.unit}",
+        rows.append({"年份": str(i.year or "未定"), "指标": i.name, "目标值": i.shown_value(),
                      "条款": Link(" › ".join(clause.path) if clause else i.clause_id, clause_link(i.clause_id))})
     table(rows)
     counts: dict[str, int] = {}
