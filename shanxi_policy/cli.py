@@ -381,9 +381,13 @@ def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | N
         # The file holds the findings; the screen still says what the check concluded.
         counts = "，".join(f"{RELATION_LABELS[r]} {n} 条" for r, n in Counter(f.relation for f in rep.findings).items())
         click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}（{counts or '无相关条款'}）")
+        for g in rep.gaps:
+            click.echo(f"[未能审查] {g}")
     else:
         click.echo(f"项目：{rep.title}")
         click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+        for g in rep.gaps:
+            click.echo(f"[未能审查] {g}")
         for f in rep.findings:
             click.echo(f"[{RELATION_LABELS[f.relation]}] {f.citation()}")
             click.echo(f"    条款：“{f.hit.quote}”")

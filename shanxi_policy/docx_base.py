@@ -23,4 +23,30 @@ def new_document(title: str, font_pt: float) -> Any:
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
     h = d.add_heading(title, level=0)
     h.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for sec in d.sections:
+        _page_number(sec.footer.paragraphs[0])
     return d
+
+
+def _page_number(p: Any) -> None:
+    """A centred "第 N 页" in the footer: Word fills the PAGE field when it lays out the pages."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("第 ")
+    run = p.add_run()
+    for kind, text in (("begin", ""), ("instr", " PAGE "), ("separate", ""), ("text", "1"), ("end", "")):
+        if kind == "instr":
+            el = OxmlElement("w:instrText")
+            el.set(qn("xml:space"), "preserve")
+            el.text = text
+        elif kind == "text":
+            el = OxmlElement("w:t")
+            el.text = text
+        else:
+            el = OxmlElement("w:fldChar")
+            el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+    p.add_run(" 页")

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from shanxi_policy.check.docx_report import write_docx
 from shanxi_policy.check.history import History
-from shanxi_policy.check.report import report_from_dict, to_markdown
+from shanxi_policy.check.report import library_version_label, report_from_dict, to_markdown
 from shanxi_policy.check.service import check_proposal
 from shanxi_policy.cli import main
 from shanxi_policy.errors import PolicyError
@@ -32,7 +32,10 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     text = "\n".join(p.text for p in d.paragraphs)
     assert "项目政策符合性审查意见" in text and "总体结论：存在与政策冲突的内容" in text
     assert "项目名称：年产100万吨焦化项目" in text and "建设地点：介休市" in text
-    assert "索引版本：" in text and "审查日期：" in text and "意见建议" in text
+    assert "文档库版本：" in text and "审查日期：" in text and "意见建议" in text
+    assert "›" not in "".join(c.text for t in d.tables for row in t.rows for c in row.cells)
+    footer = d.sections[0].footer.paragraphs[0]._p.xml
+    assert "PAGE" in footer and "第 " in d.sections[0].footer.paragraphs[0].text  # page numbers for filing
     cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
     assert any("（八）持续改善空气质量" in c for c in cells)
     assert any("加快燃煤锅炉关停整治" in c for c in cells)
@@ -40,6 +43,14 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     assert "（冲突）" in headings and "（符合）" in headings
     sec = d.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297  # A4, not US Letter
+
+
+@pytest.mark.parametrize(("version", "label"), [
+    ("02f38876368c69d1-a91f387e5128-f85c98-w400 (2026-12-04 23:06:26)", "2026-12-04 23:06（02f38876）"),
+    ("custom", "custom"),
+])
+def test_library_version_is_shown_by_date(version, label):
+    assert library_version_label(version) == label
 
 
 def test_markdown_and_round_trip(report):

@@ -39,3 +39,15 @@ def test_single_sentence_clause_answers_with_its_sentence_not_its_title(library_
     assert ans.found
     texts = [ans.text, *(i.text for i in ans.items)]
     assert any("考核结果作为领导班子" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "resolved"),
+    [
+        ("医疗废物发生泄漏扩散，医院要做什么？", "卫生和环保部门要怎么办？", "医疗废物发生泄漏扩散，卫生和环保部门要怎么办？"),
+        ("发生重污染天气时，政府要做什么？", "那企业该怎么做？", "发生重污染天气时，企业该怎么做？"),
+        ("排污许可证有效期多长？", "建设单位要怎么办？", "建设单位要怎么办？"),  # no situation to carry
+    ],
+)
+def test_another_party_in_the_same_situation(first, second, resolved):
+    assert resolve(second, [first]) == resolved

@@ -154,6 +154,16 @@ def test_modal_inside_subject_is_not_a_norm():
     assert ns[0].subject.endswith("的企业事业单位和其他生产经营者")
 
 
+def test_modal_inside_an_exception_or_a_condition_starts_no_norm():
+    # 噪声污染防治法 第四十三条: 必须 sits inside the exception, then inside the condition of the duty that follows.
+    ns = _norms("第四十三条 在噪声敏感建筑物集中区域，禁止夜间进行产生噪声的建筑施工作业，但抢修、抢险施工作业，因生产工艺"
+                "要求或者其他特殊需要必须连续施工作业的除外。因特殊需要必须连续施工作业的，应当取得地方人民政府住房和城乡"
+                "建设、生态环境主管部门或者地方人民政府指定的部门的证明，并在施工现场显著位置公示或者以其他方式公告附近居民。")
+    assert [n.modality for n in ns] == ["prohibition", "obligation"]
+    assert ns[0].exceptions.endswith("必须连续施工作业的除外") and ns[0].quote.endswith("除外")
+    assert ns[1].conditions == "因特殊需要必须连续施工作业的" and ns[1].action.startswith("取得")
+
+
 def test_one_article_several_norms():
     ns = _norms("第五十九条 船舶的残油、废油应当回收，禁止排入水体。\n禁止向水体倾倒船舶垃圾。")
     assert [n.modality for n in ns] == ["obligation", "prohibition", "prohibition"]

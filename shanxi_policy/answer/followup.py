@@ -365,6 +365,11 @@ def question_subject(question: str) -> str:
     return re.sub(r"(?:在|对|的)$", "", subject).strip("，, ")
 
 
+# A question naming only a party and asking what it must do ("卫生和环保部门要怎么办？").
+_PARTY_ASKS = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff、和及]{2,14}?)(?:要|该|应当|应该|需要|得)?"
+                         r"(?:怎么办|怎么做|如何做|做什么|干什么|采取什么措施|采取哪些措施|承担什么责任|负什么责任)[？?。]?$")
+
+
 def is_elliptical(question: str) -> bool:
     q = question.strip()
     if _LEAD.match(q) and len(q) <= 20:
@@ -396,6 +401,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     """The question in full. History holds the earlier questions, oldest first."""
     q = question.strip()
     earlier = [h.strip() for h in history if h and h.strip()]
+    party = _PARTY_ASKS.match(q)
+    if earlier and party:
+        # "卫生和环保部门要怎么办？" after "医疗废物发生泄漏扩散，医院要做什么？": another party, same situation.
+        situation, sep, _last = resolve(earlier[-1], earlier[:-1], rarity, documents).rpartition("，")
+        if sep and situation and party.group(1) not in situation:
+            return f"{situation}，{re.sub(r'^那么?', '', q)}"
     if not earlier or not is_elliptical(q):
         return q
     rarity = rarity or (lambda t: float(len(t)))

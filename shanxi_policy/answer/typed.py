@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..kb import abbreviates
-from ..models import Answer
+from ..models import Answer, AnswerItem, Hit
+from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
 from .extract import answer_question, sentence_score, term_spans
-from .followup import find_document_reference
+from .followup import find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import YEAR, classify
 from .structured import (
@@ -38,7 +39,78 @@ if TYPE_CHECKING:
 
 def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) -> Answer:
     """filters: a DocFilter restricting the documents searched (API document filters)."""
-    return other_year(question, _answer(kb, question, k, filters))
+    parts = sub_questions(question)
+    if parts:
+        return compound_answer(kb, question, parts, k, filters)
+    return uncovered(kb, question, other_year(question, _answer(kb, question, k, filters)))
+
+
+def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
+    """"在基本农田上建光伏可以吗？" when the library holds no 土地管理法: the closest clauses of other laws are shown,
+    and the answer says which laws would settle it."""
+    if not ans.found or ans.note or ans.type in ("metadata", "lookup"):
+        return ans
+    gaps = coverage_gaps(question, [d.title for d in kb.documents])
+    if gaps:
+        laws = "".join(f"《{x}》" for g in gaps for x in g.laws)
+        words = "、".join(f"“{w}”" for g in gaps for w in g.words)
+        ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"
+    return ans
+
+
+def sub_questions(question: str) -> list[str]:
+    """The questions of one message that asks several ("…有什么要求？违规生产使用粘土砖怎么处理？"), each with a
+    subject of its own (two content words or more); [] for a single question."""
+    parts = [p.strip() for p in re.split(r"(?<=[？?])", question.strip()) if p.strip()]
+    asked = [p for p in parts if len([t for t in content_terms(p) if not t.isdigit()]) >= 2]
+    # "…给补偿？耕地算不算？": a part asking whether something is included narrows the question before it
+    if any(_INCLUSION.search(p) for p in parts[1:]):
+        return []
+    return asked if len(parts) >= 2 and len(asked) == len(parts) else []
+
+
+_INCLUSION = re.compile(r"算不算|算吗|包括吗|包不包括|包含吗|属于吗|属不属于|也算|是不是也|也是吗|也要吗|也一样吗|也适用吗")
+
+
+def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, filters: Any) -> Answer:
+    """Each question answered on its own, a later one read in the light of the earlier ("…怎么处理？" after a
+    question on 粘土砖); the answers listed under their questions with one numbering of the sources."""
+    answers = [other_year(p, _answer(kb, resolve(p, parts[:i], kb.term_idf, kb.documents), k, filters))
+               for i, p in enumerate(parts)]
+    if not any(a.found for a in answers):
+        first = answers[0]
+        first.question = question
+        return first
+    citations: list[Hit] = []
+    items: list[AnswerItem] = []
+    unanswered: list[str] = []
+    for p, a in zip(parts, answers, strict=True):
+        if not a.found:
+            unanswered.append(p)
+            continue
+        own = a.items if a.items and a.type != "metadata" else [AnswerItem(a.text, 1)]
+        for j, item in enumerate(own):
+            if not 0 < item.cite <= len(a.citations):
+                continue
+            hit = a.citations[item.cite - 1]
+            n = next((i + 1 for i, h in enumerate(citations) if h.clause_id == hit.clause_id), 0)
+            if not n:
+                citations.append(hit)
+                n = len(citations)
+            items.append(AnswerItem(item.text, n, p.rstrip("？?") if j == 0 else item.label))
+    have = {h.clause_id for h in citations}
+    for a in answers:  # the other hits of each question, as further sources
+        for h in a.citations:
+            if h.clause_id not in have and len(citations) < k * len(parts):
+                citations.append(h)
+                have.add(h.clause_id)
+    notes = [a.note for a in answers if a.found and a.note]
+    if unanswered:
+        notes.append(f"“{'”“'.join(unanswered)}”未在文件中找到相关规定。")
+    out = Answer(True, "\n".join(i.text for i in items), citations, question, "",
+                 min(a.confidence for a in answers if a.found), type="list", items=items)
+    out.note = " ".join(notes)
+    return out
 
 
 def other_year(question: str, ans: Answer) -> Answer:
@@ -137,7 +209,8 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
 # clause addresses its object (the evaluation counts answers carrying either).
 NOT_USED = "文件中没有出现"
 NOT_ADDRESSED = "文件中未找到针对"
-CAUTIONS = (NOT_USED, NOT_ADDRESSED)
+NOT_HELD = "文档库中没有"  # the laws that govern what the question names are not in the library
+CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD)
 
 
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.

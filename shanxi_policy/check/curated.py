@@ -13,6 +13,7 @@ from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .negation import find_mentions, present
+from .proposal import put_off
 from .report import Finding
 from .rules import Check
 
@@ -63,6 +64,11 @@ def _evidence(mentions: list) -> str:
     return "".join(seen)[:300]
 
 
+# Ranking strength of a curated finding about a measure the proposal never mentions; other curated findings
+# rest on an exact rule and rank first within their relation.
+OMISSION_SCORE = 0.05
+
+
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     applies = present(text, check.applies) or present(text, check.forbids)
     if not applies:
@@ -82,8 +88,14 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
             denied = [m for m in find_mentions(text, check.requires) if m.negated]
             what = "明确否定了" if denied else "未提及"
             names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])
-            return Finding(check.missing, hit, _evidence(denied or applies),
-                           f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force)
+            # A required measure the proposal says it will not take breaks a binding clause; one it never
+            # mentions gets `missing`.
+            refused = [m for m in denied if not put_off(text, m.start, m.end)]  # put off is not yet refused
+            relation = "conflict" if refused and check.force == "obligatory" else check.missing
+            # A measure never mentioned ranks after the findings that rest on what the proposal says.
+            return Finding(relation, hit, _evidence(denied or applies),
+                           f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force,
+                           score=OMISSION_SCORE if not denied else 0.0)
     if supported:
         terms = "、".join(dict.fromkeys(m.term for m in supported))
         return Finding("supports", hit, _evidence(supported),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..docx_base import new_document
-from .report import RELATION_LABELS, VERDICT_LABELS, Report
+from .report import RELATION_LABELS, VERDICT_LABELS, Report, library_version_label
 
 
 def write_docx(rep: Report, path: str | Path) -> Path:
@@ -21,6 +21,8 @@ def write_docx(rep: Report, path: str | Path) -> Path:
     run.bold = True
     counts = "，".join(f"{RELATION_LABELS[r]} {len(v)} 项" for r, v in rep.grouped().items() if v)
     d.add_paragraph(f"共比对政策条款 {len(rep.findings)} 项：{counts or '无'}。")
+    for g in rep.gaps:
+        d.add_paragraph(f"未能审查：{g}")
     d.add_heading("三、逐项审查情况", level=1)
     for rel, items in rep.grouped().items():
         if not items:
@@ -37,15 +39,16 @@ def write_docx(rep: Report, path: str | Path) -> Path:
                 n += 1
                 cells = table.add_row().cells
                 cells[0].text = str(n)
-                cells[1].text = f.citation()
+                cells[1].text = f.citation().replace(" › ", " ")  # a filed paper names headings plainly
                 cells[2].text = f.hit.quote
                 cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{f.recommendation}"
     d.add_heading("四、意见建议", level=1)
     recs = list(dict.fromkeys(f.recommendation for f in rep.findings if f.relation in ("conflict", "attention")))
+    recs += rep.gaps
     for n, r in enumerate(recs or ["未发现需要整改的事项。"], 1):
         d.add_paragraph(f"{n}. {r}")
     d.add_paragraph("")
-    d.add_paragraph(f"索引版本：{rep.index_version}")
+    d.add_paragraph(f"文档库版本：{library_version_label(rep.index_version)}")
     d.add_paragraph(f"审查日期：{rep.created}")
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")

@@ -15,9 +15,11 @@ from typing import Any
 
 from ..models import Hit
 from ..norms.model import Norm
+from ..retrieve.coverage import Gap, coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
+from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
@@ -75,7 +77,25 @@ def _hit(src: CheckSource, norm: Norm, score: float) -> Hit | None:
     if c is None or d is None:
         return None
     quote = norm.quote if norm.quote and norm.quote in c.text else c.text
+    if norm.item and quote is norm.quote:
+        # "（三）环境影响评价的结论" alone says nothing; the sentence that introduces the list says what it is.
+        intro = _list_intro(c.text, norm.item)
+        if intro:
+            quote = f"{intro}……{norm.item}{quote}"
     return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, round(score, 4), "norm", quote, [])
+
+
+def _list_intro(text: str, item: str) -> str:
+    """The sentence before the first item of a list ("…应当包括下列内容："), without the article number."""
+    first = re.search(r"[（(]一[）)]", text)
+    i = first.start() if first and first.start() <= text.find(item) else text.find(item)
+    if i <= 0:
+        return ""
+    before = text[:i].rstrip()
+    if not before.endswith(("：", ":")):
+        return ""
+    start = max(before.rfind(x, 0, len(before) - 1) for x in "。；\n") + 1
+    return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", before[start:].strip())
 
 
 def _bridges(fact: Fact, norm: Norm) -> str:
@@ -112,13 +132,24 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
             advice = f"依据{law}，{said}；建议按该条款要求{action}后再实施"
         else:
             reason = f"{lead}项目内容属于该条款禁止的行为（{said}）。"
-            where = f"将相关设施或活动移出{scope.removeprefix('在').removesuffix('内')}，或" if scope else ""
-            advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
+            # the places of the scope, not its times ("噪声敏感建筑物集中区域；夜间")
+            places = [x.removeprefix("在").removesuffix("内") for x in re.split(r"[；，]", scope)
+                      if x and not _TIME_SCOPE.search(x)]
+            where = f"将相关设施或活动移出{'、'.join(places)}，或" if places else ""
+            if _UNAPPROVED.search(said):
+                # "未经批准…不得开工建设": the remedy is the procedure, not dropping the works
+                advice = f"依据{law}，{said}；建议依法完成相关审批或许可手续后再实施"
+            else:
+                advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
     elif j.verdict == "attention" and j.missing:
         cond, _, _ = split_norm(norm)
         how = "表明相关措施暂缓或尚未落实" if j.deferred else "未说明如何落实"
-        reason = f"{lead}项目属于该条款约束的情形（{_clean(cond)}），但项目材料{how}（{said}）。"
+        case = f"（{_clean(cond)}）" if _clean(cond) else ""
+        reason = f"{lead}项目属于该条款约束的情形{case}，但项目材料{how}（{said}）。"
         advice = f"依据{law}，{said}；建议在项目材料中补充落实措施" + ("及完成时间" if j.deferred else "")
+    elif j.verdict == "attention" and j.unsanctioned:
+        reason = f"{lead}项目材料涉及该条款所列的行为，但未说明是否依法批准或按规定实施（{said}），需核实。"
+        advice = f"依据{law}，{said}；建议说明相关批准手续或合规的处置去向"
     elif j.verdict == "attention" and j.deferred:
         reason = f"{lead}该条款要求的措施或手续在项目材料中暂缓、推迟或尚未落实（{said}），需进一步说明。"
         advice = f"依据{law}，{said}；建议明确落实时间，在投入生产或使用前完成"
@@ -130,7 +161,11 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
             f"项目材料未涉及该条款禁止的行为（{said}）。"
         advice = f"依据{law}，{said}；建议在实施中保持并留存证明材料" if j.verdict == "supports" else \
             f"依据{law}，{said}；建议核实项目是否涉及该条款所列情形"
-    return reason, advice
+    return reason, advice.rstrip("。") + "。"
+
+
+_TIME_SCOPE = re.compile(r"夜间|昼间|期间|期内|时段|[时点]至")
+_UNAPPROVED = re.compile(r"未经[^，。；]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
 
 
 def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding | None:
@@ -346,6 +381,7 @@ class Prepared:
     duties: list[tuple[dict[str, Any], list[str]]]
     duty_hits: list[list[NormHit]]
     off_topic: set[str] = field(default_factory=set)  # documents about a place or object the proposal never names
+    gaps: list[Gap] = field(default_factory=list)  # matters no law in the library covers
 
 
 def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon | None = None,
@@ -367,8 +403,10 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
             fixed.append(f)
     fixed.extend(f for f in compare_figures(src, text) if _allowed(src, f.hit.doc_id, doc_filter))
     for f in fixed:
-        f.score = 1.0  # curated and figure findings rest on an exact rule: first within their relation
-    facts = [f for f in prop.facts if f.mentions or f.fields]
+        f.score = f.score or 1.0  # curated and figure findings rest on an exact rule: first within their relation
+    # Every sentence is searched by its own words: the lexicon adds the law's words, it does not decide what is
+    # checked ("加油站地下油罐未使用双层罐" names no concept it knows).
+    facts = [f for f in prop.facts if f.sentence.strip()]
     whole = project_fact(prop)
     if whole is not None:
         facts.append(whole)
@@ -401,7 +439,15 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
                                   len(hits[i]) + len(extra))
     gates = document_gates(src, lex)
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
-    return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off)
+    held = [d.title for d in (src.document(x) for x in {n.doc_id for n in src.norms()})
+            if d is not None and _allowed(src, d.doc_id, doc_filter)]
+    gaps = coverage_gaps(text, held, stated)
+    return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps)
+
+
+def stated(word: str, text: str) -> bool:
+    """The word occurs in the proposal and at least once is not denied ("不占用耕地" states no use of 耕地)."""
+    return any(state_at(text, a, b, proposal=True) == PRESENT for a, b in word_spans(word, text))
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
@@ -478,15 +524,39 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     findings.extend(extra[: p.max_related])
     findings = _diversify(findings)
     prop = prep.prop
+    gaps = [g.message() for g in prep.gaps]
+    # a place or land use the library cannot review keeps the verdict open; a procedure named in passing
+    # ("防洪评价已通过") is only noted
+    opening = [g.message() for g in prep.gaps if g.opens]
+    unmatched = _unmatched_matters(prep.facts) if not any(f.relation != "related" for f in findings) else []
+    if unmatched:
+        # "未发现直接相关的政策条款" would read as a clean result for a design the library failed to match.
+        gaps.append(f"项目材料涉及{'、'.join(f'“{w}”' for w in unmatched)}等环境事项，但未能匹配到适用的条款，"
+                    "需人工审查。")
+        opening.append(gaps[-1])
     return Report(
-        verdict=overall_verdict(findings),
+        verdict=overall_verdict(findings, opening),
         findings=findings,
         title=prop.title,
         summary=prop.summary,
         created=time.strftime("%Y-%m-%d %H:%M"),
         index_version=src.version,
         proposal=prop.text,
+        gaps=gaps,
     )
+
+
+# Fields whose mention means the project touches the environment (a discharge, a waste), not only names a place.
+_MATTER_FIELDS = ("discharge", "waste")
+
+
+def _unmatched_matters(facts: list[Fact]) -> list[str]:
+    """The proposal's stated discharges and wastes, for a check that matched no clause to them."""
+    words = [m.surface for f in facts for m in f.mentions
+             if m.field in _MATTER_FIELDS and m.state == PRESENT and not m.label]
+    # what is discharged or disposed of (废水, 飞灰), not the bare acts (排放, 提供) any text may use
+    things = [w for w in dict.fromkeys(words) if not all(flag == "v" for _, flag in tagged(w))]
+    return things[:3]
 
 
 def _diversify(findings: list[Finding]) -> list[Finding]:

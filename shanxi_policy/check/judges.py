@@ -38,6 +38,7 @@ class Judgment:
     missing: bool = False  # the duty binds the project but the proposal does not address it
     deferred: bool = False  # the proposal puts off or has not yet done what the norm requires ("暂缓建设…")
     late: bool = False  # a procedure put off until after operation starts ("排污许可证待投产后再申请")
+    unsanctioned: bool = False  # the act a rule forbids when done without approval, and no approval is shown
 
 
 @dataclass
@@ -299,7 +300,8 @@ class RuleJudge(Judge):
         the fact needs to match one of them, so the best-covered act counts."""
         least = 2 if split is None else 1  # an act needs two words to stand alone, a condition one
         alts = [a for a in (split or _ALT_SPLIT).split(action) if len(content_terms(a)) >= least]
-        alts = (alts if len(alts) > 1 else []) + (self._instances(action) if split is None else [])
+        alts = (alts if len(alts) > 1 else []) + (self._instances(action) + _lead_list_objects(action)
+                                                  if split is None else [])
         best = self._match(action, fact, wide)
         for alt in alts:
             m = self._match(alt, fact, wide)
@@ -576,7 +578,7 @@ class RuleJudge(Judge):
             if scope_denied or avoids_act or excepted:
                 return out("supports")
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
-                    or self._modifier_missing(action, fact):
+                    or self._modifier_missing(action, fact) or _other_level(action, fact):
                 return out("not_applicable")
             if _best_part_denies(a.words, fact):
                 # Put together across sentences, the act is denied by the sentence that states most of it
@@ -591,8 +593,13 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if _MANNER.search(action) and not _IMPROPER.search(fact.norm_text):
                 # "禁止随意倾倒、堆放或者焚烧生活垃圾" forbids the unlawful manner; a project under review that
-                # does not show it (a licensed incinerator) is not what the norm is about.
-                return out("not_applicable")
+                # does not show it (a licensed incinerator) is not what the norm is about. One that names no
+                # approval for the act ("煤矸石倒入荒沟填平") leaves open whether it is the unlawful manner.
+                if _SANCTIONED.search(fact.whole or fact.norm_text):  # stated anywhere in the proposal
+                    return out("not_applicable")
+                j = out("attention")
+                j.partial = j.unsanctioned = True
+                return j
             if a.unmet_negated > 0:
                 j = out("attention")  # the project does the act; whether the norm's negated term holds is open
                 j.partial = True
@@ -607,6 +614,12 @@ class RuleJudge(Judge):
         if m == "obligation":
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
             if denies > 0 and denies >= 0.5 * a.matched:
+                denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+                if denied and not _STANDARD.search(fact.norm_text) \
+                        and all(_qualified(w, action) and _act_refused(w, fact) for w in denied):
+                    # "不向任何水体排放养殖废水" leaves nothing for "保证污水达标排放" to govern; "未按规定排放",
+                    # "不达标排放" deny the manner, not the act.
+                    return out("not_applicable")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -614,6 +627,10 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             return out("supports")
         if m == "encouragement" and not avoids:
+            if (_act_unaffirmed(action, fact) or len(a.words) < 2) and not _bridged(a.words, fact):
+                # "再生铝项目" shares 再生 with "鼓励使用再生水" and does none of it; a 光伏 project is, by the
+                # lexicon, the 可再生能源 the norm encourages developing.
+                return out("not_applicable")
             return out("supports")
         return out("not_applicable")
 
@@ -762,6 +779,46 @@ def _act_unaffirmed(action: str, fact: Fact) -> bool:
     return True
 
 
+_LEVELS = ("国家级", "国家", "省级", "市级", "县级", "地方级", "一般")
+_LEVELED = re.compile(r"(" + "|".join(_LEVELS) + r")([\u4e00-\u9fff]{2,6}?)(?=[，。；、,;和或及与（(]|$)")
+
+
+def _other_level(action: str, fact: Fact) -> bool:
+    """"禁止占用国家重要湿地" and a project in a "省级重要湿地": a thing the law names at one administrative level
+    is not the same thing at another. True when every mention of the thing in the fact carries another level."""
+    text = fact.whole or fact.norm_text
+    for m in _LEVELED.finditer(_normalized(action)):
+        level, head = m.group(1), m.group(2)
+        spans = word_spans(head, text)
+        if not spans:
+            continue
+        levels = {next((x for x in _LEVELS if text[:a].endswith(x)), "") for a, _ in spans}
+        if "" not in levels and level not in levels and not (level == "国家" and "国家级" in levels):
+            return True
+    return False
+
+
+def _bridged(words: list[str], fact: Fact) -> bool:
+    """One of the matched norm words reaches the fact through the concept lexicon (光伏 → 可再生能源): the
+    proposal names a kind of thing the law names by its class, not merely a word in common."""
+    return any(m.state == PRESENT and not m.label and w in m.terms and w not in m.surface
+               for m in fact.mentions for w in words)
+
+
+def _lead_list_objects(action: str) -> list[str]:
+    """"新建、扩建化工园区和化工项目": the listed acts apply to each listed object, and any one of them is the act
+    the norm is about ("新建、扩建化工项目")."""
+    text = action.strip()
+    m = _LEAD_LIST.match(text)
+    if m is None:
+        return []
+    items = [x for x in _OBJECT_LIST_SPLIT.split(text[m.end():]) if len(x) >= 2]
+    return [m.group(0) + x for x in items] if len(items) > 1 else []
+
+
+_OBJECT_LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
+
+
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     """The action opens with a list of acts ("伪造、变造、转让…", "新建、扩建…") of which the fact does none."""
     m = _LEAD_LIST.match(action.strip())
@@ -790,7 +847,13 @@ def _works_missing(condition: str, fact: Fact) -> bool:
     """The condition binds building works ("新建、改建、扩建排放污染物的项目") the proposal never states: an
     existing plant fitting monitors is not a new project."""
     acts = [t for m in _WORKS.finditer(condition) for t in m.group(0).split("、")]
-    return bool(acts) and not any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in acts)
+    if not acts:
+        return False
+    # a project that builds states works whatever its verb ("新修道路", "铺设管网", "新增生产线")
+    return not any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in (*acts, *_BUILDS))
+
+
+_BUILDS = ("新增", "建成", "修建", "兴建", "新修", "铺设")
 
 
 def _best_part_denies(words: list[str], fact: Fact) -> bool:
@@ -898,6 +961,30 @@ _ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
 
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
+# A duty about the manner of an act: to the standard, as prescribed.
+_STANDARD = re.compile(r"达标|符合[^，。；]{0,12}标准|按照[^，。；]{0,16}(?:规定|标准|要求)|按规定|规范")
+
+
+def _qualified(word: str, action: str) -> bool:
+    """The norm asks for the act done to a standard ("达标排放", "按照规定排放"), not for the act itself."""
+    if _STANDARD.search(word):
+        return True
+    before = re.compile(f"(?:{_STANDARD.pattern})[^，。；]{{0,4}}$")
+    return any(before.search(action[: m.start()]) for m in re.finditer(re.escape(word), action))
+
+
+def _act_refused(word: str, fact: Fact) -> bool:
+    """The fact says in so many words that it does not do the act ("不向任何水体排放"), rather than that it does
+    it badly ("不经处理直接排入" reads as 达标排放 denied)."""
+    act = _STANDARD.sub("", word) or word
+    text = fact.norm_text
+    spans = word_spans(act, text)
+    return bool(spans) and all(state_at(text, a, b, proposal=True) != PRESENT for a, b in spans)
+
+
+# Words by which a proposal shows an act is sanctioned or done in the regulated way.
+_SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|规范化|合规|依法|按规定|按照规定|符合.{0,8}(?:标准|规范|要求)|"
+                         r"处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|综合利用")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
                        r"偷|乱|就地|就近|随手|简易")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -53,6 +54,8 @@ class Report:
     created: str = ""
     index_version: str = ""
     proposal: str = ""
+    # matters the proposal names that no law in the library covers (coverage.Gap.message())
+    gaps: list[str] = field(default_factory=list)
 
     def grouped(self) -> dict[str, list[Finding]]:
         return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
@@ -74,20 +77,31 @@ class Report:
             "created": self.created,
             "index_version": self.index_version,
             "proposal": self.proposal,
+            "gaps": self.gaps,
             "findings": [f.to_dict() for f in self.findings],
         }
 
 
-def overall_verdict(findings: list[Finding]) -> str:
+def library_version_label(version: str) -> str:
+    """"2026-12-04 23:06（02f38876）" for "02f38876368c69d1-a91f…-w400 (2026-12-04 23:06:26)": when the library was
+    built, with a short digest that identifies it, instead of the whole internal version string."""
+    m = re.match(r"^([0-9a-f]{8})[0-9a-f]*\S*\s*\((\d{4}-\d{2}-\d{2} \d{2}:\d{2})", version)
+    return f"{m.group(2)}（{m.group(1)}）" if m else version
+
+
+def overall_verdict(findings: list[Finding], gaps: list[str] | None = None) -> str:
     relations = {f.relation for f in findings}
     for r in ("conflict", "attention", "supports"):
         if r in relations:
-            return r
-    return "unrelated"
+            # a matter no law in the library covers is open: the proposal cannot be called 符合 as a whole
+            return "attention" if r == "supports" and gaps else r
+    return "attention" if gaps else "unrelated"
 
 
 def to_markdown(rep: Report) -> str:
     lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{VERDICT_LABELS[rep.verdict]}**", ""]
+    if rep.gaps:
+        lines += ["## 未能审查的事项", ""] + [f"- {g}" for g in rep.gaps] + [""]
     if rep.summary:
         lines += ["## 项目概况", ""] + [f"- {k}：{v}" for k, v in rep.summary.items()] + [""]
     for rel, items in rep.grouped().items():
@@ -100,7 +114,7 @@ def to_markdown(rep: Report) -> str:
             for f in group:
                 n += 1
                 lines += [
-                    f"#### {n}. {f.citation()}",
+                    f"#### {n}. {f.citation().replace(' › ', ' ')}",
                     "",
                     f"> {f.hit.quote}",
                     "",
@@ -109,7 +123,7 @@ def to_markdown(rep: Report) -> str:
                     f"- 建议：{f.recommendation}",
                     "",
                 ]
-    lines += [f"---\n索引版本：{rep.index_version}　审查时间：{rep.created}"]
+    lines += [f"---\n文档库版本：{library_version_label(rep.index_version)}　审查时间：{rep.created}"]
     return "\n".join(lines) + "\n"
 
 
@@ -123,4 +137,4 @@ def report_from_dict(d: dict[str, Any]) -> Report:
                                 f.get("check_id", ""), f.get("force", ""), f.get("norm_id", ""),
                                 f.get("article", ""), f.get("doc_label", ""), float(f.get("score", 0.0))))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
-                  d.get("index_version", ""), d.get("proposal", ""))
+                  d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])))

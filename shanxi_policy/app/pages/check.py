@@ -37,6 +37,8 @@ def show_report(rep: Report) -> None:
     css()  # only the report uses it: the empty page does not wait for the HTML element's script
     _VERDICT_STYLE[rep.verdict](f"总体结论：{VERDICT_LABELS[rep.verdict]}")
     st.markdown(f"**项目：** {md_escape(rep.title)}")
+    for g in rep.gaps:
+        st.warning(f"未能审查：{md_escape(g)}")
     if rep.summary:
         table([{"字段": k, "内容": v} for k, v in rep.summary.items()])
     for rel, items in rep.grouped().items():

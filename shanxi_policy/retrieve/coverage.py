@@ -1,0 +1,67 @@
+"""What the library cannot speak to: matters a text names whose governing laws the library does not hold.
+
+A proposal that puts a solar farm on 永久基本农田 is not 符合 because the library has no 土地管理法, and a question
+about building on 基本农田 is not answered as if another law settled it: the check and the answer say which
+matters the library does not cover and which laws would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import PolicyError
+from ..package_data import data_text, load_yaml
+
+
+@dataclass(frozen=True)
+class Gap:
+    topic: str  # 占用耕地或永久基本农田
+    words: tuple[str, ...]  # the proposal's words that raise it
+    laws: tuple[str, ...]  # laws that would cover it, none in the library
+    opens: bool = True  # the matter keeps a check's verdict open (a place or land use, not a procedure)
+
+    def message(self) -> str:
+        named = "、".join(f"“{w}”" for w in self.words)
+        laws = "".join(f"《{x}》" for x in self.laws)
+        return f"项目材料涉及{named}（{self.topic}），文档库中未收录{laws}，本次审查未能覆盖该事项，建议补充后复核。"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "message": self.message()}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    topic: str
+    words: tuple[str, ...]
+    laws: tuple[str, ...]
+    opens: bool
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[_Entry, ...]:
+    try:
+        data = load_yaml(data_text("governing_laws.yaml"))
+        return tuple(_Entry(str(e["topic"]), tuple(e["words"]), tuple(e["laws"]), bool(e.get("opens", True)))
+                     for e in data["entries"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise PolicyError(f"法规覆盖词表 governing_laws.yaml 格式有误：{exc}") from exc
+
+
+def coverage_gaps(text: str, titles: Iterable[str],
+                  stated: Callable[[str, str], bool] = lambda word, text: word in text) -> list[Gap]:
+    """Matters the text names (stated(word, text): the check reads polarity, "不占用耕地" raises nothing) whose
+    governing laws no library title contains."""
+    held = [t for t in titles if t]
+    out = []
+    for e in _entries():
+        if any(law in t for law in e.laws for t in held):
+            continue
+        words = [w for w in e.words if stated(w, text)]
+        # a longer word covers the shorter ones inside it (永久基本农田, 基本农田)
+        words = [w for w in words if not any(w != o and w in o for o in words)]
+        if words:
+            out.append(Gap(e.topic, tuple(words), e.laws, e.opens))
+    return out
