@@ -8,9 +8,8 @@ matters the library does not cover and which laws would.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from ..errors import PolicyError
 from ..package_data import data_text, load_yaml
@@ -24,12 +23,10 @@ class Gap:
     opens: bool = True  # the matter keeps a check's verdict open (a place or land use, not a procedure)
 
     def message(self) -> str:
+        """The line a check report shows for the matter."""
         named = "、".join(f"“{w}”" for w in self.words)
         laws = "".join(f"《{x}》" for x in self.laws)
         return f"项目材料涉及{named}（{self.topic}），文档库中未收录{laws}，本次审查未能覆盖该事项，建议补充后复核。"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "message": self.message()}
 
 
 @dataclass(frozen=True)
