@@ -552,11 +552,12 @@ _MATTER_FIELDS = ("discharge", "waste")
 
 def _unmatched_matters(facts: list[Fact]) -> list[str]:
     """The proposal's stated discharges and wastes, for a check that matched no clause to them."""
+    # what is discharged or disposed of (废水, 飞灰), not the bare acts (排放; 委托, which the law calls 提供) any
+    # text may use: a mention is an act when its words or the law's words for it are verbs
     words = [m.surface for f in facts for m in f.mentions
-             if m.field in _MATTER_FIELDS and m.state == PRESENT and not m.label]
-    # what is discharged or disposed of (废水, 飞灰), not the bare acts (排放, 提供) any text may use
-    things = [w for w in dict.fromkeys(words) if not all(flag == "v" for _, flag in tagged(w))]
-    return things[:3]
+             if m.field in _MATTER_FIELDS and m.state == PRESENT and not m.label
+             and not any(all(flag == "v" for _, flag in tagged(t)) for t in (m.surface, *m.terms))]
+    return list(dict.fromkeys(words))[:3]
 
 
 def _diversify(findings: list[Finding]) -> list[Finding]:
