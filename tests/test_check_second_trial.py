@@ -114,3 +114,16 @@ def test_a_list_item_is_quoted_with_its_intro(text, item, intro):
 def test_an_encouragement_needs_more_than_a_shared_word(text, supports):
     norm = make_norm("encouragement", "使用再生水，提高污水再生利用率")
     assert ("supports" in _verdicts(text, norm)) is supports
+
+
+@pytest.mark.parametrize(("text", "raised"), [
+    ("规划名称：某市新材料产业园区发展规划（2026—2035年）。规划内容：主导产业为煤基新材料和精细化工。", True),
+    ("规划名称：某市新材料产业园区发展规划。规划内容：主导产业为精细化工。规划环境影响报告书已报送审查。", False),
+    ("项目名称：某食品厂扩建项目。建设地点：符合城市总体规划的工业园区。", False),  # a project, not a plan
+])
+def test_a_plan_is_asked_for_its_plan_eia(text, raised):
+    from shanxi_policy.check.engine import _open_obligations
+    from shanxi_policy.check.proposal import analyze, load_lexicon
+
+    lex = load_lexicon()
+    assert any(ob["id"] == "plan_eia" for ob, _ in _open_obligations(analyze(text, lex), lex)) is raised
