@@ -68,9 +68,16 @@ def test_every_sentence_is_checked(library_kb):
 
 
 def test_a_discharge_nothing_matched_is_not_a_clean_result(library_kb):
-    rep = check_proposal(library_kb, "项目名称：某厂。冷却塔排污水经厂区沉淀池后排入村外旱沟。", doc_filter=LAWS_ONLY)
-    if not any(f.relation != "related" for f in rep.findings):
-        assert rep.verdict == "attention" and any("需人工审查" in g for g in rep.gaps)
+    from dataclasses import replace
+
+    from shanxi_policy.check.engine import decide, prepare_check
+
+    # The same proposal with every candidate clause taken away: only the stated discharge is left.
+    prep = prepare_check(library_kb, "项目名称：某厂。冷却塔排污水经厂区沉淀池后排入村外旱沟。", doc_filter=LAWS_ONLY)
+    bare = replace(prep, fixed=[], hits=[[] for _ in prep.hits], duties=[], duty_hits=[])
+    rep = decide(bare)
+    assert rep.findings == [] and rep.verdict == "attention"
+    assert any("需人工审查" in g for g in rep.gaps)
     for text in ("项目名称：某单位食堂改造。内容：更换灶具，增加座位。",
                  "项目名称：社区老年食堂。社区利用闲置用房改建老年食堂，委托餐饮企业运营。"):  # 委托 is an act, not a waste
         rep = check_proposal(library_kb, text, doc_filter=LAWS_ONLY)

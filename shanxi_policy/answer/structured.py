@@ -192,7 +192,7 @@ def sub_headings(text: str) -> list[str]:
     return heads if len(heads) >= 3 else []
 
 
-def _cite(citations: list[Hit], hit: Hit) -> int:
+def cite_number(citations: list[Hit], hit: Hit) -> int:
     for i, h in enumerate(citations):
         if h.clause_id == hit.clause_id:
             return i + 1
@@ -358,12 +358,12 @@ def duty_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer | None
             budget -= size
     items: list[AnswerItem] = []
     for h in [x for x in ordered if x in kept]:
-        n_cite = _cite(citations, h)
+        n_cite = cite_number(citations, h)
         # An article is one norm: given whole, as in open answers (its other duties name the actor's staff).
         items.extend(AnswerItem(x, n_cite) for x in body_sentences(h)[:MAX_BODY])
     if not any(base.text.strip() == i.text for i in items):
         # The single best sentence the factoid answerer found always stays in the answer.
-        items.insert(0, AnswerItem(base.text.strip(), _cite(citations, base.citations[0])))
+        items.insert(0, AnswerItem(base.text.strip(), cite_number(citations, base.citations[0])))
     return _finish(base, "list", items[:MAX_DUTY_ITEMS], citations)
 
 
@@ -430,7 +430,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             # The clause quoted is cited first.
             first = [h for h in hits if any(h is x for x, _s in inline)]
             citations = first + [h for h in hits if h not in first]
-            return _finish(base, "list", [AnswerItem(s, _cite(citations, h)) for h, s in inline], citations)
+            return _finish(base, "list", [AnswerItem(s, cite_number(citations, h)) for h, s in inline], citations)
     top_score = max(h.score for h in hits[:5])
     chosen = [lead]
     for h in ranked[1:]:
@@ -487,7 +487,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             sents = [x for x in sents if not is_purpose(x)]
         if not sents:
             continue
-        n = _cite(citations, h)
+        n = cite_number(citations, h)
         other = [i.text for i in items if citations[i.cite - 1].doc_id != h.doc_id]
         if other and repeats_items(sents, other):
             # Another text with the same list (a law and its implementing regulation): a further source.
@@ -718,7 +718,7 @@ def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
     for h in by_heading(question, hits, 3):
         heads = sub_headings(h.text)
         if len(heads) >= 3:
-            n = _cite(citations, h)
+            n = cite_number(citations, h)
             intro = h.text.split("\n", 1)[0].strip()
             ans = _finish(base, "parts", [AnswerItem(x, n) for x in heads], citations,
                           lead_in=intro if len(intro) <= 80 else "")
@@ -734,13 +734,13 @@ def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
                 continue
             h = next((x for x in citations if x.clause_id == cid), None) or Hit(
                 d.doc_id, d.title, cid, c.path, c.text, 0.0, "section")
-            items.append(AnswerItem(c.title or c.text[:30], _cite(citations, h)))
+            items.append(AnswerItem(c.title or c.text[:30], cite_number(citations, h)))
         if len(items) >= 2:
             return _finish(base, "parts", items, citations, lead_in=section.title)
     for h in hits[:2]:
         _lead, enum = enumerated_items(h.text)
         if len(enum) >= 2:
-            n = _cite(citations, h)
+            n = cite_number(citations, h)
             return _finish(base, "parts", [AnswerItem(x, n) for x in enum], citations)
     return open_answer(question, base, kb)
 
@@ -797,7 +797,7 @@ def section_answer(kb: KnowledgeBase, base: Answer, section: Section, citations:
             continue
         h = next((x for x in citations if x.clause_id == cid), None) or Hit(
             d.doc_id, d.title, cid, c.path, c.text, 0.0, "section")
-        items.append(AnswerItem(c.title or c.text[:30], _cite(citations, h)))
+        items.append(AnswerItem(c.title or c.text[:30], cite_number(citations, h)))
     return _finish(base, "parts", items, citations, lead_in=section.title)
 
 
@@ -883,7 +883,7 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
     if both is not None:
         seg = _year_segments(both.text, years)
         if len(seg) == len(years):
-            n = _cite(citations, both)
+            n = cite_number(citations, both)
             rows.append(["总体表述", *[seg[y] for y in years]])
             cites.append([0, *[n] * len(years)])
     topic = [t for t in content_terms(question) if not t.isdigit()]
@@ -903,7 +903,7 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
             d.doc_id, d.title, c.clause_id, c.path, c.text, 0.0, "target", ind.sentence)
         value = f"{ind.qualifier}{ind.value:g}{ind.unit}" if ind.qualifier not in ("以上", "以下", "左右", "以内") \
             else f"{ind.value:g}{ind.unit}{ind.qualifier}"
-        by_name.setdefault(ind.name, {})[ind.year] = (value, _cite(citations, h))
+        by_name.setdefault(ind.name, {})[ind.year] = (value, cite_number(citations, h))
     for name, vals in list(by_name.items())[:10]:
         rows.append([name, *[vals[y][0] if y in vals else "—" for y in years]])
         cites.append([0, *[vals[y][1] if y in vals else 0 for y in years]])

@@ -22,6 +22,7 @@ from .followup import find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import YEAR, classify
 from .structured import (
+    cite_number,
     comparison_answer,
     has_term,
     held_key,
@@ -52,8 +53,8 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
         return ans
     gaps = coverage_gaps(question, [d.title for d in kb.documents])
     if gaps:
-        laws = "".join(f"《{x}》" for g in gaps for x in g.laws)
-        words = "、".join(f"“{w}”" for g in gaps for w in g.words)
+        laws = "".join(g.named_laws() for g in gaps)
+        words = "、".join(g.named_words() for g in gaps)
         ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"
     return ans
 
@@ -92,11 +93,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         for j, item in enumerate(own):
             if not 0 < item.cite <= len(a.citations):
                 continue
-            hit = a.citations[item.cite - 1]
-            n = next((i + 1 for i, h in enumerate(citations) if h.clause_id == hit.clause_id), 0)
-            if not n:
-                citations.append(hit)
-                n = len(citations)
+            n = cite_number(citations, a.citations[item.cite - 1])
             items.append(AnswerItem(item.text, n, p.rstrip("？?") if j == 0 else item.label))
     have = {h.clause_id for h in citations}
     for a in answers:  # the other hits of each question, as further sources
@@ -133,7 +130,7 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         # "土地管理法对…怎么处罚": an answer from another law would be read as that law's; the closest
         # clauses of the library are still listed as possibly related.
         near = answer_question(kb, q, k, filters=filters)
-        msg = f"文档库中没有《{absent_law}》，无法依据它回答；可在文档管理中导入后再问。"
+        msg = f"{NOT_HELD}《{absent_law}》，无法依据它回答；可在文档管理中导入后再问。"
         return Answer(False, msg, near.citations, q, msg, 0.0, type="refusal")
     # A question that names one document ("水法里…") is answered from that document, and the name is not
     # searched for: inside the document it matches every clause and says nothing about the subject.

@@ -39,7 +39,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
                 n += 1
                 cells = table.add_row().cells
                 cells[0].text = str(n)
-                cells[1].text = f.citation().replace(" › ", " ")  # a filed paper names headings plainly
+                cells[1].text = f.filed_citation()
                 cells[2].text = f.hit.quote
                 cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{f.recommendation}"
     d.add_heading("四、意见建议", level=1)

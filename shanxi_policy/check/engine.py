@@ -21,7 +21,7 @@ from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
-from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, word_spans
+from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, stated, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
@@ -443,11 +443,6 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
             if d is not None and _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps)
-
-
-def stated(word: str, text: str) -> bool:
-    """The word occurs in the proposal and at least once is not denied ("不占用耕地" states no use of 耕地)."""
-    return any(state_at(text, a, b, proposal=True) == PRESENT for a, b in word_spans(word, text))
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:

@@ -812,11 +812,12 @@ def _lead_list_objects(action: str) -> list[str]:
     m = _LEAD_LIST.match(text)
     if m is None:
         return []
-    items = [x for x in _OBJECT_LIST_SPLIT.split(text[m.end():]) if len(x) >= 2]
+    items = [x for x in _LIST_SPLIT.split(text[m.end():]) if len(x) >= 2]
     return [m.group(0) + x for x in items] if len(items) > 1 else []
 
 
-_OBJECT_LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
+# The items of a list of acts or of objects ("伪造、变造、转让", "化工园区和化工项目").
+_LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
 
 
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
@@ -824,7 +825,7 @@ def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     m = _LEAD_LIST.match(action.strip())
     if not m:
         return False
-    acts = re.split(r"、|和|及|或者|或", m.group(1))
+    acts = _LIST_SPLIT.split(m.group(1))
     return not any(RuleJudge._fact_state(t, fact) for t in acts if t not in _GENERIC) and \
         any(t not in _GENERIC for t in acts)
 
@@ -917,6 +918,11 @@ def _deferred_past_start(term: str, fact: Fact, wide: bool) -> bool:
     return any(deferred_past_start(text, a, b) for sf in surfaces for a, b in word_spans(sf, text))
 
 
+def stated(word: str, text: str) -> bool:
+    """The word occurs in the proposal text and at least once is not denied ("不占用耕地" states no use of 耕地)."""
+    return any(state_at(text, a, b, proposal=True) == PRESENT for a, b in word_spans(word, text))
+
+
 def word_spans(word: str, text: str) -> list[tuple[int, int]]:
     """Non-overlapping occurrences of word in text (str.find: a regex per word would overflow re's cache)."""
     out: list[tuple[int, int]] = []
@@ -977,14 +983,13 @@ def _act_refused(word: str, fact: Fact) -> bool:
     """The fact says in so many words that it does not do the act ("不向任何水体排放"), rather than that it does
     it badly ("不经处理直接排入" reads as 达标排放 denied)."""
     act = _STANDARD.sub("", word) or word
-    text = fact.norm_text
-    spans = word_spans(act, text)
-    return bool(spans) and all(state_at(text, a, b, proposal=True) != PRESENT for a, b in spans)
+    return bool(word_spans(act, fact.norm_text)) and not stated(act, fact.norm_text)
 
 
 # Words by which a proposal shows an act is sanctioned or done in the regulated way.
-_SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|规范化|合规|依法|按规定|按照规定|符合.{0,8}(?:标准|规范|要求)|"
-                         r"处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|综合利用")
+# (a standard the proposal says it meets counts, as in _STANDARD)
+_SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合规|依法|符合.{0,8}要求|处置场|填埋场|焚烧厂|焚烧发电|贮存场|"
+                         r"处理厂|综合利用|" + _STANDARD.pattern)
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
                        r"偷|乱|就地|就近|随手|简易")
 

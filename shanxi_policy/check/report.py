@@ -38,6 +38,10 @@ class Finding:
             return f"《{self.doc_label or self.hit.doc_title}》{self.article}"
         return self.hit.citation()
 
+    def filed_citation(self) -> str:
+        """The citation as a filed paper writes it: headings one after another, without the screen's "›"."""
+        return self.citation().replace(" › ", " ")
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["hit"] = self.hit.to_dict()
@@ -54,7 +58,7 @@ class Report:
     created: str = ""
     index_version: str = ""
     proposal: str = ""
-    # matters the proposal names that no law in the library covers (coverage.Gap.message())
+    # what the check could not review: matters whose governing law the library lacks, a discharge nothing matched
     gaps: list[str] = field(default_factory=list)
 
     def grouped(self) -> dict[str, list[Finding]]:
@@ -89,13 +93,13 @@ def library_version_label(version: str) -> str:
     return f"{m.group(2)}（{m.group(1)}）" if m else version
 
 
-def overall_verdict(findings: list[Finding], gaps: list[str] | None = None) -> str:
+def overall_verdict(findings: list[Finding], open_matters: list[str] | None = None) -> str:
     relations = {f.relation for f in findings}
     for r in ("conflict", "attention", "supports"):
         if r in relations:
             # a matter no law in the library covers is open: the proposal cannot be called 符合 as a whole
-            return "attention" if r == "supports" and gaps else r
-    return "attention" if gaps else "unrelated"
+            return "attention" if r == "supports" and open_matters else r
+    return "attention" if open_matters else "unrelated"
 
 
 def to_markdown(rep: Report) -> str:
@@ -114,7 +118,7 @@ def to_markdown(rep: Report) -> str:
             for f in group:
                 n += 1
                 lines += [
-                    f"#### {n}. {f.citation().replace(' › ', ' ')}",
+                    f"#### {n}. {f.filed_citation()}",
                     "",
                     f"> {f.hit.quote}",
                     "",

@@ -383,17 +383,16 @@ def _sentence_norms(text: str, sent: Span, lex: Lexicon, inherited_subject: str 
     for ci, ch in enumerate(chunks):
         trigs = _find_triggers(text, ch, lex)
         c_text = text[ch[0]: ch[1]]
-        if trigs and ci + 1 < len(chunks) and _is_subject(_clean(c_text), lex) and _AUX_START.match(
+        bare = _clean(c_text)
+        if trigs and ci + 1 < len(chunks) and _is_subject(bare, lex) and _AUX_START.match(
                 _clean(text[chunks[ci + 1][0]: chunks[ci + 1][1]])):
             trigs = []  # …应当取得许可证方可排放的废水的企业，应当…: the first modal sits inside the subject
-        bare_chunk = _clean(c_text)
-        if trigs and cur is not None and bare_chunk.endswith("除外"):
+        if trigs and cur is not None and bare.endswith("除外"):
             trigs = []  # "…因生产工艺要求…必须连续施工作业的除外": a modal inside the exception
-        elif trigs and bare_chunk.endswith("的") and ci + 1 < len(chunks) \
+        elif trigs and bare.endswith("的") and ci + 1 < len(chunks) \
                 and _find_triggers(text, chunks[ci + 1], lex):
             trigs = []  # "因特殊需要必须连续施工作业的，应当…": a modal inside the condition of the next one
         if cur is not None and not trigs:
-            bare = _clean(c_text)
             if bare.startswith(("但", "但是")) or bare.endswith("除外"):
                 cur.exceptions = _join(cur.exceptions, bare)
             elif _EXCEPTION_HEAD.match(bare) or bare.endswith("的"):

@@ -22,11 +22,16 @@ class Gap:
     laws: tuple[str, ...]  # laws that would cover it, none in the library
     opens: bool = True  # the matter keeps a check's verdict open (a place or land use, not a procedure)
 
+    def named_words(self) -> str:
+        return "、".join(f"“{w}”" for w in self.words)
+
+    def named_laws(self) -> str:
+        return "".join(f"《{x}》" for x in self.laws)
+
     def message(self) -> str:
         """The line a check report shows for the matter."""
-        named = "、".join(f"“{w}”" for w in self.words)
-        laws = "".join(f"《{x}》" for x in self.laws)
-        return f"项目材料涉及{named}（{self.topic}），文档库中未收录{laws}，本次审查未能覆盖该事项，建议补充后复核。"
+        return (f"项目材料涉及{self.named_words()}（{self.topic}），文档库中未收录{self.named_laws()}，"
+                "本次审查未能覆盖该事项，建议补充后复核。")
 
 
 @dataclass(frozen=True)
