@@ -29,7 +29,10 @@ BASELINE = {"min_coverage": 0.325, "min_dense": 2.0}  # the rule fitted on the 2
 # under the 5% target. Fixed before the refit of 2026-11-28 (the earlier rule, MAX_FR = 0, let one
 # hard dev question set the threshold).
 BOUNDS = (0.0, 0.01, 0.02, 0.03, 0.05, 0.08)
-CV_FR = 0.03
+# 2026-12-05: with the asks_conduct feature, CV_FR 0.03 chose a point answering 41% of the unanswerable dev
+# questions; 0.05 (the target) chose one with fewer false refusals and fewer false answers on every
+# dev figure than the model stored before. Changed after seeing the dev trade-off, before any test figure.
+CV_FR = 0.05
 # The lexicon sections not written from the dev lay questions (shanxi_policy/data/lay_terms.tsv). The
 # model is fitted on dev lay questions read with these only (--dev-lexicon general, the default since
 # 2026-12-04): with the entries written for them, dev questions look easier than held-out ones, and the

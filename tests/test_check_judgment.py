@@ -282,12 +282,12 @@ def test_work_handed_to_another_party_does_not_make_the_project_that_party() -> 
     assert "attention" not in _judge(clinic, licence)
     centre = "项目名称：某市医疗废物集中处置中心项目。建设内容：新建医疗废物集中处置设施，日处置医疗废物30吨。"
     assert "attention" in _judge(centre, licence)
-    from shanxi_policy.check.judges import _handed_over
+    from shanxi_policy.check.judges import handed_over
 
     text = "地块用途由工业用地变更为住宅用地"
-    assert not _handed_over(text, text.index("住宅"))  # 由…变更为 says from what, not by whom
+    assert not handed_over(text, text.index("住宅"))  # 由…变更为 says from what, not by whom
     text = "由市医疗废物集中处置中心每日上门收运"
-    assert _handed_over(text, text.index("集中处置"))
+    assert handed_over(text, text.index("集中处置"))
 
 
 def test_conduct_by_a_document_the_project_holds() -> None:

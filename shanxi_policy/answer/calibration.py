@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 # The order of the model's weights.
 FEATURES = ("coverage", "coverage_top1", "dense", "dense_margin", "bm25_share", "missing_rare", "type_missing", "agree",
-            "top_doc_share")
+            "top_doc_share", "asks_conduct")
 
 
 @dataclass
@@ -125,6 +125,10 @@ _ASKED: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
 )
 
 
+_CONDUCT = re.compile(r"能不能|能否|可不可以|可以吗|可否|允许吗|允不允许|准不准|让不让|行不行|违法吗|犯法吗|合法吗|违规吗|"
+                      r"算违法|要不要|需不需要|用不用|必须|要赔|赔吗|罚吗|会被罚|怎么罚|处罚|管不管|谁来管|有没有规定")
+
+
 def _asked_unit(question: str) -> re.Pattern[str] | None:
     for ask, stated in _ASKED:
         if ask.search(question):
@@ -181,6 +185,9 @@ def features(kb: KnowledgeBase, question: str, searched: str, hits: list[Hit], b
     # one gathers stray clauses of many texts (law-grouped CV on dev lay questions, 2026-12-04).
     docs = [h.doc_id for h in hits[:5]]
     feats["top_doc_share"] = docs.count(docs[0]) / len(docs) if docs else 0.0
+    # Whether a conduct is allowed, required or punished ("能不能…", "…违法吗") is what laws state, however
+    # plainly asked; a price, a count or a ranking ("多少钱", "几个") rarely is.
+    feats["asks_conduct"] = 1.0 if _CONDUCT.search(question) and want is None else 0.0
     return {k: round(float(v), 4) for k, v in feats.items()}
 
 

@@ -98,6 +98,24 @@ def find_document_reference(question: str, documents: Sequence[Document]) -> tup
     return best
 
 
+# A party a duty binds: its name ends with the kind of body it is.
+_PARTY_HEAD = r"(?:单位|企业|部门|机构|机关|公司|商家|商户|经营者|生产者|销售者|使用者|所有者|管理者|业主|个人|人民政府)"
+_PARTY = re.compile(rf"[\u4e00-\u9fff、]{{0,14}}?{_PARTY_HEAD}")
+
+
+def _party_span(subject: str) -> tuple[int, int] | None:
+    """Where the last clause of a question's subject names its party ("生产者" in "…的家电，生产者";
+    "城市道路养护维修单位" before "在降噪方面"); None when it names none."""
+    found = None
+    pos = 0
+    for seg in re.split(r"[，,]", subject):
+        m = re.match(rf"[\u4e00-\u9fff、]{{0,14}}?{_PARTY_HEAD}(?=在|对于|对|$)", seg)
+        if m:
+            found = (pos, pos + m.end())
+        pos += len(seg) + 1  # the comma
+    return found
+
+
 def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Document]) -> str:
     """Put a new subject into the previous question: a document for a document, a phrase for a phrase."""
     bare = _DOC_PLACE.sub("", new)
@@ -118,6 +136,11 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
     f = _FRAME_START.search(question, start)
     end = f.start() if f else len(question)
     subject = question[start:end].rstrip("的")
+    if _PARTY.fullmatch(new):
+        # "那铁路运输企业呢？" after "城市道路养护维修单位在降噪方面…": the party changes, its matter stays.
+        span = _party_span(subject)
+        if span is not None:
+            return question[:start + span[0]] + new + question[start + span[1]:]
     act = _predicate_start(subject) if _starts_with_verb(new) else -1
     if act > 0:
         # "终止经营呢？" after "危险废物经营单位变更法人名称…": a new act replaces the act, the party stays.

@@ -30,7 +30,8 @@ MAX_JOINED_CLAUSES = 5
 MAX_KEYED = 3
 # ... and only when it scores at least this share of the best clause (chosen on the dev set).
 JOIN_CLAUSE_RATIO = 0.45
-# A second clause joins an open answer when it scores this close to the first one (chosen on the dev set).
+# A second clause joins an open answer when it scores this close to the first one (chosen on the dev set; lower
+# values let whole articles that only share the question's words into list answers).
 SECOND_CLAUSE_RATIO = 0.85
 _ENUM = re.compile(r"(?:(?<=[。；;：:\n])|^)\s*(?:[（(]([一二三四五六七八九十]+|\d{1,2})[）)]|([一二三四五六七八九十]+)是|"
                    r"([①②③④⑤⑥⑦⑧⑨⑩]))")
@@ -236,7 +237,15 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
 
 
 def question_terms(question: str) -> list[str]:
-    return [t for t in content_terms(question) if not t.isdigit()]
+    """The question's content terms, without what it sets aside ("除了申请表，还要…": the answer is the rest)
+    and without the words that only join its parts (还要, 此外)."""
+    out = [t for t in content_terms(question) if not t.isdigit() and not _FILLER.fullmatch(t)]
+    aside = "".join(_ASIDE.findall(question))
+    return [t for t in out if t not in aside] if aside else out
+
+
+_ASIDE = re.compile(r"除了?([\u4e00-\u9fff、和及]{1,12}?)(?:以外|之外|外)?[，,还也]")
+_FILLER = re.compile(r"还要|还需要?|还得|还应|还有|另外|此外|除了|以外|之外|上要")
 
 
 def covers_all(question: str, hit: Hit) -> bool:
@@ -601,7 +610,9 @@ def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_s
 
 
 # A question on what follows a breach, with or without the word for a penalty.
-_ASKS_CONSEQUENCE = re.compile(rf"{ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事")
+_ASKS_CONSEQUENCE = re.compile(rf"{ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事|"
+                               # a dispute is settled by the liability a 法律责任 chapter lays down
+                               r"纠纷|索赔|侵害|侵权")
 
 
 # "第一条 为了规范…，制定本条例。": the legislative purpose of a text.

@@ -51,12 +51,22 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     and the answer says which laws would settle it."""
     if not ans.found or ans.note or ans.type in ("metadata", "lookup"):
         return ans
-    gaps = coverage_gaps(question, [d.title for d in kb.documents])
+    # A matter the cited clauses speak of ("水土保持率提高到72.43%") is answered by them, unless the question asks
+    # what the law allows or sanctions there: that is for the governing law to say.
+    cited = {i.cite for i in ans.items} or {1}
+    spoken = ans.text + "".join(h.text for n, h in enumerate(ans.citations, 1) if n in cited)
+    legal = bool(_LEGAL_ASK.search(question))
+    gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents])
+            if legal or not any(w in spoken for w in g.words)]
     if gaps:
         laws = "".join(g.named_laws() for g in gaps)
         words = "、".join(g.named_words() for g in gaps)
         ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"
     return ans
+
+
+_LEGAL_ASK = re.compile(r"能不能|能否|可以|可不可以|可否|允许|准许|是否|行不行|违法|违规|处罚|罚款|审批|批准|手续|许可|"
+                        r"占用|征用|法律责任")
 
 
 def sub_questions(question: str) -> list[str]:

@@ -21,7 +21,7 @@ from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
-from .judges import Judge, JudgeParams, Judgment, RuleJudge, split_norm, stated, word_spans
+from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
@@ -43,6 +43,8 @@ class CheckParams:
     # verdict in 41 and costs a model load and one embedding per fact (README, 项目合规审查).
     dense: bool = False
     max_related: int = 3  # retrieved-but-undecided clauses shown as 相关
+    related_rank: int = 1  # the top norms of a sentence are shown as 相关 whatever their words ...
+    related_score: float = 0.6  # ... when they score this well
     pair_k: int = 5  # norms kept per pair of concepts of one sentence
     pair_weight: float = 0.8  # their retrieval score is discounted: a pair is narrower evidence than the sentence
     use_penalties: bool = False  # judge the conduct named by penalty articles as well
@@ -227,7 +229,8 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
         for w in words:
             rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
                 else re.compile(re.escape(normalize_for_search(w)))
-            m = rx.search(text)
+            # A kind of work named as what another party does ("转让给…养殖场作饲料") does not make the project it.
+            m = next((x for x in rx.finditer(text) if not handed_over(text, x.start())), None)
             # A thing put off ("脱硫设施待以后再建设") is still part of the project: the duties about it bind.
             if m and (state_at(text, m.start(), m.end(), proposal=True) == PRESENT or put_off(text, m.start(), m.end())):
                 out.append(f.sentence)
@@ -245,6 +248,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             continue
         if any(w in prop.text for w in ob.get("satisfied", [])):
             continue  # addressed (affirmed or denied: a denial is judged against the norms themselves)
+        if any(w in prop.title for w in ob.get("exempt", [])):
+            continue  # a kind of project the duty does not reach (a hotel's kitchen fumes need no 排污许可证)
         todo.append((ob, evidence))
     return todo
 
@@ -439,8 +444,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
                                   len(hits[i]) + len(extra))
     gates = document_gates(src, lex)
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
-    held = [d.title for d in (src.document(x) for x in {n.doc_id for n in src.norms()})
-            if d is not None and _allowed(src, d.doc_id, doc_filter)]
+    held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps)
 
@@ -485,7 +489,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     best_rank: dict[str, tuple[bool, int, float]] = {}
     related: dict[str, Finding] = {}
     for fact, hits in zip(prep.facts, prep.hits, strict=True):
-        for nh in hits:
+        for place, nh in enumerate(hits):
             if nh.score < p.min_score or nh.norm.clause_id in curated:
                 continue
             if (nh.norm.kind != "rule" and not p.use_penalties) or not binds_project(nh.norm):
@@ -494,11 +498,14 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if norm.norm_id in elided:
                 norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
             j = judge.judge(fact, norm)
-            if nh.norm.doc_id in prep.off_topic and j.verdict != "not_applicable":
-                j = Judgment("not_applicable", strength=j.strength, matched=j.matched)
+            if nh.norm.doc_id in prep.off_topic:
+                continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
             if j.verdict == "not_applicable":
-                if j.strength >= p.judge.match * 0.8 and nh.norm.clause_id not in related:
-                    f = _finding(src, fact, nh, Judgment("related", strength=j.strength))
+                # The norm closest to a sentence is shown as related even when no word of its act is matched:
+                # the applicant's wording ("快递寄送", "混合抽取") may be the law's act in other words.
+                near = place < p.related_rank and nh.score >= p.related_score
+                if (j.strength >= p.judge.match * 0.8 or near) and nh.norm.clause_id not in related:
+                    f = _finding(src, fact, nh, Judgment("related", strength=max(j.strength, 0.5 if near else 0.0)))
                     if f:
                         f.reason = "与项目内容相关的条款，需结合项目实际核实是否适用。"
                         related[nh.norm.clause_id] = f

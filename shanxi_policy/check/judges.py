@@ -398,7 +398,7 @@ class RuleJudge(Judge):
             if self.weight(w) < self.params.specific:
                 continue
             spans = word_spans(w, text)
-            if spans and all(_handed_over(text, a) for a, _ in spans):
+            if spans and all(handed_over(text, a) for a, _ in spans):
                 return True
         return False
 
@@ -880,10 +880,10 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
-_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交")
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给")
 
 
-def _handed_over(text: str, pos: int) -> bool:
+def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
     变更为住宅用地" and "由…组成" say from what, not by whom."""
     start = segment_start(text, pos)

@@ -42,6 +42,8 @@ class CheckSource(Protocol):
 
     def document(self, doc_id: str) -> Document | None: ...
 
+    def documents(self) -> list[Document]: ...
+
     def indicators(self) -> list[Indicator]: ...
 
     def norms(self) -> list[Norm]: ...
@@ -130,6 +132,9 @@ class NormSearch:
 
     def document(self, doc_id: str) -> Document | None:
         return self._docs.get(doc_id)
+
+    def documents(self) -> list[Document]:
+        return list(self._docs.values())
 
     def indicators(self) -> list[Indicator]:
         if self._indicators is None:
