@@ -117,3 +117,14 @@ def test_a_law_about_a_place_the_proposal_never_names_gives_no_related_finding(l
     rep = check_proposal(library_kb, "项目名称：某食品公司自备水源井工程。建设地点：清徐县某工业园区。建设内容：新打水源井1眼。",
                          doc_filter=LAWS_ONLY)
     assert not any(f.hit.doc_id == "湿地保护法" for f in rep.findings)
+
+
+def test_a_later_question_of_one_message_is_read_in_the_situation_of_the_first(library_kb):
+    from shanxi_policy.answer.typed import in_situation
+
+    first = "污染地块纳入管控修复名录后，在用途上有什么限制？"
+    assert in_situation("治理达标后怎么退出？", first) == "污染地块纳入管控修复名录后，治理达标后怎么退出？"
+    assert in_situation("污染地块怎么退出名录？", first) == "污染地块怎么退出名录？"  # it names its own
+    ans = library_kb.ask(first + "治理达标后怎么退出？")
+    second = [i for i in ans.items if i.label == "治理达标后怎么退出"]
+    assert second and ans.citations[second[0].cite - 1].doc_id == "土壤污染防治法"

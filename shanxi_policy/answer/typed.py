@@ -80,13 +80,23 @@ def sub_questions(question: str) -> list[str]:
     return asked if len(parts) >= 2 and len(asked) == len(parts) else []
 
 
+def in_situation(part: str, first: str) -> str:
+    """A later question of one message read in the situation the first one opens with ("污染地块纳入管控修复名录后，
+    在用途上有什么限制？治理达标后怎么退出？": the second asks about those plots too), unless it names its own."""
+    situation, sep, _rest = first.rpartition("，")
+    if not sep or any(t in part for t in content_terms(situation)):
+        return part
+    return f"{situation}，{part}"
+
+
 _INCLUSION = re.compile(r"算不算|算吗|包括吗|包不包括|包含吗|属于吗|属不属于|也算|是不是也|也是吗|也要吗|也一样吗|也适用吗")
 
 
 def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, filters: Any) -> Answer:
     """Each question answered on its own, a later one read in the light of the earlier ("…怎么处理？" after a
     question on 粘土砖); the answers listed under their questions with one numbering of the sources."""
-    answers = [other_year(p, _answer(kb, resolve(p, parts[:i], kb.term_idf, kb.documents), k, filters))
+    answers = [other_year(p, _answer(kb, in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0])
+                                     if i else p, k, filters))
                for i, p in enumerate(parts)]
     if not any(a.found for a in answers):
         first = answers[0]
