@@ -128,3 +128,21 @@ def test_a_later_question_of_one_message_is_read_in_the_situation_of_the_first(l
     ans = library_kb.ask(first + "治理达标后怎么退出？")
     second = [i for i in ans.items if i.label == "治理达标后怎么退出"]
     assert second and ans.citations[second[0].cite - 1].doc_id == "土壤污染防治法"
+
+
+@pytest.mark.parametrize(("text", "word", "state"), [
+    ("向本单位职工无偿提供能源", "提供", "present"),  # 无偿 is "free of charge", not a denial
+    ("推行无纸化办公", "办公", "present"),
+    ("委托无许可证单位处置", "许可证", "negated"),
+])
+def test_words_formed_with_wu_are_not_denials(text, word, state):
+    from shanxi_policy.check.proposal import state_at
+
+    i = text.index(word)
+    assert state_at(text, i, i + len(word)) == state
+
+
+def test_free_energy_for_a_mines_staff_breaks_the_energy_law(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某煤业公司职工生活区改造项目。用能安排：为体现对一线职工的关爱，生活区宿舍的"
+                                     "用电、供暖和燃气继续由矿上全部免费供应，不装分户电表。", doc_filter=LAWS_ONLY)
+    assert _cited(rep).get("节约能源法:a28") == "conflict"

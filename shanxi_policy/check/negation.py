@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 # Words that, before a term in the same clause segment, deny or remove it.
-NEGATORS = re.compile(r"未|无(?!组织|机|害|人|线|缝|水|烟|尘)|没有|禁止|严禁|不得|杜绝|取消|不(?!断|仅|但|少|同|锈|定期|低于)")
+# 无 in a word of its own (无组织, 无害化, 无偿, 无障碍 …) denies nothing.
+NEGATORS = re.compile(r"未|无(?!组织|机|害|人|线|缝|水|烟|尘|偿|障碍|纸化)|没有|禁止|严禁|不得|杜绝|取消|"
+                      r"不(?!断|仅|但|少|同|锈|定期|低于)")
 # Words that remove the thing named after them ("淘汰国四货车", "以电锅炉替代燃煤锅炉"): they negate a
 # forbidden item but not an encouraged one ("燃煤锅炉改为电锅炉" still has an electric boiler).
 REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换")
