@@ -10,7 +10,7 @@ import pytest
 from shanxi_policy.answer.calibration import FEATURES
 from shanxi_policy.answer.followup import resolve
 from shanxi_policy.answer.structured import question_terms
-from shanxi_policy.check.engine import check_proposal
+from shanxi_policy.check.engine import CheckParams, check_proposal
 from shanxi_policy.retrieve.filters import DocFilter
 
 LAWS_ONLY = DocFilter(doc_types=["法律", "行政法规"])
@@ -106,17 +106,22 @@ def test_a_hotel_is_not_asked_for_a_discharge_permit(library_kb, title, asked):
 
 
 def test_the_closest_norm_of_a_sentence_is_shown_as_related(library_kb):
-    # No word of the act is bridged, but the article is the one retrieval puts first for the sentence.
-    rep = check_proposal(library_kb, "项目名称：某能源公司煤层气开发利用项目。建设内容：新钻煤层气井120口，采用水力压裂增产。",
-                         doc_filter=LAWS_ONLY)
-    related = [f for f in rep.findings if f.relation == "related"]
-    assert related and all(f.reason for f in related)
+    # No word of the act is matched ("采取减少振动、降低噪声的措施"), but retrieval ranks the article first for the
+    # sentence; with the rule switched off it is not shown.
+    text = "项目名称：某住宅小区项目。每栋楼安装电梯2部，电梯机房设在屋顶。"
+    shown = check_proposal(library_kb, text, doc_filter=LAWS_ONLY)
+    assert _cited(shown).get("噪声污染防治法:a68") == "related"
+    assert shown.verdict == "unrelated"  # related findings do not decide
+    off = check_proposal(library_kb, text, doc_filter=LAWS_ONLY, params=CheckParams(related_rank=0))
+    assert "噪声污染防治法:a68" not in _cited(off)
 
 
 def test_a_law_about_a_place_the_proposal_never_names_gives_no_related_finding(library_kb):
-    rep = check_proposal(library_kb, "项目名称：某食品公司自备水源井工程。建设地点：清徐县某工业园区。建设内容：新打水源井1眼。",
+    rep = check_proposal(library_kb, "项目名称：某食品公司自备水源井工程。建设地点：清徐县某工业园区。水文情况：当地浅层地下水"
+                                     "硝酸盐超标。建设内容：新打水源井1眼，井深320米。手续：已取得取水许可。",
                          doc_filter=LAWS_ONLY)
-    assert not any(f.hit.doc_id == "湿地保护法" for f in rep.findings)
+    assert any(f.hit.doc_id == "水法" for f in rep.findings)
+    assert not any(f.hit.doc_id == "黄河保护法" for f in rep.findings)  # it never names 黄河 or a tributary
 
 
 def test_a_later_question_of_one_message_is_read_in_the_situation_of_the_first(library_kb):

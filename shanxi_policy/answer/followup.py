@@ -109,7 +109,7 @@ def _party_span(subject: str) -> tuple[int, int] | None:
     found = None
     pos = 0
     for seg in re.split(r"[，,]", subject):
-        m = re.match(rf"[\u4e00-\u9fff、]{{0,14}}?{_PARTY_HEAD}(?=在|对于|对|$)", seg)
+        m = re.match(rf"{_PARTY.pattern}(?=在|对于|对|$)", seg)
         if m:
             found = (pos, pos + m.end())
         pos += len(seg) + 1  # the comma

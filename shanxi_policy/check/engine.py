@@ -387,6 +387,7 @@ class Prepared:
     duty_hits: list[list[NormHit]]
     off_topic: set[str] = field(default_factory=set)  # documents about a place or object the proposal never names
     gaps: list[Gap] = field(default_factory=list)  # matters no law in the library covers
+    matters: list[str] = field(default_factory=list)  # the discharges and wastes the proposal states
 
 
 def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon | None = None,
@@ -446,7 +447,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
-    return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps)
+    return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
+                    _stated_matters(facts))
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
@@ -530,7 +532,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     # a place or land use the library cannot review keeps the verdict open; a procedure named in passing
     # ("防洪评价已通过") is only noted
     opening = [g.message() for g in prep.gaps if g.opens]
-    unmatched = _unmatched_matters(prep.facts) if not any(f.relation != "related" for f in findings) else []
+    unmatched = prep.matters if not any(f.relation != "related" for f in findings) else []
     if unmatched:
         # "未发现直接相关的政策条款" would read as a clean result for a design the library failed to match.
         gaps.append(f"项目材料涉及{'、'.join(f'“{w}”' for w in unmatched)}等环境事项，但未能匹配到适用的条款，"
@@ -552,8 +554,9 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
 _MATTER_FIELDS = ("discharge", "waste")
 
 
-def _unmatched_matters(facts: list[Fact]) -> list[str]:
-    """The proposal's stated discharges and wastes, for a check that matched no clause to them."""
+def _stated_matters(facts: list[Fact]) -> list[str]:
+    """The proposal's stated discharges and wastes, named when a check matches no clause to them (read once per
+    proposal: fitting thresholds decides a prepared check many times)."""
     # what is discharged or disposed of (废水, 飞灰), not the bare acts (排放; 委托, which the law calls 提供) any
     # text may use: a mention is an act when its words or the law's words for it are verbs
     words = [m.surface for f in facts for m in f.mentions
