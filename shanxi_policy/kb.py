@@ -40,7 +40,7 @@ from .norms.store import NORMS_FILE, NormTable, build_norms, write_norms
 from .retrieve.dense import DenseIndex
 from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
-from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction, places_of
+from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction, named_places, places_of
 from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
 from .retrieve.norm_search import NORM_BM25_DIR, build_norm_sparse
 from .retrieve.sparse import SparseIndex
@@ -368,6 +368,10 @@ class KnowledgeBase:
         n_cand = max(self.fusion.candidates, k * 4)
         if filters is not None and not filters.is_empty():
             n_cand = min(len(self.units), n_cand * 10)  # most candidates may belong to excluded documents
+        elif named_places(self._places, q):
+            # "洛阳我们村边…": the named place's own texts must be among the candidates for the boost they get
+            # below (by_jurisdiction) to bring them forward.
+            n_cand = min(len(self.units), n_cand * 10)
         unit_scores, best_dense = self._unit_scores(q, mode, n_cand, embed)
         per_clause: dict[str, tuple[float, int]] = {}
         for uid, s in unit_scores.items():
@@ -383,9 +387,12 @@ class KnowledgeBase:
         # the phrase come first, in the order of their relevance to the whole question, not in library order
         # (ncp_policy_qa dev questions).
         rank_of = {cid: i for i, (cid, _) in enumerate(ranked)}
+        named = named_places(self._places, q)
         for phrase in quoted_phrases(q):
             exact = exact_matches(phrase, self.documents)
-            exact.sort(key=lambda cid: rank_of.get(cid, len(rank_of)))
+            # the texts of a place the question names first ("洛阳…挂个“湿地公园”的牌子")
+            exact.sort(key=lambda cid: (bool(named) and self._places.get(self._clauses[cid].doc_id, "") not in named,
+                                        rank_of.get(cid, len(rank_of))))
             pinned += [(cid, "exact") for cid in exact]
         order: list[tuple[str, float, str]] = []
         seen: set[str] = set()

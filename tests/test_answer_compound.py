@@ -3,6 +3,8 @@ question on a matter whose governing law the library lacks says so."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from shanxi_policy.answer.typed import sub_questions
@@ -44,3 +46,21 @@ def test_a_matter_the_cited_clause_speaks_of_is_not_cautioned(library_kb):
     # 耕地 has its governing law outside the library, but the answer's own clause speaks of it
     ans = library_kb.ask("受污染耕地安全利用率要维持在什么水平？")
     assert ans.found and "耕地" in ans.text and not ans.note.startswith("文档库中没有")
+
+
+def test_a_sentence_answering_two_questions_is_listed_once_and_notes_cite_the_shared_numbers(library_kb):
+    q = "社会上的小回收单位想收汽修厂的废机油、居民的废旧电池，需要办什么证？收来以后要在多长时间内交给处置单位？"
+    ans = library_kb.ask(q)
+    assert ans.found
+    texts = [(i.text, i.cite) for i in ans.items]
+    assert len(texts) == len(set(texts))
+    # A part whose whole answer is already listed points to it instead.
+    if len(ans.items) == 1:
+        assert "见上文[" in ans.note
+    q = "市里审批专项规划前，规划环评报告书的审查小组怎么组建？专家怎么选、有什么限制？"
+    ans = library_kb.ask(q)
+    for n in re.findall(r"第[一二三四五六七八九十百]+条\[(\d+)\]", ans.note):
+        # the number in a note is the one the clause has in this answer's list of sources
+        assert 0 < int(n) <= len(ans.citations)
+        assert ans.citations[int(n) - 1].clause_id.endswith(":a17")
+    assert ans.note.count("作了基本相同的规定") == 1  # said once, though both questions' answers note it

@@ -7,7 +7,13 @@ import pytest
 
 from shanxi_policy.answer.followup import parallel_span
 from shanxi_policy.answer.qtype import classify
-from shanxi_policy.answer.structured import coordinated_terms, inline_headed, is_article, is_definition
+from shanxi_policy.answer.structured import (
+    coordinated_terms,
+    covering_clauses,
+    inline_headed,
+    is_article,
+    is_definition,
+)
 from shanxi_policy.models import Hit
 
 
@@ -106,3 +112,22 @@ def test_a_compound_split_by_a_modifier_is_held():
 def test_the_duty_article_joins_the_answer_on_a_project_duty(library_kb):
     ans = library_kb.ask("大气污染防治法对建设项目环境影响评价有什么规定？")
     assert "公开环境影响评价文件" in ans.shown_text()
+
+
+def test_a_top_hit_holding_what_no_chosen_article_speaks_to_joins_after_them():
+    def hit(cid: str, text: str, score: float) -> Hit:
+        return Hit(cid.split(":")[0], "水法", cid, ("第五章",), text, score, "hybrid")
+
+    lead = hit("水法:a45", "第四十五条 调蓄径流和分配水量，应当以流域为单元制定水量分配方案。", 1.0)
+    other = hit("水法:a46", "第四十六条 县级以上地方人民政府应当执行水量分配方案，由谁统一调度。", 0.7)
+    far = hit("水法:a47", "第四十七条 国家对用水实行总量控制。", 0.2)  # holds a word, ranks too low
+    got = covering_clauses("用水量怎么分配？各地怎么执行、统一调度？", [lead], [lead, other, far], 1.0, None)
+    assert [h.clause_id for h, _t in got] == ["水法:a46"]
+    assert covering_clauses("水量怎么分配？", [lead], [lead, other], 1.0, None) == []  # nothing left open
+
+
+def test_the_article_next_to_a_chosen_one_joins_when_it_holds_the_question_terms(library_kb):
+    ans = library_kb.ask("水法对饮用水供水单位有什么要求？")
+    cited = [ans.citations[i.cite - 1].clause_id for i in ans.items]
+    assert "水法:a33" in cited and "水法:a53" in cited
+    assert cited[0] != "水法:a53"  # a neighbour retrieval ranked low is listed after the others

@@ -26,6 +26,14 @@ from shanxi_policy.answer.qtype import classify
         ("水污染防治法是什么时候施行的？", "metadata"),
         # "由谁发布" asked of a list, not of a document: what the text says.
         ("国家重要湿地名录由谁发布？", "factoid"),
+        # restrictions, conditions and procedures are laid down by whole provisions
+        ("污染地块纳入管控修复名录后，在用途上有什么限制？", "open"),
+        ("申请危险废物经营许可证有什么条件？", "open"),
+        ("规划环评报告书要经过哪些程序审查？", "open"),
+        ("危险废物经营单位终止经营要办理什么手续？", "factoid"),  # one act, one sentence
+        # "几个" opening the question means several; it asks no number
+        ("几个市县共用一条河，用水量怎么分配？", "open"),
+        ("这项工作由几个部门负责？", "factoid"),
     ],
 )
 def test_question_types(question, kind):

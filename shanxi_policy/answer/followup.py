@@ -225,7 +225,16 @@ def parallel_span(question: str, phrase: str) -> str:
             if k >= 3 or not any(y == s for _x, y in words):
                 joined.add(word)
         elif k >= 3:
-            joined.update(question[x:e] for x, y in words if y == s)
+            for x, y in words:
+                if y == s:
+                    # "风景名胜区的水体保护区" for "饮用水水源保护区": a phrase with modifiers of its own takes the place of
+                    # the whole compound before the head, as far as it is no longer than the phrase.
+                    while True:
+                        more = [a for a, b in words if b == x and e - a <= len(phrase)]
+                        if not more:
+                            break
+                        x = min(more)
+                    joined.add(question[x:e])
 
     def ok(spans: set[str]) -> set[str]:
         return {x for x in spans if x != phrase and re.fullmatch(r"[\u4e00-\u9fff]+", x)}
@@ -243,6 +252,14 @@ _ITEM_END = r"(?=[、，。；：和及或与等的\s]|$)"
 def _starts_with_verb(phrase: str) -> bool:
     tags = tagged(phrase)
     return len(tags) >= 2 and tags[0][1] == "v"
+
+
+def _is_act(phrase: str) -> bool:
+    """An act done to a thing ("过境转移危险废物"): a verb, then the thing last; not a party described by what it
+    does ("卖家电的商家")."""
+    tags = tagged(phrase)
+    return len(tags) >= 2 and tags[-1][1].startswith("n") and any(f == "v" for _w, f in tags[:-1]) \
+        and not any(f == "uj" for _w, f in tags)
 
 
 def _predicate_start(subject: str) -> int:
@@ -415,6 +432,9 @@ def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Do
     terms = [t for t in content_terms(question) if not t.isdigit() and t in question and not _FRAME.fullmatch(t)]
     if not terms:
         return ""
+    # A word no text uses ("县里") is rare only because the texts say it otherwise: it names no subject of theirs.
+    used = [t for t in terms if t in _all_text(documents)] if documents else terms
+    terms = used or terms
     # Rarity times length (capped), as in sentence scoring: "生态保护红线" over "全省".
     return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t)))
 
@@ -465,6 +485,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if parallel:
             return out.replace(parallel, phrase, 1)
     if nouns:
+        situation, sep, rest = out.rpartition("，")
+        if sep and _is_act(phrase) and any(f == "v" for _w, f in tagged(situation)) \
+                and not _FRAME_START.search(situation):
+            # "那借道我国过境转移危险废物呢？" after "把境外的固体废物运进国内，海关会怎么处理？": another act in the
+            # place of the situation the question was asked in.
+            return f"{phrase}，{rest}"
         parallel = parallel_span(out, phrase)
         if parallel:
             # "二级保护区呢？" after "饮用水水源一级保护区内…": the phrase with the same head is swapped.

@@ -69,14 +69,20 @@ _OPEN = re.compile(r"如何|怎么|怎样|哪些|有什么要求|有何要求|�
                    r"措施|举措|任务|做法|办法有|怎么办|哪些方面|具体要求|采取什么|主要内容|包括什么|包括哪些|重点是什么|"
                    r"做什么|干什么|应当做|需要做|为什么|负责什么|负责哪些|什么职责|什么责任|什么义务|何种义务|分别|"
                    # "有什么改革要求": a few words may stand between the question word and what is asked for.
-                   r"(?:有|提出|作出)(?:什么|哪些|何)[\u4e00-\u9fff]{1,4}?(?:要求|规定|措施|举措|任务|安排|工作)|"
+                   r"(?:有|提出|作出)(?:什么|哪些|何)[\u4e00-\u9fff]{0,4}?(?:要求|规定|措施|举措|任务|安排|工作|限制|条件)|"
                    # "实行什么制度": a system is laid down by its whole provision, not by its name alone.
                    r"(?:实行|建立|实施)(?:什么|哪些|何种)[\u4e00-\u9fff]{0,4}?制度|"
                    # "在什么情况下…": the conditions, usually several.
-                   r"什么情况|哪些情况|什么情形|哪些情形|注意什么|注意哪些|注意事项")
+                   r"什么情况|哪些情况|什么情形|哪些情形|注意什么|注意哪些|注意事项|"
+                   # "审批要经过哪些程序": a procedure is its steps, laid down by the whole provision ("办什么手续"
+                   # names one act, answered by one sentence).
+                   r"哪些手续|什么程序|哪些程序|什么流程|哪些流程")
 # A number or a date asked for: one sentence answers it even when the wording looks open.
 _FACTOID = re.compile(r"多少|几[年月日号成个%％]|百分之几|哪一年|哪年|何时|什么时候|多大|多长|多高|多久|比例|比重|占比|"
                       r"是否|能否|可不可以|能不能|要不要|是不是|有没有")
+
+
+_SEVERAL = re.compile(r"^几(?:个|家|位|名|户|处)")
 
 
 @dataclass
@@ -98,6 +104,7 @@ def classify(question: str) -> QuestionType:
         return QuestionType("comparison", "", distinct)
     if _PARTS.search(q):
         return QuestionType("parts", "", years)
-    if _OPEN.search(q) and not _FACTOID.search(q):
+    # "几个市县共用一条河，…怎么分配": 几个 opening the question means "several", it asks no number.
+    if _OPEN.search(q) and not _FACTOID.search(_SEVERAL.sub("", q, count=1)):
         return QuestionType("open", "", years)
     return QuestionType("factoid", "", years)

@@ -105,29 +105,49 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     citations: list[Hit] = []
     items: list[AnswerItem] = []
     unanswered: list[str] = []
+    repeated: list[str] = []
     for p, a in zip(parts, answers, strict=True):
         if not a.found:
             unanswered.append(p)
             continue
         own = a.items if a.items and a.type != "metadata" else [AnswerItem(a.text, 1)]
-        for j, item in enumerate(own):
+        given = {(i.text, i.cite) for i in items}
+        fresh: list[AnswerItem] = []
+        again: list[int] = []
+        for item in own:
             if not 0 < item.cite <= len(a.citations):
                 continue
             n = cite_number(citations, a.citations[item.cite - 1])
-            items.append(AnswerItem(item.text, n, p.rstrip("？?") if j == 0 else item.label))
+            # the same sentence of the same clause answers an earlier question too: not listed twice
+            (again.append(n) if (item.text, n) in given else fresh.append(AnswerItem(item.text, n, item.label)))
+        if fresh:
+            fresh[0].label = p.rstrip("？?")
+            items.extend(fresh)
+        elif again:
+            repeated.append(f"“{p.rstrip('？?')}”见上文{''.join(f'[{n}]' for n in dict.fromkeys(again))}。")
     have = {h.clause_id for h in citations}
     for a in answers:  # the other hits of each question, as further sources
         for h in a.citations:
             if h.clause_id not in have and len(citations) < k * len(parts):
                 citations.append(h)
                 have.add(h.clause_id)
-    notes = [a.note for a in answers if a.found and a.note]
+    # a part's note cites by the part's own numbering ("第十七条[3]作了基本相同的规定"): renumbered, and said once
+    notes = list(dict.fromkeys([_renumbered(a.note, a.citations, citations) for a in answers if a.found and a.note]
+                               + repeated))
     if unanswered:
         notes.append(f"“{'”“'.join(unanswered)}”未在文件中找到相关规定。")
     out = Answer(True, "\n".join(i.text for i in items), citations, question, "",
                  min(a.confidence for a in answers if a.found), type="list", items=items)
     out.note = " ".join(notes)
     return out
+
+
+def _renumbered(note: str, own: list[Hit], citations: list[Hit]) -> str:
+    def number(m: re.Match[str]) -> str:
+        k = int(m.group(1))
+        return f"[{cite_number(citations, own[k - 1])}]" if 0 < k <= len(own) else m.group(0)
+
+    return re.sub(r"\[(\d+)\]", number, note)
 
 
 def other_year(question: str, ans: Answer) -> Answer:

@@ -560,6 +560,8 @@ class RuleJudge(Judge):
         bound = _numeric_bound(action, fact)
         if bound is not None:  # "保存期限不得少于5年" against "保存5年": compare, do not match words
             return out(("conflict" if norm.modality == "prohibition" else "attention") if bound else "supports")
+        if norm.modality == "prohibition" and _BOUND.search(action):
+            return out("not_applicable")  # "暂时贮存的时间不得超过2天" and the proposal gives no figure in days
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope
@@ -983,7 +985,17 @@ def _act_refused(word: str, fact: Fact) -> bool:
     """The fact says in so many words that it does not do the act ("不向任何水体排放"), rather than that it does
     it badly ("不经处理直接排入" reads as 达标排放 denied)."""
     act = _STANDARD.sub("", word) or word
-    return bool(word_spans(act, fact.norm_text)) and not stated(act, fact.norm_text)
+    if word_spans(act, fact.norm_text):
+        return not stated(act, fact.norm_text)
+    # The proposal's own word for the act, read through the lexicon, denied right before it ("粪污不外排" for 排放;
+    # "不经处理直接排入" denies the treatment, not the act).
+    text = fact.norm_text
+    spans = [(a, b) for m in fact.mentions if any(act in t for t in m.terms)
+             for a, b in word_spans(_normalized(m.surface), text)]
+    return bool(spans) and all(_DENIED_ACT.search(text, max(0, a - 3), a) for a, _b in spans)
+
+
+_DENIED_ACT = re.compile(r"(?:不|未|无|没有|不再|禁止|严禁)$")
 
 
 # Words by which a proposal shows an act is sanctioned or done in the regulated way.

@@ -45,6 +45,7 @@ _DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,8}$")
 _DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
                              r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
 _BOUNDARY = re.compile(r"边界|红线|范围|界线")
+_NEAREST = re.compile(r"最近的?$|最近[^，。；,;]{0,2}$")
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -71,7 +72,9 @@ def outside(text: str, start: int, end: int) -> bool:
     if not _DISTANCE_BEFORE.search(before):
         return False
     m = _DISTANCE_AFTER.search(after)
-    return m is not None and (bool(_BOUNDARY.search(m.group(1))) or is_zone(text[start:end]))
+    # "距最近村庄约800米": the nearest such place is that far away, so the project is in none of them.
+    return m is not None and (bool(_BOUNDARY.search(m.group(1))) or is_zone(text[start:end])
+                              or bool(_NEAREST.search(before)))
 
 
 def is_zone(words: str) -> bool:

@@ -51,6 +51,11 @@ def places_of(docs: dict[str, Document]) -> dict[str, str]:
     return {doc_id: place_of(d) for doc_id, d in docs.items()}
 
 
+def named_places(places: dict[str, str], query: str) -> set[str]:
+    """The places with texts of their own that the question names ("洛阳", "山东")."""
+    return {pl for pl in set(places.values()) if pl and pl in query}
+
+
 def by_jurisdiction(order: list[tuple[str, float, str]], places: dict[str, str], clauses: dict[str, Any],
                     query: str, params: JurisdictionParams | None = None) -> list[tuple[str, float, str]]:
     """Rescore (clause id, score, source) by where each text applies; lookups and quoted phrases keep
@@ -58,7 +63,7 @@ def by_jurisdiction(order: list[tuple[str, float, str]], places: dict[str, str],
     p = params or JurisdictionParams()
     if not any(pl and pl not in p.home for pl in places.values()):
         return order
-    named = {pl for pl in set(places.values()) if pl and pl in query}
+    named = named_places(places, query)
     out = []
     for cid, s, src in order:
         pl = places.get(clauses[cid].doc_id, "") if cid in clauses else ""
