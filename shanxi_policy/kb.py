@@ -368,10 +368,6 @@ class KnowledgeBase:
         n_cand = max(self.fusion.candidates, k * 4)
         if filters is not None and not filters.is_empty():
             n_cand = min(len(self.units), n_cand * 10)  # most candidates may belong to excluded documents
-        elif named_places(self._places, q):
-            # "洛阳我们村边…": the named place's own texts must be among the candidates for the boost they get
-            # below (by_jurisdiction) to bring them forward.
-            n_cand = min(len(self.units), n_cand * 10)
         unit_scores, best_dense = self._unit_scores(q, mode, n_cand, embed)
         per_clause: dict[str, tuple[float, int]] = {}
         for uid, s in unit_scores.items():
