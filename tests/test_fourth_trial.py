@@ -90,3 +90,17 @@ def test_another_act_takes_the_place_of_the_situation_asked_in(library_kb, follo
     from shanxi_policy.answer.followup import resolve
 
     assert resolve(follow_up, [first], library_kb.term_idf, library_kb.documents) == resolved
+
+
+@pytest.mark.parametrize(("text", "term", "present"), [
+    ("购置背负式电瓶捕鱼器10套，带游客下河捞鱼。", "电鱼", True),
+    ("检修内容：更换初冷器、电捕焦油器和脱硫塔填料。", "电鱼", False),  # coking equipment
+    ("更换压缩机等部件并翻新外壳后按全新机出售。", "修复", True),
+    ("办公楼外立面翻新，室内重新装修。", "修复", False),  # 修复 is also soil remediation: only a product is repaired
+    ("处置对象：已达报废年限的柴油公交车60辆。", "废弃机动车船", True),
+])
+def test_lexicon_entries_read_only_what_they_name(text, term, present):
+    from shanxi_policy.check.proposal import analyze
+
+    terms = {t for f in analyze(text).facts for m in f.mentions for t in m.terms}
+    assert (term in terms) is present
