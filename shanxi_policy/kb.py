@@ -383,8 +383,9 @@ class KnowledgeBase:
         # the phrase come first, in the order of their relevance to the whole question, not in library order
         # (ncp_policy_qa dev questions).
         rank_of = {cid: i for i, (cid, _) in enumerate(ranked)}
-        named = named_places(self._places, q)
-        for phrase in quoted_phrases(q):
+        phrases = quoted_phrases(q)
+        named = named_places(self._places, q) if phrases else set()
+        for phrase in phrases:
             exact = exact_matches(phrase, self.documents)
             # the texts of a place the question names first ("洛阳…挂个“湿地公园”的牌子")
             exact.sort(key=lambda cid: (bool(named) and self._places.get(self._clauses[cid].doc_id, "") not in named,

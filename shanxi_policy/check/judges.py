@@ -21,7 +21,7 @@ from typing import Any
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, tagged
-from .negation import SEGMENT_END, segment_start
+from .negation import NEGATORS, SEGMENT_END, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -992,10 +992,13 @@ def _act_refused(word: str, fact: Fact) -> bool:
     text = fact.norm_text
     spans = [(a, b) for m in fact.mentions if any(act in t for t in m.terms)
              for a, b in word_spans(_normalized(m.surface), text)]
-    return bool(spans) and all(_DENIED_ACT.search(text, max(0, a - 3), a) for a, _b in spans)
+    return bool(spans) and all(_negated_before(text, a) for a, _b in spans)
 
 
-_DENIED_ACT = re.compile(r"(?:不|未|无|没有|不再|禁止|严禁)$")
+def _negated_before(text: str, a: int) -> bool:
+    """A negator ends right before text[a] ("不外排", "不再外排"; "直接排入" is not negated)."""
+    end = a - 1 if text[a - 1: a] == "再" else a
+    return any(m.end() == end for m in NEGATORS.finditer(text, max(0, end - 2), end))
 
 
 # Words by which a proposal shows an act is sanctioned or done in the regulated way.
