@@ -21,6 +21,9 @@ def new_document(title: str, font_pt: float) -> Any:
     style.font.name = "SimSun"
     style.font.size = Pt(font_pt)
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
+    # The file's own properties: python-docx's template names itself as the author.
+    props = d.core_properties
+    props.title, props.author, props.last_modified_by, props.comments = title, "", "", ""
     h = d.add_heading(title, level=0)
     h.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for sec in d.sections:

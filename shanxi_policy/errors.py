@@ -23,5 +23,8 @@ class IndexStateError(PolicyError):
     """The index directory is missing, stale, foreign or damaged."""
 
 
+EMPTY_QUESTION = "问题不能为空，请输入要查询的内容"
+
+
 class QueryError(PolicyError):
     """A question or search string cannot be processed (empty, too long)."""

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import __version__
 from .corpus import Corpus, load_corpus
-from .errors import IndexStateError, PolicyError, QueryError
+from .errors import EMPTY_QUESTION, IndexStateError, PolicyError, QueryError
 from .index.embedders import Embedder, get_embedder
 from .index.store import (
     FORMAT_VERSION,
@@ -41,7 +41,7 @@ from .retrieve.dense import DenseIndex
 from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
 from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction, named_places, places_of
-from .retrieve.lookup import exact_matches, quoted_phrases, structural_lookup
+from .retrieve.lookup import exact_matches, literal_matches, literal_terms, quoted_phrases, structural_lookup
 from .retrieve.norm_search import NORM_BM25_DIR, build_norm_sparse
 from .retrieve.sparse import SparseIndex
 from .settings import Settings
@@ -99,8 +99,9 @@ def _data_fingerprint() -> str:
 # Bump when the way documents are parsed, units cut or tokenized changes: an index built the old way is
 # then stale (titles-md1: a Markdown level-1 heading is the title; norms-v3: a prohibition the state or a
 # government speaks binds everyone, titles in 《》 hold no norms; norms-v4: a modal inside an exception
-# "…必须…的除外" or a condition "…必须…的，应当…" starts no norm).
-INDEX_SCHEME = "units-v2+words-bigrams+norms-v4+titles-md1"
+# "…必须…的除外" or a condition "…必须…的，应当…" starts no norm; norms-v5: a one-sentence item "（二）严禁…。" is its
+# own body, not only a heading).
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v5+titles-md1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:
@@ -111,7 +112,7 @@ def corpus_hash(corpus: Corpus, settings: Settings) -> str:
 def validate_query(q: str, settings: Settings) -> str:
     q = (q or "").strip()
     if not q:
-        raise QueryError("问题不能为空，请输入要查询的内容")
+        raise QueryError(EMPTY_QUESTION)
     if len(q) > settings.max_question_chars:
         raise QueryError(f"问题过长（{len(q)} 字），请控制在 {settings.max_question_chars} 字以内")
     return q
@@ -346,6 +347,29 @@ class KnowledgeBase:
                 return False
         return True
 
+    def full_text(self, q: str, doc: str | None = None, part: str | None = None, year: int | None = None,
+                  filters: DocFilter | None = None) -> list[Hit]:
+        """Every clause that holds the query verbatim (all of its space-separated parts), the most relevant first,
+        each with all occurrences marked: what 全文检索 counts and lists. Empty when no clause holds it."""
+        q = validate_query(q, self.settings)
+        ids = [cid for cid in literal_matches(q, self.documents)
+               if self._passes(self._clauses[cid], doc, part, year)
+               and (filters is None or filters.matches(self._docs[self._clauses[cid].doc_id]))]
+        if not ids:
+            return []
+        # Relevance orders the matches the ranking reaches; the rest follow in library order.
+        rank = {h.clause_id: i for i, h in enumerate(self.search(q, k=50, doc=doc, part=part, year=year,
+                                                                 filters=filters))}
+        ids.sort(key=lambda cid: rank.get(cid, len(rank)))
+        terms = literal_terms(q)
+        hits = []
+        for cid in ids:
+            c, d = self._clauses[cid], self._docs[self._clauses[cid].doc_id]
+            marks = sorted({(m.start(), m.end()) for t in terms for m in re.finditer(re.escape(t), c.text)})
+            hits.append(Hit(d.doc_id, d.title, cid, c.path, c.text, 1.0, "exact", c.text, marks,
+                            validity=str(d.meta.get("validity", ""))))
+        return hits
+
     def search(self, q: str, k: int = 5, doc: str | None = None, part: str | None = None,
                year: int | None = None, mode: str = "hybrid", filters: DocFilter | None = None,
                prefer_current: bool = True) -> list[Hit]:
@@ -387,9 +411,16 @@ class KnowledgeBase:
         named = named_places(self._places, q) if phrases else set()
         for phrase in phrases:
             exact = exact_matches(phrase, self.documents)
-            # the texts of a place the question names first ("洛阳…挂个“湿地公园”的牌子")
-            exact.sort(key=lambda cid: (bool(named) and self._places.get(self._clauses[cid].doc_id, "") not in named,
-                                        rank_of.get(cid, len(rank_of))))
+            if named:
+                # Another place's text does not apply where the question is asked ("洛阳…挂个“湿地公园”的牌子" and
+                # 济南's regulation holding the phrase): only the named place's and national texts are pinned; the
+                # others keep their place in the ranking.
+                exact = [cid for cid in exact if self._places.get(self._clauses[cid].doc_id, "") in named
+                         or not self._places.get(self._clauses[cid].doc_id, "")]
+                exact.sort(key=lambda cid: (self._places.get(self._clauses[cid].doc_id, "") not in named,
+                                            rank_of.get(cid, len(rank_of))))
+            else:
+                exact.sort(key=lambda cid: rank_of.get(cid, len(rank_of)))
             pinned += [(cid, "exact") for cid in exact]
         order: list[tuple[str, float, str]] = []
         seen: set[str] = set()

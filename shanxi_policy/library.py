@@ -158,8 +158,8 @@ def import_files(
                 continue
             try:
                 data = path.read_bytes()
-            except OSError as exc:
-                out.message = f"无法读取文件（{type(exc).__name__}）"
+            except OSError:
+                out.message = "无法读取文件（可能没有读取权限，或文件正被其他程序占用）"
                 continue
             bh = _bytes_hash(data)
             if bh in byte_seen:

@@ -55,6 +55,11 @@ def test_ask_search_clause_targets(server: Server):
         assert 0 < len(hits) <= 3 and any("燃煤锅炉" in h["text"] for h in hits)
         only_news = c.get("/api/search", params={"q": "空气质量", "doc": "shanxi_wanbao_2024_meili_shanxi"}).json()
         assert only_news["hits"] and {h["doc_id"] for h in only_news["hits"]} == {"shanxi_wanbao_2024_meili_shanxi"}
+        # a document named by words of its title, as the CLI's --doc reads it; an unknown name is said, not an empty list
+        by_title = c.get("/api/search", params={"q": "空气质量", "doc": "山西晚报"}).json()
+        assert {h["doc_id"] for h in by_title["hits"]} == {"shanxi_wanbao_2024_meili_shanxi"}
+        assert "没有与“不存在的文件”对应的文档" in assert_clean_error(
+            c.get("/api/search", params={"q": "空气质量", "doc": "不存在的文件"}), 404)["message"]
         cl = c.get(f"/api/clauses/{hits[0]['clause_id']}").json()
         assert cl["text"] == hits[0]["text"] and cl["citation"].startswith("《")
         assert_clean_error(c.get("/api/clauses/nope:c1"), 404)

@@ -155,14 +155,20 @@ def test_browse_search_and_targets_filter(env):
     at.run()
     at.text_input(key="browse-q").set_value("燃煤锅炉").run()
     assert "<mark>燃煤锅炉</mark>" in _html(at)
+    # Full-text search counts the clauses that hold the words, and says so when none does.
+    assert any("条条款包含“燃煤锅炉”" in c.value for c in at.caption)
+    at.text_input(key="browse-q").set_value("量子计算机").run()
+    assert [i.value for i in at.info] == ["未找到包含“量子计算机”的条款。"]
     at.session_state["browse_tab"] = "量化目标"
     at.run()
     at.multiselect(key="target_years").set_value([2030]).run()
     targets = next(h.proto.body for h in at.get("html") if "<th>指标</th>" in h.proto.body)
     years = re.findall(r"<tr><td>([^<]*)</td>", targets)
     assert years and set(years) == {"2030"} and "非化石能源占能源消费总量比重" in targets
-    # Each target links to its clause in the browser.
+    # Each target links to its clause in the browser, and says whose target it is.
     assert re.search(r'<a href="/browse\?clause=meili_shanxi_shishi_yijian%3Ac\d+"', targets)
+    assert "<th>文件</th>" in targets and "美丽山西建设的实施意见" in targets
+    assert len(at.multiselect(key="target_docs").options) == 1  # only the opinion sets targets in the seed library
 
 
 def test_document_text_is_escaped(env, tmp_path, monkeypatch):

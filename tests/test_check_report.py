@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from shanxi_policy.check.docx_report import write_docx
 from shanxi_policy.check.history import History
-from shanxi_policy.check.report import library_version_label, report_from_dict, to_markdown
+from shanxi_policy.check.report import library_version_label, report_file_name, report_from_dict, to_markdown
 from shanxi_policy.check.service import check_proposal
 from shanxi_policy.cli import main
 from shanxi_policy.errors import PolicyError
@@ -30,7 +30,11 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     path = write_docx(report, tmp_path / "r.docx")
     d = docx.Document(str(path))
     text = "\n".join(p.text for p in d.paragraphs)
-    assert "项目政策符合性审查意见" in text and "总体结论：存在与政策冲突的内容" in text
+    assert "关于年产100万吨焦化项目的政策符合性审查意见" in text and "总体结论：存在与政策冲突的内容" in text
+    # the file names the paper, not the library that wrote it
+    assert d.core_properties.title.startswith("关于年产100万吨焦化项目") and d.core_properties.author == ""
+    recs = text.split("意见建议", 1)[1].split("文档库版本")[0]
+    assert all(line.endswith("。") for line in recs.splitlines() if line.strip())
     assert "项目名称：年产100万吨焦化项目" in text and "建设地点：介休市" in text
     assert "文档库版本：" in text and "审查日期：" in text and "意见建议" in text
     assert "›" not in "".join(c.text for t in d.tables for row in t.rows for c in row.cells)
@@ -118,3 +122,8 @@ def test_eval_check_reports(tmp_path):
                      encoding="utf-8")
     r = CliRunner().invoke(main, ["eval-check", str(cases), "--json", "--index", str(ROOT / "index")])
     assert r.exit_code == 0 and '"verdict_accuracy"' in r.output
+
+
+def test_download_names_tell_reports_apart(report):
+    name = report_file_name(report, ".docx")
+    assert name.startswith("审查意见_年产100万吨焦化项目_") and name.endswith(".docx") and "/" not in name

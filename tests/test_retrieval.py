@@ -99,3 +99,16 @@ def test_sparse_scores_equal_bm25s(kb, question):
     known = [t for t in terms if t in kb.sparse._vocab]
     ref = np.asarray(kb.sparse._m.get_scores(known)) if known else np.zeros_like(ours)
     assert np.allclose(ours, ref, atol=1e-4)
+
+
+@pytest.mark.parametrize(("query", "least", "most"), [
+    ("燃煤锅炉", 1, 1),  # the opinion's phrase; laws that say only 燃煤 do not count
+    ("量子计算机", 0, 0),
+    ("“公转铁”", 1, 1),  # quotes are not part of the words
+])
+def test_full_text_lists_every_clause_that_holds_the_words(kb, query, least, most):
+    hits = kb.full_text(query)
+    assert least <= len(hits) <= most
+    word = query.strip("“”")
+    for h in hits:
+        assert word in h.text and all(h.text[a:b] == word for a, b in h.marks) and h.marks

@@ -28,6 +28,8 @@ _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
 _LEAD_MAX = 300
+# A clause this short (most law articles) is quoted whole in a one-sentence answer (follow-ups, dev split).
+WHOLE_CLAUSE_MAX = 150
 
 
 def item_lead(text: str, start: int) -> str:
@@ -294,6 +296,12 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         chosen += [cands[1][3], cands[1][2]]
     chosen = _once(chosen)
     lead = hits[best_rank]
+    if (not legacy and len(lead.text.strip()) <= WHOLE_CLAUSE_MAX and all(c in lead.text for c in chosen if c)
+            and not chosen[-1].endswith(("：", ":"))):
+        # A short article is quoted whole: its next sentence is often the answer's other half ("不得新建排污口。
+        # 在保护区附近新建排污口，应当保证…"), and an official cites the article, not a sentence of it. A sentence
+        # that introduces a list is given with its items instead (structured.introduced_list).
+        chosen = [lead.text.strip()]
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..errors import EMPTY_QUESTION, QueryError
 from ..index.units import sentences
 from ..models import Answer, Document
 from ..text.tokenize import content_terms, tagged
@@ -517,6 +518,9 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
     """Answer a question in a conversation; Answer.resolved_question holds the rewritten question."""
     from .typed import answer
 
+    if not (question or "").strip():
+        # Checked before the history is read: a blank message would otherwise resolve to the previous question.
+        raise QueryError(EMPTY_QUESTION)
     earlier = [h.strip() for h in history or [] if h and h.strip()]
     full = resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)

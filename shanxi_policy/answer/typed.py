@@ -261,7 +261,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     if not ans.found or ans.items or not ans.citations or ans.citations[0].source == "lookup":
         return ans
     key = held_key(question, ans.citations[:5], kb)
-    if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]):
+    if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
+            and not _names_document(key, ans.citations[0], kb):
         top = ans.citations[0].score
         alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
                     and has_term(key, normalize_for_search(h.text))), None)
@@ -287,6 +288,15 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
+
+
+def _names_document(term: str, hit: Hit, kb: KnowledgeBase | None) -> bool:
+    """The term names the document itself, by its title or its issuer ("晋中市…什么时候前淘汰" answered from the 晋中市
+    notice, whose text says 全市)."""
+    doc = kb.document(hit.doc_id) if kb is not None else None
+    issuers = doc.meta.get("issuer", []) if doc is not None else []
+    names = [hit.doc_title, *([issuers] if isinstance(issuers, str) else issuers)]
+    return any(term in str(n) for n in names)
 
 
 def _asked_as(ans: Answer, question: str) -> Answer:

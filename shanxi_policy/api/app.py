@@ -129,6 +129,14 @@ def _state(request: Request) -> ApiState:
     return st
 
 
+def _docs(kb: Any, names: list[str]) -> list[str]:
+    """The documents a request names, read as the CLI reads --doc; an unknown name is a 404 with a message."""
+    try:
+        return services.resolve_docs(kb, names)
+    except LookupError as exc:
+        raise ApiError(404, "not_found", str(exc)) from exc
+
+
 def _principal(request: Request) -> Principal:
     st = _state(request)
     if not st.require_auth:
@@ -225,7 +233,7 @@ def _routes(app: FastAPI) -> None:
     def ask(req: AskRequest, request: Request, _: Reader) -> dict[str, Any]:
         kb = _state(request).kbs.get()
         f = req.filters
-        flt = services.doc_filter(f.type, f.issuer, f.date_from, f.date_to, f.validity, f.doc) if f else None
+        flt = services.doc_filter(f.type, f.issuer, f.date_from, f.date_to, f.validity, _docs(kb, f.doc)) if f else None
         history = [t.model_dump() for t in req.history]
         ans = services.ask(kb, req.question, history, req.k, flt)
         return {**ans.to_dict(), "index_version": kb.version}
@@ -241,7 +249,7 @@ def _routes(app: FastAPI) -> None:
                date_to: Annotated[str, Query(alias="to", description="日期上限")] = "",
                validity: Annotated[list[str] | None, Query(description="效力")] = None) -> dict[str, Any]:
         kb = _state(request).kbs.get()
-        flt = services.doc_filter(type or [], issuer or [], date_from, date_to, validity or [], doc or [])
+        flt = services.doc_filter(type or [], issuer or [], date_from, date_to, validity or [], _docs(kb, doc or []))
         hits = services.search(kb, q, k, flt)
         return {"hits": [h.to_dict() for h in hits], "index_version": kb.version}
 

@@ -79,6 +79,20 @@ def doc_filter(doc_types: list[str], issuers: list[str], date_from: str, date_to
     return None if f.is_empty() else f
 
 
+def resolve_docs(kb: KnowledgeBase, names: list[str]) -> list[str]:
+    """Document ids for the names a client gives (an id, words of the title, an abbreviation such as 大气法), as
+    the CLI reads --doc. Raises LookupError with a message for a name no document has: an empty result would
+    read as "nothing relevant"."""
+    out: list[str] = []
+    for name in names:
+        found = kb.resolve_documents(name)
+        if not found:
+            raise LookupError(f"没有与“{name}”对应的文档。可用文档编号、标题中的文字或简称（如“大气污染防治法”“大气法”），"
+                              "全部文档见 /api/documents。")
+        out += [d for d in found if d not in out]
+    return out
+
+
 def search(kb: KnowledgeBase, q: str, k: int, flt: DocFilter | None) -> list[Hit]:
     return list(kb.search(q, k=k, filters=flt))
 

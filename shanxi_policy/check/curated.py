@@ -69,6 +69,14 @@ def _evidence(mentions: list) -> str:
 OMISSION_SCORE = 0.05
 
 
+_LABEL_END = re.compile(r"(?:情况|方式|措施|方案|设施)?[：:]")
+
+
+def _said(text: str, mentions: list) -> list:
+    """Mentions that state something: "粪污处理：猪粪…露天堆放" names the field, it does not say the waste is treated."""
+    return [m for m in mentions if not (_LABEL_END.match(text, m.end) and (m.start == 0 or text[m.start - 1] in "\n。；;"))]
+
+
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     applies = present(text, check.applies) or present(text, check.forbids)
     if not applies:
@@ -81,16 +89,16 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
         terms = "、".join(dict.fromkeys(m.term for m in forbidden))
         return Finding("conflict", hit, _evidence(forbidden),
                        f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
-    supported = present(text, check.supports)
-    required = present(text, check.requires) if check.requires else []
+    supported = _said(text, present(text, check.supports))
+    required = _said(text, present(text, check.requires)) if check.requires else []
     if check.requires:
         if not required:
             denied = [m for m in find_mentions(text, check.requires) if m.negated]
-            what = "明确否定了" if denied else "未提及"
             names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])
             # A required measure the proposal says it will not take breaks a binding clause; one it never
             # mentions gets `missing`.
             refused = [m for m in denied if not put_off(text, m.start, m.end)]  # put off is not yet refused
+            what = "明确否定了" if refused else "暂缓或推迟了" if denied else "未提及"
             relation = "conflict" if refused and check.force == "obligatory" else check.missing
             # A measure never mentioned ranks after the findings that rest on what the proposal says.
             return Finding(relation, hit, _evidence(denied or applies),

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..docx_base import new_document
-from .report import RELATION_LABELS, VERDICT_LABELS, Report, library_version_label
+from .report import RELATION_LABELS, VERDICT_LABELS, Report, as_sentence, library_version_label, report_heading
 
 
 def write_docx(rep: Report, path: str | Path) -> Path:
-    d = new_document("项目政策符合性审查意见", 11)
+    d = new_document(report_heading(rep), 11)
     d.add_heading("一、项目概况", level=1)
     d.add_paragraph(f"项目名称：{rep.title}")
     for k, v in rep.summary.items():
@@ -41,9 +41,9 @@ def write_docx(rep: Report, path: str | Path) -> Path:
                 cells[0].text = str(n)
                 cells[1].text = f.filed_citation()
                 cells[2].text = f.hit.quote
-                cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{f.recommendation}"
+                cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}"
     d.add_heading("四、意见建议", level=1)
-    recs = list(dict.fromkeys(f.recommendation for f in rep.findings if f.relation in ("conflict", "attention")))
+    recs = list(dict.fromkeys(as_sentence(f.recommendation) for f in rep.findings if f.relation in ("conflict", "attention")))
     recs += rep.gaps
     for n, r in enumerate(recs or ["未发现需要整改的事项。"], 1):
         d.add_paragraph(f"{n}. {r}")

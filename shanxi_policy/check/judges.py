@@ -102,8 +102,18 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
     which matches."""
     groups: list[tuple[str, ...]] = []
     for phrase in _PHRASE_SPLIT.split(text):
-        parts = [[t for t in content_terms(p) if not _POLARITY_WORDS.match(t)] for p in _ENUM_SPLIT.split(phrase)]
+        items = _ENUM_SPLIT.split(phrase)
+        rest: list[str] = []
+        head, sep, tail = items[-1].rpartition("的")
+        if len(items) > 1 and sep and head.startswith(("其他", "其它")) \
+                and len([t for t in content_terms(tail) if not _POLARITY_WORDS.match(t)]) >= 2:
+            # "重金属或者其他有毒有害物质含量超标的污泥进入农用地": the catch-all item ends at its 的; what follows
+            # is the rest of the act, which every item shares.
+            items[-1] = head
+            rest = [t for t in content_terms(tail) if not _POLARITY_WORDS.match(t)]
+        parts = [[t for t in content_terms(p) if not _POLARITY_WORDS.match(t)] for p in items]
         parts = [p for p in parts if p]
+        groups.extend((t,) for t in rest)
         if len(parts) <= 1:
             groups.extend((t,) for p in parts for t in p)
             continue
@@ -597,7 +607,8 @@ class RuleJudge(Judge):
                 # "禁止随意倾倒、堆放或者焚烧生活垃圾" forbids the unlawful manner; a project under review that
                 # does not show it (a licensed incinerator) is not what the norm is about. One that names no
                 # approval for the act ("煤矸石倒入荒沟填平") leaves open whether it is the unlawful manner.
-                if _SANCTIONED.search(fact.whole or fact.norm_text):  # stated anywhere in the proposal
+                if _SANCTIONED.search(fact.norm_text) or _APPROVED.search(fact.whole or ""):
+                    # where the waste goes and to what standard, in the act's own sentence; an approval anywhere
                     return out("not_applicable")
                 j = out("attention")
                 j.partial = j.unsanctioned = True
@@ -622,12 +633,18 @@ class RuleJudge(Judge):
                     # "不向任何水体排放养殖废水" leaves nothing for "保证污水达标排放" to govern; "未按规定排放",
                     # "不达标排放" deny the manner, not the act.
                     return out("not_applicable")
+                if denied and all(_reduced(w, action) for w in denied):
+                    # "减少工业固体废物的产生量" and "不再新增矸石堆存": having less of what the duty reduces keeps it.
+                    return out("supports")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
-            if a.norm_denies > 0 or _act_unaffirmed(action, fact):
+            if a.norm_denies > 0 or _act_unaffirmed(action, fact) or _ONLY_REFERENCE.search(action):
+                # "…的选址、建设和管理符合有关法律法规规定" states no conduct a proposal could show
                 return out("not_applicable")
             return out("supports")
+        if m == "encouragement" and a.fact_defers > 0:
+            return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
         if m == "encouragement" and not avoids:
             if (_act_unaffirmed(action, fact) or len(a.words) < 2) and not _bridged(a.words, fact):
                 # "再生铝项目" shares 再生 with "鼓励使用再生水" and does none of it; a 光伏 project is, by the
@@ -737,7 +754,12 @@ def action_verbs(action: str) -> tuple[str, ...]:
         out.append(w)
     # "进行预处理", "开展监测": what follows a light verb is the act, whatever its word class
     out += [m.group(1) for m in _LIGHT_VERB.finditer(action) if m.group(1) in words and m.group(1) not in _GENERIC]
+    # "…情况，报县级…部门备案": the procedure the report ends in is the act (the segmenter reads 备案 as a noun)
+    out += [m.group(1) for m in _FILED.finditer(action)]
     return tuple(dict.fromkeys(out))
+
+
+_FILED = re.compile(r"(?:^|[，；、])(?:报|报送|报请|向)[^，。；]{0,30}?(备案|批准|审批|核准|登记)(?=[，。；]|$)")
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -981,6 +1003,27 @@ def _qualified(word: str, action: str) -> bool:
     return any(before.search(action[: m.start()]) for m in re.finditer(re.escape(word), action))
 
 
+# A duty whose only content is to follow other rules ("符合有关法律法规规定", "执行国家有关规定").
+_ONLY_REFERENCE = re.compile(r"(?:符合|遵守|执行|依照|按照)(?:国家|本省)?(?:有关|相关)?(?:法律|法规|规章|规定|标准|要求|、|和)+$")
+
+
+# Verbs of a duty that asks for less of its object ("减少…产生量", "防止…污染"): the object is what the duty is against.
+_REDUCE = re.compile(r"减少|降低|减轻|削减|压减|控制|防止|避免|杜绝|限制")
+
+
+def _reduced(word: str, action: str) -> bool:
+    """Every mention of the word in the duty is the object of a reducing verb earlier in its comma part
+    ("减少工业固体废物的产生量", not "采用…设备")."""
+    spans = list(re.finditer(re.escape(word), action))
+    if not spans:
+        return False
+    for m in spans:
+        start = max(action.rfind(c, 0, m.start()) for c in "，；。") + 1
+        if not _REDUCE.search(action, start, m.start()):
+            return False
+    return True
+
+
 def _act_refused(word: str, fact: Fact) -> bool:
     """The fact says in so many words that it does not do the act ("不向任何水体排放"), rather than that it does
     it badly ("不经处理直接排入" reads as 达标排放 denied)."""
@@ -1003,10 +1046,14 @@ def _negated_before(text: str, a: int) -> bool:
 
 # Words by which a proposal shows an act is sanctioned or done in the regulated way.
 # (a standard the proposal says it meets counts, as in _STANDARD)
-_SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合规|依法|符合.{0,8}要求|处置场|填埋场|焚烧厂|焚烧发电|贮存场|"
-                         r"处理厂|综合利用|" + _STANDARD.pattern)
+# A disposal site counts as where the waste goes ("运至…填埋场"), not as what the project is (a 污水处理厂 that tips its
+# sludge into a gully).
+_SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合规|依法|符合.{0,8}要求|"
+                         r"(?:运至|运到|运往|送至|送往|送到|交由|交给|委托|进入|拉到|拉至)[^，。；]{0,12}"
+                         r"(?:处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|处置中心|处置单位)|综合利用|" + _STANDARD.pattern)
+_APPROVED = re.compile(r"批准|批复|许可|核准|备案|资质")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
-                       r"偷|乱|就地|就近|随手|简易")
+                       r"偷|乱|就地|就近|随手|简易|丢弃|弃置|抛弃|遗弃")  # discarding is never the regulated way
 
 
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").

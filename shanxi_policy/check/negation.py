@@ -12,9 +12,9 @@ NEGATORS = re.compile(r"未|无(?!组织|机|害|人|线|缝|水|烟|尘|偿|障
 # Words that remove the thing named after them ("淘汰国四货车", "以电锅炉替代燃煤锅炉"): they negate a
 # forbidden item but not an encouraged one ("燃煤锅炉改为电锅炉" still has an electric boiler).
 REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换")
-# After a term: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四货车全部淘汰" remove it too.
+# After a term in its segment: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四柴油货车全部淘汰" remove it too.
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
-POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,5}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为|"
+POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为|"
                            r"搬迁后|搬离|迁出|停产后|关闭后)")
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")

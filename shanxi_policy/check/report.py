@@ -86,6 +86,25 @@ class Report:
         }
 
 
+def report_heading(rep: Report) -> str:
+    """The title of the filed paper: "关于某物流园区项目的政策符合性审查意见"."""
+    name = rep.title.strip()
+    return f"关于{name}的政策符合性审查意见" if name else "项目政策符合性审查意见"
+
+
+def report_file_name(rep: Report, suffix: str) -> str:
+    """A download name that tells reports apart: "审查意见_某物流园区_2026-12-05.docx"."""
+    name = re.sub(r"[\\/:*?\"<>|\s]+", "", rep.title)[:30]
+    day = rep.created[:10]
+    return "_".join(x for x in ("审查意见", name, day) if x) + suffix
+
+
+def as_sentence(text: str) -> str:
+    """A recommendation as a filed paper writes it: one sentence, ending with 。."""
+    t = text.strip().rstrip("；;，,")
+    return t if not t or t.endswith(("。", "！", "？")) else t + "。"
+
+
 def library_version_label(version: str) -> str:
     """"2026-12-04 23:06（02f38876）" for "02f38876368c69d1-a91f…-w400 (2026-12-04 23:06:26)": when the library was
     built, with a short digest that identifies it, instead of the whole internal version string."""
@@ -124,7 +143,7 @@ def to_markdown(rep: Report) -> str:
                     "",
                     f"- 项目材料：{f.evidence or '（未涉及）'}",
                     f"- 理由：{f.reason}",
-                    f"- 建议：{f.recommendation}",
+                    f"- 建议：{as_sentence(f.recommendation)}",
                     "",
                 ]
     lines += [f"---\n文档库版本：{library_version_label(rep.index_version)}　审查时间：{rep.created}"]

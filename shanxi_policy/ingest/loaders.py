@@ -88,7 +88,7 @@ def _read_docx(path: Path) -> str:
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise IngestError(path, "Word 文件已损坏或不是有效的 .docx 文件") from exc
     except Exception as exc:  # a malformed package fails anywhere inside python-docx/lxml (XML errors, missing parts)
-        raise IngestError(path, f"Word 文件内容结构已损坏，无法读取（{type(exc).__name__}）") from exc
+        raise IngestError(path, "Word 文件内容结构已损坏，无法读取") from exc
     return "\n\n".join(blocks)
 
 

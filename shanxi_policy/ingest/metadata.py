@@ -25,8 +25,8 @@ def read_sidecar(doc_path: Path) -> tuple[dict[str, Any], list[str]]:
         return {}, []
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, [f"元数据文件《{p.name}》无法解析（{type(exc).__name__}），已忽略"]
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return {}, [f"元数据文件《{p.name}》无法解析，已忽略"]
     if not isinstance(data, dict):
         return {}, [f"元数据文件《{p.name}》格式不正确，已忽略"]
     return data, []

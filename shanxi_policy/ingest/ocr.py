@@ -197,7 +197,7 @@ def ocr_pdf_pages(path: Path, pages: Sequence[int], progress: PageProgress | Non
     try:
         res = _run(lambda n: render_pdf_page(path, n), pages, progress)
     except (OSError, ValueError, RuntimeError) as exc:
-        raise IngestError(path, f"PDF 页面无法渲染为图像进行文字识别（{type(exc).__name__}）") from exc
+        raise IngestError(path, "PDF 页面无法渲染为图像进行文字识别") from exc
     _write_cache(cf, res)
     return res
 

@@ -84,7 +84,7 @@ def read_pdf_text(path: Path, ocr: bool = True, progress: PageProgress | None = 
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise IngestError(path, f"PDF 文件已损坏或格式不正确（{type(exc).__name__}）") from exc
+        raise IngestError(path, "PDF 文件已损坏或格式不正确") from exc
     warnings: list[str] = []
     ocr_meta: list[dict[str, Any]] = []
     empty = [i + 1 for i, t in enumerate(raw_pages) if not t.strip()]

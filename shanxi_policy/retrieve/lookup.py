@@ -66,3 +66,18 @@ def structural_lookup(query: str, docs: list[Document]) -> Lookup | None:
 def exact_matches(phrase: str, docs: list[Document]) -> list[str]:
     target = normalize_for_search(phrase)
     return [c.clause_id for d in docs for c in d.clauses if target in normalize_for_search(c.text)]
+
+
+def literal_terms(query: str) -> list[str]:
+    """The strings a full-text search must find: the query's space-separated parts, quotes removed."""
+    parts = re.split(r"[\s\u3000]+", re.sub(r"[“”\"「」『』‘’']", " ", query))
+    return [normalize_for_search(p) for p in parts if normalize_for_search(p)]
+
+
+def literal_matches(query: str, docs: list[Document]) -> list[str]:
+    """Clauses whose text holds every part of the query verbatim (whitespace ignored), in library order."""
+    terms = literal_terms(query)
+    if not terms:
+        return []
+    return [c.clause_id for d in docs for c in d.clauses
+            if all(t in normalize_for_search(c.text) for t in terms)]

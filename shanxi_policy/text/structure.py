@@ -95,6 +95,39 @@ def _split_title(paras: list[str], title_hint: str) -> tuple[str, int, list[str]
     return title or title_hint, lead, header
 
 
+# The signature block that closes a notice: the issuing bodies, then the date (on a line of its own, or after the
+# issuer when line repair joined them), then a note such as （此件公开发布）.
+_ISSUER_END = r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|会|室|组|公司|站|所)"
+_DATE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff（）()、]{{1,40}}?{_ISSUER_END})?"
+                        r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,3}月"
+                        r"[〇零一二三四五六七八九十]{1,3}日)$")
+_NOTE_LINE = re.compile(r"^[（(][^）)]{1,20}[）)]$")
+_SIGNER = re.compile(rf"^[\u4e00-\u9fff（）()、\s]{{1,40}}?{_ISSUER_END}$")
+_SIGNATURE_LINES = 4
+
+
+def _body_end(paras: list[str]) -> int:
+    """Where the body ends: before a closing signature block ("吕梁市人民政府办公室" / "2024年5月20日"), which is
+    the document's metadata (ingest/docmeta reads it), not the text of its last clause."""
+    end = len(paras)
+    while end > 0 and (not paras[end - 1].strip() or _NOTE_LINE.match(paras[end - 1].strip())):
+        end -= 1
+    if end == 0 or not _DATE_LINE.match(re.sub(r"\s", "", paras[end - 1])):
+        return len(paras)
+    end -= 1
+    signers = 0
+    while end > 0 and signers < _SIGNATURE_LINES:
+        line = paras[end - 1].strip()
+        if not line:
+            end -= 1
+            continue
+        if not _SIGNER.match(line) or starts_with_marker(line):
+            break
+        end -= 1
+        signers += 1
+    return end
+
+
 def parse_document(doc_id: str, paragraphs: list[str], title_hint: str = "") -> Parsed:
     offsets: list[int] = []
     pos = 0
@@ -102,7 +135,7 @@ def parse_document(doc_id: str, paragraphs: list[str], title_hint: str = "") -> 
         offsets.append(pos)
         pos += len(p) + 1
     title, first, header = _split_title(paragraphs, title_hint)
-    body = list(range(first, len(paragraphs)))
+    body = list(range(first, first + _body_end(paragraphs[first:])))
     texts = [_strip_md(p) for p in paragraphs]
     if any(ARTICLE.match(texts[i]) for i in body):
         units, sections = _parse_law(doc_id, texts, body)

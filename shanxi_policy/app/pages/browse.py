@@ -81,6 +81,9 @@ def _tree_item(clause_id: str, label: str) -> str:
     return f'<li><a href="{clause_link(clause_id)}" target="_self">{html.escape(label)}</a></li>'
 
 
+PAGE_SIZE = 20  # full-text matches per page
+
+
 def _search(kb: KnowledgeBase) -> None:
     q = st.text_input("全文检索", placeholder="例如：燃煤锅炉、清洁取暖、“公转铁”", key="browse-q")
     c1, c2, c3 = st.columns(3)
@@ -95,32 +98,53 @@ def _search(kb: KnowledgeBase) -> None:
     flt = doc_filter(kb.documents, "browse-search")
     if q:
         try:
-            hits = kb.search(q, k=10, doc=doc, part=part or None, year=year, filters=flt)
+            hits = kb.full_text(q, doc=doc, part=part or None, year=year, filters=flt)
+            near = [] if hits else kb.search(q, k=5, doc=doc, part=part or None, year=year, filters=flt)
         except QueryError as exc:
             st.error(str(exc))
             return
-        st.caption(f"找到 {len(hits)} 条")
-        for n, h in enumerate(hits, 1):
+        if not hits:
+            # A word no clause holds is said plainly; clauses on a related subject are offered apart, as such.
+            st.info(f"未找到包含“{q.strip()}”的条款。")
+            if near:
+                with st.expander("内容相近的条款（原文中没有该检索词，仅供参考）"):
+                    for n, h in enumerate(near, 1):
+                        hit_card(h, n)
+            return
+        pages = (len(hits) + PAGE_SIZE - 1) // PAGE_SIZE
+        page_no = st.number_input(f"共 {pages} 页", 1, pages, 1, key="browse-page") if pages > 1 else 1
+        first = (int(page_no) - 1) * PAGE_SIZE
+        st.caption(f"共 {len(hits)} 条条款包含“{q.strip()}”，按与检索词的相关程度排列；"
+                   f"当前显示第 {first + 1}–{min(first + PAGE_SIZE, len(hits))} 条。")
+        for n, h in enumerate(hits[first:first + PAGE_SIZE], first + 1):
             hit_card(h, n, expanded=n <= 3)
             if h.superseded:
-                st.caption(f"注意：该条款所在文件{h.validity}，现行有效的文件排在前面。")
+                st.caption(f"注意：该条款所在文件{h.validity}，引用时请以现行有效的文本为准。")
 
 
 def _targets(kb: KnowledgeBase) -> None:
     inds = kb.indicators()
     years = sorted({i.year for i in inds if i.year})
-    pick = st.multiselect("按年份筛选", years, default=[], key="target_years", placeholder="全部年份")
+    titles = {d.doc_id: d.title for d in kb.documents}
+    c1, c2 = st.columns(2)
+    pick = c1.multiselect("按年份筛选", years, default=[], key="target_years", placeholder="全部年份")
+    # A city's notice and the province's opinion both set 2025 targets: the document says whose target it is.
+    docs = sorted({i.clause_id.split(":", 1)[0] for i in inds}, key=lambda d: titles.get(d, d))
+    pick_docs = c2.multiselect("按文件筛选", docs, default=[], key="target_docs", placeholder="全部文件",
+                               format_func=lambda d: titles.get(d, d))
     rows: list[dict[str, object]] = []
     for i in inds:
-        if pick and i.year not in pick:
+        doc_id = i.clause_id.split(":", 1)[0]
+        if (pick and i.year not in pick) or (pick_docs and doc_id not in pick_docs):
             continue
         clause = kb.clause(i.clause_id)
         rows.append({"年份": str(i.year or "未定"), "指标": i.name, "目标值": i.shown_value(),
+                     "文件": titles.get(doc_id, doc_id),
                      "条款": Link(" › ".join(clause.path) if clause else i.clause_id, clause_link(i.clause_id))})
     table(rows)
     counts: dict[str, int] = {}
     for i in inds:
-        if not pick or i.year in pick:
+        if (not pick or i.year in pick) and (not pick_docs or i.clause_id.split(":", 1)[0] in pick_docs):
             key = str(i.year or "未定年份")
             counts[key] = counts.get(key, 0) + 1
     if counts:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_from_dict, to_markdown
+from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_file_name, report_from_dict, to_markdown
 from ...errors import IngestError, QueryError
 from ..login import audit
 from ..render import css, md_escape, quote_block, table
@@ -56,11 +56,12 @@ def show_report(rep: Report) -> None:
                 st.caption("建议")
                 st.text(f.recommendation)
     c1, c2, c3 = st.columns(3)
-    c1.download_button("下载 Word 审查意见", _docx_bytes(rep), file_name="审查意见.docx",
+    c1.download_button("下载 Word 审查意见", _docx_bytes(rep), file_name=report_file_name(rep, ".docx"),
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    c2.download_button("下载 Markdown", to_markdown(rep).encode("utf-8"), file_name="审查意见.md", mime="text/markdown")
+    c2.download_button("下载 Markdown", to_markdown(rep).encode("utf-8"), file_name=report_file_name(rep, ".md"),
+                       mime="text/markdown")
     c3.download_button("下载 JSON", json.dumps(rep.to_dict(), ensure_ascii=False, indent=2).encode("utf-8"),
-                       file_name="审查意见.json", mime="application/json")
+                       file_name=report_file_name(rep, ".json"), mime="application/json")
 
 
 def page() -> None:
