@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +17,9 @@ from .corpus import load_corpus
 from .errors import PolicyError, QueryError
 from .models import Document
 from .settings import Settings
+
+if TYPE_CHECKING:
+    from .check.report import Report
 
 
 def _kb(index_dir: Path | None):
@@ -384,15 +387,23 @@ def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | N
         for g in rep.gaps:
             click.echo(f"[未能审查] {g}")
     else:
-        click.echo(f"项目：{rep.title}")
-        click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
-        for g in rep.gaps:
-            click.echo(f"[未能审查] {g}")
-        for f in rep.findings:
-            click.echo(f"[{RELATION_LABELS[f.relation]}] {f.citation()}")
-            click.echo(f"    条款：“{f.hit.quote}”")
-            click.echo(f"    理由：{f.reason}")
-            click.echo(f"    建议：{f.recommendation}")
+        _echo_report(rep)
+
+
+def _echo_report(rep: Report) -> None:
+    """A report as the screen shows it: the verdict, what could not be reviewed, then each finding in full."""
+    from .check.report import RELATION_LABELS, VERDICT_LABELS
+
+    click.echo(f"项目：{rep.title}")
+    click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+    for g in rep.gaps:
+        click.echo(f"[未能审查] {g}")
+    for f in rep.findings:
+        click.echo(f"[{RELATION_LABELS[f.relation]}] {f.citation()}")
+        click.echo(f"    条款：“{f.hit.quote}”")
+        click.echo(f"    项目材料：{f.evidence or '（未涉及）'}")
+        click.echo(f"    理由：{f.reason}")
+        click.echo(f"    建议：{f.recommendation}")
 
 
 @main.group()
@@ -413,14 +424,21 @@ def history_list(limit: int) -> None:
 
 @history.command(name="show")
 @click.argument("check_id", type=int)
-def history_show(check_id: int) -> None:
-    """以 JSON 显示一条审查记录。"""
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
+def history_show(check_id: int, as_json: bool) -> None:
+    """显示一条审查记录（与审查时的屏幕输出相同；--json 输出完整记录）。"""
     from .check.history import History
+    from .check.report import report_from_dict
 
     try:
-        _emit_json(History(Settings().history_db).get(check_id))
+        record = History(Settings().history_db).get(check_id)
     except PolicyError as exc:
         _fail(exc)
+        return
+    if as_json:
+        _emit_json(record)
+    else:
+        _echo_report(report_from_dict(record))
 
 
 @history.command(name="export")

@@ -20,7 +20,7 @@ from typing import Any
 from .corpus import doc_id_for, ingest_file, iter_files, load_corpus
 from .errors import IngestError, PolicyError
 from .index.embedders import Embedder
-from .ingest.docmeta import DOC_TYPES, VALIDITY
+from .ingest.docmeta import DOC_TYPES, VALIDITY, parse_date
 from .ingest.loaders import SUPPORTED_LABEL, SUPPORTED_SUFFIXES
 from .ingest.metadata import is_sidecar, read_sidecar, sidecar_path, write_sidecar
 from .kb import BuildStats, KnowledgeBase, build_index_with_stats
@@ -231,10 +231,15 @@ def set_document_meta(doc_id: str, changes: dict[str, Any], settings: Settings |
         raise PolicyError(f"效力状态只能是：{'、'.join(VALIDITY)}")
     if changes.get("doc_type") and changes["doc_type"] not in DOC_TYPES:
         raise PolicyError(f"文件类型只能是：{'、'.join(DOC_TYPES)}")
+    changes = dict(changes)
     for k in ("date", "effective_date"):
-        v = changes.get(k)
-        if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(v)):
-            raise PolicyError("日期格式应为 YYYY、YYYY-MM 或 YYYY-MM-DD")
+        v = str(changes.get(k) or "").strip()
+        if v and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v):
+            # "2024年5月20日" and "二〇二四年五月二十日", as documents write dates, are read too
+            v = parse_date(v) if re.fullmatch(r"[\d〇零一二三四五六七八九十年月日\s]+", v) else ""
+            if not v:
+                raise PolicyError("日期格式应为 2024-05-20、2024-05、2024 或 2024年5月20日")
+            changes[k] = v
     with index_lock(settings):
         matches = [p for p in iter_files([settings.corpus_dir]) if doc_id_for(p) == doc_id]
         if not matches:

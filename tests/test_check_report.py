@@ -98,6 +98,9 @@ def test_cli_check_writes_docx_and_history(tmp_path, monkeypatch):
     md = tmp_path / "r.md"
     r = CliRunner().invoke(main, ["history", "export", check_id, "--md", str(md)])
     assert r.exit_code == 0 and "燃煤锅炉" in md.read_text(encoding="utf-8")
+    shown = CliRunner().invoke(main, ["history", "show", check_id]).output  # as the check showed it, not JSON
+    assert shown.startswith("项目：年产100万吨焦化项目") and "    项目材料：" in shown and "{" not in shown.split("\n")[0]
+    assert '"verdict"' in CliRunner().invoke(main, ["history", "show", check_id, "--json"]).output
     r = CliRunner().invoke(main, ["history", "delete", check_id])
     assert r.exit_code == 0
     assert CliRunner().invoke(main, ["history", "show", check_id]).exit_code == 2

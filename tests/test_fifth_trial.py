@@ -127,3 +127,64 @@ def two_cities(tmp_path_factory):
 def test_another_places_text_is_not_pinned_for_a_quoted_phrase(two_cities, question, pinned):
     src = {h.clause_id: h.source for h in two_cities.search(question, k=2)}
     assert (src.get("济南市湿地保护条例:a25") == "exact") is pinned
+
+
+@pytest.mark.parametrize(("sentence", "unit", "compared"), [
+    ("到2025年底，全市焦化产能控制在4000万吨以内。", "万吨", False),  # the region's total, not a project's size
+    ("新建焦化项目产能不低于100万吨。", "万吨", True),  # a size each project must have
+    ("到2025年，全市可再生能源消费比重达到20%。", "%", True),  # a share is comparable
+])
+def test_a_regional_total_is_not_compared_with_one_project(library_kb, sentence, unit, compared):
+    from shanxi_policy.check.curated import _figure_finding
+    from shanxi_policy.models import Indicator
+
+    ind = Indicator(2025, "焦化产能", 4000.0, unit, "以内", "meili_shanxi_shishi_yijian:c1", sentence)
+    got = _figure_finding(library_kb, ind, 150.0, unit, "新建焦化产能150万吨")
+    assert (got is not None) is compared
+
+
+SOLAR = ("项目名称：忻州市静乐县100MW农光互补光伏项目\n"
+         "建设地点：静乐县某乡，光伏阵列布置在永久基本农田上，采用架高支架农光互补方式。\n"
+         "项目区位于汾河水库饮用水水源二级保护区内。\n施工安排：夜间（22时至次日6时）连续施工，距离最近村庄约150米，未办理夜间施工证明。")
+
+
+def test_rules_on_other_acts_zones_and_parties_are_not_findings(library_kb):
+    cited = _cited(check_proposal(library_kb, SOLAR, doc_filter=LAWS_ONLY))
+    assert cited.get("黄河保护法:a66") not in ("conflict", "attention")  # 划定 is what a government does
+    assert cited.get("噪声污染防治法:a45") not in ("conflict", "attention")  # an airport's siting duty
+    assert cited.get("水污染防治法:a67") not in ("conflict", "attention")  # 准保护区 is not the 二级保护区 stated
+
+
+COKING = ("项目名称：吕梁市某县年产150万吨焦化项目\n"
+          "固废：焦油渣、脱硫废液属于危险废物，暂存于厂区临时堆场，待投产后再委托处置。\n"
+          "环评情况：项目拟先行开工建设，环境影响评价文件正在编制中。")
+
+
+def test_a_rule_on_a_narrower_thing_does_not_support(library_kb):
+    cited = _cited(check_proposal(library_kb, COKING, doc_filter=LAWS_ONLY))
+    assert cited.get("固体废物污染环境防治法:a73") != "supports"  # 实验室固体废物, not a coke plant's 焦油渣
+    assert cited.get("环境影响评价法:a25") == "conflict" or cited.get("建设项目环境保护管理条例:a9") == "conflict"
+
+
+def _cited(rep):
+    return {f.hit.clause_id: f.relation for f in rep.findings}
+
+
+def test_the_provinces_own_texts_are_listed_first(library_kb):
+    from shanxi_policy.app.pages.browse import _home_first
+
+    docs = _home_first(list(library_kb.documents), "山西")
+    kinds = [0 if "山西" in d.title else 1 if d.meta.get("doc_type") in ("法律", "行政法规") else 2 for d in docs]
+    assert kinds == sorted(kinds) and kinds[0] == 0
+
+
+@pytest.mark.parametrize(("question", "history", "silent"), [
+    ("那噪声呢？", ["大气污染防治法对扬尘有什么规定？"], True),  # the air law never speaks of noise
+    ("大气污染防治法对扬尘有什么规定？", [], False),
+    ("自然保护区条例对突发事件有什么要求？", [], False),  # it says 突然性事件
+])
+def test_a_named_law_that_is_silent_on_the_subject_is_said_to_be(library_kb, question, history, silent):
+    ans = library_kb.ask(question, history=history)
+    assert ("中没有关于" in (ans.note or "")) is silent
+    if silent:
+        assert ans.found and all("大气污染防治法" not in h.doc_title for h in ans.citations[:3])

@@ -102,6 +102,11 @@ def test_validity_set_by_hand(tmp_path):
         set_document_meta("新法", {"validity": "作废"}, s, embedder=EMB)
     with pytest.raises(PolicyError, match="没有找到文档"):
         set_document_meta("无此文档", {"validity": "已废止"}, s, embedder=EMB)
+    # a date as documents write it is read, a date that is none is refused
+    kb = set_document_meta("新法", {"date": "2024年5月20日"}, s, embedder=EMB)
+    assert kb.document("新法").meta["date"] == "2024-05-20"
+    with pytest.raises(PolicyError, match="日期格式"):
+        set_document_meta("新法", {"date": "去年五月"}, s, embedder=EMB)
 
 
 def test_cli_import_lists_bad_files(tmp_path):

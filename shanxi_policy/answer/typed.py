@@ -181,15 +181,28 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         rest = (q[:s] + q[e:]).strip()
         if e > s and len(content_terms(rest)) >= 1:
             asked = rest
+    doc_ids: list[str] = []
     if doc is not None:
         # Searched as a document filter: the candidates are then drawn from far enough down the whole
         # library's ranking that the named document's own clauses are among them. A report or an
         # interpretation quoting the document by name speaks about it too.
         if filters is None or not filters.doc_ids:
             ids = [doc, *reports_on(doc, kb.documents)]
+            doc_ids = ids
             filters = replace(filters, doc_ids=ids) if filters is not None else DocFilter(doc_ids=ids)
             if len(ids) > 1:
                 doc = None
+    silent = _unspoken(kb, doc_ids, asked) if doc_ids else []
+    if silent:
+        # "大气污染防治法对噪声有什么规定": the named text never speaks of 噪声, so any of its clauses would be a wrong
+        # answer; the library's other texts answer, and the answer says the named one is silent.
+        ans = _answer(kb, asked, k, None)
+        title = kb.document(doc_ids[0]).title if kb.document(doc_ids[0]) else doc_ids[0]
+        words = "、".join(f"“{t}”" for t in silent)
+        ans.note = f"《{title}》中没有关于{words}的规定，以下是文档库中其他文件的相关条款。" + (
+            f"{ans.note}" if ans.note else "")
+        ans.question = q
+        return ans
     base = answer_question(kb, asked, k, doc=doc, filters=filters)
     if asked != q:
         base.question = q
@@ -288,6 +301,24 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
+
+
+def _unspoken(kb: KnowledgeBase, doc_ids: list[str], question: str) -> list[str]:
+    """The question's subject words when the named documents use none of them and some other text of the library
+    does ("大气污染防治法对噪声…"); empty when the documents use any of them (a question in lay words shares
+    only some with the text that answers it)."""
+    texts = [normalize_for_search(d.text) for d in (kb.document(i) for i in doc_ids) if d is not None]
+    terms = [t for t in subject_terms(question) if len(t) >= 2 and not t.isdigit()]
+    if not texts or not terms or any(_spoken(t, x) for t in terms for x in texts):
+        return []
+    return [t for t in terms if kb.uses_term(t)]
+
+
+def _spoken(term: str, text: str) -> bool:
+    """The text uses the term, or a longer word of the same ends ("突然性事件" for 突发事件)."""
+    if has_term(term, text):
+        return True
+    return len(term) >= 3 and re.search(re.escape(term[0]) + r"[^，。；\n]{0,4}" + re.escape(term[-1]), text) is not None
 
 
 def _names_document(term: str, hit: Hit, kb: KnowledgeBase | None) -> bool:

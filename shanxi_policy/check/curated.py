@@ -145,7 +145,15 @@ def compare_figures(kb: ClauseSource, text: str) -> list[Finding]:
     return out
 
 
+# An amount (not a share or a concentration) that a whole region is to reach or keep within ("全市焦化产能控制在
+# 4000万吨以内") measures the region: one project's amount is no measure of it.
+_EXTENSIVE = {"万平方公里", "平方公里", "万亩", "亩", "万吨", "吨"}
+_REGIONAL = re.compile(r"全省|全市|全县|全区|各市|各设区市|各县|总量|总规模|累计")
+
+
 def _figure_finding(kb: ClauseSource, ind: Indicator, value: float, unit: str, sentence: str) -> Finding | None:
+    if ind.unit in _EXTENSIVE and _REGIONAL.search(ind.sentence):
+        return None
     hit = _hit_for(kb, ind.clause_id, ind.sentence)
     if hit is None:
         return None

@@ -21,7 +21,7 @@ from typing import Any
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, tagged
-from .negation import NEGATORS, SEGMENT_END, segment_start
+from .negation import NEGATORS, SEGMENT_END, outside, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -426,6 +426,13 @@ class RuleJudge(Judge):
                 continue  # a generic head ("项目", "行为") does not narrow the condition
             if not any(self._fact_state(t, fact, wide=True) == PRESENT for t in group):
                 return True
+        m = _CLASSED.match(condition.strip("，；;, "))
+        if m:
+            # "实验室固体废物属于危险废物的": the thing classed is the 实验室's waste; another waste that is also
+            # hazardous (焦油渣) is not the case. Every specific word of the thing must be there.
+            words = [t for t in content_terms(m.group(1)) if self.weight(t) >= 1.0 and t not in _PARTIES]
+            if any(self._fact_state(t, fact, wide=True) != PRESENT for t in words):
+                return True
         return False
 
     def _object_missing(self, action: str, fact: Fact) -> bool:
@@ -456,8 +463,10 @@ class RuleJudge(Judge):
             for i in (m.start() for m in re.finditer(re.escape(z), nscope)):
                 before = nscope[:i]
                 terms = content_terms(before)
-                mod = terms[-1] if terms else ""
-                if not mod or not before.endswith(mod) or mod in _GENERIC:
+                mod = terms[-1] if terms and before.endswith(terms[-1]) else ""
+                if not mod and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _FUNCTION_CHARS:
+                    mod = before[-1]  # a one-character modifier the segmenter drops ("准保护区")
+                if not mod or mod in _GENERIC:
                     continue
                 spans = [(a, b) for a, b in word_spans(z, text)
                          if not in_label(text, a, b) and state_at(text, a, b, proposal=True) == PRESENT]
@@ -599,6 +608,9 @@ class RuleJudge(Judge):
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
                 return out("not_applicable")
+            if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
+                # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
+                return out("not_applicable")
             if a.strong_total >= 2 and a.strong < 2:
                 # One word in common ("转让" in "禁止伪造、变造、转让排污许可证" and "废品收购站") does not show
                 # the act: a prohibition names an act and what it is done to, or where.
@@ -636,6 +648,10 @@ class RuleJudge(Judge):
                 if denied and all(_reduced(w, action) for w in denied):
                     # "减少工业固体废物的产生量" and "不再新增矸石堆存": having less of what the duty reduces keeps it.
                     return out("supports")
+                if denied and all(_placed_outside(w, fact) for w in denied):
+                    # "距离最近村庄约150米" puts the project outside a place the duty names; it leaves undone no act
+                    # the duty asks for ("新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求").
+                    return out("not_applicable")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -1003,6 +1019,14 @@ def _qualified(word: str, action: str) -> bool:
     return any(before.search(action[: m.start()]) for m in re.finditer(re.escape(word), action))
 
 
+# A condition that classes a thing ("实验室固体废物属于危险废物的"): group 1 is the thing.
+_CLASSED = re.compile(r"^([^，；]{2,20}?)(?:属于|列入|纳入)[^，；]{2,20}的$")
+
+
+# Acts only a government or an authority does: a project sited on the land or under the plan does not do them.
+_GOVERNMENT_ACT = re.compile(r"^(?:新|擅自|违法)?(?:划定|划入|划出|调整划定|核发|颁发|审批|批准设立|设立|规划|编制规划)")
+
+
 # A duty whose only content is to follow other rules ("符合有关法律法规规定", "执行国家有关规定").
 _ONLY_REFERENCE = re.compile(r"(?:符合|遵守|执行|依照|按照)(?:国家|本省)?(?:有关|相关)?(?:法律|法规|规章|规定|标准|要求|、|和)+$")
 
@@ -1036,6 +1060,15 @@ def _act_refused(word: str, fact: Fact) -> bool:
     spans = [(a, b) for m in fact.mentions if any(act in t for t in m.terms)
              for a, b in word_spans(_normalized(m.surface), text)]
     return bool(spans) and all(_negated_before(text, a) for a, _b in spans)
+
+
+def _placed_outside(word: str, fact: Fact) -> bool:
+    """Every mention of the word (or of the proposal's word the lexicon reads as it) is a place the fact puts the
+    project outside of ("距最近村庄约150米", "保护区边界外")."""
+    text = fact.norm_text
+    spans = list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
+                                            for sp in word_spans(_normalized(m.surface), text)]
+    return bool(spans) and all(outside(text, a, b) for a, b in spans)
 
 
 def _negated_before(text: str, a: int) -> bool:
