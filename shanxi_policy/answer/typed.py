@@ -197,7 +197,8 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         # "大气污染防治法对噪声有什么规定": the named text never speaks of 噪声, so any of its clauses would be a wrong
         # answer; the library's other texts answer, and the answer says the named one is silent.
         ans = _answer(kb, asked, k, None)
-        title = kb.document(doc_ids[0]).title if kb.document(doc_ids[0]) else doc_ids[0]
+        named_doc = kb.document(doc_ids[0])
+        title = named_doc.title if named_doc is not None else doc_ids[0]
         words = "、".join(f"“{t}”" for t in silent)
         ans.note = f"《{title}》中没有关于{words}的规定，以下是文档库中其他文件的相关条款。" + (
             f"{ans.note}" if ans.note else "")
