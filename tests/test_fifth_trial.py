@@ -188,3 +188,11 @@ def test_a_named_law_that_is_silent_on_the_subject_is_said_to_be(library_kb, que
     assert ("中没有关于" in (ans.note or "")) is silent
     if silent:
         assert ans.found and all("大气污染防治法" not in h.doc_title for h in ans.citations[:3])
+
+
+def test_a_new_question_frame_carries_the_old_subject_whole(library_kb):
+    from shanxi_policy.answer.followup import resolve
+
+    got = resolve("每年什么时候之前报呢？", ["县级生态环境部门每年颁发危废经营许可证的情况，要报哪一级备案？"],
+                  library_kb.term_idf, library_kb.documents)
+    assert "危废经营许可证" in got and got.endswith("什么时候之前报？")

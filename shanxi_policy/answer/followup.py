@@ -509,7 +509,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     frames = _FRAME.findall(frag)
     if frames and not all(f in previous for f in frames):
         # A new question about the old topic ("有什么措施呢？").
-        return f"{topic}{frag}？" if topic and not frag.startswith(topic) else f"{frag}？"
+        if topic and topic in frag:
+            # "每年什么时候之前报呢？" after "…许可证的情况，要报哪一级备案？": the follow-up repeats a word of the
+            # old question but not its subject; the old question's subject is carried whole.
+            subject = question_subject(previous)
+            return f"{subject}，{frag}？" if subject and subject not in frag else f"{frag}？"
+        return f"{topic}{frag}？" if topic else f"{frag}？"
     return out
 
 
