@@ -196,3 +196,11 @@ def test_a_new_question_frame_carries_the_old_subject_whole(library_kb):
     got = resolve("每年什么时候之前报呢？", ["县级生态环境部门每年颁发危废经营许可证的情况，要报哪一级备案？"],
                   library_kb.term_idf, library_kb.documents)
     assert "危废经营许可证" in got and got.endswith("什么时候之前报？")
+
+
+@pytest.mark.parametrize(("question", "article"), [
+    ("危险废物转移需要办理什么手续？", "固体废物污染环境防治法:a82"),  # 转移 is the subject; 手续 the kind of answer
+    ("危险废物经营单位终止经营要办理什么手续？", "危险废物经营许可证管理办法:a14"),
+])
+def test_the_act_asked_about_decides_the_answer_not_the_word_for_procedure(library_kb, question, article):
+    assert library_kb.ask(question).citations[0].clause_id == article
