@@ -204,3 +204,26 @@ def test_a_new_question_frame_carries_the_old_subject_whole(library_kb):
 ])
 def test_the_act_asked_about_decides_the_answer_not_the_word_for_procedure(library_kb, question, article):
     assert library_kb.ask(question).citations[0].clause_id == article
+
+
+@pytest.fixture(scope="module")
+def two_notices(tmp_path_factory):
+    import shanxi_policy as sp
+
+    corpus = tmp_path_factory.mktemp("notices")
+    (corpus / "忻州新能源通知.txt").write_text(
+        "忻州市发展和改革委员会关于推进新能源项目建设的通知\n\n忻发改能源〔2024〕88号\n\n一、总体要求\n\n"
+        "（一）光伏项目不得占用永久基本农田。\n", encoding="utf-8")
+    (corpus / "晋中秋冬季通知.txt").write_text(
+        "晋中市生态环境局关于加强秋冬季大气污染防治工作的通知\n\n晋环发〔2024〕12号\n\n一、工作任务\n\n"
+        "（一）2024年11月15日前，全市35蒸吨以下燃煤锅炉全部淘汰。\n", encoding="utf-8")
+    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("notices_index"))
+
+
+@pytest.mark.parametrize(("question", "numbers"), [
+    ("忻州新能源通知的文号是什么？", ["忻发改能源〔2024〕88号"]),  # the words it shares with one title pick it
+    ("这份通知的文号是什么？", ["忻发改能源〔2024〕88号", "晋环发〔2024〕12号"]),  # nothing to tell them apart
+])
+def test_a_metadata_question_answers_for_the_notice_it_names(two_notices, question, numbers):
+    text = two_notices.ask(question).text
+    assert all(n in text for n in numbers) and len([n for n in ("88号", "12号") if n in text]) == len(numbers)

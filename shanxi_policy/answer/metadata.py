@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..ingest.docmeta import issuers_of
 from ..models import Answer, AnswerItem, Document, Hit
+from ..text.tokenize import content_terms
 from .extract import NOT_FOUND
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     named: list[tuple[str, Document]] = []
     for d in docs:
         names = [d.title, str(d.meta.get("short_title", "")), re.sub(r"^中华人民共和国", "", d.title),
-                 re.sub(r"^.*?关于", "关于", d.title)]
+                 re.sub(r"^.*?关于", "关于", d.title), d.doc_id]
         hit = max((n for n in names if n and len(n) >= 2 and n in q), key=len, default="")
         if hit:
             named.append((hit, d))
@@ -148,6 +149,14 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     for kind in _DOC_KINDS:
         if kind in q:
             typed = [d for d in docs if kind in _kinds(d) or d.title.endswith(kind)]
+            if len(typed) > 1:
+                # "忻州新能源通知的文号" among three notices: the ones whose title shares the most of the question's
+                # words ("忻州", "新能源") are meant.
+                words = [t for t in content_terms(q.replace(kind, "")) if len(t) >= 2]
+                shared = {d.doc_id: sum(t in d.title for t in words) for d in typed}
+                best = max(shared.values())
+                if best > 0:
+                    typed = [d for d in typed if shared[d.doc_id] == best]
             if typed:
                 return typed
     return []
