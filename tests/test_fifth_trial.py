@@ -227,3 +227,36 @@ def two_notices(tmp_path_factory):
 def test_a_metadata_question_answers_for_the_notice_it_names(two_notices, question, numbers):
     text = two_notices.ask(question).text
     assert all(n in text for n in numbers) and len([n for n in ("88号", "12号") if n in text]) == len(numbers)
+
+
+def test_a_place_the_answering_notice_is_from_raises_no_not_addressed_hint(two_notices):
+    ans = two_notices.ask("晋中市35蒸吨以下燃煤锅炉什么时候前淘汰？")
+    assert "11月15日" in ans.text and "未找到针对" not in (ans.note or "")
+
+
+def test_a_question_on_a_permit_whose_law_is_missing_says_so(library_kb):
+    ans = library_kb.ask("煤矿安全生产许可证怎么办理？")
+    assert "安全生产许可证条例" in (ans.note or "")
+
+
+def test_messages_name_no_exception_class(tmp_path):
+    from shanxi_policy.errors import IngestError
+    from shanxi_policy.ingest.loaders import load_file
+
+    bad = tmp_path / "坏文件.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really a pdf")
+    with pytest.raises(IngestError) as exc:
+        load_file(bad)
+    assert "Error" not in str(exc.value) and "损坏" in str(exc.value)
+
+
+def test_the_served_app_shows_no_developer_menu_and_the_products_upload_limit():
+    import tomllib
+
+    from shanxi_policy.settings import Settings
+
+    from .conftest import ROOT
+
+    cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert cfg["client"]["toolbarMode"] == "viewer"
+    assert cfg["server"]["maxUploadSize"] * 2**20 == Settings().max_file_bytes
