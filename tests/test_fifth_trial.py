@@ -260,3 +260,10 @@ def test_the_served_app_shows_no_developer_menu_and_the_products_upload_limit():
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert cfg["client"]["toolbarMode"] == "viewer"
     assert cfg["server"]["maxUploadSize"] * 2**20 == Settings().max_file_bytes
+
+
+def test_a_comparison_is_drawn_from_the_document_not_the_news_report(library_kb):
+    ans = library_kb.ask("2027年和2035年的目标有什么不同？")
+    assert ans.type == "comparison" and ans.table is not None
+    first = ans.table.cites[0][1]
+    assert ans.citations[first - 1].doc_id == "meili_shanxi_shishi_yijian"

@@ -940,6 +940,14 @@ def _year_segments(text: str, years: list[int]) -> dict[int, str]:
     return out
 
 
+def _secondary(kb: KnowledgeBase, hit: Hit) -> bool:
+    """The hit is from a news report or an interpretation, not from a document that sets policy."""
+    from .metadata import SECONDARY_TYPES  # metadata imports this module
+
+    d = kb.document(hit.doc_id)
+    return d is not None and str(d.meta.get("doc_type", "")) in SECONDARY_TYPES
+
+
 def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: list[int]) -> Answer:
     """A table with one column per year: what the policy says for each, and the targets set for each."""
     if len(years) < 2 or not base.citations:
@@ -948,7 +956,9 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
     cols = [f"{y}年" for y in years]
     rows: list[list[str]] = []
     cites: list[list[int]] = []
-    both = next((h for h in citations[:5] if all(f"{y}年" in h.text for y in years)), None)
+    spans = [h for h in citations[:5] if all(f"{y}年" in h.text for y in years)]
+    # The document's own words before a news report's account of them ("到2027年…到2035年…" in the 实施意见 itself).
+    both = next((h for h in spans if not _secondary(kb, h)), spans[0] if spans else None)
     if both is not None:
         seg = _year_segments(both.text, years)
         if len(seg) == len(years):

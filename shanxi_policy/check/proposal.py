@@ -88,11 +88,21 @@ class Fact:
     parts: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def evidence(self, words: list[str]) -> str:
-        """The proposal sentence a finding rests on: the fact's own, or for the whole project the sentence
-        holding most of the norm words it matched."""
+        """The proposal sentences a finding rests on: the fact's own, or for the whole project the one or two
+        sentences holding most of the norm words it matched, in the proposal's own words too ("距村庄居民区300米"
+        for 人口集中区域, beside the project's name for 畜禽养殖场)."""
         if not self.parts:
             return self.sentence
-        return max(self.parts, key=lambda s: sum(w in normalize_for_search(s) for w in words))
+        surfaces = {normalize_for_search(m.surface) for m in self.all_mentions
+                    if any(w in t or t in w for t in m.terms for w in words)}
+
+        def score(s: str) -> int:
+            n = normalize_for_search(s)
+            return sum(w in n for w in words) + sum(x in n for x in surfaces)
+
+        ranked = sorted(self.parts, key=lambda s: -score(s))
+        best = [p for p in ranked[:2] if score(p) > 0] or ranked[:1]
+        return "".join(sorted(best, key=self.parts.index))
 
 
 @dataclass
