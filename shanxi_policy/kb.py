@@ -347,6 +347,10 @@ class KnowledgeBase:
                 return False
         return True
 
+    def _place(self, clause_id: str) -> str:
+        """The place whose text holds the clause ("" for a national text)."""
+        return self._places.get(self._clauses[clause_id].doc_id, "")
+
     def full_text(self, q: str, doc: str | None = None, part: str | None = None, year: int | None = None,
                   filters: DocFilter | None = None) -> list[Hit]:
         """Every clause that holds the query verbatim (all of its space-separated parts), the most relevant first,
@@ -415,12 +419,9 @@ class KnowledgeBase:
                 # Another place's text does not apply where the question is asked ("洛阳…挂个“湿地公园”的牌子" and
                 # 济南's regulation holding the phrase): only the named place's and national texts are pinned; the
                 # others keep their place in the ranking.
-                exact = [cid for cid in exact if self._places.get(self._clauses[cid].doc_id, "") in named
-                         or not self._places.get(self._clauses[cid].doc_id, "")]
-                exact.sort(key=lambda cid: (self._places.get(self._clauses[cid].doc_id, "") not in named,
-                                            rank_of.get(cid, len(rank_of))))
-            else:
-                exact.sort(key=lambda cid: rank_of.get(cid, len(rank_of)))
+                exact = [cid for cid in exact if self._place(cid) in named or not self._place(cid)]
+            exact.sort(key=lambda cid: (self._place(cid) not in named if named else False,
+                                        rank_of.get(cid, len(rank_of))))
             pinned += [(cid, "exact") for cid in exact]
         order: list[tuple[str, float, str]] = []
         seen: set[str] = set()

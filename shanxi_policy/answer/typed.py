@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
+from ..ingest.docmeta import issuers_of
 from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
 from ..retrieve.coverage import coverage_gaps
@@ -200,8 +201,7 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         named_doc = kb.document(doc_ids[0])
         title = named_doc.title if named_doc is not None else doc_ids[0]
         words = "、".join(f"“{t}”" for t in silent)
-        ans.note = f"《{title}》中没有关于{words}的规定，以下是文档库中其他文件的相关条款。" + (
-            f"{ans.note}" if ans.note else "")
+        ans.note = f"《{title}》中没有关于{words}的规定，以下是文档库中其他文件的相关条款。" + (ans.note or "")
         ans.question = q
         return ans
     base = answer_question(kb, asked, k, doc=doc, filters=filters)
@@ -308,7 +308,8 @@ def _unspoken(kb: KnowledgeBase, doc_ids: list[str], question: str) -> list[str]
     """The question's subject words when the named documents use none of them and some other text of the library
     does ("大气污染防治法对噪声…"); empty when the documents use any of them (a question in lay words shares
     only some with the text that answers it)."""
-    texts = [normalize_for_search(d.text) for d in (kb.document(i) for i in doc_ids) if d is not None]
+    # the clauses' search texts, normalised once per index (KnowledgeBase.norm_text), not the whole text per question
+    texts = [kb.norm_text(c.clause_id) for d in (kb.document(i) for i in doc_ids) if d is not None for c in d.clauses]
     terms = [t for t in subject_terms(question) if len(t) >= 2 and not t.isdigit()]
     if not texts or not terms or any(_spoken(t, x) for t in terms for x in texts):
         return []
@@ -326,9 +327,7 @@ def _names_document(term: str, hit: Hit, kb: KnowledgeBase | None) -> bool:
     """The term names the document itself, by its title or its issuer ("晋中市…什么时候前淘汰" answered from the 晋中市
     notice, whose text says 全市)."""
     doc = kb.document(hit.doc_id) if kb is not None else None
-    issuers = doc.meta.get("issuer", []) if doc is not None else []
-    names = [hit.doc_title, *([issuers] if isinstance(issuers, str) else issuers)]
-    return any(term in str(n) for n in names)
+    return any(term in n for n in [hit.doc_title, *(issuers_of(doc) if doc is not None else [])])
 
 
 def _asked_as(ans: Answer, question: str) -> Answer:

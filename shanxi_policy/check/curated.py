@@ -13,7 +13,7 @@ from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .negation import find_mentions, present
-from .proposal import put_off
+from .proposal import in_label, put_off
 from .report import Finding
 from .rules import Check
 
@@ -69,12 +69,9 @@ def _evidence(mentions: list) -> str:
 OMISSION_SCORE = 0.05
 
 
-_LABEL_END = re.compile(r"(?:情况|方式|措施|方案|设施)?[：:]")
-
-
 def _said(text: str, mentions: list) -> list:
     """Mentions that state something: "粪污处理：猪粪…露天堆放" names the field, it does not say the waste is treated."""
-    return [m for m in mentions if not (_LABEL_END.match(text, m.end) and (m.start == 0 or text[m.start - 1] in "\n。；;"))]
+    return [m for m in mentions if not in_label(text, m.start, m.end)]
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:

@@ -96,12 +96,12 @@ class Fact:
         surfaces = {normalize_for_search(m.surface) for m in self.all_mentions
                     if any(w in t or t in w for t in m.terms for w in words)}
 
-        def score(s: str) -> int:
+        score = {}
+        for s in self.parts:
             n = normalize_for_search(s)
-            return sum(w in n for w in words) + sum(x in n for x in surfaces)
-
-        ranked = sorted(self.parts, key=lambda s: -score(s))
-        best = [p for p in ranked[:2] if score(p) > 0] or ranked[:1]
+            score[s] = sum(w in n for w in words) + sum(x in n for x in surfaces)
+        ranked = sorted(self.parts, key=lambda s: -score[s])
+        best = [p for p in ranked[:2] if score[p] > 0] or ranked[:1]
         return "".join(sorted(best, key=self.parts.index))
 
 

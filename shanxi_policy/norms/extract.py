@@ -19,6 +19,7 @@ from typing import Any
 
 from ..models import Clause, Document
 from ..package_data import data_text, load_yaml
+from ..text.markers import CLAUSE, ITEM, PART, SUBITEM
 from .model import MODALITIES, Norm
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
@@ -160,9 +161,6 @@ def _clean(t: str) -> str:
     return t.strip(_TRIM + "\n")
 
 
-_ITEM_MARKER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.．、])\s*")
-
-
 def _body_start(c: Clause) -> int:
     """Skip the article number (第五条) or a policy clause's own heading （三）推动产业结构绿色低碳转型。"""
     m = _ARTICLE_HEAD.match(c.text)
@@ -176,8 +174,8 @@ def _body_start(c: Clause) -> int:
             return end
         # A one-sentence item ("（二）严禁新增焦化产能，新建焦化项目必须实施产能减量置换。") is its own body: a local
         # notice states most of its rules so. Only its marker is skipped.
-        m = _ITEM_MARKER.match(c.text)
-        return m.end() if m else 0
+        m = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
+        return m.start(2) if m else 0
     return 0
 
 
