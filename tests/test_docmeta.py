@@ -171,3 +171,16 @@ def test_regulation_without_enactment_lines():
     assert extract(["碳排放权交易管理暂行条例", *arts], "碳排放权交易管理暂行条例").doc_type == "行政法规"
     assert extract(["山西省大气污染防治条例", *arts], "山西省大气污染防治条例").doc_type == "地方性法规"
     assert extract(["某某管理规范", *arts], "某某管理规范").doc_type == "规范性文件"  # articles: not a news report
+
+
+@pytest.mark.parametrize("date, effective, shown", [
+    ("2018-10-26", "2016-01-01", "2016-01-01（2018-10-26修改）"),  # amended after its own 施行 article
+    ("2024-05-20", "2024-07-01", "2024-07-01"),
+    ("2024-05-20", "", ""),
+])
+def test_effective_label_names_a_later_amendment(date, effective, shown):
+    from shanxi_policy.ingest.docmeta import effective_label
+    from shanxi_policy.models import Document
+
+    d = Document(doc_id="x", title="x", text="", clauses=[], meta={"date": date, "effective_date": effective})
+    assert effective_label(d) == shown

@@ -91,6 +91,14 @@ def test_ask_in_a_real_browser(server):
         area = page.get_by_placeholder("项目名称", exact=False)
         area.wait_for(timeout=60_000)
         area.fill("项目名称：年产100万吨焦化项目。建设地点：介休市。供热采用燃煤锅炉。原料煤采用国四柴油货车运输。")
+        # Streamlit's uploader says "Upload" and "50MB per file"; the page draws Chinese over them.
+        drop = page.locator('[data-testid="stFileUploaderDropzone"]').first
+        drop.wait_for(timeout=60_000)
+        after = drop.evaluate("""e => [e.querySelector('button p'), e.querySelector(
+            '[data-testid=stFileUploaderDropzoneInstructions] span')].map(
+            x => getComputedStyle(x, '::after').content + '|' + getComputedStyle(x).fontSize)""")
+        assert after[0].startswith('"选择文件"') and after[0].endswith("|0px"), after
+        assert "不超过 50 MB" in after[1] and after[1].endswith("|0px"), after
         page.get_by_role("button", name="开始审查").click()
         page.get_by_text("总体结论：存在与政策冲突的内容").first.wait_for(timeout=60_000)
         _settle(page)

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..ingest.docmeta import issuers_of
+from ..ingest.docmeta import effective_label, issuers_of
 from ..models import Answer, AnswerItem, Document, Hit
 from ..text.tokenize import content_terms
 from .extract import NOT_FOUND
@@ -122,7 +122,7 @@ def _field_value(doc: Document, name: str) -> str:
         return str(meta.get("doc_type") or "")
     if name == "effective":
         if meta.get("effective_date"):
-            return str(meta["effective_date"])
+            return effective_label(doc)
         found = _EFFECTIVE.findall(doc.text)
         if found:
             when = found[-1]

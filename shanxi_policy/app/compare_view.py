@@ -13,6 +13,7 @@ from ..compare.docx_export import side_parts, write_docx
 from ..errors import PolicyError
 from ..kb import KnowledgeBase
 from ..models import Document
+from .render import uploader
 
 _CSS = """
 <style>
@@ -63,7 +64,7 @@ def _pick(kb: KnowledgeBase, side: str, default: int) -> Document | None:
         i = st.selectbox(side, range(len(titles)), format_func=lambda k: titles[k],
                          index=min(default, len(titles) - 1), key=f"cmp_doc_{side}")
         return kb.documents[i]
-    up = st.file_uploader(side, type=["txt", "md", "pdf", "docx", "html", "htm"], key=f"cmp_up_{side}")
+    up = uploader(side, ["txt", "md", "pdf", "docx", "html", "htm"], key=f"cmp_up_{side}")
     if up is None:
         return None
     return _ingest_upload(up.name, up.getvalue())

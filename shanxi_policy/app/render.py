@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import quote
 
 import streamlit as st
@@ -16,7 +18,7 @@ _CSS = """
 .sp-quote{border-left:4px solid #b22222;padding:.4em .8em;background:#fafafa;white-space:pre-wrap;line-height:1.7}
 .sp-quote mark{background:#ffe08a;padding:0 .1em}
 .sp-path{color:#555;font-size:.9em}
-.sp-table{border-collapse:collapse}.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
+.sp-table{border-collapse:collapse}.sp-table th{white-space:nowrap}.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
 .sp-list li{margin:.2em 0;line-height:1.7}
 .sp-scroll{overflow:auto;max-height:24rem}.sp-scroll th{position:sticky;top:0;background:#f0f2f6;text-align:left}
 </style>
@@ -33,6 +35,24 @@ def md_escape(text: str) -> str:
 
 def css() -> None:
     st.html(_CSS)
+
+
+def uploader(label: str, types: Sequence[str], key: str, **kw: Any) -> Any:
+    """st.file_uploader with its English button and hint replaced by Chinese ones. Streamlit has no
+    setting for those strings, so CSS hides them and writes ours; it is scoped to this widget's key."""
+    limit = st.get_option("server.maxUploadSize")
+    kinds = "、".join(t.upper() for t in types)
+    scope = f".st-key-{re.sub(r'[^a-zA-Z0-9_-]', '-', key.strip())} [data-testid=stFileUploaderDropzone]"  # as Streamlit names it
+    st.html(
+        "<style>"
+        f"{scope} button [data-testid=stMarkdownContainer] p{{font-size:0}}"
+        f"{scope} button [data-testid=stMarkdownContainer] p::after{{content:'选择文件';font-size:.9rem}}"
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span{{font-size:0}}"
+        f"{scope} [data-testid=stFileUploaderDropzoneInstructions] span::after"
+        f"{{content:'或拖放到此处。支持 {kinds}，单个文件不超过 {limit} MB';font-size:.85rem}}"
+        "</style>"
+    )
+    return st.file_uploader(label, type=list(types), key=key, **kw)
 
 
 def highlighted(text: str, marks: list[tuple[int, int]] | list[list[int]]) -> str:

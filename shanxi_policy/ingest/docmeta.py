@@ -509,3 +509,12 @@ def issuers_of(d: Document) -> list[str]:
     """The issuing bodies recorded for a document (one string or a list in the metadata)."""
     v = d.meta.get("issuer", [])
     return [v] if isinstance(v, str) else [str(x) for x in v]
+
+
+def effective_label(d: Document) -> str:
+    """施行日期 as shown to users. A law amended after its text's own 施行 article has a later 成文日期
+    (the amendment) than 施行日期, which reads as a contradiction unless the amendment is named."""
+    eff, date = str(d.meta.get("effective_date") or ""), str(d.meta.get("date") or "")
+    if eff and date and date > eff:
+        return f"{eff}（{date}修改）"
+    return eff

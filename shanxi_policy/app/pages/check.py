@@ -11,7 +11,7 @@ import streamlit as st
 from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_file_name, report_from_dict, to_markdown
 from ...errors import IngestError, QueryError
 from ..login import audit
-from ..render import css, md_escape, quote_block, table
+from ..render import css, md_escape, quote_block, table, uploader
 from ..state import get_history, get_kb, index_missing
 
 _VERDICT_STYLE = {"conflict": st.error, "attention": st.warning, "supports": st.success, "unrelated": st.info}
@@ -72,7 +72,7 @@ def page() -> None:
         get_kb()  # shows why the index is unavailable
         return
     text = st.text_area("项目材料", height=180, placeholder="项目名称：…\n建设地点：…\n建设内容：…\n运输方式：…\n污染治理措施：…")
-    upload = st.file_uploader("或上传项目材料文件", type=["pdf", "docx", "txt", "md"])
+    upload = uploader("或上传项目材料文件", ["pdf", "docx", "txt", "md"], key="up_check")
     kb = get_kb() if st.button("开始审查", type="primary") else None
     if kb is not None:
         from ...check.service import check_proposal

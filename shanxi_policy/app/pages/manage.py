@@ -16,7 +16,7 @@ from ...library import STATUS_LABELS, import_files, set_document_meta
 from ...manage import remove_document, safe_name
 from ..filters_view import FIELD_LABELS, issuers_of, meta_row
 from ..login import audit
-from ..render import css, md_escape, table
+from ..render import css, md_escape, table, uploader
 from ..state import get_kb, settings
 
 
@@ -111,7 +111,7 @@ def page() -> None:
                "损坏或不支持的文件单独列出，不影响其他文件和已有文档。")
     mode = st.radio("上传方式", ["选择多个文件", "选择整个文件夹"], horizontal=True, key="upload-mode")
     suffixes = sorted(s.lstrip(".") for s in SUPPORTED_SUFFIXES)
-    uploads = st.file_uploader("上传政策文件", type=suffixes,
+    uploads = uploader("上传政策文件", suffixes, key="up_manage",
                                accept_multiple_files="directory" if mode == "选择整个文件夹" else True)
     if uploads and st.button("导入文档库并更新索引", type="primary"):
         _import(list(uploads) if isinstance(uploads, list) else [uploads])
