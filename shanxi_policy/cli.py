@@ -64,7 +64,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
             }
         )
     else:
-        from .ingest.docmeta import effective_label
+        from .ingest.docmeta import effective_label, validity_label
 
         for doc in corpus.documents:
             click.echo(f"《{doc.title}》  [{doc.doc_id}]  {len(doc.clauses)} 条")
@@ -72,7 +72,7 @@ def ingest(paths: tuple[Path, ...], as_json: bool) -> None:
             issuer = m.get("issuer", [])
             facts = [("类型", m.get("doc_type")), ("发文机关", "、".join(issuer) if isinstance(issuer, list) else issuer),
                      ("文号", m.get("doc_number")), ("成文日期", m.get("date")), ("施行日期", effective_label(doc)),
-                     ("效力", m.get("validity"))]
+                     ("效力", validity_label(doc))]
             line = "；".join(f"{k}：{v}" for k, v in facts if v)
             if line:
                 click.echo(f"  {line}")

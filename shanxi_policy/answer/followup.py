@@ -100,8 +100,8 @@ def find_document_reference(question: str, documents: Sequence[Document]) -> tup
 
 
 # A party a duty binds: its name ends with the kind of body it is.
-_PARTY_HEAD = r"(?:单位|企业|部门|机构|机关|公司|商家|商户|经营者|生产者|销售者|使用者|所有者|管理者|业主|个人|人民政府)"
-_PARTY = re.compile(rf"[\u4e00-\u9fff、]{{0,14}}?{_PARTY_HEAD}")
+PARTY_HEAD = r"(?:单位|企业|部门|机构|机关|公司|商家|商户|经营者|生产者|销售者|使用者|所有者|管理者|业主|个人|人民政府)"
+_PARTY = re.compile(rf"[\u4e00-\u9fff、]{{0,14}}?{PARTY_HEAD}")
 
 
 def _party_span(subject: str) -> tuple[int, int] | None:

@@ -136,6 +136,9 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     """Documents the question names: by title, short title, or title with the issuer stripped;
     else by a document kind the question mentions ("这份实施意见")."""
     q = re.sub(r"[《》“”\s]", "", question)
+    numbered = [d for d in docs if (n := _bare_number(str(d.meta.get("doc_number") or ""))) and n in _bare_number(q)]
+    if numbered:
+        return numbered  # "晋环发〔2025〕9号是什么文件": a document number names one document
     named: list[tuple[str, Document]] = []
     for d in docs:
         names = [d.title, str(d.meta.get("short_title", "")), re.sub(r"^中华人民共和国", "", d.title),
@@ -162,6 +165,11 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     return []
 
 
+def _bare_number(text: str) -> str:
+    """A document number as typed in any brackets ("晋环发[2025]9号", "晋环发（2025）9号")."""
+    return re.sub(r"[〔〕\[\]()（）【】\s]", "", text)
+
+
 def _meta_hit(doc: Document, line: str) -> Hit:
     first = doc.clauses[0] if doc.clauses else None
     cid = first.clause_id if first else f"{doc.doc_id}:meta"
@@ -171,9 +179,11 @@ def _meta_hit(doc: Document, line: str) -> Hit:
 
 def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 5) -> Answer:
     q = question.strip()
-    if field_name == "which_doc":
-        return _which_document(kb, q, k)
     docs = named_documents(q, kb.documents)
+    if field_name == "which_doc":
+        if not any(_bare_number(str(d.meta.get("doc_number") or "")) in _bare_number(q) for d in docs):
+            return _which_document(kb, q, k)
+        field_name = "title"  # "晋环发〔2025〕9号是什么文件？" asks for the title of the numbered document
     if not docs:
         hits = kb.search(q, k=1)
         docs = [d for d in (kb.document(h.doc_id) for h in hits) if d is not None]
@@ -190,7 +200,11 @@ def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 
     if not found:
         msg = f"文件信息中没有记录{label}"
         return Answer(False, msg, citations, q, msg, 0.0, type="metadata", items=items)
-    if len(docs) == 1:
+    number = str(docs[0].meta.get("doc_number") or "")
+    if len(docs) == 1 and field_name == "title" and number and _bare_number(number) in _bare_number(q):
+        extra = "，".join(f"{FIELD_LABELS[f]}：{v}" for f in ("issuer", "date") if (v := _field_value(docs[0], f)))
+        text = f"{number}是《{docs[0].title}》" + (f"（{extra}）" if extra else "")
+    elif len(docs) == 1:
         text = f"《{docs[0].title}》的{label}：{_field_value(docs[0], field_name)}"
     else:
         text = "\n".join(i.text for i in items)

@@ -90,15 +90,23 @@ class QuestionType:
     kind: str  # factoid | open | parts | comparison | metadata
     meta_field: str = ""  # for metadata questions
     years: list[int] = field(default_factory=list)
+    meta_fields: list[str] = field(default_factory=list)  # every field asked ("发文机关是谁？文号是多少？")
 
 
 def classify(question: str) -> QuestionType:
     q = question.strip()
     years = [int(y) for y in YEAR.findall(q)]
+    asked: list[str] = []
+    spans: list[tuple[int, int]] = []
     for name, pat in META_FIELDS:
         m = pat.search(q)
-        if m and (name in ("which_doc", "title", "doc_type") or asks_of_document(q, m)):
-            return QuestionType("metadata", name, years)
+        if m and (name in ("which_doc", "title", "doc_type") or asks_of_document(q, m)) \
+                and not any(m.start() < e and s < m.end() for s, e in spans):  # "施行日期" asks one field
+            asked.append(name)
+            spans.append(m.span())
+    if asked:
+        asked = [n for _s, n in sorted(zip(spans, asked, strict=True))]  # in the order the question asks them
+        return QuestionType("metadata", asked[0], meta_fields=asked, years=years)
     distinct = sorted(set(years))
     if _COMPARE.search(q) and (len(distinct) >= 2 or re.search(r"[和与跟同及、]", q)):
         return QuestionType("comparison", "", distinct)

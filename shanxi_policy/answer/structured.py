@@ -872,7 +872,7 @@ def section_answer(kb: KnowledgeBase, base: Answer, section: Section, citations:
 _FRAME_WORD = re.compile(r"包括|包含|涵盖|哪.{0,3}|几.{0,3}|什么|如何|怎么|怎样|方面|内容|要求|措施|举措|任务|规定|"
                          r"做法|有哪些|"
                          # the kind of answer asked for ("要办理什么手续"), not what it is about
-                         r"手续|程序|流程|办理|"
+                         r"手续|程序|流程|办理|承担|"
                          # the frame of a yes/no question ("在自然保护区里能不能开矿"), not its subject
                          r"能不能|不能|能否|可以|可否|可不可以|是否|要不要|需不需要|需要|应该|应当|必须|会不会|"
                          r"有没有|算不算|行不行|"

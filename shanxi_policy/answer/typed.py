@@ -19,7 +19,7 @@ from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
 from .extract import answer_question, sentence_score, term_spans
-from .followup import find_document_reference, resolve
+from .followup import PARTY_HEAD, find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import YEAR, classify
 from .structured import (
@@ -161,11 +161,28 @@ def other_year(question: str, ans: Answer) -> Answer:
     return ans
 
 
+def _joined(parts: list[Answer]) -> Answer:
+    """One answer to several fields asked together: each field's lines, cited to its own sources."""
+    first = parts[0]
+    items: list[AnswerItem] = []
+    citations: list[Hit] = []
+    for a in parts:
+        lines = a.items or [AnswerItem(a.text, 1)] if a.citations else []
+        items += [replace(i, cite=i.cite + len(citations)) for i in lines]
+        citations += a.citations
+    found = any(a.found for a in parts)
+    text = "\n".join(a.text for a in parts)
+    return replace(first, found=found, text=text, citations=citations, items=items, type="metadata",
+                   message="" if found else first.message, confidence=max(a.confidence for a in parts))
+
+
 def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     q = question.strip()
     qt = classify(q)
     if qt.kind == "metadata":
-        return metadata_answer(kb, q, qt.meta_field, k)
+        fields = [f for f in qt.meta_fields if f != "which_doc"] if len(qt.meta_fields) > 1 else [qt.meta_field]
+        return _joined([metadata_answer(kb, q, f, k) for f in fields]) if len(fields) > 1 \
+            else metadata_answer(kb, q, qt.meta_field, k)
     absent_law = unknown_document(q, kb)
     if absent_law:
         # "土地管理法对…怎么处罚": an answer from another law would be read as that law's; the closest
@@ -275,6 +292,10 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     if not ans.found or ans.items or not ans.citations or ans.citations[0].source == "lookup":
         return ans
     key = held_key(question, ans.citations[:5], kb)
+    if re.fullmatch(rf"{PARTY_HEAD}|[我本全各][省市县区镇乡村]", key):
+        # "企业…" answered by a rule for 建设单位, "我县…" by a county's notice: a bare kind of party or the
+        # asker's own place names no object of its own
+        key = ""
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
             and not _names_document(key, ans.citations[0], kb):
         top = ans.citations[0].score
@@ -292,6 +313,21 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                 ans.citations = [alt, *(h for h in ans.citations if h is not alt)]
                 return ans
         ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
+    elif (gap := unstated_indicator(question, ans.text)) and not ans.note:
+        # A retrieved sentence that names the indicator with a figure answers instead; else the answer is cautioned.
+        named = next(((h, x) for h in ans.citations[1:5] if h.source != "lookup"
+                      for x in (h.text[a:b].strip() for a, b in sentences(h.text))
+                      if re.search(r"\d", x) and not unstated_indicator(question, x)
+                      and all(y in x for y in YEAR.findall(question))), None)  # and for the year asked
+        if named is not None:
+            hit, sent = named
+            hit.quote, hit.marks = sent, term_spans(question, sent)
+            ans.text = sent
+            ans.citations = [hit, *(h for h in ans.citations if h is not hit)]
+        else:
+            when = "、".join(dict.fromkeys(YEAR.findall(question)))
+            when = f"{when}年" if when else ""
+            ans.note = f"{NOT_ADDRESSED}{when}“{gap}”的明确规定，以下是最接近的条款，请核对是否对应您的问题。"
     elif kb is not None and not ans.note:
         # "山西GDP要达到多少": a subject word that no clause of the library uses (nor a synonym of it) cannot
         # be what the closest sentence is about; the user is told which word the documents never mention.
@@ -302,6 +338,30 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
+
+
+# A rate or share asked for by name ("重污染天数比率的目标是多少"): the named indicator, before the asking words.
+_INDICATOR = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:率|比例|比重|占比))(?:的?(?:目标|指标))?"
+                        r"(?:要|需要|应当?|将|达到|提高到|提升到|降低到|下降到|控制在|不低于|不高于|是|为|呢|有)")
+# The texts call one share by any of these names ("非化石能源比重" / "占比").
+_SHARE = re.compile(r"比率|比例|比重|占比")
+# Where the indicator is counted ("山西省", "全市"), not what it counts; "整县" (a whole county) is part of a name.
+_PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,}[省市县区]|全[省市县区]|各地|各设区市")
+
+
+def unstated_indicator(question: str, text: str) -> str:
+    """The rate or share a question asks for by name when the answer sentence does not name it: every word of
+    the name but places and years must be in the sentence, any of 比率/比例/比重/占比 standing for the others
+    ("重污染天数比率" is not "优良天数比例"). "" when the question names no indicator or the sentence names it."""
+    m = _INDICATOR.search(question)
+    if not m:
+        return ""
+    name = m.group(1).lstrip("年")  # "2035年美丽乡村…": the year's 年 is read as part of the name
+    said = _SHARE.sub("比例", normalize_for_search(text))
+    words = [t for t in content_terms(_SHARE.sub("比例", name)) if not t.isdigit() and not _PLACE_WORD.fullmatch(t)]
+    if not words or all(t in said for t in words):
+        return ""
+    return name
 
 
 def _unspoken(kb: KnowledgeBase, doc_ids: list[str], question: str) -> list[str]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from ..ingest.docmeta import DOC_TYPES, VALIDITY, effective_label, issuers_of
+from ..ingest.docmeta import DOC_TYPES, VALIDITY, effective_label, issuers_of, validity_label
 from ..models import Document
 from ..retrieve.filters import DocFilter
 from .render import md_escape
@@ -20,7 +20,7 @@ def meta_row(d: Document) -> dict[str, Any]:
     """The document's metadata as table cells (hand-set values and values read from the text alike)."""
     return {"文档": d.title, "文件类型": str(d.meta.get("doc_type", "")), "发文机关": "、".join(issuers_of(d)),
             "发文字号": str(d.meta.get("doc_number", "")), "成文日期": str(d.meta.get("date", "")),
-            "施行日期": effective_label(d), "效力": str(d.meta.get("validity", ""))}
+            "施行日期": effective_label(d), "效力": validity_label(d)}
 
 
 def _date(s: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 
 import streamlit as st
@@ -10,13 +11,20 @@ import streamlit as st
 from .login import require_login
 from .state import warm_up
 
+_log = logging.getLogger(__name__)
+
 
 def _lazy(module: str) -> Callable[[], None]:
     """A page function that imports its module on first use: the first page drawn after start-up does
     not wait for the imports of the other pages (the checker, the loaders, the document tables)."""
 
     def page() -> None:
-        importlib.import_module(f"{__package__}.pages.{module}").page()
+        try:
+            importlib.import_module(f"{__package__}.pages.{module}").page()
+        except Exception:  # Streamlit's rerun/stop signals are BaseExceptions and pass through
+            # Users see a Chinese message, not a traceback with the server's paths; the log keeps the details.
+            _log.exception("page %s failed", module)
+            st.error("页面处理出错，请刷新页面后重试。如在程序升级后出现，请重新启动服务；问题持续时请联系管理员。")
 
     page.__name__ = module
     return page

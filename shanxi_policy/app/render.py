@@ -18,7 +18,8 @@ _CSS = """
 .sp-quote{border-left:4px solid #b22222;padding:.4em .8em;background:#fafafa;white-space:pre-wrap;line-height:1.7}
 .sp-quote mark{background:#ffe08a;padding:0 .1em}
 .sp-path{color:#555;font-size:.9em}
-.sp-table{border-collapse:collapse}.sp-table th{white-space:nowrap}.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
+.sp-table{border-collapse:collapse}.sp-table th{white-space:nowrap}
+.sp-table td,.sp-table th{border:1px solid #ddd;padding:.3em .6em;vertical-align:top}
 .sp-list li{margin:.2em 0;line-height:1.7}
 .sp-scroll{overflow:auto;max-height:24rem}.sp-scroll th{position:sticky;top:0;background:#f0f2f6;text-align:left}
 </style>
@@ -78,8 +79,7 @@ def clause_link(clause_id: str) -> str:
 def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
     with st.expander(md_escape(f"[{n}] {h.doc_title} › {' › '.join(h.path)}"), expanded=expanded):
         quote_block(h.quote or h.text, h.marks)
-        st.html(f'<div class="sp-path">条款编号 {html.escape(h.local_id)} · 得分 {h.score:.3f} · '
-                f'<a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
+        st.html(f'<div class="sp-path"><a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
         if h.also:
             links = "、".join(f'<a href="{clause_link(c)}" target="_self">{html.escape(label)}</a>'
                               for (_d, _t, c), label in zip(h.also, h.also_labels(), strict=True))

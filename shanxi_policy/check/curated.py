@@ -39,6 +39,8 @@ def validate_proposal(text: str) -> str:
     if len(text) > MAX_PROPOSAL_CHARS:
         raise QueryError(f"项目材料过长（{len(text)} 字），请控制在 {MAX_PROPOSAL_CHARS} 字以内")
     cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    if len(re.sub(r"\s", "", text)) < 10 and cjk:
+        raise QueryError("项目材料过短，请写明项目名称、建设地点、建设内容和污染治理措施等")
     if cjk < 4 or cjk < 0.2 * len(re.sub(r"\s", "", text)):
         raise QueryError("项目材料不是中文文本，目前只支持中文项目材料")
     return text

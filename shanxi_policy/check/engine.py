@@ -63,7 +63,11 @@ def article_label(src: CheckSource, clause_id: str) -> str:
     if c.kind == "article" and c.path:
         return c.path[-1]
     m = re.match(r"[（(][一二三四五六七八九十百零0-9]+[）)]", c.title or "")
-    return m.group(0) if m else (c.path[-1] if c.path else c.local_id)
+    if m:
+        return m.group(0)
+    # "三、距离…禁止新建加油站。", a numbered paragraph with no heading: its path is its whole text
+    n = re.match(r"([一二三四五六七八九十百零]+)、", c.text) if not c.title else None
+    return f"第{n.group(1)}项" if n else (c.path[-1] if c.path else c.local_id)
 
 
 def doc_label(src: CheckSource, doc_id: str) -> str:

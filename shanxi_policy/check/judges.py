@@ -504,6 +504,26 @@ class RuleJudge(Judge):
             if self.weight(mod) >= max(self.params.specific, self.weight(head) + 1.0) \
                     and self._fact_state(head, fact) == PRESENT and not self._fact_state(mod, fact):
                 return True
+        return self._clause_modifier_missing(action, fact)
+
+    def _clause_modifier_missing(self, action: str, fact: Fact) -> bool:
+        """The same for a modifier written as a clause before 的 ("含有高放射性和中放射性物质的废水"): the clause's
+        rarest word narrows the head, and a fact that names the head (矿井水 as 废水) without it is of the general
+        class."""
+        for phrase in _ALT_SPLIT.split(_normalized(action)):
+            before, sep, after = phrase.rpartition("的")
+            head = content_terms(after)
+            if not sep or len(head) != 1 or self._fact_state(head[0], fact) != PRESENT:
+                continue
+            clause = re.split(r"[，、；]", before)[-1]
+            mods = [t for t in content_terms(clause) if t != head[0] and t not in _GENERIC and t not in _PARTIES
+                    and not _POLARITY_WORDS.match(t)]
+            if not mods:
+                continue
+            mod = max(mods, key=self.weight)
+            if self.weight(mod) >= max(self.params.specific, self.weight(head[0]) + 1.0) \
+                    and not self._fact_state(mod, fact):
+                return True
         return False
 
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
@@ -530,7 +550,12 @@ class RuleJudge(Judge):
         places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
-        if scope and self._other_zone(scope, fact):
+        near, said = _distance_scope(scope, fact) if scope else (None, "")
+        if near is False:
+            return Judgment("not_applicable")  # farther from the place than the norm's bound
+        if near:
+            s = Match(agree=1.0, total=1.0, words=[*s.words, said])  # within the bound: the norm's place holds
+        elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
         a_cov = a.matched / a.total
         c_cov = c.matched / c.total if c.total else 1.0
@@ -662,6 +687,10 @@ class RuleJudge(Judge):
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
         if m == "encouragement" and not avoids:
+            if a.strong_total >= 2 and a.strong < 2 and not _bridged(a.words, fact):
+                # "油气回收系统" shares 回收 with "鼓励…方式回收废物" and not what is recovered: as for prohibitions, one
+                # strong word in common does not show the encouraged act.
+                return out("not_applicable")
             if (_act_unaffirmed(action, fact) or len(a.words) < 2) and not _bridged(a.words, fact):
                 # "再生铝项目" shares 再生 with "鼓励使用再生水" and does none of it; a 光伏 project is, by the
                 # lexicon, the 可再生能源 the norm encourages developing.
@@ -1127,6 +1156,35 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
 
 
 _BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")
+
+
+_NEAR_SCOPE = re.compile(r"(?:距离|距)([^，。；：\d]{2,40}?)(\d+(?:\.\d+)?)(米|公里|千米)(?:范围内|以内|之内)")
+_FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
+                            r"(米|公里|千米|km)")
+_LEVEL = re.compile(r"[一二三]级|准")
+
+
+def _metres(value: str, unit: str) -> float:
+    return float(value) * (1000.0 if unit in ("公里", "千米", "km") else 1.0)
+
+
+def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
+    """A scope bounded by a distance from a place ("距离…一级保护区边界1000米范围内") against the distance the proposal
+    gives to the same place: True within, False beyond, None when the proposal gives none to that place (or to a
+    zone of another level); with the proposal's words that give the distance."""
+    m = _NEAR_SCOPE.search(scope)
+    if not m:
+        return None, ""
+    place = re.sub(r"(?:的)?(?:边界|红线|范围|界线)$", "", m.group(1))
+    limit = _metres(m.group(2), m.group(3))
+    level = _LEVEL.findall(place)
+    head = place[-3:]
+    for f in _FACT_DISTANCE.finditer(fact.sentence):  # the project fact joins every sentence
+        there = f.group(1)
+        if head not in there or (level and _LEVEL.findall(there) != level):
+            continue
+        return _metres(f.group(2), f.group(3)) <= limit, normalize_for_search(f.group(0))
+    return None, ""
 
 
 def _numeric_bound(action: str, fact: Fact) -> bool | None:

@@ -19,7 +19,9 @@ POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:替代|淘汰|关停|�
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
 # After a place: "保护区外", "保护区以外", "红线范围之外" place the project outside it ("外排", "外运" are acts).
-POST_OUT = re.compile(r"^(?:范围|边界)?(?:以外|之外|外)(?!排|运|售|购|包|委|加|部|观|围墙|墙|环)")
+# The place may go on past the term ("水源地" in "水源地二级保护区外").
+POST_OUT = re.compile(r"^(?:[^，。；,;：:的外\d]{0,8}?(?:区|地|带|范围|边界|红线))?(?:以外|之外|外)"
+                      r"(?!排|运|售|购|包|委|加|部|观|围墙|墙|环)")
 
 # Verbs by which a measure, a facility or a procedure is carried out.
 _DO = (r"(?:建设|建成|新建|修建|兴建|建|实施|安装|配套|配备|配置|设置|落实|开展|采取|采用|改造|实行|执行|投运|投用|"

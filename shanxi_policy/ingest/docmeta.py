@@ -518,3 +518,10 @@ def effective_label(d: Document) -> str:
     if eff and date and date > eff:
         return f"{eff}（{date}修改）"
     return eff
+
+
+def validity_label(d: Document) -> str:
+    """效力 as shown to users: a news report or an explanation of a policy has no legal force of its own."""
+    if d.meta.get("doc_type") in ("新闻报道", "政策解读"):
+        return "不适用（非规范性文件）"
+    return str(d.meta.get("validity") or "")

@@ -111,7 +111,9 @@ _SCOPE_PATTERNS = [
     re.compile(r"在[^，。；：]{1,40}?(?:范围内|以内|以外|区域内|内|上游|下游|周边|周围|附近|沿岸|两侧|期间|过程中)"),
     re.compile(r"夜间|昼间|\d{1,2}时至(?:次日)?\d{1,2}时|[^，。；：]{0,8}(?:期间|季节|时段)"),
     re.compile(r"(?:开工建设|开工|投入生产或者使用|投入使用|投入运行|投产|施工)(?:之)?前"),
-    re.compile(r"(?:单台|年产|日产|设计能力|规模)?[^，。；：]{0,6}?\d+(?:\.\d+)?(?:万|千)?(?:吨|千瓦|兆瓦|蒸吨|立方米|平方米|公顷|亩|头|只|千伏|米|公里)"
+    # "距离…一级保护区边界1000米范围内": a distance from a place bounds where the norm applies
+    re.compile(r"(?:距离|距)[^，。；：]{1,40}?\d+(?:\.\d+)?(?:米|公里|千米)(?:范围内|以内|之内|范围以外|以外|之外)"),
+    re.compile(r"(?:单台|年产|日产|设计能力|规模)?[^，。；：]{0,10}?\d+(?:\.\d+)?(?:万|千)?(?:吨|千瓦|兆瓦|蒸吨|立方米|平方米|公顷|亩|头|只|千伏|米|公里)"
                r"(?:/[时日年小]+)?(?:以上|以下|及以上|及以下|以内)?"),
 ]
 # Only in the phrases before the modal word (not in its action, where 从事 or 向…保护区 is the verb's own):
@@ -176,7 +178,10 @@ def _body_start(c: Clause) -> int:
         # notice states most of its rules so. Only its marker is skipped.
         m = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
         return m.start(2) if m else 0
-    return 0
+    # A paragraph that starts with a list marker and no heading ("三、距离…1000米范围内，禁止新建加油站。"): the
+    # marker is no word of the norm's scope or subject.
+    m = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
+    return m.start(2) if m and not c.title else 0
 
 
 # ----- triggers ----------------------------------------------------------------------------------------

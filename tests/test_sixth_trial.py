@@ -1,0 +1,182 @@
+"""Defects a new official met in the sixth trial: a follow-up answered with another indicator's figure and no
+caution, 未批先建 refused, cautions on a bare party word or the asker's own county, a news report shown as 现行有效,
+a too-short proposal called "not Chinese", and a traceback with server paths shown in the app."""
+
+from __future__ import annotations
+
+import pytest
+
+from shanxi_policy.answer.typed import NOT_ADDRESSED, unstated_indicator
+from shanxi_policy.check.curated import validate_proposal
+from shanxi_policy.errors import QueryError
+from shanxi_policy.ingest.docmeta import validity_label
+from shanxi_policy.models import Document
+from shanxi_policy.retrieve.filters import DocFilter
+
+LAWS = DocFilter(doc_types=["法律", "行政法规"])
+
+
+@pytest.mark.parametrize(("question", "sentence", "gap"), [
+    ("山西省重污染天数比率的目标是多少？", "1至4月，优良天数比例上升12.5个百分点。", "山西省重污染天数比率"),
+    ("到2035年新增汽车中新能源车占比要达到多少？", "到2035年，铁路货运周转量占总周转量比例达到30%以上。",
+     "新增汽车中新能源车占比"),
+    ("2035年美丽乡村整县建成比例要达到多少？", "到2027年，美丽河湖建成率达到40%左右，基本消除城乡黑臭水体；",
+     "美丽乡村整县建成比例"),  # 整县 is part of the name, not a place to drop
+    # named, with 比率/比例/比重/占比 standing for each other, and places and years set aside
+    ("到2030年非化石能源比重要达到多少？", "到2030年，非化石能源占能源消费总量比重达到18%；", ""),
+    ("全省森林覆盖率要达到多少？", "到2035年，全省森林覆盖率提高到27.22%。", ""),
+    ("太原市非化石能源比例是多少？", "非化石能源占比达到18%。", ""),
+    ("如何推进碳达峰？", "有序推进碳达峰行动。", ""),  # no indicator asked for
+])
+def test_an_indicator_asked_for_must_be_named_by_the_answer(question, sentence, gap):
+    assert unstated_indicator(question, sentence) == gap
+
+
+def test_a_follow_up_on_a_year_without_the_indicator_is_cautioned(library_kb):
+    ans = library_kb.ask("那2035年呢？", history=["到2027年新增汽车中新能源车占比要达到多少？"])
+    assert ans.note.startswith(NOT_ADDRESSED) and "2035年“新增汽车中新能源车占比”" in ans.note
+
+
+def test_a_sentence_naming_the_indicator_answers_instead(library_kb):
+    # the policy's own sentence on 建设用地 lacks 重点…安全利用率; the news report names it with its figure
+    ans = library_kb.ask("全省重点建设用地安全利用率是多少？")
+    assert "重点建设用地安全利用率达到100%" in ans.text and not ans.note
+
+
+def test_officials_shorthand_for_building_before_approval(library_kb):
+    ans = library_kb.ask("企业未批先建要承担什么法律责任？")
+    assert ans.found and "擅自开工建设" in ans.text
+    assert not ans.note  # "企业" is a kind of party, not an object the clause fails to name
+
+
+@pytest.mark.parametrize(("doc_type", "validity", "shown"), [
+    ("新闻报道", "现行有效", "不适用（非规范性文件）"),
+    ("政策解读", "", "不适用（非规范性文件）"),
+    ("法律", "现行有效", "现行有效"),
+    ("规范性文件", "已废止", "已废止"),
+])
+def test_validity_is_not_claimed_for_a_news_report(doc_type, validity, shown):
+    d = Document(doc_id="x", title="x", text="", clauses=[], meta={"doc_type": doc_type, "validity": validity})
+    assert validity_label(d) == shown
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("某项目", "项目材料过短"),
+    ("焦化", "项目材料过短"),
+    ("The project builds a coke oven with 1.5 Mt capacity per year.", "不是中文文本"),
+])
+def test_short_or_foreign_proposals_are_told_apart(text, message):
+    with pytest.raises(QueryError, match=message):
+        validate_proposal(text)
+
+
+def test_a_failing_page_shows_a_chinese_message_and_no_traceback(monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    def app() -> None:
+        import sys
+        import types
+
+        from shanxi_policy.app import main
+
+        broken = types.ModuleType("shanxi_policy.app.pages.broken")
+
+        def page() -> None:
+            raise ImportError("cannot import name 'x' from '/srv/app/shanxi_policy/app/render.py'")
+
+        broken.page = page  # type: ignore[attr-defined]
+        sys.modules["shanxi_policy.app.pages.broken"] = broken
+        main._lazy("broken")()
+
+    at = AppTest.from_function(app, default_timeout=60).run()
+    assert not at.exception
+    assert any("页面处理出错" in e.value for e in at.error)
+    assert not any("/srv/app" in e.value for e in at.error)
+
+
+NOTICE = ("晋中市加油站油气回收管理办法\n\n晋环发〔2025〕9号\n\n"
+          "一、各加油站应于2026年6月30日前完成三次油气回收治理改造。\n\n"
+          "三、距离集中式饮用水水源地一级保护区边界1000米范围内，禁止新建加油站。\n\n"
+          "四、年销售汽油量大于5000吨的加油站，应当安装油气回收自动监控设备。\n")
+
+
+@pytest.fixture(scope="module")
+def gas_notice(tmp_path_factory):
+    import shanxi_policy as sp
+
+    corpus = tmp_path_factory.mktemp("gas")
+    (corpus / "晋中加油站.txt").write_text(NOTICE, encoding="utf-8")
+    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("gas_index"))
+
+
+def test_a_local_rule_keeps_its_distance_deadline_and_size(gas_notice):
+    norms = {n.clause_id.split(":")[1]: n for n in gas_notice.norms()}
+    assert norms["p3"].modality == "prohibition" and norms["p3"].action == "新建加油站"
+    assert norms["p3"].scope == "距离集中式饮用水水源地一级保护区边界1000米范围内"
+    assert not norms["p3"].quote.startswith("三、")  # the list marker is no word of the rule
+    assert norms["p1"].modality == "obligation" and "2026年6月30日前" in norms["p1"].action
+    assert norms["p4"].scope == "年销售汽油量大于5000吨"
+
+
+@pytest.mark.parametrize(("text", "verdict"), [
+    ("某加油站新建项目。项目距集中式饮用水水源地一级保护区边界约500米。设双层埋地储油罐。", "conflict"),
+    ("某加油站新建项目。项目距集中式饮用水水源地一级保护区边界约1.5公里。设双层埋地储油罐。", None),
+    # a distance to another level of zone says nothing of this bound; nor does a site with no distance
+    ("某加油站新建项目。项目位于某镇集中式饮用水水源地二级保护区外约800米，不在饮用水水源保护区内。", None),
+    ("某加油站新建项目。项目位于某村东侧。", None),
+])
+def test_a_distance_bound_is_compared_with_the_distance_given(gas_notice, text, verdict):
+    from shanxi_policy.check.engine import check_proposal
+
+    rep = check_proposal(gas_notice, text)
+    got = {f.relation for f in rep.findings if f.hit.clause_id.endswith(":p3")}
+    assert ("conflict" in got) is (verdict == "conflict")
+    f = next(f for f in rep.findings if f.hit.clause_id.endswith(":p3"))
+    assert f.article == "第三项" and f.recommendation.count("禁止新建加油站") == 1  # not the whole paragraph again
+    if verdict == "conflict":
+        assert "约500米" in f.evidence
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("晋环发〔2025〕9号是什么文件？", "晋环发〔2025〕9号是《晋中市加油站油气回收管理办法》"),
+    ("晋环发[2025]9号是哪个文件", "晋环发〔2025〕9号是《晋中市加油站油气回收管理办法》"),  # typed brackets
+])
+def test_a_document_number_names_its_document(gas_notice, question, expected):
+    assert gas_notice.ask(question).text.startswith(expected)
+
+
+def test_several_metadata_fields_asked_together_are_each_answered(library_kb):
+    ans = library_kb.ask("美丽山西建设实施意见的发文机关是谁？文号是多少？")
+    lines = ans.text.split("\n")
+    assert ans.found and "中共山西省委、山西省人民政府" in lines[0] and "发文字号" in lines[1]
+    assert len(ans.citations) == 2
+
+
+def test_a_clause_modifier_narrows_the_forbidden_thing(library_kb):
+    from shanxi_policy.check.engine import check_proposal
+
+    text = ("某煤业公司矿井产能核增项目。矿井水经沉淀处理后部分用于井下洒水降尘，富余部分就近排入矿区南侧的季节性河沟，"
+            "最终汇入汾河支流。煤矸石运至沟道内填沟造地。")
+    rep = check_proposal(library_kb, text, doc_filter=LAWS)
+    # 第三十四条 forbids 放射性 waste and waste water "含有高放射性和中放射性物质"; mine water is neither
+    assert not [f for f in rep.findings if f.hit.clause_id == "水污染防治法:a34" and f.relation == "conflict"]
+
+
+def test_one_shared_word_does_not_meet_an_encouragement(library_kb):
+    from shanxi_policy.check.engine import check_proposal
+
+    text = "某加油站新建项目。设4座30立方米双层埋地储油罐，加油枪配套油气回收系统，卸油采用密闭卸油方式。"
+    rep = check_proposal(library_kb, text, doc_filter=LAWS)
+    # "国家鼓励通过以旧换新、押金等方式回收废物": 回收 of petrol vapour is not recovering waste
+    assert not [f for f in rep.findings if f.hit.clause_id == "循环经济促进法:a46" and f.relation == "supports"]
+
+
+@pytest.mark.parametrize(("text", "term", "negated"), [
+    ("项目位于集中式饮用水水源地二级保护区外约800米。", "水源地", True),  # the place goes on past the word
+    ("项目位于集中式饮用水水源地二级保护区内。", "水源地", False),
+    ("废水经处理后外排。", "废水", False),  # 外排 is an act, not a place outside
+])
+def test_outside_a_place_named_after_the_word(text, term, negated):
+    from shanxi_policy.check.negation import find_mentions
+
+    assert find_mentions(text, [term])[0].negated is negated
