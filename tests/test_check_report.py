@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import docx
@@ -47,6 +48,28 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     assert "（冲突）" in headings and "（符合）" in headings
     sec = d.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297  # A4, not US Letter
+
+
+def test_docx_numbers_items_once_and_recommendations_point_to_them(report, tmp_path):
+    d = docx.Document(str(write_docx(report, tmp_path / "r.docx")))
+    numbers = [int(row.cells[0].text) for t in d.tables for row in t.rows[1:]]
+    assert numbers == list(range(1, len(report.findings) + 1))  # one count through every verdict and document
+    text = "\n".join(p.text for p in d.paragraphs)
+    recs = [line for line in text.split("四、意见建议", 1)[1].splitlines() if re.match(r"\d+\. ", line)]
+    cited = [int(n) for line in recs for n in re.findall(r"\d+", line.split("见第三部分第", 1)[-1].split("项")[0])]
+    flagged = [n for n, row in enumerate((r for t in d.tables for r in t.rows[1:]), 1)
+               if "建议：" in row.cells[3].text and report.findings]
+    assert recs and cited and set(cited) <= set(flagged)
+    assert re.search(r"审查日期：\d{4}年\d{1,2}月\d{1,2}日$", text, re.M)  # the day, not the clock time
+    assert "审查单位（盖章）：" in text and "审查人：" in text
+
+
+def test_docx_overview_quotes_a_proposal_without_field_labels(kb, tmp_path):  # noqa: F811
+    rep = check_proposal(kb, "某县生活垃圾焚烧发电项目。项目拟选址于县城东南约6公里，设计日处理生活垃圾600吨。"
+                             "烟气经布袋除尘后排放。")
+    text = "\n".join(p.text for p in docx.Document(str(write_docx(rep, tmp_path / "o.docx"))).paragraphs)
+    overview = text.split("一、项目概况", 1)[1].split("二、审查结论", 1)[0]
+    assert "项目名称：某县生活垃圾焚烧发电项目" in overview and "项目内容：项目拟选址于县城东南约6公里" in overview
 
 
 @pytest.mark.parametrize(("version", "label"), [

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
-from ..models import Answer, Hit, Indicator
+from ..models import Answer, AnswerItem, Hit, Indicator
 from ..text.markers import ENUM_START
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
@@ -207,6 +207,21 @@ def _once(parts: list[str]) -> list[str]:
     return out
 
 
+# "多少天", "几年", "多少米": the unit the question counts in, and how a text writes a figure in it.
+_ASKED_UNIT = re.compile(r"(?:多少|几)(个?)(天|日|年|月|小时|点|米|公里|千米|吨|元|万元|人)")
+_UNIT_FIGURE = {"天": r"日|天|个工作日", "日": r"日|天|个工作日", "年": r"年", "月": r"个月",
+                "小时": r"小时", "点": r"点|时(?!间)", "米": r"米", "公里": r"公里|千米", "千米": r"公里|千米", "吨": r"吨",
+                "元": r"元", "万元": r"万元|元", "人": r"人"}
+_FIGURE = r"(?<![\d.月])(?:\d{1,3}(?:\.\d+)?|\d{4,}(?:\.\d+)?(?!\s*年)|[一二三四五六七八九十百千两]+)"  # not a year (2027年)
+
+
+def _asked_unit(question: str) -> re.Pattern[str] | None:
+    m = _ASKED_UNIT.search(question)
+    if not m:
+        return None
+    return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
+
+
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
                     doc: str | None = None, filters: Any = None) -> Answer:
     """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
@@ -289,6 +304,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
                  and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
         if dated:
             cands = dated
+    unit = _asked_unit(q) if not legacy else None
+    if unit is not None:
+        # "到期前多少天要申请延续": the number of days is the slot; a sentence stating days (and sharing a word with
+        # the question beyond it) answers before one that only shares the words ("有效期届满未申请延续" in a penalty).
+        words = [t for t in terms if not t.isdigit()]
+        counted = [c for c in cands if unit.search(c[2])
+                   and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
+        if counted:
+            cands = counted
     cands.sort(key=lambda x: -x[0])
     best_score, best_rank, best, best_lead = cands[0]
     chosen = [best_lead, best]
@@ -305,4 +329,30 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
-    return Answer(True, "".join(chosen), ordered, q, "", confidence)
+    ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
+    if unit is not None and not unit.search(ans.text):
+        _add_definition(kb, ans, unit)
+    return ans
+
+
+def _add_definition(kb: KnowledgeBase, ans: Answer, unit: re.Pattern[str]) -> None:
+    """The answer's sentence uses a word its law defines, and the definition holds the figure the question asks
+    for ("几点以后不能施工": 禁止夜间施工, and "夜间，是指晚上十点至次日早晨六点之间的期间"): the definition is added,
+    cited to its own article."""
+    lead = ans.citations[0]
+    doc = kb.document(lead.doc_id)
+    if doc is None:
+        return
+    words = [t for t in content_terms(ans.text) if len(t) >= 2]
+    for c in doc.clauses:
+        for s, e in sentences(c.text):
+            sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*|^[（(][一二三四五六七八九十]+[）)]", "", c.text[s:e].strip())
+            m = re.match(r"^(?:本法|本条例|本办法|本规定)?(?:所称)?([\u4e00-\u9fff]{2,8})[，,]?(?:是指|指)", sent)
+            if m and m.group(1) in words and unit.search(sent):
+                hit = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, lead.score, "definition", sent,
+                          term_spans(m.group(1), sent))
+                ans.items = [AnswerItem(ans.text, 1), AnswerItem(sent, 2)]
+                ans.text = f"{ans.text}\n{sent}"
+                ans.citations = [lead, hit, *ans.citations[1:]]
+                ans.type = "list"
+                return

@@ -537,10 +537,36 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         sibling = _sibling_answer(kb, full, answer(kb, previous, k, filters), new)
         if sibling is not None:
             ans = sibling
+    if not ans.found and earlier and full == question.strip():
+        # "到期前多少天要申请延续？" after "排污许可证的有效期是几年？": no "呢", yet it asks on within the earlier
+        # subject. Asked with that subject, it is answered only when the answer still holds a word of its own.
+        carried = carry_subject(question.strip(), resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents))
+        if carried:
+            again = answer(kb, carried, k, filters)
+            own = [t for t in content_terms(question) if t not in content_terms(carried[: -len(question.strip())])]
+            if again.found and own and any(t in again.text for t in own):
+                ans, full = again, carried
     if full != question.strip():
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+# "的有效期是几年": the asking words that end a question, after its subject.
+_ASKS_TAIL = re.compile(r"(?:的)?(?:是|为|有)?(?:多少|几|什么|哪)[\u4e00-\u9fff]{0,3}[？?]?$")
+
+
+def carry_subject(question: str, previous: str) -> str:
+    """The follow-up with the previous question's subject before it ("排污许可证的有效期，到期前多少天…"); "" when the
+    previous question has no subject apart from the follow-up's words."""
+    s, e = subject_bounds(previous)
+    subject = previous[s:e]
+    if e >= len(previous.rstrip("？?")):  # no frame found: cut the asking words at the end
+        subject = _ASKS_TAIL.sub("", previous.rstrip("？? ")) if _ASKS_TAIL.search(previous.rstrip("？? ")) else ""
+    subject = subject.strip("，, 的")
+    if not subject or subject in question or not set(content_terms(subject)) - set(content_terms(question)):
+        return ""
+    return f"{subject}，{question}"
 
 
 def new_subject_terms(question: str, history: Sequence[str], documents: Sequence[Document] = ()) -> list[str]:

@@ -19,7 +19,7 @@ from ..retrieve.coverage import Gap, coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import tagged
+from ..text.tokenize import content_terms, tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
@@ -83,12 +83,37 @@ def _hit(src: CheckSource, norm: Norm, score: float) -> Hit | None:
     if c is None or d is None:
         return None
     quote = norm.quote if norm.quote and norm.quote in c.text else c.text
+    if quote is norm.quote and len(quote) < SHORT_QUOTE and not norm.item:
+        # "不得擅自倾倒、堆放" names neither who nor what: the sentence it ends says both.
+        quote = _sentence_of(c.text, quote) or quote
     if norm.item and quote is norm.quote:
         # "（三）环境影响评价的结论" alone says nothing; the sentence that introduces the list says what it is.
         intro = _list_intro(c.text, norm.item)
         if intro:
             quote = f"{intro}……{norm.item}{quote}"
     return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, round(score, 4), "norm", quote, [])
+
+
+# A norm's quote shorter than this is shown in its whole sentence, when that sentence is not long.
+SHORT_QUOTE = 20
+_LONG_SENTENCE = 160
+
+
+def _sentence_of(text: str, quote: str) -> str:
+    """The sentence of the clause that holds the quote, without the article number; "" when it is long."""
+    i = text.find(quote)
+    start = max(text.rfind(x, 0, i) for x in "。；\n") + 1
+    ends = [j for j in (text.find(x, i + len(quote)) for x in "。；\n") if j >= 0]
+    sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", text[start: min(ends) if ends else len(text)].strip())
+    return sent if len(sent) <= _LONG_SENTENCE else ""
+
+
+def _shares_specific(judge: Judge, fact: Fact, norm: Norm) -> bool:
+    weight = getattr(judge, "weight", None)
+    if weight is None:
+        return True
+    floor = getattr(getattr(judge, "params", None), "specific", 0.0)
+    return any(t in fact.norm_text and weight(t) >= floor for t in content_terms(norm.quote))
 
 
 def _list_intro(text: str, item: str) -> str:
@@ -509,8 +534,11 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if j.verdict == "not_applicable":
                 # The norm closest to a sentence is shown as related even when no word of its act is matched:
                 # the applicant's wording ("快递寄送", "混合抽取") may be the law's act in other words.
+                # Only with a specific word in common: the best of a sentence's norms is always ranked first, even for
+                # a project with no environmental matter at all (an elderly-care centre and 电网企业全额收购上网电量).
                 near = place < p.related_rank and nh.score >= p.related_score
-                if (j.strength >= p.judge.match * 0.8 or near) and nh.norm.clause_id not in related:
+                if (j.strength >= p.judge.match * 0.8 or near) and nh.norm.clause_id not in related \
+                        and _shares_specific(judge, fact, norm):
                     f = _finding(src, fact, nh, Judgment("related", strength=max(j.strength, 0.5 if near else 0.0)))
                     if f:
                         f.reason = "与项目内容相关的条款，需结合项目实际核实是否适用。"

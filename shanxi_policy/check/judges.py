@@ -683,6 +683,10 @@ class RuleJudge(Judge):
             if a.norm_denies > 0 or _act_unaffirmed(action, fact) or _ONLY_REFERENCE.search(action):
                 # "…的选址、建设和管理符合有关法律法规规定" states no conduct a proposal could show
                 return out("not_applicable")
+            if self._modifier_missing(action, fact):
+                # "进行建筑隔声设计" is not met by "设计日处理生活垃圾600吨": the rare word written onto the act (隔声)
+                # is what the duty asks, as a prohibition's modifier is what it forbids.
+                return out("not_applicable")
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
