@@ -227,3 +227,36 @@ def test_a_short_rule_is_quoted_in_its_sentence(library_kb):
     rep = check_proposal(library_kb, text, doc_filter=LAWS)
     f = next(f for f in rep.findings if f.hit.clause_id == "固体废物污染环境防治法:a79")
     assert f.hit.quote.startswith("产生危险废物的单位") and f.hit.quote.endswith("不得擅自倾倒、堆放")
+
+
+COUNTY = ("关于加强县域河道砂石资源管理的通知\n\n平政办发〔2025〕17号\n\n"
+          "一、严禁在惠济河、柳根河河道管理范围内私挖乱采砂石，严禁在河滩堆放洗砂泥浆和弃渣。\n\n"
+          "二、洗砂废水必须全部循环利用，不得外排；洗砂场距河道管理范围边界不得少于500米。\n\n"
+          "三、每年6月1日至9月30日为全县河道禁采期，禁采期内一律停止河道采砂作业。\n")
+
+
+@pytest.fixture(scope="module")
+def county_notice(tmp_path_factory):
+    import shanxi_policy as sp
+
+    corpus = tmp_path_factory.mktemp("county")
+    (corpus / "平遥县河道砂石管理通知.txt").write_text(COUNTY, encoding="utf-8")
+    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("county_index"))
+
+
+def test_a_county_notices_rules_are_all_read(county_notice):
+    got = {(n.clause_id.split(":")[1], n.modality, n.action, n.scope) for n in county_notice.norms()}
+    # "不得外排" acts on the thing the phrase before it opens with
+    assert ("p2", "prohibition", "洗砂废水外排", "") in got
+    # a figure after 少于 is the rule's bound, not where it applies
+    assert ("p2", "prohibition", "洗砂场距河道管理范围边界少于500米", "") in got
+    assert any(c == "p3" and m == "prohibition" and "河道采砂作业" in a for c, m, a, _s in got)  # 一律停止
+
+
+def test_washing_water_sent_back_to_the_river_breaks_the_county_rule(county_notice):
+    from shanxi_policy.check.engine import check_proposal
+
+    rep = check_proposal(county_notice, "某砂石料场项目。洗砂废水经沉淀后直接排回河道，沉淀泥浆堆放于河滩低洼处。")
+    conflicts = {f.article for f in rep.findings if f.relation == "conflict"}
+    assert {"第一项", "第二项"} <= conflicts
+    assert all(not f.hit.quote.startswith(("一、", "二、")) for f in rep.findings)  # no list marker in the quote

@@ -104,7 +104,8 @@ def _sentence_of(text: str, quote: str) -> str:
     i = text.find(quote)
     start = max(text.rfind(x, 0, i) for x in "。；\n") + 1
     ends = [j for j in (text.find(x, i + len(quote)) for x in "。；\n") if j >= 0]
-    sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", text[start: min(ends) if ends else len(text)].strip())
+    sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]", "",
+                  text[start: min(ends) if ends else len(text)].strip())
     return sent if len(sent) <= _LONG_SENTENCE else ""
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from ..models import Clause, Document
 from ..package_data import data_text, load_yaml
 from ..text.markers import CLAUSE, ITEM, PART, SUBITEM
+from ..text.tokenize import content_terms, tagged
 from .model import MODALITIES, Norm
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
@@ -263,10 +264,16 @@ def subject_type(subject: str, modality: str = "", trigger: str = "", lex: Lexic
     return ""
 
 
+# In an action, a figure after a bound word is the norm's bound ("距河道管理范围边界不得少于500米"), not its scope.
+_BOUND_WORD = re.compile(r"少于|低于|小于|超过|高于|大于|不足|不满")
+
+
 def _scope(text: str, head: bool = False) -> str:
     found: list[str] = []
     for p in _SCOPE_PATTERNS + (_HEAD_SCOPE_PATTERNS if head else []):
         for m in p.finditer(text):
+            if not head and _BOUND_WORD.search(m.group(0)):
+                continue
             t = _clean(m.group(0))
             if len(t) >= 2 and not any(t in f for f in found):
                 found = [f for f in found if f not in t] + [t]
@@ -499,7 +506,27 @@ def _sentence_norms(text: str, sent: Span, lex: Lexicon, inherited_subject: str 
             # "添加剂的有害物质含量…应当符合…，不得损害…，不得增加新的大气污染物排放": a modal phrase with
             # no head of its own speaks of the same party, object and place as the phrase before it.
             d.subject, d.conditions, d.scope = prev.subject, prev.conditions, prev.scope
+            if len(d.action) <= 3 and len(content_terms(d.action)) <= 1:
+                # "洗砂废水必须全部循环利用，不得外排": a bare verb acts on the thing the phrase before it begins with.
+                lead = _leading_nouns(prev.action)
+                # only a thing the phrase before opens with, before its modal word (not an act of its action)
+                if lead and text[prev.quote[0]: prev.quote[1]].startswith(lead):
+                    d.action = lead + d.action
     return out
+
+
+# Adverbs the segmenter tags as nouns ("全部", "依法"): they end the nouns an action opens with.
+_NOUN_LIKE_ADVERBS = frozenset({"全部", "全面", "依法", "一律", "统一", "及时", "严格", "规定", "同时", "分类"})
+
+
+def _leading_nouns(action: str) -> str:
+    """The nouns an action opens with ("洗砂废水" in "洗砂废水全部循环利用")."""
+    out = ""
+    for w, flag in tagged(action):
+        if (not flag.startswith("n") and flag != "vn") or w in _NOUN_LIKE_ADVERBS:
+            break
+        out += w
+    return out if len(out) >= 2 else ""
 
 
 _AGGRAVATION = ("情节", "拒不", "逾期", "造成", "构成", "有前款", "有前两款", "有本条", "有违法所得", "有其他违法")
