@@ -260,3 +260,13 @@ def test_washing_water_sent_back_to_the_river_breaks_the_county_rule(county_noti
     conflicts = {f.article for f in rep.findings if f.relation == "conflict"}
     assert {"第一项", "第二项"} <= conflicts
     assert all(not f.hit.quote.startswith(("一、", "二、")) for f in rep.findings)  # no list marker in the quote
+
+
+@pytest.mark.parametrize(("question", "history"), [
+    ("环境保护法是哪一年通过的？", "1989年12月26日通过；2014年4月24日修订"),
+    # the amendments that line repair joined into one line are each read; 第二十二次会议 is no amendment's number
+    ("大气污染防治法是什么时候通过的？", "1987年9月5日通过；1995年8月29日第一次修正；2000年4月29日第一次修订；"
+                                   "2015年8月29日第二次修订；2018年10月26日第二次修正"),
+])
+def test_an_amended_laws_date_comes_with_its_history(library_kb, question, history):
+    assert history in library_kb.ask(question).text

@@ -108,7 +108,10 @@ def _field_value(doc: Document, name: str) -> str:
     if name == "issuer":
         return "、".join(issuers_of(doc))
     if name == "date":
-        return str(meta.get("date") or meta.get("issue_date") or "")
+        date = str(meta.get("date") or meta.get("issue_date") or "")
+        steps = enactment_history(doc)
+        # an amended law: its first adoption and every amendment, as its header states them ("哪一年通过的")
+        return f"{date}（{'；'.join(steps)}）" if date and len(steps) > 1 else date
     if name == "doc_number":
         v = meta.get("doc_number") or meta.get("number")
         if v:
@@ -163,6 +166,20 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
             if typed:
                 return typed
     return []
+
+
+_ENACTED = re.compile(r"(\d{4}年\d{1,2}月\d{1,2}日)\s*([^\n]*?)(通过|公布|修订|修正|批准)")
+
+
+def enactment_history(doc: Document) -> list[str]:
+    """"1989年12月26日通过", "2014年4月24日修订": the adoption and amendment lines under a law's title (line repair
+    may have joined them into one)."""
+    head = re.split(r"\n#*\s*第[一二三四五六七八九十]+[章条]", doc.text[:2000], maxsplit=1)[0]
+    out = []
+    for m in _ENACTED.finditer(head.split("\n", 1)[-1]):
+        nth = re.search(r"第[一二三四五六七八九十]+次$", m.group(2))  # "第一次修正", not "第八次会议修订"
+        out.append(f"{m.group(1)}{nth.group(0) if nth else ''}{m.group(3)}")
+    return out
 
 
 def _bare_number(text: str) -> str:
