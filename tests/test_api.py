@@ -53,6 +53,10 @@ def test_ask_search_clause_targets(server: Server):
         assert follow.status_code == 200 and follow.json()["citations"]
         hits = c.get("/api/search", params={"q": "燃煤锅炉", "k": 3}).json()["hits"]
         assert 0 < len(hits) <= 3 and any("燃煤锅炉" in h["text"] for h in hits)
+        assert any(h["verbatim"] for h in hits)
+        # nothing in the news report holds the word: the hits are said to be only similar
+        none = c.get("/api/search", params={"q": "加油站", "doc": "shanxi_wanbao_2024_meili_shanxi"}).json()
+        assert not any(h["verbatim"] for h in none["hits"]) and "没有条款逐字包含“加油站”" in none["message"]
         only_news = c.get("/api/search", params={"q": "空气质量", "doc": "shanxi_wanbao_2024_meili_shanxi"}).json()
         assert only_news["hits"] and {h["doc_id"] for h in only_news["hits"]} == {"shanxi_wanbao_2024_meili_shanxi"}
         # a document named by words of its title, as the CLI's --doc reads it; an unknown name is said, not an empty list

@@ -251,7 +251,11 @@ def _routes(app: FastAPI) -> None:
         kb = _state(request).kbs.get()
         flt = services.doc_filter(type or [], issuer or [], date_from, date_to, validity or [], _docs(kb, doc or []))
         hits = services.search(kb, q, k, flt)
-        return {"hits": [h.to_dict() for h in hits], "index_version": kb.version}
+        verbatim = services.verbatim(q, hits)
+        out = [{**h.to_dict(), "verbatim": v} for h, v in zip(hits, verbatim, strict=True)]
+        message = "" if any(verbatim) or len(q.strip()) > services.KEYWORD_CHARS else \
+            f"没有条款逐字包含“{q.strip()}”，以下为语义相近的条款，请核对。"
+        return {"hits": out, "message": message, "index_version": kb.version}
 
     @app.post("/api/check", tags=["合规审查"], summary="项目合规审查（JSON 文字或上传文件）",
               openapi_extra={"requestBody": {"content": {

@@ -97,6 +97,19 @@ def search(kb: KnowledgeBase, q: str, k: int, flt: DocFilter | None) -> list[Hit
     return list(kb.search(q, k=k, filters=flt))
 
 
+# A query this short is a keyword: a result list none of whose clauses holds it is said to be only similar.
+KEYWORD_CHARS = 12
+
+
+def verbatim(q: str, hits: list[Hit]) -> list[bool]:
+    """Whether each hit's clause holds every part of the query word for word (whitespace ignored)."""
+    from ..retrieve.lookup import literal_terms
+    from ..text.normalize import normalize_for_search
+
+    terms = literal_terms(q)
+    return [bool(terms) and all(t in normalize_for_search(h.text) for t in terms) for h in hits]
+
+
 def ask(kb: KnowledgeBase, question: str, history: list[dict[str, str]], k: int, flt: DocFilter | None) -> Answer:
     # The answerer takes the earlier questions, oldest first.
     earlier = [t["content"] for t in history if t.get("role", "user") == "user"]
