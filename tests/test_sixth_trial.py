@@ -270,3 +270,79 @@ def test_washing_water_sent_back_to_the_river_breaks_the_county_rule(county_noti
 ])
 def test_an_amended_laws_date_comes_with_its_history(library_kb, question, history):
     assert history in library_kb.ask(question).text
+
+
+INTAKE = ("静乐县人民政府关于加强东碾河饮用水水源地周边环境管理的通告\n\n静政发〔2025〕8号\n\n"
+          "一、严禁在东碾河饮用水水源地保护范围内新建、扩建畜禽养殖场、洗砂场和农副产品加工厂，严禁向东碾河倾倒垃圾、排放污水。\n\n"
+          "二、距离东碾河县城取水口500米范围内禁止新建、改建、扩建排放污染物的工业项目和燃煤设施。\n")
+PLANT = ("项目名称：静乐县某农产品深加工项目\n建设内容：新建杂粮加工车间及配套燃煤热风炉一台，年加工杂粮2万吨，"
+         "生产废水经厂内沉淀后排放。\n选址：位于县城东侧，{site}\n")
+
+
+@pytest.fixture(scope="module")
+def intake_notice(tmp_path_factory):
+    import shanxi_policy as sp
+
+    corpus = tmp_path_factory.mktemp("intake")
+    (corpus / "静乐县东碾河水源地通告.txt").write_text(INTAKE, encoding="utf-8")
+    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("intake_index"))
+
+
+@pytest.mark.parametrize(("site", "second"), [
+    ("东碾河北岸，距县城取水口约300米。", "conflict"),  # a town's intake is the drinking-water source the notice is about
+    ("东碾河北岸，距东碾河县城取水口约2公里。", None),  # the distance is said in another sentence than the act
+    ("距东碾河县城取水口约2000米，不在饮用水水源保护区内。", None),
+])
+def test_a_distance_said_anywhere_in_the_proposal_decides_the_bound(intake_notice, site, second):
+    from shanxi_policy.check.engine import check_proposal
+
+    rep = check_proposal(intake_notice, PLANT.format(site=site))
+    got = {f.relation for f in rep.findings if f.article == "第二项"}
+    assert ("conflict" in got) is (second == "conflict")
+    # waste water discharged with no destination said is not a discharge into the river: it is to be checked
+    assert {f.relation for f in rep.findings if f.article == "第一项"} <= {"attention", "related"}
+
+
+NIGHT = ("项目名称：某市城市快速路东延工程\n建设内容：新建城市快速路8.5公里，其中2.1公里路段从居民小区和一所小学之间穿过，"
+         "道路边线距住宅楼约15米。\n施工安排：{permit}\n")
+
+
+@pytest.mark.parametrize(("permit", "conflict"), [
+    # the refusal of the permit does not deny the night work stated before it; shortening the schedule is not
+    # the "生产工艺要求或者其他特殊需要" the exception is granted for
+    ("为缩短工期，计划昼夜连续施工，夜间进行桩基和混凝土浇筑作业，不另行办理夜间施工手续。", True),
+    # the exception's cause stated, with its permit; and no night work at all
+    ("因混凝土浇筑生产工艺要求必须连续施工，夜间进行浇筑作业，已取得住房和城乡建设主管部门的证明并公告附近居民。", False),
+    ("夜间不施工，每日22时至次日6时停止施工作业。", False),
+])
+def test_night_works_near_homes_break_the_noise_law(library_kb, permit, conflict):
+    from shanxi_policy.check.engine import check_proposal
+
+    rep = check_proposal(library_kb, NIGHT.format(permit=permit), doc_filter=LAWS)
+    got = {f.relation for f in rep.findings if f.hit.clause_id == "噪声污染防治法:a43"}
+    assert ("conflict" in got) is conflict and ("supports" in got) is not conflict
+
+
+def test_an_exception_for_a_cause_needs_the_cause():
+    from shanxi_policy.check.judges import _mentions_exception
+    from shanxi_policy.check.proposal import analyze
+
+    exc = "但抢修、抢险施工作业；因生产工艺要求或者其他特殊需要必须连续施工作业的除外"
+    act = "夜间进行产生噪声的建筑施工作业"
+    facts = analyze("为缩短工期，夜间连续施工作业。因生产工艺要求必须连续浇筑混凝土，夜间连续施工作业。"
+                    "抢修供水管道，夜间施工作业。").facts
+    assert [_mentions_exception(exc, act, f) for f in facts] == [False, True, True]
+
+
+def test_a_modal_inside_a_projects_kind_starts_no_rule(library_kb):
+    got = [(n.modality, n.action, n.subject) for n in library_kb.norms() if n.clause_id == "建设项目环境保护管理条例:a9"]
+    # "依法应当编制环境影响报告书、环境影响报告表的建设项目，建设单位应当…" is one duty, for that kind of project
+    assert not any(a.endswith("的建设项目") for _m, a, _s in got)
+    assert any(m == "obligation" and "报有审批权的环境保护行政主管部门审批" in a and "的建设项目" in s for m, a, s in got)
+
+
+def test_a_town_water_intake_is_a_drinking_water_source():
+    from shanxi_policy.check.proposal import analyze
+
+    fact = analyze("选址：位于县城东侧，距县城取水口约300米。").facts[0]
+    assert any("饮用水水源" in m.terms for m in fact.mentions)

@@ -234,9 +234,12 @@ class RuleJudge(Judge):
         mentions = fact.all_mentions if wide else fact.mentions
         # A word inside a phrase the lexicon reads as a denial ("验收待正式生产一年后再办理") takes the
         # phrase's polarity, not the one read around the word.
+        own = not wide and not fact.parts  # a sentence fact's mentions carry their offsets in its text
         denied = [span for m in mentions
                   if m.state != PRESENT and term in m.surface and any(term in t for t in m.terms)
-                  for span in word_spans(_normalized(m.surface), norm)]
+                  # only where this mention stands: "不另行办理夜间施工手续" does not deny "夜间进行桩基作业"
+                  for span in ([(m.start, m.end)] if own and norm[m.start:m.end] == _normalized(m.surface)
+                               else word_spans(_normalized(m.surface), norm))]
         states: list[str] = []
         labels: list[str] = []
         for a0, b0 in word_spans(term, norm):
@@ -506,6 +509,23 @@ class RuleJudge(Judge):
                 return True
         return self._clause_modifier_missing(action, fact)
 
+    def _destination_unstated(self, action: str, fact: Fact) -> bool:
+        """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
+        such place (nor its class through the lexicon)."""
+        m = _TO_PLACE.match(_normalized(action))
+        if not m:
+            return False
+        words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and t not in _ANY_PLACE]
+        if not words:
+            return False  # "直接向环境排放": the environment as a whole is wherever the act goes
+        if fact.parts:
+            # the whole proposal: the place must be said in a sentence that does the act ("距东碾河取水口2公里" names
+            # the river, not where the waste water goes)
+            acts = [t for t in content_terms(action[m.end(1):]) if t not in _GENERIC]
+            return not any(any(t in n for t in words) and any(v in n for v in acts)
+                           for n in (_normalized(x) for x in fact.parts))
+        return not any(self._fact_state(t, fact) == PRESENT for t in words)
+
     def _clause_modifier_missing(self, action: str, fact: Fact) -> bool:
         """The same for a modifier written as a clause before 的 ("含有高放射性和中放射性物质的废水"): the clause's
         rarest word narrows the head, and a fact that names the head (矿井水 as 废水) without it is of the general
@@ -553,7 +573,7 @@ class RuleJudge(Judge):
         near, said = _distance_scope(scope, fact) if scope else (None, "")
         if near is False:
             return Judgment("not_applicable")  # farther from the place than the norm's bound
-        if near:
+        if near and (fact.parts or said in fact.norm_text):  # within: shown where the distance is said
             s = Match(agree=1.0, total=1.0, words=[*s.words, said])  # within the bound: the norm's place holds
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
@@ -652,6 +672,11 @@ class RuleJudge(Judge):
                 return j
             if a.unmet_negated > 0:
                 j = out("attention")  # the project does the act; whether the norm's negated term holds is open
+                j.partial = True
+                return j
+            if self._destination_unstated(action, fact):
+                # "严禁向东碾河…排放污水" and "生产废水经沉淀后排放": the project discharges, but where is not said.
+                j = out("attention")
                 j.partial = True
                 return j
             return out("conflict")
@@ -1162,6 +1187,9 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
 _BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")
 
 
+# "向东碾河倾倒垃圾、排放污水": the place an act is done into, named before the act.
+_ANY_PLACE = frozenset({"环境", "外环境", "大气", "外界", "周边环境"})
+_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
 _NEAR_SCOPE = re.compile(r"(?:距离|距)([^，。；：\d]{2,40}?)(\d+(?:\.\d+)?)(米|公里|千米)(?:范围内|以内|之内)")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
@@ -1183,7 +1211,7 @@ def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
     limit = _metres(m.group(2), m.group(3))
     level = _LEVEL.findall(place)
     head = place[-3:]
-    for f in _FACT_DISTANCE.finditer(fact.sentence):  # the project fact joins every sentence
+    for f in _FACT_DISTANCE.finditer(fact.whole or fact.sentence):  # the site is the whole project's
         there = f.group(1)
         if head not in there or (level and _LEVEL.findall(there) != level):
             continue
@@ -1259,12 +1287,26 @@ def split_norm(norm: Norm) -> tuple[str, str, str]:
 
 
 def _mentions_exception(exceptions: str, action: str, fact: Fact) -> bool:
-    """The fact invokes the norm's exception ("但抢修、抢险施工作业" and the fact is an emergency repair)."""
+    """The fact invokes the norm's exception ("但抢修、抢险施工作业" and the fact is an emergency repair). An exception
+    for a cause ("因生产工艺要求或者其他特殊需要必须连续施工作业的除外") is invoked only by stating the cause: "为缩短工期，
+    昼夜连续施工" does the act without it."""
     own = set(content_terms(action))
-    words = [t for t in content_terms(exceptions)
-             if t not in _GENERIC and len(t) >= 2 and not any(t in o or o in t for o in own)]
     text = fact.norm_text
-    return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
+
+    def said(part: str) -> bool:
+        words = [t for t in content_terms(part)
+                 if t not in _GENERIC and len(t) >= 2 and not any(t in o or o in t for o in own)]
+        return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
+
+    for alt in re.split(r"[；;]", exceptions):
+        cause = _CAUSE.search(alt)
+        if said(cause.group(1) if cause else alt):
+            return True
+    return False
+
+
+# "因生产工艺要求或者其他特殊需要必须…的除外": the cause an exception is granted for.
+_CAUSE = re.compile(r"因([^，；;]{2,30}?)(?:必须|需要|确需|而)")
 
 
 # ----- LLM judge -------------------------------------------------------------------------------------------

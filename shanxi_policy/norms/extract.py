@@ -264,6 +264,8 @@ def subject_type(subject: str, modality: str = "", trigger: str = "", lex: Lexic
     return ""
 
 
+# "…的建设项目": a phrase ending in a noun that 的 ties to the clause before it names a kind of thing, not an act.
+_DE_NOUN = re.compile(r"的(?:建设项目|项目|单位|企业|设施|场所|区域|地区|车辆|船舶|产品|物品|废物)$")
 # In an action, a figure after a bound word is the norm's bound ("距河道管理范围边界不得少于500米"), not its scope.
 _BOUND_WORD = re.compile(r"少于|低于|小于|超过|高于|大于|不足|不满")
 
@@ -407,9 +409,11 @@ def _sentence_norms(text: str, sent: Span, lex: Lexicon, inherited_subject: str 
             trigs = []  # …应当取得许可证方可排放的废水的企业，应当…: the first modal sits inside the subject
         if trigs and cur is not None and bare.endswith("除外"):
             trigs = []  # "…因生产工艺要求…必须连续施工作业的除外": a modal inside the exception
-        elif trigs and bare.endswith("的") and ci + 1 < len(chunks) \
+        elif trigs and (bare.endswith("的") or _DE_NOUN.search(bare)) and ci + 1 < len(chunks) \
                 and _find_triggers(text, chunks[ci + 1], lex):
-            trigs = []  # "因特殊需要必须连续施工作业的，应当…": a modal inside the condition of the next one
+            # "因特殊需要必须连续施工作业的，应当…", "依法应当编制环境影响报告书的建设项目，建设单位应当…": a modal
+            # inside the condition or the topic of the next one
+            trigs = []
         if cur is not None and not trigs:
             if bare.startswith(("但", "但是")) or bare.endswith("除外"):
                 cur.exceptions = _join(cur.exceptions, bare)
