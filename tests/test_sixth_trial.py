@@ -346,3 +346,29 @@ def test_a_town_water_intake_is_a_drinking_water_source():
 
     fact = analyze("选址：位于县城东侧，距县城取水口约300米。").facts[0]
     assert any("饮用水水源" in m.terms for m in fact.mentions)
+
+
+@pytest.mark.parametrize(("history", "question", "resolved", "article"), [
+    # asked within the law the earlier question named: every word of it is a word of that law
+    ("湿地保护法什么时候施行的？", "谁负责监督管理？", "湿地保护法中，谁负责监督管理？", "湿地保护法:a5"),
+    # a question of its own on the earlier subject, not a word put into the earlier question
+    ("排污许可证有效期是几年？", "到期了怎么办？", "排污许可证有效期，到期了怎么办？", None),
+    # the breach of the act a yes/no question asked about
+    ("医疗废物可以和生活垃圾混在一起吗？", "违反了会怎么处罚？", "医疗废物和生活垃圾混在一起，违反了会怎么处罚？",
+     "医疗废物管理条例:a47"),
+])
+def test_follow_ups_not_of_the_ne_form(library_kb, history, question, resolved, article):
+    ans = library_kb.ask(question, history=[history])
+    assert ans.resolved_question == resolved
+    if article:
+        assert ans.citations[0].clause_id == article
+
+
+def test_a_question_the_earlier_law_never_speaks_of_is_not_put_into_it(library_kb):
+    ans = library_kb.ask("个人所得税起征点是多少？", history=["湿地保护法什么时候施行的？"])
+    assert not ans.resolved_question and not ans.found
+
+
+def test_a_neighbours_drill_is_a_noise_question(library_kb):
+    ans = library_kb.ask("邻居家装修周末一直在电钻，违法吗？")
+    assert ans.citations[0].clause_id == "噪声污染防治法:a66"

@@ -391,6 +391,10 @@ _FILLER = re.compile(r"的话|多少钱?|[了的会要被将呢吗啊么怎样�
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
+# "X可以Y吗？": whether an act is allowed; the act is X + Y.
+_MAY_ASK = re.compile(r"^(.{2,20}?)(?:可以|可不可以|能不能|能否|能|允许|是否可以|是否允许)(.{2,24}?)(?:吗|么)?[？?。]?$")
+
+
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
@@ -451,7 +455,9 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         situation, sep, _last = resolve(earlier[-1], earlier[:-1], rarity, documents).rpartition("，")
         if sep and situation and party.group(1) not in situation:
             return f"{situation}，{re.sub(r'^那么?', '', q)}"
-    if not earlier or not is_elliptical(q):
+    if earlier and not is_elliptical(q):
+        return _within_document(q, resolve(earlier[-1], earlier[:-1], rarity, documents), documents)
+    if not earlier:
         return q
     rarity = rarity or (lambda t: float(len(t)))
     previous = resolve(earlier[-1], earlier[:-1], rarity, documents)
@@ -474,6 +480,10 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     if is_aspect_only(frag):
         # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
         subject = question_subject(previous)
+        may = _MAY_ASK.match(previous.strip())
+        if may:
+            # "医疗废物可以和生活垃圾混在一起吗？": the act asked about is the breach ("医疗废物和生活垃圾混在一起")
+            subject = may.group(1) + may.group(2)
         if not _ASKING.search(frag):
             frag += "如何规定"  # "那罚款呢？" asks how the penalty is laid down
         return f"{subject}，{frag}？" if subject else out
@@ -505,6 +515,13 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             # "那农村呢？" after "…对城镇污水处理…": the words the texts write next to 农村 decide what it replaces.
             i, j = swap
             return swapped_document(out[:i] + phrase + out[j:], out[i:j], phrase, documents)
+        asks = _FRAME.findall(frag)
+        if asks and not all(f in previous for f in asks):
+            # "到期了怎么办？" after "排污许可证有效期是几年？": a question of its own on the earlier subject, not a word
+            # to put into the earlier question ("排污许可证到期了是几年").
+            carried = carry_subject(_TAIL.sub("", _LEAD.sub("", q)).strip("，, ") + "？", previous)
+            if carried:
+                return carried
         return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
     if frames and not all(f in previous for f in frames):
@@ -552,6 +569,29 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
     return ans
 
 
+# A follow-up this short, naming no document, may be asked within the document the earlier question named.
+WITHIN_DOCUMENT_CHARS = 12
+
+
+def _within_document(question: str, previous: str, documents: Sequence[Document]) -> str:
+    """"谁负责监督管理？" after "湿地保护法什么时候施行的？": asked within that law when every word of it is a word the
+    law uses; a question on something the law never speaks of ("个人所得税起征点是多少") is left as asked."""
+    if len(question) > WITHIN_DOCUMENT_CHARS or find_document_reference(question, documents)[2]:
+        return question
+    _s, _e, name = find_document_reference(previous, documents)
+    doc = next((d for d in documents if name and name in (d.title, str(d.meta.get("short_title") or ""))), None) \
+        if name else None
+    if doc is None:
+        from .metadata import named_documents
+
+        found = named_documents(name, list(documents)) if name else []
+        doc = found[0] if len(found) == 1 else None
+    words = [t for t in content_terms(question) if len(t) >= 2]
+    if doc is None or not words or not all(t in doc.text for t in words):
+        return question
+    return f"{name}中，{question}"
+
+
 # "的有效期是几年": the asking words that end a question, after its subject.
 _ASKS_TAIL = re.compile(r"(?:的)?(?:是|为|有)?(?:多少|几|什么|哪)[\u4e00-\u9fff]{0,3}[？?]?$")
 
@@ -564,6 +604,8 @@ def carry_subject(question: str, previous: str) -> str:
     if e >= len(previous.rstrip("？?")):  # no frame found: cut the asking words at the end
         subject = _ASKS_TAIL.sub("", previous.rstrip("？? ")) if _ASKS_TAIL.search(previous.rstrip("？? ")) else ""
     subject = subject.strip("，, 的")
+    if re.search(r"是指|几|多少|什么|哪|怎么|如何|吗", subject):
+        return ""  # "…夜间是指几点到": the earlier question's asking words are still in it, no clean subject
     if not subject or subject in question or not set(content_terms(subject)) - set(content_terms(question)):
         return ""
     return f"{subject}，{question}"
