@@ -573,8 +573,9 @@ class RuleJudge(Judge):
         near, said = _distance_scope(scope, fact) if scope else (None, "")
         if near is False:
             return Judgment("not_applicable")  # farther from the place than the norm's bound
-        if near and (fact.parts or said in fact.norm_text):  # within: shown where the distance is said
-            s = Match(agree=1.0, total=1.0, words=[*s.words, said])  # within the bound: the norm's place holds
+        if near and (fact.parts or said in fact.norm_text):
+            # within the bound, the norm's place holds; shown on the sentence (or whole proposal) that says the distance
+            s = Match(agree=1.0, total=1.0, words=[*s.words, said])
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
         a_cov = a.matched / a.total
