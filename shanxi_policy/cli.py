@@ -343,6 +343,7 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
 
 
 @main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--file", "file", type=click.Path(path_type=Path), help="项目材料文件（PDF、DOCX、TXT）。")
 @click.option("--text", "text", default=None, help="直接给出的项目材料文字。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审查报告。")
@@ -353,9 +354,14 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
 @click.option("--judge", "judge_name", type=click.Choice(["rule", "llm"]), default="rule", show_default=True,
               help="逐条判断方式：rule 为离线规则；llm 为已配置的大模型（不可用时退回规则）。")
 @INDEX_OPTION
-def check(file: Path | None, text: str | None, as_json: bool, docx_out: Path | None, md_out: Path | None,
-          no_history: bool, doc_types: tuple[str, ...], judge_name: str, index_dir: Path | None) -> None:
-    """审查项目材料与政策条款的符合性：冲突、需关注、符合、相关。"""
+def check(path: Path | None, file: Path | None, text: str | None, as_json: bool, docx_out: Path | None,
+          md_out: Path | None, no_history: bool, doc_types: tuple[str, ...], judge_name: str,
+          index_dir: Path | None) -> None:
+    """审查项目材料与政策条款的符合性：冲突、需关注、符合、相关。项目材料文件可直接写在命令后（同 --file）。"""
+    if path is not None and file is not None and path != file:
+        _fail(QueryError("请只给出一个项目材料文件"))
+        return
+    file = file or path
     from .check.docx_report import write_docx
     from .check.history import History
     from .check.report import RELATION_LABELS, VERDICT_LABELS, to_markdown

@@ -372,3 +372,24 @@ def test_a_question_the_earlier_law_never_speaks_of_is_not_put_into_it(library_k
 def test_a_neighbours_drill_is_a_noise_question(library_kb):
     ans = library_kb.ask("邻居家装修周末一直在电钻，违法吗？")
     assert ans.citations[0].clause_id == "噪声污染防治法:a66"
+
+
+def test_check_takes_the_proposal_file_as_an_argument(tmp_path):
+    from click.testing import CliRunner
+
+    from shanxi_policy.cli import main
+
+    from .conftest import ROOT
+
+    f = tmp_path / "p.txt"
+    f.write_text("项目名称：某焦化项目。供热采用燃煤锅炉。原料煤采用国四柴油货车运输。", encoding="utf-8")
+    r = CliRunner().invoke(main, ["check", str(f), "--no-history", "--index", str(ROOT / "index")])
+    assert r.exit_code == 0 and "总体结论" in r.output
+
+
+def test_clinical_waste_put_with_household_garbage_is_medical_waste_mixed_in():
+    from shanxi_policy.check.proposal import analyze
+
+    fact = analyze("病区产生的针头、纱布、输液管等临床垃圾集中后，与生活垃圾一起交由环卫部门清运。").facts[0]
+    terms = {t for m in fact.mentions for t in m.terms}
+    assert {"医疗废物", "混入"} <= terms
