@@ -45,7 +45,9 @@ def test_docx_reads_back_as_an_official_opinion(report, tmp_path):
     assert any("（八）持续改善空气质量" in c for c in cells)
     assert any("加快燃煤锅炉关停整治" in c for c in cells)
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
-    assert "（冲突）" in headings and "（符合）" in headings
+    # numbered verdict groups with their counts, one table each
+    groups = [h for h in headings if re.match(r"（[一二三四]）(冲突|需关注|符合|相关)（\d+ 项）$", h)]
+    assert groups[0].startswith("（一）冲突") and any("符合" in g for g in groups) and len(d.tables) == len(groups)
     sec = d.sections[0]
     assert round(sec.page_width.mm) == 210 and round(sec.page_height.mm) == 297  # A4, not US Letter
 
@@ -62,6 +64,17 @@ def test_docx_numbers_items_once_and_recommendations_point_to_them(report, tmp_p
     assert recs and cited and set(cited) <= set(flagged)
     assert re.search(r"审查日期：\d{4}年\d{1,2}月\d{1,2}日$", text, re.M)  # the day, not the clock time
     assert "审查单位（盖章）：" in text and "审查人：" in text
+
+
+def test_overview_keeps_every_labelled_line(kb, tmp_path):  # noqa: F811
+    text = ("项目名称：某尾矿库加高扩容工程\n建设内容：坝高由45米加高至70米。\n选址：位于汾河干流岸边。\n"
+            "手续：拟先行施工，环评报告书同步编制。")
+    rep = check_proposal(kb, text)
+    doc = "\n".join(p.text for p in docx.Document(str(write_docx(rep, tmp_path / "l.docx"))).paragraphs)
+    overview = doc.split("一、项目概况", 1)[1].split("二、审查结论", 1)[0]
+    md = to_markdown(rep).split("## 项目概况", 1)[1]
+    for line in ("选址：位于汾河干流岸边。", "手续：拟先行施工，环评报告书同步编制。"):
+        assert line in overview and f"- {line}" in md  # the lines that decide a review, not only the known fields
 
 
 def test_docx_overview_quotes_a_proposal_without_field_labels(kb, tmp_path):  # noqa: F811

@@ -13,34 +13,18 @@ from .report import (
     Report,
     as_sentence,
     library_version_label,
+    overview,
     report_heading,
 )
-
-# The overview quotes the proposal's opening sentences when it is not written as labelled fields.
-OVERVIEW_CHARS = 300
-
-
-def overview(rep: Report) -> list[str]:
-    """一、项目概况: the labelled fields of the proposal, or else its opening sentences (so that the paper says what
-    was reviewed, not only the project's name)."""
-    lines = [f"项目名称：{rep.title}"] + [f"{k}：{v}" for k, v in rep.summary.items() if k != "项目名称"]
-    if len(lines) > 1 or not rep.proposal.strip():
-        return lines
-    body = re.sub(r"\s+", "", rep.proposal)
-    if body.startswith(re.sub(r"\s+", "", rep.title)):
-        body = body[len(re.sub(r"\s+", "", rep.title)):].lstrip("。；：:，,")
-    if not body:
-        return lines
-    cut = body[:OVERVIEW_CHARS]
-    end = max(cut.rfind("。"), cut.rfind("；"))
-    text = cut[: end + 1] if end > 0 and len(body) > OVERVIEW_CHARS else cut + ("……" if len(body) > OVERVIEW_CHARS else "")
-    return [*lines, f"项目内容：{text}"]
 
 
 def filed_date(created: str) -> str:
     """"2026年12月5日" for "2026-12-05 08:06": a filed paper carries the day, not the clock time."""
     m = re.match(r"(\d{4})-(\d{2})-(\d{2})", created)
     return f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" if m else created
+
+
+_CN_NUMBERS = "一二三四五六七八九十"
 
 
 def numbered(rep: Report) -> list[tuple[int, Finding]]:
@@ -69,26 +53,23 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         d.add_paragraph(f"未能审查：{g}")
     d.add_heading("三、逐项审查情况", level=1)
     items = numbered(rep)
-    shown_rel, shown_doc = "", ""
-    table = None
-    for n, f in items:
-        doc = f.doc_label or f.hit.doc_title
-        if f.relation != shown_rel:
-            d.add_heading(f"（{RELATION_LABELS[f.relation]}）", level=2)
-            shown_rel, shown_doc = f.relation, ""
-        if doc != shown_doc:
-            d.add_paragraph(f"《{doc}》").runs[0].bold = True
-            table = d.add_table(rows=1, cols=4)
-            table.style = "Table Grid"
-            for cell, label in zip(table.rows[0].cells, ("序号", "政策条款", "条款原文", "项目材料与理由"), strict=True):
-                cell.text = label
-            shown_doc = doc
-        assert table is not None
-        cells = table.add_row().cells
-        cells[0].text = str(n)
-        cells[1].text = f.filed_citation()
-        cells[2].text = f.hit.quote
-        cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}"
+    counts_by = {r: len(v) for r, v in rep.grouped().items()}
+    shown = [r for r in RELATION_LABELS if counts_by.get(r)]
+    for k, rel in enumerate(shown):
+        # one numbered group and one table per verdict; the citation column names the document and article
+        d.add_heading(f"（{_CN_NUMBERS[k]}）{RELATION_LABELS[rel]}（{counts_by[rel]} 项）", level=2)
+        table = d.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, label in zip(table.rows[0].cells, ("序号", "依据条款", "条款原文", "项目材料与理由"), strict=True):
+            cell.text = label
+        for n, f in items:
+            if f.relation != rel:
+                continue
+            cells = table.add_row().cells
+            cells[0].text = str(n)
+            cells[1].text = f.filed_citation()
+            cells[2].text = f.hit.quote
+            cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}"
     d.add_heading("四、意见建议", level=1)
     # Each recommendation once, with the numbers of the items in part three it answers.
     recs: dict[str, list[int]] = {}

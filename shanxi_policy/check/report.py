@@ -86,6 +86,35 @@ class Report:
         }
 
 
+# A labelled line of a proposal ("选址：位于…").
+_LABELLED = re.compile(r"(?m)^\s*([\u4e00-\u9fff]{2,8})[：:]\s*(.+?)\s*$")
+# The overview quotes the proposal's opening sentences when it is not written as labelled fields.
+OVERVIEW_CHARS = 300
+
+
+def overview(rep: Report) -> list[str]:
+    """一、项目概况: the labelled fields of the proposal, or else its opening sentences (so that the paper says what
+    was reviewed, not only the project's name)."""
+    lines = [f"项目名称：{rep.title}"] + [f"{k}：{v}" for k, v in rep.summary.items() if k != "项目名称"]
+    # every labelled line of the proposal, not only the fields the summary knows ("选址：", "手续：", "施工安排：" decide
+    # a review as much as "建设内容：")
+    labelled = [f"{m.group(1)}：{m.group(2).strip()}" for m in _LABELLED.finditer(rep.proposal)
+                if m.group(1) != "项目名称"]
+    seen = {line.split("：", 1)[0] for line in lines}
+    lines += [line for line in labelled if line.split("：", 1)[0] not in seen]
+    if len(lines) > 1 or not rep.proposal.strip():
+        return lines
+    body = re.sub(r"\s+", "", rep.proposal)
+    if body.startswith(re.sub(r"\s+", "", rep.title)):
+        body = body[len(re.sub(r"\s+", "", rep.title)):].lstrip("。；：:，,")
+    if not body:
+        return lines
+    cut = body[:OVERVIEW_CHARS]
+    end = max(cut.rfind("。"), cut.rfind("；"))
+    text = cut[: end + 1] if end > 0 and len(body) > OVERVIEW_CHARS else cut + ("……" if len(body) > OVERVIEW_CHARS else "")
+    return [*lines, f"项目内容：{text}"]
+
+
 def report_heading(rep: Report) -> str:
     """The title of the filed paper: "关于某物流园区项目的政策符合性审查意见"."""
     name = rep.title.strip()
@@ -125,8 +154,9 @@ def to_markdown(rep: Report) -> str:
     lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{VERDICT_LABELS[rep.verdict]}**", ""]
     if rep.gaps:
         lines += ["## 未能审查的事项", ""] + [f"- {g}" for g in rep.gaps] + [""]
-    if rep.summary:
-        lines += ["## 项目概况", ""] + [f"- {k}：{v}" for k, v in rep.summary.items()] + [""]
+    facts = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
+    if facts:
+        lines += ["## 项目概况", ""] + [f"- {x}" for x in facts] + [""]
     for rel, items in rep.grouped().items():
         if not items:
             continue
