@@ -67,3 +67,13 @@ def shared_or_skip(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"needs ../shared/{'/'.join(parts)} (absent in a user's clone)")
     return p
+
+
+def small_library(tmp_path_factory, name: str, texts: dict[str, str]):
+    """A small library of the given texts (file name -> text), indexed: for local notices a test writes itself."""
+    import shanxi_policy as sp
+
+    corpus = tmp_path_factory.mktemp(name)
+    for file, text in texts.items():
+        (corpus / file).write_text(text, encoding="utf-8")
+    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp(f"{name}_index"))

@@ -59,9 +59,11 @@ def test_docx_numbers_items_once_and_recommendations_point_to_them(report, tmp_p
     text = "\n".join(p.text for p in d.paragraphs)
     recs = [line for line in text.split("四、意见建议", 1)[1].splitlines() if re.match(r"\d+\. ", line)]
     cited = [int(n) for line in recs for n in re.findall(r"\d+", line.split("见第三部分第", 1)[-1].split("项")[0])]
-    flagged = [n for n, row in enumerate((r for t in d.tables for r in t.rows[1:]), 1)
-               if "建议：" in row.cells[3].text and report.findings]
-    assert recs and cited and set(cited) <= set(flagged)
+    # the numbers cited are those of the rows under the 冲突 and 需关注 groups (one table per group, in heading order)
+    groups = [p.text for p in d.paragraphs if p.style.name.startswith("Heading 2")]
+    flagged = {int(row.cells[0].text) for g, t in zip(groups, d.tables, strict=True) if "冲突" in g or "需关注" in g
+               for row in t.rows[1:]}
+    assert recs and cited and set(cited) == flagged
     assert re.search(r"审查日期：\d{4}年\d{1,2}月\d{1,2}日$", text, re.M)  # the day, not the clock time
     assert "审查单位（盖章）：" in text and "审查人：" in text
 

@@ -18,6 +18,8 @@ from shanxi_policy.norms.extract import extract_clause_norms
 from shanxi_policy.retrieve.filters import DocFilter
 from shanxi_policy.text.structure import _body_end, parse_document
 
+from .conftest import small_library
+
 LAWS_ONLY = DocFilter(doc_types=["法律", "行政法规"])
 
 NOTICE = ["吕梁市人民政府办公室关于印发吕梁市焦化行业高质量发展实施方案的通知", "吕政办发〔2024〕30号", "一、总体要求",
@@ -106,19 +108,9 @@ def test_a_blank_follow_up_is_refused_not_read_as_the_last_question(library_kb):
         library_kb.ask("   ", history=["到2030年非化石能源比重要达到多少？"])
 
 
-def _library(tmp_path_factory, name: str, texts: dict[str, str]):
-    """A small library of the given texts (file name -> text), indexed."""
-    import shanxi_policy as sp
-
-    corpus = tmp_path_factory.mktemp(name)
-    for file, text in texts.items():
-        (corpus / file).write_text(text, encoding="utf-8")
-    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp(f"{name}_index"))
-
-
 @pytest.fixture(scope="module")
 def two_cities(tmp_path_factory):
-    return _library(tmp_path_factory, "cities", {
+    return small_library(tmp_path_factory, "cities", {
         "洛阳市湿地保护条例.txt": "洛阳市湿地保护条例\n\n第十七条 湿地自然公园应当按照有关规定进行命名和挂牌。"
                           "任何单位和个人不得擅自命名、挂牌县级以上湿地自然公园。\n",
         "济南市湿地保护条例.txt": "济南市湿地保护条例\n\n第二十五条 湿地公园的设立应当经批准。"
@@ -213,7 +205,7 @@ def test_the_act_asked_about_decides_the_answer_not_the_word_for_procedure(libra
 
 @pytest.fixture(scope="module")
 def two_notices(tmp_path_factory):
-    return _library(tmp_path_factory, "notices", {
+    return small_library(tmp_path_factory, "notices", {
         "忻州新能源通知.txt": "忻州市发展和改革委员会关于推进新能源项目建设的通知\n\n忻发改能源〔2024〕88号\n\n一、总体要求\n\n"
                         "（一）光伏项目不得占用永久基本农田。\n",
         "晋中秋冬季通知.txt": "晋中市生态环境局关于加强秋冬季大气污染防治工作的通知\n\n晋环发〔2024〕12号\n\n一、工作任务\n\n"

@@ -13,6 +13,8 @@ from shanxi_policy.ingest.docmeta import validity_label
 from shanxi_policy.models import Document
 from shanxi_policy.retrieve.filters import DocFilter
 
+from .conftest import ROOT, small_library
+
 LAWS = DocFilter(doc_types=["法律", "行政法规"])
 
 
@@ -102,11 +104,7 @@ NOTICE = ("晋中市加油站油气回收管理办法\n\n晋环发〔2025〕9号
 
 @pytest.fixture(scope="module")
 def gas_notice(tmp_path_factory):
-    import shanxi_policy as sp
-
-    corpus = tmp_path_factory.mktemp("gas")
-    (corpus / "晋中加油站.txt").write_text(NOTICE, encoding="utf-8")
-    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("gas_index"))
+    return small_library(tmp_path_factory, "gas", {"晋中加油站.txt": NOTICE})
 
 
 def test_a_local_rule_keeps_its_distance_deadline_and_size(gas_notice):
@@ -237,11 +235,7 @@ COUNTY = ("关于加强县域河道砂石资源管理的通知\n\n平政办发�
 
 @pytest.fixture(scope="module")
 def county_notice(tmp_path_factory):
-    import shanxi_policy as sp
-
-    corpus = tmp_path_factory.mktemp("county")
-    (corpus / "平遥县河道砂石管理通知.txt").write_text(COUNTY, encoding="utf-8")
-    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("county_index"))
+    return small_library(tmp_path_factory, "county", {"平遥县河道砂石管理通知.txt": COUNTY})
 
 
 def test_a_county_notices_rules_are_all_read(county_notice):
@@ -281,11 +275,7 @@ PLANT = ("项目名称：静乐县某农产品深加工项目\n建设内容：�
 
 @pytest.fixture(scope="module")
 def intake_notice(tmp_path_factory):
-    import shanxi_policy as sp
-
-    corpus = tmp_path_factory.mktemp("intake")
-    (corpus / "静乐县东碾河水源地通告.txt").write_text(INTAKE, encoding="utf-8")
-    return sp.build_index([corpus], index_dir=tmp_path_factory.mktemp("intake_index"))
+    return small_library(tmp_path_factory, "intake", {"静乐县东碾河水源地通告.txt": INTAKE})
 
 
 @pytest.mark.parametrize(("site", "second"), [
@@ -379,8 +369,6 @@ def test_check_takes_the_proposal_file_as_an_argument(tmp_path):
 
     from shanxi_policy.cli import main
 
-    from .conftest import ROOT
-
     f = tmp_path / "p.txt"
     f.write_text("项目名称：某焦化项目。供热采用燃煤锅炉。原料煤采用国四柴油货车运输。", encoding="utf-8")
     r = CliRunner().invoke(main, ["check", str(f), "--no-history", "--index", str(ROOT / "index")])
@@ -393,3 +381,15 @@ def test_clinical_waste_put_with_household_garbage_is_medical_waste_mixed_in():
     fact = analyze("病区产生的针头、纱布、输液管等临床垃圾集中后，与生活垃圾一起交由环卫部门清运。").facts[0]
     terms = {t for m in fact.mentions for t in m.terms}
     assert {"医疗废物", "混入"} <= terms
+
+
+@pytest.mark.parametrize(("number", "question", "cited"), [
+    ("晋环发〔2025〕9号", "晋环发[2025]9号是什么文件？", True),
+    ("晋环发〔2025〕9号", "晋环发〔2025〕19号是什么文件？", False),
+    ("", "美丽山西实施意见是什么文件？", False),  # a document without a number is never named by one
+])
+def test_a_question_cites_a_document_number(number, question, cited):
+    from shanxi_policy.answer.metadata import cites_number
+
+    doc = Document(doc_id="x", title="x", text="", clauses=[], meta={"doc_number": number})
+    assert cites_number(question, doc) is cited

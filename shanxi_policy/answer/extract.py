@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
 from ..models import Answer, AnswerItem, Hit, Indicator
-from ..text.markers import ENUM_START
+from ..text.markers import ENUM_START, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
 from .calibration import features as retrieval_features
@@ -207,6 +207,8 @@ def _once(parts: list[str]) -> list[str]:
     return out
 
 
+# A candidate answer sentence: (score, rank of its clause, sentence, the lead of its list item).
+Cand = tuple[float, int, str, str]
 # "多少天", "几年", "多少米": the unit the question counts in, and how a text writes a figure in it.
 _ASKED_UNIT = re.compile(r"(?:多少|几)(个?)(天|日|年|月|小时|点|米|公里|千米|吨|元|万元|人)")
 _UNIT_FIGURE = {"天": r"日|天|个工作日", "日": r"日|天|个工作日", "年": r"年", "月": r"个月",
@@ -220,6 +222,14 @@ def _asked_unit(question: str) -> re.Pattern[str] | None:
     if not m:
         return None
     return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
+
+
+def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) -> list[Cand]:
+    """The candidates whose sentence fills the question's slot and shares a word with it beyond the slot; all of them
+    when none does."""
+    words = [t for t in terms if not t.isdigit()]
+    kept = [c for c in cands if fills(c[2]) and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
+    return kept or cands
 
 
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
@@ -275,7 +285,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
     terms = content_terms(q)
-    cands: list[tuple[float, int, str, str]] = []
+    cands: list[Cand] = []
     top_score = max(hits[0].score, 1e-9)
     for rank, h in enumerate(hits[:pool]):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
@@ -296,23 +306,16 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             lead_in = "" if legacy else item_lead(h.text, s)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
     asked = set(_YEAR.findall(q))
-    if asked and not legacy:
-        # The year is a slot of the question: a sentence that states it (and shares a word with the
-        # question beyond the year) answers "到2035年…" better than one about no year at all.
-        words = [t for t in terms if not t.isdigit()]
-        dated = [c for c in cands if asked & set(_YEAR.findall(c[2]))
-                 and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
-        if dated:
-            cands = dated
     unit = _asked_unit(q) if not legacy else None
-    if unit is not None:
-        # "到期前多少天要申请延续": the number of days is the slot; a sentence stating days (and sharing a word with
-        # the question beyond it) answers before one that only shares the words ("有效期届满未申请延续" in a penalty).
-        words = [t for t in terms if not t.isdigit()]
-        counted = [c for c in cands if unit.search(c[2])
-                   and any(v in normalize_for_search(c[2]) for t in words for v in _variants(t))]
-        if counted:
-            cands = counted
+    if not legacy:
+        # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
+        # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one
+        # about no year. The unit counted in: "到期前多少天要申请延续" by a sentence stating days, not by the penalty
+        # that only shares the words ("有效期届满未申请延续").
+        if asked:
+            cands = _filling(cands, terms, lambda x: bool(asked & set(_YEAR.findall(x))))
+        if unit is not None:
+            cands = _filling(cands, terms, lambda x: bool(unit.search(x)))
     cands.sort(key=lambda x: -x[0])
     best_score, best_rank, best, best_lead = cands[0]
     chosen = [best_lead, best]
@@ -346,7 +349,7 @@ def _add_definition(kb: KnowledgeBase, ans: Answer, unit: re.Pattern[str]) -> No
     words = [t for t in content_terms(ans.text) if len(t) >= 2]
     for c in doc.clauses:
         for s, e in sentences(c.text):
-            sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*|^[（(][一二三四五六七八九十]+[）)]", "", c.text[s:e].strip())
+            sent = without_marker(c.text[s:e].strip())
             m = re.match(r"^(?:本法|本条例|本办法|本规定)?(?:所称)?([\u4e00-\u9fff]{2,8})[，,]?(?:是指|指)", sent)
             if m and m.group(1) in words and unit.search(sent):
                 hit = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, lead.score, "definition", sent,

@@ -578,14 +578,11 @@ def _within_document(question: str, previous: str, documents: Sequence[Document]
     law uses; a question on something the law never speaks of ("个人所得税起征点是多少") is left as asked."""
     if len(question) > WITHIN_DOCUMENT_CHARS or find_document_reference(question, documents)[2]:
         return question
-    _s, _e, name = find_document_reference(previous, documents)
-    doc = next((d for d in documents if name and name in (d.title, str(d.meta.get("short_title") or ""))), None) \
-        if name else None
-    if doc is None:
-        from .metadata import named_documents
+    from .metadata import named_documents
 
-        found = named_documents(name, list(documents)) if name else []
-        doc = found[0] if len(found) == 1 else None
+    _s, _e, name = find_document_reference(previous, documents)
+    found = named_documents(name, list(documents)) if name else []
+    doc = found[0] if len(found) == 1 else None
     words = [t for t in content_terms(question) if len(t) >= 2]
     if doc is None or not words or not all(t in doc.text for t in words):
         return question

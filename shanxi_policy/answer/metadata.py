@@ -139,7 +139,7 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     """Documents the question names: by title, short title, or title with the issuer stripped;
     else by a document kind the question mentions ("这份实施意见")."""
     q = re.sub(r"[《》“”\s]", "", question)
-    numbered = [d for d in docs if (n := _bare_number(str(d.meta.get("doc_number") or ""))) and n in _bare_number(q)]
+    numbered = [d for d in docs if cites_number(q, d)]
     if numbered:
         return numbered  # "晋环发〔2025〕9号是什么文件": a document number names one document
     named: list[tuple[str, Document]] = []
@@ -187,6 +187,12 @@ def _bare_number(text: str) -> str:
     return re.sub(r"[〔〕\[\]()（）【】\s]", "", text)
 
 
+def cites_number(question: str, doc: Document) -> bool:
+    """The question names the document by its 发文字号 (a document without one is never so named)."""
+    number = _bare_number(str(doc.meta.get("doc_number") or ""))
+    return bool(number) and number in _bare_number(question)
+
+
 def _meta_hit(doc: Document, line: str) -> Hit:
     first = doc.clauses[0] if doc.clauses else None
     cid = first.clause_id if first else f"{doc.doc_id}:meta"
@@ -198,7 +204,7 @@ def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 
     q = question.strip()
     docs = named_documents(q, kb.documents)
     if field_name == "which_doc":
-        if not any(_bare_number(str(d.meta.get("doc_number") or "")) in _bare_number(q) for d in docs):
+        if not any(cites_number(q, d) for d in docs):
             return _which_document(kb, q, k)
         field_name = "title"  # "晋环发〔2025〕9号是什么文件？" asks for the title of the numbered document
     if not docs:
@@ -217,10 +223,9 @@ def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 
     if not found:
         msg = f"文件信息中没有记录{label}"
         return Answer(False, msg, citations, q, msg, 0.0, type="metadata", items=items)
-    number = str(docs[0].meta.get("doc_number") or "")
-    if len(docs) == 1 and field_name == "title" and number and _bare_number(number) in _bare_number(q):
+    if len(docs) == 1 and field_name == "title" and cites_number(q, docs[0]):
         extra = "，".join(f"{FIELD_LABELS[f]}：{v}" for f in ("issuer", "date") if (v := _field_value(docs[0], f)))
-        text = f"{number}是《{docs[0].title}》" + (f"（{extra}）" if extra else "")
+        text = f"{docs[0].meta['doc_number']}是《{docs[0].title}》" + (f"（{extra}）" if extra else "")
     elif len(docs) == 1:
         text = f"《{docs[0].title}》的{label}：{_field_value(docs[0], field_name)}"
     else:

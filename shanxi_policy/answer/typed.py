@@ -308,10 +308,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                      if has_term(key, normalize_for_search(x))]
             sent = max(spans, key=lambda x: sentence_score(question, x)) if spans else ""
             if sent:
-                alt.quote, alt.marks = sent, term_spans(question, sent)
-                ans.text = sent
-                ans.citations = [alt, *(h for h in ans.citations if h is not alt)]
-                return ans
+                return _answered_by(ans, alt, sent, question)
         ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
     elif (gap := unstated_indicator(question, ans.text)) and not ans.note:
         # A retrieved sentence that names the indicator with a figure answers instead; else the answer is cautioned.
@@ -320,10 +317,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                       if re.search(r"\d", x) and not unstated_indicator(question, x)
                       and all(y in x for y in YEAR.findall(question))), None)  # and for the year asked
         if named is not None:
-            hit, sent = named
-            hit.quote, hit.marks = sent, term_spans(question, sent)
-            ans.text = sent
-            ans.citations = [hit, *(h for h in ans.citations if h is not hit)]
+            _answered_by(ans, *named, question)
         else:
             when = "、".join(dict.fromkeys(YEAR.findall(question)))
             when = f"{when}年" if when else ""
@@ -337,6 +331,14 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         if absent:
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
+    return ans
+
+
+def _answered_by(ans: Answer, hit: Hit, sent: str, question: str) -> Answer:
+    """The answer given by another retrieved clause's sentence, that clause cited first."""
+    hit.quote, hit.marks = sent, term_spans(question, sent)
+    ans.text = sent
+    ans.citations = [hit, *(h for h in ans.citations if h is not hit)]
     return ans
 
 

@@ -18,8 +18,9 @@ from ..norms.model import Norm
 from ..retrieve.coverage import Gap, coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..retrieve.norm_search import CheckSource, NormHit, check_source
+from ..text.markers import PART, without_marker
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms, tagged
+from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
@@ -66,7 +67,7 @@ def article_label(src: CheckSource, clause_id: str) -> str:
     if m:
         return m.group(0)
     # "三、距离…禁止新建加油站。", a numbered paragraph with no heading: its path is its whole text
-    n = re.match(r"([一二三四五六七八九十百零]+)、", c.text) if not c.title else None
+    n = PART.match(c.text) if not c.title else None
     return f"第{n.group(1)}项" if n else (c.path[-1] if c.path else c.local_id)
 
 
@@ -104,17 +105,8 @@ def _sentence_of(text: str, quote: str) -> str:
     i = text.find(quote)
     start = max(text.rfind(x, 0, i) for x in "。；\n") + 1
     ends = [j for j in (text.find(x, i + len(quote)) for x in "。；\n") if j >= 0]
-    sent = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]", "",
-                  text[start: min(ends) if ends else len(text)].strip())
+    sent = without_marker(text[start: min(ends) if ends else len(text)].strip())
     return sent if len(sent) <= _LONG_SENTENCE else ""
-
-
-def _shares_specific(judge: Judge, fact: Fact, norm: Norm) -> bool:
-    weight = getattr(judge, "weight", None)
-    if weight is None:
-        return True
-    floor = getattr(getattr(judge, "params", None), "specific", 0.0)
-    return any(t in fact.norm_text and weight(t) >= floor for t in content_terms(norm.quote))
 
 
 def _list_intro(text: str, item: str) -> str:
@@ -539,7 +531,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 # a project with no environmental matter at all (an elderly-care centre and 电网企业全额收购上网电量).
                 near = place < p.related_rank and nh.score >= p.related_score
                 if (j.strength >= p.judge.match * 0.8 or near) and nh.norm.clause_id not in related \
-                        and _shares_specific(judge, fact, norm):
+                        and judge.shares_specific(fact, norm):
                     f = _finding(src, fact, nh, Judgment("related", strength=max(j.strength, 0.5 if near else 0.0)))
                     if f:
                         f.reason = "与项目内容相关的条款，需结合项目实际核实是否适用。"

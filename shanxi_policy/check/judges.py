@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, tagged
@@ -65,6 +66,11 @@ class Judge(ABC):
 
     @abstractmethod
     def judge(self, fact: Fact, norm: Norm) -> Judgment: ...
+
+    def shares_specific(self, fact: Fact, norm: Norm) -> bool:
+        """The fact and the norm have a specific word in common, so that an undecided norm may be shown as 相关.
+        Judges that weigh no words show every candidate."""
+        return True
 
 
 # Words every norm uses: they say little about what a norm regulates.
@@ -205,6 +211,9 @@ class RuleJudge(Judge):
         texts = _norm_texts(tuple(norms))
         if texts is not self._texts:
             self._texts, self._df = texts, _DocFreq.of(texts)
+
+    def shares_specific(self, fact: Fact, norm: Norm) -> bool:
+        return any(t in fact.norm_text and self.weight(t) >= self.params.specific for t in content_terms(norm.quote))
 
     def weight(self, term: str) -> float:
         if term in _GENERIC:
@@ -1191,7 +1200,6 @@ _BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)
 # "向东碾河倾倒垃圾、排放污水": the place an act is done into, named before the act.
 _ANY_PLACE = frozenset({"环境", "外环境", "大气", "外界", "周边环境"})
 _TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
-_NEAR_SCOPE = re.compile(r"(?:距离|距)([^，。；：\d]{2,40}?)(\d+(?:\.\d+)?)(米|公里|千米)(?:范围内|以内|之内)")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
 _LEVEL = re.compile(r"[一二三]级|准")
@@ -1205,8 +1213,8 @@ def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
     """A scope bounded by a distance from a place ("距离…一级保护区边界1000米范围内") against the distance the proposal
     gives to the same place: True within, False beyond, None when the proposal gives none to that place (or to a
     zone of another level); with the proposal's words that give the distance."""
-    m = _NEAR_SCOPE.search(scope)
-    if not m:
+    m = DISTANCE_SCOPE.search(scope)
+    if not m or m.group(4) not in ("范围内", "以内", "之内"):
         return None, ""
     place = re.sub(r"(?:的)?(?:边界|红线|范围|界线)$", "", m.group(1))
     limit = _metres(m.group(2), m.group(3))

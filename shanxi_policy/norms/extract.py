@@ -108,12 +108,14 @@ _TRIM = " \t　，,。；;：:、"
 _CONNECT = re.compile(r"^(?:和|与|及|以及|或者|或|、|并|并且|也|还|要|严格|依法|积极|大力|进一步|全面|加快|逐步|有序|重点|"
                       r"坚决|统筹|深入|持续|切实|稳步|着力|不断|鼓励|支持|引导)*$")
 _ADVERB_TAIL = re.compile(r"(?:还|也|均|都|亦|仍|同时|依法|依照[^，]*规定|按照[^，]*规定|严格|必须|应|要|并|需要)+$")
+# "距离…一级保护区边界1000米范围内": a distance from a place bounds where the norm applies (the place, the figure, its
+# unit, and whether the norm holds within or beyond it). The check compares it with the proposal's distance.
+DISTANCE_SCOPE = re.compile(r"(?:距离|距)([^，。；：]{1,40}?)(\d+(?:\.\d+)?)(米|公里|千米)(范围内|以内|之内|范围以外|以外|之外)")
 _SCOPE_PATTERNS = [
     re.compile(r"在[^，。；：]{1,40}?(?:范围内|以内|以外|区域内|内|上游|下游|周边|周围|附近|沿岸|两侧|期间|过程中)"),
     re.compile(r"夜间|昼间|\d{1,2}时至(?:次日)?\d{1,2}时|[^，。；：]{0,8}(?:期间|季节|时段)"),
     re.compile(r"(?:开工建设|开工|投入生产或者使用|投入使用|投入运行|投产|施工)(?:之)?前"),
-    # "距离…一级保护区边界1000米范围内": a distance from a place bounds where the norm applies
-    re.compile(r"(?:距离|距)[^，。；：]{1,40}?\d+(?:\.\d+)?(?:米|公里|千米)(?:范围内|以内|之内|范围以外|以外|之外)"),
+    DISTANCE_SCOPE,
     re.compile(r"(?:单台|年产|日产|设计能力|规模)?[^，。；：]{0,10}?\d+(?:\.\d+)?(?:万|千)?(?:吨|千瓦|兆瓦|蒸吨|立方米|平方米|公顷|亩|头|只|千伏|米|公里)"
                r"(?:/[时日年小]+)?(?:以上|以下|及以上|及以下|以内)?"),
 ]
@@ -169,20 +171,18 @@ def _body_start(c: Clause) -> int:
     m = _ARTICLE_HEAD.match(c.text)
     if m:
         return m.end()
-    if c.title and c.text.startswith(c.title):
+    headed = bool(c.title) and c.text.startswith(c.title)
+    if headed:
         end = len(c.title)
         while end < len(c.text) and c.text[end] in "。．.：: 　":
             end += 1
         if c.text[end:].strip():
             return end
-        # A one-sentence item ("（二）严禁新增焦化产能，新建焦化项目必须实施产能减量置换。") is its own body: a local
-        # notice states most of its rules so. Only its marker is skipped.
-        m = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
-        return m.start(2) if m else 0
-    # A paragraph that starts with a list marker and no heading ("三、距离…1000米范围内，禁止新建加油站。"): the
-    # marker is no word of the norm's scope or subject.
-    m = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
-    return m.start(2) if m and not c.title else 0
+    # Only the list marker is skipped for a one-sentence item ("（二）严禁新增焦化产能，新建焦化项目必须实施产能减量置换。"
+    # is its own body: a local notice states most of its rules so) and for a numbered paragraph with no heading
+    # ("三、距离…1000米范围内，禁止新建加油站。"): the marker is no word of the norm's scope or subject.
+    marker = next((m for rx in (CLAUSE, PART, ITEM, SUBITEM) if (m := rx.match(c.text))), None)
+    return marker.start(2) if marker and (headed or not c.title) else 0
 
 
 # ----- triggers ----------------------------------------------------------------------------------------

@@ -35,6 +35,12 @@ def without_article_no(text: str) -> str:
     return m.group(2) if m else text
 
 
+def without_marker(text: str) -> str:
+    """Text after a leading 第X条, 一、 or （一） (the number a citation already gives)."""
+    m = ARTICLE.match(text) or PART.match(text) or CLAUSE.match(text)
+    return m.group(2) if m else text
+
+
 def starts_with_marker(line: str) -> bool:
     return bool(ANY_MARKER.match(line.lstrip("\u3000 ")))
 
