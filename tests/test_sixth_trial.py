@@ -194,9 +194,9 @@ def test_a_count_of_days_is_answered_by_a_sentence_stating_days(library_kb):
     ("几点以后不能施工？", "夜间，是指晚上十点至次日早晨六点之间的期间", True),
 ])
 def test_the_unit_a_question_counts_in(question, figure, counted):
-    from shanxi_policy.answer.extract import _asked_unit
+    from shanxi_policy.answer.extract import asked_unit
 
-    unit = _asked_unit(question)
+    unit = asked_unit(question)
     assert unit is not None and bool(unit.search(figure)) is counted
 
 

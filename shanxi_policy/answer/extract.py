@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
+from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
 from ..text.markers import ENUM_START, without_marker
 from ..text.normalize import normalize_for_search
@@ -177,7 +178,7 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
     close below: the document's own words lead ("主要目标是：…" over "对主要目标…进行了系统部署")."""
     if len(hits) < 2 or hits[0].source == "lookup":
         return hits
-    from .metadata import SECONDARY_TYPES, reports_on  # metadata imports this module
+    from .metadata import reports_on  # metadata imports this module
 
     first = kb.document(hits[0].doc_id)
     if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:
@@ -217,11 +218,22 @@ _UNIT_FIGURE = {"天": r"日|天|个工作日", "日": r"日|天|个工作日", 
 _FIGURE = r"(?<![\d.月])(?:\d{1,3}(?:\.\d+)?|\d{4,}(?:\.\d+)?(?!\s*年)|[一二三四五六七八九十百千两]+)"  # not a year (2027年)
 
 
-def _asked_unit(question: str) -> re.Pattern[str] | None:
+# What an amount asked in a unit is called when the texts state none ("文件中未规定具体天数").
+_UNIT_NAME = {"天": "天数", "日": "天数", "年": "年限", "月": "期限", "小时": "时长", "点": "时间", "米": "距离",
+              "公里": "距离", "千米": "距离", "吨": "数量", "元": "金额", "万元": "金额", "人": "人数"}
+
+
+def asked_unit(question: str) -> re.Pattern[str] | None:
+    """A figure in the unit the question asks for ("多少天" → "60日", "三十个工作日")."""
     m = _ASKED_UNIT.search(question)
     if not m:
         return None
     return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
+
+
+def asked_unit_name(question: str) -> str:
+    m = _ASKED_UNIT.search(question)
+    return _UNIT_NAME[m.group(2)] if m else ""
 
 
 def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) -> list[Cand]:
@@ -306,7 +318,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             lead_in = "" if legacy else item_lead(h.text, s)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
     asked = set(_YEAR.findall(q))
-    unit = _asked_unit(q) if not legacy else None
+    unit = asked_unit(q) if not legacy else None
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
         # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one

@@ -60,6 +60,12 @@ def document_reference(phrase: str, documents: Sequence[Document]) -> str:
     bare = re.sub(r"[《》“”\s]", "", phrase)
     if bare in names:
         return _short_name(names[bare], documents, names) or bare
+    if len(bare) == 3 and bare.endswith("法"):
+        # "大气法", "固废法", "环评法": a law's usual three-character abbreviation
+        from ..kb import abbreviates
+
+        laws = {d.doc_id for d in documents if abbreviates(bare, d.title)}
+        return _short_name(laws.pop(), documents, names) if len(laws) == 1 else ""
     if len(bare) < 4 or not _DOC_KIND_END.search(bare):
         return ""
     # The abbreviation starts as a name starts (or is the name's ending, "实施意见"); a 的 inside it
@@ -543,7 +549,7 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
     if not (question or "").strip():
         # Checked before the history is read: a blank message would otherwise resolve to the previous question.
         raise QueryError(EMPTY_QUESTION)
-    earlier = [h.strip() for h in history or [] if h and h.strip()]
+    earlier = _as_answered(kb, [h.strip() for h in history or [] if h and h.strip()], k, filters)
     full = resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)
     new = new_subject_terms(question, earlier, kb.documents)
@@ -555,18 +561,40 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         if sibling is not None:
             ans = sibling
     if not ans.found and earlier and full == question.strip():
-        # "到期前多少天要申请延续？" after "排污许可证的有效期是几年？": no "呢", yet it asks on within the earlier
-        # subject. Asked with that subject, it is answered only when the answer still holds a word of its own.
-        carried = carry_subject(question.strip(), resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents))
-        if carried:
-            again = answer(kb, carried, k, filters)
-            own = [t for t in content_terms(question) if t not in content_terms(carried[: -len(question.strip())])]
-            if again.found and own and any(t in again.text for t in own):
-                ans, full = again, carried
+        carried = _carried(kb, question, earlier, k, filters)
+        if carried is not None:
+            ans, full = carried
     if full != question.strip():
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+def _carried(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filters: Any) -> tuple[Answer, str] | None:
+    """"到期前多少天要申请延续？" after "排污许可证的有效期是几年？": no "呢", yet it asks on within the earlier subject.
+    Asked with that subject, it is answered only when the answer still holds a word of its own."""
+    from .typed import answer
+
+    carried = carry_subject(question.strip(), resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents))
+    if not carried:
+        return None
+    again = answer(kb, carried, k, filters)
+    own = [t for t in content_terms(question) if t not in content_terms(carried[: -len(question.strip())])]
+    return (again, carried) if again.found and own and any(t in again.text for t in own) else None
+
+
+def _as_answered(kb: KnowledgeBase, earlier: list[str], k: int, filters: Any) -> list[str]:
+    """The history with its last question as it was answered: "有效期多久？" after "排污许可证应当记载哪些信息？" was
+    answered as "排污许可证…，有效期多久？", and a third question ("大气法里呢？") goes on from that."""
+    from .typed import answer
+
+    if len(earlier) < 2:
+        return earlier
+    last, before = earlier[-1], earlier[:-1]
+    if resolve(last, before, kb.term_idf, kb.documents) != last or answer(kb, last, k, filters).found:
+        return earlier
+    carried = _carried(kb, last, before, k, filters)
+    return [*before, carried[1]] if carried is not None else earlier
 
 
 # A follow-up this short, naming no document, may be asked within the document the earlier question named.

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..ingest.docmeta import effective_label, issuers_of
+from ..ingest.docmeta import SECONDARY_TYPES, effective_label, issuers_of
 from ..models import Answer, AnswerItem, Document, Hit
 from ..text.tokenize import content_terms
 from .extract import NOT_FOUND
@@ -59,7 +59,6 @@ def document_names(documents: Sequence[Document]) -> dict[str, str]:
 
 
 # Documents that speak about other documents rather than lay down rules of their own.
-SECONDARY_TYPES = ("新闻报道", "政策解读")
 
 
 def reports_on(doc_id: str, documents: Sequence[Document]) -> list[str]:

@@ -28,7 +28,7 @@ def in_liability_chapter(hit: Hit) -> bool:
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("doc_number", re.compile(r"文号|发文字号|字号是")),
-    ("issuer", re.compile(r"发文机关|印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|"
+    ("issuer", re.compile(r"发文机关|印发机关|印发单位|发文单位|发布单位|发布机关|制发机关|制定机关|颁布机关|"
                           r"(?:由|是)?(?:哪些|哪个|哪家|什么)(?:单位|部门|机关|机构)(?:联合)?(?:印发|发布|制定|颁布|发的|通过)|"
                           r"(?:由|是)谁(?:联合)?(?:印发|发布|制定|颁布|通过)|谁(?:印发|发布|制定|颁布|通过)的")),
     # When a text takes effect: its own closing article says so ("本法自2023年4月1日起施行").
@@ -46,9 +46,11 @@ META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
 # Field names that ask about a document whatever precedes them; the other wordings ("由谁发布", "何时施行")
 # ask about a document only when what precedes them is one ("这份实施意见", "水污染防治法") or nothing:
 # "国家重要湿地名录由谁发布" asks what a text says.
-_META_EXPLICIT = re.compile(r"文号|发文字号|发文机关|印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|成文日期|印发日期|"
+_META_EXPLICIT = re.compile(r"文号|发文字号|发文机关|印发机关|制发机关|"
+                            r"印发单位|发文单位|发布单位|发布机关|制定机关|颁布机关|成文日期|印发日期|"
                             r"发布日期|发文日期|颁布日期|施行日期|生效日期|标题|全称|文件名|文种")
-_DOC_WORD = re.compile(r"(?:文件|意见|通知|决定|办法|条例|规定|方案|规划|细则|法律|法规|法|政策|报道|它|其)$")
+# what ends a document's name; 《…》 names one too
+_DOC_WORD = re.compile(r"(?:文件|意见|通知|决定|办法|条例|规定|方案|规划|细则|法律|法规|法|政策|报道|它|其|》)$")
 _DOC_PRONOUN = re.compile(r"这|该|本|此|上述")
 
 

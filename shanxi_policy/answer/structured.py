@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from ..index.units import sentences
+from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
@@ -530,7 +531,27 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # title "（二十七）开展评估考核。" alone answers nothing).
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
-    return _finish(base, "list", items, citations, lead_in=answer_lead, repeats=repeats)
+    return _finish(base, "list", definition_first(question, items), citations, lead_in=answer_lead, repeats=repeats)
+
+
+# "应税污染物有哪些", "危险废物包括哪些": what the question asks to have listed, after its last 的.
+_ASKED_KIND = re.compile(r"([\u4e00-\u9fff]{2,16}?)(?:主要|具体)?(?:有哪些|包括哪些|包括什么|是指什么|指什么|是哪些|分为哪些)")
+
+
+def definition_first(question: str, items: list[AnswerItem]) -> list[AnswerItem]:
+    """The sentence that defines what the question asks to have listed ("本法所称应税污染物，是指…大气污染物、水污染物、
+    固体废物和噪声") answers it directly: its clause's items lead, the others follow in their order."""
+    m = _ASKED_KIND.search(question)
+    if not m:
+        return items
+    kind = m.group(1).rsplit("的", 1)[-1]
+    if len(kind) < 2:
+        return items
+    defines = re.compile(rf"(?:所称|^|[，。；：])\s*{re.escape(kind)}[，,]?(?:是指|包括|分为)")
+    first = next((i.cite for i in items if defines.search(without_article_no(i.text.strip()))), None)
+    if first is None or items[0].cite == first:
+        return items
+    return [i for i in items if i.cite == first] + [i for i in items if i.cite != first]
 
 
 _COORD = re.compile(r"和|与|及|以及|、|或者|或")
@@ -942,8 +963,6 @@ def _year_segments(text: str, years: list[int]) -> dict[int, str]:
 
 def _secondary(kb: KnowledgeBase, hit: Hit) -> bool:
     """The hit is from a news report or an interpretation, not from a document that sets policy."""
-    from .metadata import SECONDARY_TYPES  # metadata imports this module
-
     d = kb.document(hit.doc_id)
     return d is not None and str(d.meta.get("doc_type", "")) in SECONDARY_TYPES
 

@@ -18,10 +18,10 @@ from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
-from .extract import answer_question, sentence_score, term_spans
+from .extract import answer_question, asked_unit, asked_unit_name, sentence_score, term_spans
 from .followup import PARTY_HEAD, find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
-from .qtype import YEAR, classify
+from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
 from .structured import (
     cite_number,
     comparison_answer,
@@ -238,7 +238,36 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         return _asked_as(comparison_answer(kb, asked, base, years_in(q)), q)
     if qt.kind == "open":
         return _asked_as(open_answer(asked, base, kb), q)
-    return unnamed_object(kb, asked, introduced_list(base))
+    return unnamed_object(kb, asked, introduced_list(permission_answer(asked, base)))
+
+
+# "能不能…", "可以…吗": whether a conduct is allowed. Asked without a word of penalty, the rule that forbids or
+# limits the conduct answers, not the article that punishes it nor a duty around it.
+_MAY = re.compile(r"能不能|能否|可不可以|可否|能[^，。？?]{1,20}吗|可以[^，。？?]{1,20}吗|允许[^，。？?]{0,20}吗|行不行|行吗")
+_FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许")
+
+
+def permission_answer(question: str, ans: Answer) -> Answer:
+    """The sentence of a top clause outside the 法律责任 chapter that forbids (or requires) the conduct asked about,
+    when the best sentence is a penalty or states no rule; the answer is otherwise left as it is."""
+    if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question) or not _MAY.search(question):
+        return ans
+    top = ans.citations[0]
+    if top.source == "lookup" or (not in_liability_chapter(top) and _FORBIDS.search(ans.text)):
+        return ans
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    best: tuple[float, Hit, str] | None = None
+    for h in ans.citations[:3]:
+        if in_liability_chapter(h):
+            continue
+        for a, b in sentences(h.text):
+            x = h.text[a:b].strip()
+            if not _FORBIDS.search(x):
+                continue
+            score = sentence_score(question, x, terms)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, h, x)
+    return _answered_by(ans, best[1], best[2], question) if best is not None else ans
 
 
 _NAMED = re.compile(r"[^\W\d_]{4,}|[A-Za-z][A-Za-z0-9.]+")
@@ -278,7 +307,8 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
 NOT_USED = "文件中没有出现"
 NOT_ADDRESSED = "文件中未找到针对"
 NOT_HELD = "文档库中没有"  # the laws that govern what the question names are not in the library
-CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD)
+NOT_STATED = "文件中未规定具体"  # the amount asked in a unit (多少天) is stated by no retrieved clause
+CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED)
 
 
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
@@ -322,6 +352,15 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             when = "、".join(dict.fromkeys(YEAR.findall(question)))
             when = f"{when}年" if when else ""
             ans.note = f"{NOT_ADDRESSED}{when}“{gap}”的明确规定，以下是最接近的条款，请核对是否对应您的问题。"
+    elif (thing := asked_thing(question)) and not ans.note and not has_term(thing, normalize_for_search(ans.text)) \
+            and not holds(thing, ans.citations[0]):
+        # "光伏扶贫电站的补贴标准是多少", "新能源汽车购置有什么补贴": what is asked for (补贴) is in no sentence shown;
+        # the closest target is not an answer to it.
+        ans.note = f"{NOT_ADDRESSED}“{thing}”的明确规定，以下是最接近的条款（其中没有提到“{thing}”）。"
+    elif (unit := asked_unit(question)) is not None and not unit.search(ans.text) and not ans.note:
+        # "竣工后多少天内要完成验收": the closest clause states the duty but no period; the answer says so rather
+        # than leave the official to look for a figure that is not there.
+        ans.note = f"{NOT_STATED}{asked_unit_name(question)}，以下是最接近的条款，请核对是否对应您的问题。"
     elif kb is not None and not ans.note:
         # "山西GDP要达到多少": a subject word that no clause of the library uses (nor a synonym of it) cannot
         # be what the closest sentence is about; the user is told which word the documents never mention.
@@ -332,6 +371,26 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
     return ans
+
+
+# What a question asks for by name: "…的补贴标准是多少" (补贴), "…有什么补贴" (补贴). Words that ask for any content
+# of a provision (要求, 规定, 措施 …) name no thing of their own.
+_ASKED_THING = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:标准|金额|额度)?(?:是多少|为多少|有多少|是几)|"
+                          r"有(?:什么|哪些|何)([\u4e00-\u9fff]{2,4})[？?]?$")
+_ANY_CONTENT = re.compile(r"要求|规定|措施|政策|内容|标准|条件|任务|目标|办法|举措|作用|意义|影响|区别|变化|特点|"
+                          r"说法|讲究|规矩|看法|责任|义务|职责|程序|手续|流程|限制|后果|处罚|好处|优势|问题|方面|情况|依据|计划|安排|重点")
+
+
+def asked_thing(question: str) -> str:
+    """The thing a question asks for by name, "" when it asks for a provision's content in general."""
+    m = _ASKED_THING.search(question.strip())
+    if not m:
+        return ""
+    thing = m.group(1) or m.group(2)
+    return "" if _ANY_CONTENT.search(thing) or _INDICATOR_END.search(thing) else thing
+
+
+_INDICATOR_END = re.compile(r"率$|比例$|比重$|占比$|浓度$|面积$|数量$|总量$|规模$|时间$|日期$|年限$|期限$|时限$|期间$|天数$")
 
 
 def _answered_by(ans: Answer, hit: Hit, sent: str, question: str) -> Answer:

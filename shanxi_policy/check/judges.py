@@ -21,7 +21,7 @@ from typing import Any
 from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms, tagged
+from ..text.tokenize import content_terms, segment, tagged
 from .negation import NEGATORS, SEGMENT_END, outside, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
@@ -456,7 +456,8 @@ class RuleJudge(Judge):
         tail = action[i + 1:].strip("，。；;, ")
         # Only a short noun phrase ends the act; a list ("用能设备、生产工艺") or a catch-all ("以及其他…的物质")
         # names a class its items belong to, and a longer tail goes on with another act.
-        if i < 0 or not 2 <= len(tail) <= 8 or "、" in tail or "其他" in action[:i]:
+        # "秸秆、落叶等产生烟尘污染的物质": the items before 等 are instances of the thing, and name it.
+        if i < 0 or not 2 <= len(tail) <= 8 or "、" in tail or "其他" in action[:i] or _ETC.search(action[:i]):
             return False
         words = [t for t in content_terms(tail) if t not in _PARTIES and self.weight(t) >= 1.0]
         if not words and tail not in _GENERIC and all(w in _PARTIES or w in _GENERIC for w in content_terms(tail)) \
@@ -517,6 +518,40 @@ class RuleJudge(Judge):
                     and self._fact_state(head, fact) == PRESENT and not self._fact_state(mod, fact):
                 return True
         return self._clause_modifier_missing(action, fact)
+
+    def _final_object_missing(self, action: str, a: Match, fact: Fact) -> bool:
+        """A one-phrase act ending in a verb and its object ("排放大气污染物"): the verb is matched and the object, a
+        specific word, is absent from the fact."""
+        if _ALT_SPLIT.search(action.strip("，；;, ")):
+            return False
+        terms = [t for t in content_terms(action) if not _POLARITY_WORDS.match(t)]
+        tail = _normalized(action).rstrip("。；，")
+        if len(terms) < 3 or not (tail.endswith(terms[-1]) or tail[:-1].endswith(terms[-1])):  # "大气污染" + 物
+            return False
+        obj, verb = terms[-1], terms[-2]
+        if obj in _GENERIC or obj in _PARTIES or self.weight(obj) < self.params.specific or verb not in a.words:
+            return False
+        if dict(tagged(action)).get(verb) != "v":
+            return False  # "餐饮服务项目": a noun before the last word describes it, it is no act done to it
+        groups = term_groups(action)
+        alts = next((g for g in groups if obj in g), (obj,))
+        return not any(self._fact_state(t, fact) for t in alts)
+
+    def _rarest_unmet(self, action: str, a: Match) -> bool:
+        """A one-phrase act whose last word group (what is done, or done to: "实行包费制"), its rarest, specific and much
+        rarer than every word matched, is not matched. A verb inside the act ("投放" in "向生活垃圾收集设施中投放工业固体
+        废物") is often paraphrased by applicants (放到) and is not held to this."""
+        if _ALT_SPLIT.search(action.strip("，；;, ")) or not a.words:
+            return False
+        groups = term_groups(action)
+        if len(groups) < 2:
+            return False
+        rarest = max(groups, key=lambda g: max(self.weight(t) for t in g))
+        if rarest != groups[-1]:
+            return False
+        top = max(self.weight(t) for t in rarest)
+        return not any(t in a.words for t in rarest) and top >= self.params.specific \
+            and top >= max(self.weight(t) for t in a.words) + 0.5
 
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
         """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
@@ -651,6 +686,10 @@ class RuleJudge(Judge):
         if m in ("obligation", "encouragement") and a_cov < p.support:
             return out("not_applicable")
         if m == "prohibition":
+            if avoids_act and _act_done_object_denied(action, a, fact):
+                # "污泥…运至荒沟内堆存填埋，不进行稳定化处理": the forbidden act (堆放) is done; the word denied (处理)
+                # only describes the thing it is done to.
+                avoids_act = False
             if scope_denied or avoids_act or excepted:
                 return out("supports")
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
@@ -665,6 +704,14 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
+                return out("not_applicable")
+            if self._final_object_missing(action, a, fact):
+                # "非道路移动机械超过标准排放大气污染物" and "洗砂废水经沉淀后排回河道": the act (排放) is done, to
+                # another thing than the one the norm names last.
+                return out("not_applicable")
+            if self._rarest_unmet(action, a):
+                # "任何单位不得对能源消费实行包费制" and "年综合能源消费量约11万吨标准煤": what the act is done to is named,
+                # and the act itself (包费制), the norm's rarest word, is not.
                 return out("not_applicable")
             if a.strong_total >= 2 and a.strong < 2:
                 # One word in common ("转让" in "禁止伪造、变造、转让排污许可证" and "废品收购站") does not show
@@ -708,6 +755,15 @@ class RuleJudge(Judge):
                 if denied and all(_reduced(w, action) for w in denied):
                     # "减少工业固体废物的产生量" and "不再新增矸石堆存": having less of what the duty reduces keeps it.
                     return out("supports")
+                conform = _CONFORM.match(action.strip())
+                if denied and conform and all(w in conform.group(1) for w in denied):
+                    # "按照排污许可证规定，如实…公开污染物排放信息" and "排污许可证尚未申领": a duty to act as a permit says
+                    # binds the holder; the missing permit is judged by the norms that require it.
+                    return out("not_applicable")
+                if denied and all(_other_compound(w, action, fact) for w in denied):
+                    # "节能审查尚未开展" puts off a review; "加强节能管理，制定并实施节能计划" asks for something else
+                    # that shares the word 节能.
+                    return out("not_applicable")
                 if denied and all(_placed_outside(w, fact) for w in denied):
                     # "距离最近村庄约150米" puts the project outside a place the duty names; it leaves undone no act
                     # the duty asks for ("新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求").
@@ -921,11 +977,28 @@ def _lead_list_objects(action: str) -> list[str]:
     if m is None:
         return []
     items = [x for x in _LIST_SPLIT.split(text[m.end():]) if len(x) >= 2]
+    head, sep, _first = items[0].rpartition("的") if items else ("", "", "")
+    if sep and not any("的" in x for x in items[1:]):
+        # "列入淘汰名录的设备、材料和产品": the modifier before the first object bounds every object of the list
+        items = [items[0], *(head + sep + x for x in items[1:])]
     return [m.group(0) + x for x in items] if len(items) > 1 else []
 
 
 # The items of a list of acts or of objects ("伪造、变造、转让", "化工园区和化工项目").
 _LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
+
+
+def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:
+    """The action opens with a list of acts ("擅自倾倒、堆放、丢弃、遗撒…") of which the fact does one, and every word
+    the fact denies stands in the rest of the action (the thing the act is done to)."""
+    m = _LEAD_LIST.match(action.strip())
+    if not m:
+        return False
+    acts = [t for t in _LIST_SPLIT.split(m.group(1)) if t not in _GENERIC]
+    if not any(RuleJudge._fact_state(t, fact) == PRESENT for t in acts):
+        return False
+    denied = [w for w in a.words if RuleJudge._fact_state(w, fact) in (NEGATED, REMOVED)]
+    return bool(denied) and not any(w in m.group(1) for w in denied)
 
 
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
@@ -1029,6 +1102,21 @@ def _deferred_past_start(term: str, fact: Fact, wide: bool) -> bool:
 def stated(word: str, text: str) -> bool:
     """The word occurs in the proposal text and at least once is not denied ("不占用耕地" states no use of 耕地)."""
     return any(state_at(text, a, b, proposal=True) == PRESENT for a, b in word_spans(word, text))
+
+
+def _other_compound(word: str, action: str, fact: Fact) -> bool:
+    """Every denied occurrence of the word in the fact is the first part of a compound ("节能审查") that the norm's act
+    never uses, while the act joins the word to other words ("节能管理", "节能计划"): the fact denies another thing."""
+    text = fact.norm_text
+    act = _normalized(action)
+    spans = [(a, b) for a, b in word_spans(word, text) if state_at(text, a, b, proposal=True) != PRESENT]
+    if not spans:
+        return False
+    for _a, b in spans:
+        nxt = next((w for w in segment(text[b:b + 6])[:1]), "")
+        if len(nxt) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt) or nxt in _GENERIC or word + nxt in act:
+            return False
+    return True
 
 
 def word_spans(word: str, text: str) -> list[tuple[int, int]]:
@@ -1154,7 +1242,9 @@ _SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合�
                          r"(?:处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|处置中心|处置单位)|综合利用|" + _STANDARD.pattern)
 _APPROVED = re.compile(r"批准|批复|许可|核准|备案|资质")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
-                       r"偷|乱|就地|就近|随手|简易|丢弃|弃置|抛弃|遗弃")  # discarding is never the regulated way
+                       r"偷|乱|就地|就近|随手|简易|丢弃|弃置|抛弃|遗弃|"  # discarding is never the regulated way
+                       # nor is putting waste down untreated ("运至荒沟内堆存填埋，不进行稳定化处理")
+                       r"不(?:进行|做|作|经)[^，。；]{0,6}处理|未(?:经|进行|做|作)?[^，。；]{0,4}处理")
 
 
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
@@ -1214,15 +1304,21 @@ def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
     gives to the same place: True within, False beyond, None when the proposal gives none to that place (or to a
     zone of another level); with the proposal's words that give the distance."""
     m = DISTANCE_SCOPE.search(scope)
-    if not m or m.group(4) not in ("范围内", "以内", "之内"):
+    if not m or m.group("side") not in ("范围内", "以内", "之内"):
         return None, ""
-    place = re.sub(r"(?:的)?(?:边界|红线|范围|界线)$", "", m.group(1))
-    limit = _metres(m.group(2), m.group(3))
+    place = re.sub(r"(?:的)?(?:边界|红线|范围|界线)$", "", m.group("place") or m.group("along"))
+    place = re.sub(r"^[一二三四五六七八九十]+、|^在", "", place)
+    limit = _metres(m.group("num"), m.group("unit"))
     level = _LEVEL.findall(place)
-    head = place[-3:]
+    # The same place: its last word (取水口, 岸线), and a name word of it if it has one ("岚河干流岸线" and "岚河岸线").
+    words = [t for t in content_terms(place) if not t.isdigit()]
+    if not words:
+        return None, ""
+    head, names = words[-1], [t for t in words[:-1] if t not in _GENERIC]
     for f in _FACT_DISTANCE.finditer(fact.whole or fact.sentence):  # the site is the whole project's
-        there = f.group(1)
-        if head not in there or (level and _LEVEL.findall(there) != level):
+        there = normalize_for_search(f.group(1))
+        if head not in there or (names and not any(t in there for t in names)) \
+                or (level and _LEVEL.findall(there) != level):
             continue
         return _metres(f.group(2), f.group(3)) <= limit, normalize_for_search(f.group(0))
     return None, ""

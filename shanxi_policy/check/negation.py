@@ -59,10 +59,22 @@ def _around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[seg:start], text[end : stop.start() if stop else len(text)]
 
 
+# A procedure under way ("许可证正在申请中", "环评报告书同步编制") …
+_PENDING = re.compile(r"^[^，。；,;]{0,16}?(?:正在|尚在|仍在|还在|同步|同时)[^，。；,;]{0,12}?"
+                      r"(?:申请|办理|申领|编制|审批|审查|报批|送审|评审)")
+# … while the works go ahead before it ends ("申请期间先行开展收集经营", "拟先行施工", "边建设边办理"): the project
+# runs without what the procedure grants.
+_PROCEED = re.compile(r"^[^。；;！？!?\n]{0,40}?(?:先行|提前|抢先|边)[^，。；,;]{0,4}?"
+                      r"(?:开展|开工|建设|生产|经营|开采|施工|运营|运行|收集|投产|实施|作业|动工)")
+
+
 def undone(text: str, start: int, end: int) -> bool:
-    """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done."""
+    """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done, or under
+    way while the works it must precede go ahead."""
     before, after = _around(text, start, end)
-    return bool(_UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before))
+    if _UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before):
+        return True
+    return bool(_PENDING.search(after)) and bool(_PROCEED.search(text[end:]))
 
 
 def outside(text: str, start: int, end: int) -> bool:

@@ -131,6 +131,16 @@ class Concept:
     field: str
     source: str
     state: str = PRESENT  # "negated" for phrases that say a thing is not done ("环评正在编制" = not approved)
+    # words that, in the same segment, show the alias means something else ("旱厕…粪污" is not livestock manure)
+    unless: tuple[re.Pattern[str], ...] = ()
+
+    def excluded(self, norm: str, start: int, end: int) -> bool:
+        if not self.unless:
+            return False
+        seg_start = max((norm.rfind(c, 0, start) for c in "，。；,;"), default=-1) + 1
+        ends = [i for i in (norm.find(c, end) for c in "，。；,;") if i >= 0]
+        segment = norm[seg_start: min(ends) if ends else len(norm)]
+        return any(p.search(segment) for p in self.unless)
 
 
 @dataclass
@@ -161,7 +171,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         concepts = [Concept(tuple(c["terms"]),
                             tuple(_pattern(a) for a in [*c["aliases"],
                                                         *(c["terms"] if c.get("state", PRESENT) == PRESENT else [])]),
-                            c["field"], c.get("source") or "", c.get("state", PRESENT)) for c in data["concepts"]]
+                            c["field"], c.get("source") or "", c.get("state", PRESENT),
+                            tuple(_pattern(u) for u in c.get("unless", []))) for c in data["concepts"]]
         obligations = list(data.get("obligations", []))
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise PolicyError(f"概念词表 concepts.yaml 格式有误：{exc}") from exc
@@ -205,7 +216,16 @@ def deferred_past_start(sentence: str, start: int, end: int) -> bool:
     "待生产线建成后再申请" put nothing past the start."""
     clause_end = SEGMENT_END.search(sentence, end)
     after = sentence[end: clause_end.start() if clause_end else len(sentence)]
+    if clause_end is not None and sentence[clause_end.start()] in "，,":
+        # "排污许可证尚未申领，待正式投入运行后再补办": the next segment says when it will be done
+        nxt = _NEXT_WHEN.match(sentence, clause_end.end())
+        if nxt:
+            after += nxt.group(0)
     return put_off(sentence, start, end) and bool(_PAST_START.search(after))
+
+
+# A segment that says when a thing not yet done will be done ("待正式投入运行后再补办").
+_NEXT_WHEN = re.compile(r"(?:待|等|拟|计划|准备|将)[^，。；,;！？]{0,20}")
 
 
 def put_off(sentence: str, start: int, end: int) -> bool:
@@ -296,7 +316,8 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
         for c in lex.concepts:
             for p in c.patterns:
                 for m in p.finditer(norm):
-                    if any(s <= m.start() and m.end() <= e and terms == c.terms for s, e, terms in taken):
+                    if any(s <= m.start() and m.end() <= e and terms == c.terms for s, e, terms in taken) \
+                            or c.excluded(norm, m.start(), m.end()):
                         continue
                     taken.append((m.start(), m.end(), c.terms))
                     st = state_at(norm, m.start(), m.end(), proposal=True)

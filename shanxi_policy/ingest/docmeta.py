@@ -73,6 +73,8 @@ def lexicon() -> Lexicon:
 
 # Document types offered by filters, in the order of the legal hierarchy.
 DOC_TYPES: tuple[str, ...] = ("法律", "行政法规", "司法解释", "地方性法规", "规章", "规范性文件", "政策解读", "新闻报道")
+# texts that retell or explain a policy: never its basis
+SECONDARY_TYPES: tuple[str, ...] = ("新闻报道", "政策解读")
 VALIDITY: tuple[str, ...] = (CURRENT, REVISED, REPEALED, PENDING)
 
 

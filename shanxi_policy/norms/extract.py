@@ -110,7 +110,10 @@ _CONNECT = re.compile(r"^(?:和|与|及|以及|或者|或|、|并|并且|也|还
 _ADVERB_TAIL = re.compile(r"(?:还|也|均|都|亦|仍|同时|依法|依照[^，]*规定|按照[^，]*规定|严格|必须|应|要|并|需要)+$")
 # "距离…一级保护区边界1000米范围内": a distance from a place bounds where the norm applies (the place, the figure, its
 # unit, and whether the norm holds within or beyond it). The check compares it with the proposal's distance.
-DISTANCE_SCOPE = re.compile(r"(?:距离|距)([^，。；：]{1,40}?)(\d+(?:\.\d+)?)(米|公里|千米)(范围内|以内|之内|范围以外|以外|之外)")
+# A distance from a place: "距离…取水口500米范围内", or along it: "岚河干流岸线两侧各200米范围内", "厂界周边300米以内".
+DISTANCE_SCOPE = re.compile(r"(?:(?:距离|距)(?P<place>[^，。；：]{1,40}?)|(?P<along>[^，。；：\d]{2,40}?)"
+                            r"(?:两侧|两岸|周边|周围|沿岸|四周|外延|向外)各?(?:延伸)?)"
+                            r"(?P<num>\d+(?:\.\d+)?)(?P<unit>米|公里|千米)(?P<side>范围内|以内|之内|范围以外|以外|之外)")
 _SCOPE_PATTERNS = [
     re.compile(r"在[^，。；：]{1,40}?(?:范围内|以内|以外|区域内|内|上游|下游|周边|周围|附近|沿岸|两侧|期间|过程中)"),
     re.compile(r"夜间|昼间|\d{1,2}时至(?:次日)?\d{1,2}时|[^，。；：]{0,8}(?:期间|季节|时段)"),

@@ -8,7 +8,15 @@ from pathlib import Path
 
 import streamlit as st
 
-from ...check.report import RELATION_LABELS, VERDICT_LABELS, Report, report_file_name, report_from_dict, to_markdown
+from ...check.report import (
+    RELATION_LABELS,
+    VERDICT_LABELS,
+    Report,
+    overview,
+    report_file_name,
+    report_from_dict,
+    to_markdown,
+)
 from ...errors import IngestError, QueryError
 from ..login import audit
 from ..render import css, md_escape, quote_block, table, uploader
@@ -39,8 +47,11 @@ def show_report(rep: Report) -> None:
     st.markdown(f"**项目：** {md_escape(rep.title)}")
     for g in rep.gaps:
         st.warning(f"未能审查：{md_escape(g)}")
-    if rep.summary:
-        table([{"字段": k, "内容": v} for k, v in rep.summary.items()])
+    # the same lines as the Word report's 项目概况: every labelled line (污染防治, 手续 …) decides the review
+    lines = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
+    rows = [dict(zip(("字段", "内容"), line.split("：", 1), strict=True)) for line in lines if "：" in line]
+    if rows:
+        table(rows)
     for rel, items in rep.grouped().items():
         if not items:
             continue
