@@ -59,7 +59,7 @@ def asks_of_document(question: str, match: re.Match[str]) -> bool:
     a pronoun or nothing."""
     if _META_EXPLICIT.search(match.group(0)):
         return True
-    before = re.sub(r"(?:是|由|于|的|在|最早|最初|首次|正式)+$", "", question[:match.start()].strip("，, "))
+    before = re.sub(r"(?:是|由|于|的|在|从|自|最早|最初|首次|正式)+$", "", question[:match.start()].strip("，, "))
     before = YEAR.sub("", before).strip("，, ")
     return not before or bool(_DOC_PRONOUN.search(before)) or bool(_DOC_WORD.search(before))
 

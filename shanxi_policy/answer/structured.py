@@ -516,12 +516,18 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             # "第十七条 …应当包括下列内容：" introduces the list; it is not one of its items.
             answer_lead, sents = lead_sentence(sents[0]), sents[1:]
         items.extend(AnswerItem(s, n) for s in sents)
+    listed = bool(answer_lead and items and re.search(r"哪些|哪几", question) and _names_all(question, answer_lead))
+    if listed:
+        # "畜禽养殖场禁止建在哪些区域": the list the first clause introduces in the question's own words is the answer;
+        # the other clauses stay among the sources.
+        items = [i for i in items if i.cite == items[0].cite]
     texts = [i.text for i in items] + [s for n in repeats for s in body_sentences(citations[n - 1])] + [answer_lead]
     inside = any(_norm(base.text) in _norm(t) or _norm(t) in _norm(base.text) for t in texts if t)
     # Not when the best hit was set aside as a definition or as the penalty for a duty the answer gives.
     demoted = (is_definition(hits[0]) and not _ASKS_MEANING.search(question)) or \
         (in_liability_chapter(hits[0]) and not in_liability_chapter(lead))
-    if base.text and any(base.text in body_sentences(h) for h in hits[:1]) and not inside and not demoted:
+    if base.text and any(base.text in body_sentences(h) for h in hits[:1]) and not inside and not demoted \
+            and not listed:
         # The single best sentence the factoid answerer found always stays in the answer.
         items.insert(0, AnswerItem(base.text, 1))
     if not items:
@@ -532,6 +538,13 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
     return _finish(base, "list", definition_first(question, items), citations, lead_in=answer_lead, repeats=repeats)
+
+
+def _names_all(question: str, sentence: str) -> bool:
+    """Every content word of the question (asking words aside) is in the sentence, or a synonym of it."""
+    norm = _norm(sentence)
+    terms = [t for t in question_terms(question) if not re.fullmatch(r"哪些|哪几|什么|哪里|如何|怎么", t)]
+    return bool(terms) and all(has_term(t, norm) for t in terms)
 
 
 # "应税污染物有哪些", "危险废物包括哪些": what the question asks to have listed, after its last 的.

@@ -245,28 +245,35 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
 # limits the conduct answers, not the article that punishes it nor a duty around it.
 _MAY = re.compile(r"能不能|能否|可不可以|可否|能[^，。？?]{1,20}吗|可以[^，。？?]{1,20}吗|允许[^，。？?]{0,20}吗|行不行|行吗")
 _FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许")
+# "要办取水许可证吗", "需不需要审批": whether a duty binds; the rule that lays it down (and its exception) answers.
+_NEED = re.compile(r"要不要|需不需要|用不用|需要[^，。？?]{1,20}吗|要[^，。？?]{1,20}吗|必须[^，。？?]{1,20}吗|"
+                   r"得[^，。？?]{1,12}吗")
+_BINDS = re.compile(r"应当|必须|须|除外")
 
 
 def permission_answer(question: str, ans: Answer) -> Answer:
     """The sentence of a top clause outside the 法律责任 chapter that forbids (or requires) the conduct asked about,
     when the best sentence is a penalty or states no rule; the answer is otherwise left as it is."""
-    if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question) or not _MAY.search(question):
+    if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question):
         return ans
+    rule = _FORBIDS if _MAY.search(question) else _BINDS if _NEED.search(question) else None
     top = ans.citations[0]
-    if top.source == "lookup" or (not in_liability_chapter(top) and _FORBIDS.search(ans.text)):
+    if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)):
         return ans
     terms = [t for t in content_terms(question) if not t.isdigit()]
     best: tuple[float, Hit, str] | None = None
     for h in ans.citations[:3]:
         if in_liability_chapter(h):
             continue
-        for a, b in sentences(h.text):
-            x = h.text[a:b].strip()
-            if not _FORBIDS.search(x):
+        spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
+        for i, x in enumerate(spans):
+            if not rule.search(x):
                 continue
             score = sentence_score(question, x, terms)
             if score > 0 and (best is None or score > best[0]):
-                best = (score, h, x)
+                # the exception that follows the rule goes with it ("但是，家庭生活…少量取水的除外")
+                nxt = spans[i + 1] if i + 1 < len(spans) and re.match(r"但是|但", spans[i + 1]) else ""
+                best = (score, h, x + nxt)
     return _answered_by(ans, best[1], best[2], question) if best is not None else ans
 
 
@@ -375,7 +382,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
 
 # What a question asks for by name: "…的补贴标准是多少" (补贴), "…有什么补贴" (补贴). Words that ask for any content
 # of a provision (要求, 规定, 措施 …) name no thing of their own.
-_ASKED_THING = re.compile(r"的([\u4e00-\u9fff]{2,4}?)(?:标准|金额|额度)?(?:是多少|为多少|有多少|是几)|"
+_ASKED_THING = re.compile(r"(?:的|\d年)([\u4e00-\u9fff]{2,4}?)(?:标准|金额|额度)?(?:是多少|为多少|有多少|是几)|"
                           r"有(?:什么|哪些|何)([\u4e00-\u9fff]{2,4})[？?]?$")
 _ANY_CONTENT = re.compile(r"要求|规定|措施|政策|内容|标准|条件|任务|目标|办法|举措|作用|意义|影响|区别|变化|特点|"
                           r"说法|讲究|规矩|看法|责任|义务|职责|程序|手续|流程|限制|后果|处罚|好处|优势|问题|方面|情况|依据|计划|安排|重点")

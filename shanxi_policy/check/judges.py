@@ -519,6 +519,16 @@ class RuleJudge(Judge):
                 return True
         return self._clause_modifier_missing(action, fact)
 
+    def _permit_refused(self, action: str, a: Match, fact: Fact) -> bool:
+        """The duty is to obtain a permit or an approval ("申请领取取水许可证"), the fact does what needs it, and the
+        permit's own word is what the fact denies."""
+        m = _OBTAIN.search(_normalized(action))
+        if not m:
+            return False
+        denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+        done = [w for w in a.words if self._fact_state(w, fact) == PRESENT and w not in _GENERIC]
+        return bool(done) and any(w in m.group(0) and _PERMIT_WORD.search(w) for w in denied)
+
     def _final_object_missing(self, action: str, a: Match, fact: Fact) -> bool:
         """A one-phrase act ending in a verb and its object ("排放大气污染物"): the verb is matched and the object, a
         specific word, is absent from the fact."""
@@ -528,11 +538,23 @@ class RuleJudge(Judge):
         tail = _normalized(action).rstrip("。；，")
         if len(terms) < 3 or not (tail.endswith(terms[-1]) or tail[:-1].endswith(terms[-1])):  # "大气污染" + 物
             return False
-        obj, verb = terms[-1], terms[-2]
-        if obj in _GENERIC or obj in _PARTIES or self.weight(obj) < self.params.specific or verb not in a.words:
+        obj = terms[-1]
+        if obj in _GENERIC or obj in _PARTIES or self.weight(obj) < self.params.specific:
             return False
-        if dict(tagged(action)).get(verb) != "v":
-            return False  # "餐饮服务项目": a noun before the last word describes it, it is no act done to it
+        # the act done to it ("排放大气污染物", "转让危险废物经营许可证"): a verb of the norm the fact does, right before
+        # the object or before one noun that qualifies it; a noun alone before it ("餐饮服务项目") describes it, and a
+        # list ("用能设备、生产工艺", "…和其他废弃物") names a class the fact may name otherwise
+        if "其他" in action or "其它" in action:
+            return False
+        tags = dict(tagged(action))
+        for verb in terms[-4:-1][::-1]:
+            between = tail[tail.rfind(verb) + len(verb): tail.rfind(terms[-1])] if verb in tail else "、"
+            if _LIST_SPLIT.search(between):
+                return False
+            if tags.get(verb) == "v" and verb in a.words:
+                break
+        else:
+            return False
         groups = term_groups(action)
         alts = next((g for g in groups if obj in g), (obj,))
         return not any(self._fact_state(t, fact) for t in alts)
@@ -686,6 +708,9 @@ class RuleJudge(Judge):
         if m in ("obligation", "encouragement") and a_cov < p.support:
             return out("not_applicable")
         if m == "prohibition":
+            if condition and _UNAPPROVED_CASE.search(condition) and _after_approval(action, fact):
+                # "未依法经审批部门审查…的，不得开工建设" and "主体工程待完成各项手续后开工": the project waits.
+                return out("supports")
             if avoids_act and _act_done_object_denied(action, a, fact):
                 # "污泥…运至荒沟内堆存填埋，不进行稳定化处理": the forbidden act (堆放) is done; the word denied (处理)
                 # only describes the thing it is done to.
@@ -704,6 +729,10 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
+                return out("not_applicable")
+            if _acts_missing(action, a, fact):
+                # "机动车船、非道路移动机械超过标准排放大气污染物" and "挖掘机装车运至破碎站": who is bound is named, and
+                # none of what it must not do (超过, 排放).
                 return out("not_applicable")
             if self._final_object_missing(action, a, fact):
                 # "非道路移动机械超过标准排放大气污染物" and "洗砂废水经沉淀后排回河道": the act (排放) is done, to
@@ -741,10 +770,20 @@ class RuleJudge(Judge):
             if avoids_act or scope_denied or excepted:
                 return out("supports")
             return out("attention" if scope_ok else "not_applicable")
+        if m == "obligation" and (scope_ok or not norm.scope) and c.total and _INSTALL_DUTY.search(action) \
+                and _FACILITY_REFUSED.search(fact.norm_text):
+            # "产生含挥发性有机物废气的生产…应当…安装、使用污染防治设施" and "暂不配套活性炭吸附等处理设施": the activity
+            # runs without the facility the duty asks for ("设施" is too common a word to weigh in the share of words
+            # denied; "在密闭空间或者设备中进行" is the manner asked for, not where the duty applies).
+            return out("conflict")
         if not scope_ok:
             return out("not_applicable")
         if m == "obligation":
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
+            if denies > 0 and self._permit_refused(action, a, fact):
+                # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
+                # lacks, however many of the duty's other words it shares.
+                return out("conflict")
             if denies > 0 and denies >= 0.5 * a.matched:
                 denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
                 if denied and not _STANDARD.search(fact.norm_text) \
@@ -986,6 +1025,53 @@ def _lead_list_objects(action: str) -> list[str]:
 
 # The items of a list of acts or of objects ("伪造、变造、转让", "化工园区和化工项目").
 _LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
+
+
+# A duty to install or run a facility, and a fact that says the project has none of it.
+_INSTALL_DUTY = re.compile(r"(?:安装|使用|建设|配套|配备|设置|建成)[、和及]?(?:安装|使用)?[^，。；]{0,8}?(?:设施|装置)")
+_FACILITY_REFUSED = re.compile(r"(?:未|不|暂不|暂未|尚未|没有|不再|不另)(?:予以)?(?:安装|建设|配套|配备|设置|建|上)"
+                               r"[^，。；,;]{0,14}?(?:处理|治理|净化|吸附|除尘|脱硫|脱硝|防治|收集)[^，。；,;]{0,4}?(?:设施|装置|设备)")
+# A duty to obtain a permit or an approval, and the words that name one.
+_OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；]{0,12}?(?:许可证|许可|批准文件|批准|审批|验收)")
+_PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
+# A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
+_UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理|未获|未予批准|审查后未予")
+# Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
+_WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)[^，。；]{0,6}?"
+                        r"(?:后|之后|以后)(?:再|方可|才)?$|"
+                        r"(?:取得|完成|办结|办妥|通过|获得)[^，。；]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
+
+
+def _after_approval(action: str, fact: Fact) -> bool:
+    """Every occurrence in the fact of the act's words waits for the procedures to be done."""
+    text = fact.norm_text
+    spans = [(i, j) for t in content_terms(action) if t not in _GENERIC for i, j in word_spans(t, text)]
+    if not spans:
+        spans = [(i, j) for t in content_terms(action) for i, j in word_spans(t, text)]
+    starts = [i for i, _j in spans]
+    if not starts:
+        return False
+    for i in starts:
+        seg = max((text.rfind(c, 0, i) for c in "，。；,;"), default=-1) + 1
+        if not _WAITS_FOR.search(text[seg:i]):
+            return False
+    return True
+
+
+def _acts_missing(action: str, a: Match, fact: Fact) -> bool:
+    """The act opens with the things or parties it binds ("机动车船、非道路移动机械…"), and the fact does none of its
+    verbs: every matched word names the party, none the conduct."""
+    if re.match(r"^[\s，]*(?:向|在|对|从|将|把|于|以|为|由)", action) or _LEAD_LIST.match(action.strip()):
+        return False  # "向非道路移动机械…销售": the things named first are the act's target; "新建、扩建…" are acts
+    tags = tagged(action)
+    first_verb = next((i for i, (_w, t) in enumerate(tags) if t == "v"), None)
+    if first_verb is None or first_verb == 0:
+        return False
+    head = "".join(w for w, _t in tags[:first_verb])
+    verbs = [w for w, t in tags[first_verb:] if t == "v" and len(w) >= 2 and w not in _GENERIC]
+    if not verbs or (not _ENUM_SPLIT.search(head) and len(content_terms(head)) < 2):
+        return False
+    return all(w in head for w in a.words) and not any(RuleJudge._fact_state(v, fact) for v in verbs)
 
 
 def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:

@@ -95,11 +95,12 @@ OVERVIEW_CHARS = 300
 def overview(rep: Report) -> list[str]:
     """一、项目概况: the labelled fields of the proposal, or else its opening sentences (so that the paper says what
     was reviewed, not only the project's name)."""
-    lines = [f"项目名称：{rep.title}"] + [f"{k}：{v}" for k, v in rep.summary.items() if k != "项目名称"]
-    # every labelled line of the proposal, not only the fields the summary knows ("选址：", "手续：", "施工安排：" decide
-    # a review as much as "建设内容：")
-    labelled = [f"{m.group(1)}：{m.group(2).strip()}" for m in _LABELLED.finditer(rep.proposal)
-                if m.group(1) != "项目名称"]
+    # every labelled line of the proposal, whole ("建设内容：一层改造为烧烤店铺；二层改造为KTV" goes on past its first
+    # "；"), not only the fields the summary knows ("选址：", "手续：", "施工安排：" decide a review as much as "建设内容：")
+    found = [(m.group(1), m.group(2).strip()) for m in _LABELLED.finditer(rep.proposal) if m.group(1) != "项目名称"]
+    whole = {k: v for k, v in reversed(found)}  # the first line of each label
+    lines = [f"项目名称：{rep.title}"] + [f"{k}：{whole.get(k, v)}" for k, v in rep.summary.items() if k != "项目名称"]
+    labelled = [f"{k}：{v}" for k, v in found]
     seen = {line.split("：", 1)[0] for line in lines}
     lines += [line for line in labelled if line.split("：", 1)[0] not in seen]
     if len(lines) > 1 or not rep.proposal.strip():

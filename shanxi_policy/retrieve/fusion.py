@@ -18,7 +18,10 @@ def minmax(scores: np.ndarray) -> np.ndarray:
     if scores.size == 0:
         return scores
     lo, hi = float(scores.min()), float(scores.max())
-    return (scores - lo) / (hi - lo) if hi > lo else np.zeros_like(scores)
+    if hi > lo:
+        return (scores - lo) / (hi - lo)
+    # every score equal: all are the best when they match at all (a library of one rule still finds it)
+    return np.ones_like(scores) if hi > 0 else np.zeros_like(scores)
 
 
 def convex(

@@ -115,6 +115,7 @@ def page() -> None:
                                accept_multiple_files="directory" if mode == "选择整个文件夹" else True)
     if uploads and st.button("导入文档库并更新索引", type="primary"):
         _import(list(uploads) if isinstance(uploads, list) else [uploads])
+        kb = get_kb()  # the index just rebuilt: the table below lists the new documents too
     if kb is None:
         return
     st.subheader("已有文档")
