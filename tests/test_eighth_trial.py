@@ -305,3 +305,33 @@ DUMP = ("项目名称：某县城区建筑垃圾临时消纳点项目\n建设地
 def test_a_spoil_dump_on_a_river_beach(library_kb):
     # 消纳 and 倾卸 put the spoil down; 固体废弃物 (the older laws' word) is 固体废物
     assert "水污染防治法第三十八条" in _conflicts(check_proposal(library_kb, DUMP))
+
+
+ZONE = ("孝义市人民政府关于调整高污染燃料禁燃区的通告\n\n孝政发〔2026〕7号\n\n"
+        "一、禁燃区范围。东至东外环路，西至西外环路所围合的区域，以及新义街道、胜溪湖街道全部行政区域，划定为高污染燃料禁燃区。\n\n"
+        "二、禁燃区内禁止销售、燃用原煤、散煤、燃料油等高污染燃料，禁止新建、扩建燃用高污染燃料的锅炉、窑炉等设施。\n\n"
+        "三、禁燃区内的宾馆、饭店、洗浴等经营单位，应当使用清洁能源，不得使用燃煤茶浴炉和燃煤大灶。\n")
+
+
+@pytest.fixture(scope="module")
+def zone_notice(tmp_path_factory):
+    return small_library(tmp_path_factory, "zone", {"孝义市禁燃区通告.txt": ZONE})
+
+
+def test_a_zone_designated_by_the_places_it_covers(zone_notice):
+    from shanxi_policy.check.engine import defined_zones
+    from shanxi_policy.retrieve.norm_search import check_source
+
+    zones = defined_zones(check_source(zone_notice))
+    assert [(c.terms, sorted(p.pattern for p in c.patterns)) for c in zones] == [(("禁燃区",), ["新义街道", "胜溪湖街道"])]
+    facts = analyze("建设地点：孝义市胜溪湖街道迎宾路中段", replace_lexicon(zones)).facts
+    assert any("禁燃区" in m.terms for f in facts for m in f.mentions)
+
+
+def replace_lexicon(extra):
+    from dataclasses import replace
+
+    from shanxi_policy.check.proposal import load_lexicon
+
+    lex = load_lexicon()
+    return replace(lex, concepts=[*lex.concepts, *extra])

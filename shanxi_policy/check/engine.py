@@ -415,9 +415,45 @@ def defined_periods(src: CheckSource) -> list[Concept]:
     return out
 
 
+# "…以及新义街道、中阳楼街道…全部行政区域，划定为高污染燃料禁燃区": a zone a text designates by the places it covers.
+_ZONE_DEF = re.compile(r"([^。；]{4,300}?)(?:划定为|划为|确定为|列为|设定为)([\u4e00-\u9fff]{2,14}?区)(?![\u4e00-\u9fff])")
+_NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|社区|乡|镇|村|开发区|工业园区|园区|新区|经济区)"
+                          r"(?![\u4e00-\u9fff]*?(?:路|街|巷))")
+_ZONES: dict[str, list[Concept]] = {}
+
+
+def defined_zones(src: CheckSource) -> list[Concept]:
+    """Concepts for the zones the library's texts designate by the named places they cover (streets, towns, parks): a
+    proposal sited in one of those places is in the zone, and the zone's rules ("禁燃区内禁止…") bind it. Read from
+    the texts, like the defined periods."""
+    got = _ZONES.get(src.version)
+    if got is not None:
+        return got
+    places: dict[str, set[str]] = {}
+    for doc_id in dict.fromkeys(n.doc_id for n in src.norms()):
+        d = src.document(doc_id)
+        for c in d.clauses if d is not None else []:
+            for m in _ZONE_DEF.finditer(c.text):
+                found = {p for p in _NAMED_PLACE.findall(re.sub(r"以及|及|和|与", "、", m.group(1)))
+                         if len(p) >= 3 and not p.startswith(("全部", "所有", "其他", "各", "本", "该"))}
+                if found:
+                    places.setdefault(m.group(2), set()).update(found)
+    out = []
+    for zone, named in places.items():
+        # a 禁燃区 or 禁养区 by its short name: the long one ("高污染燃料禁燃区") would lend its other words (高污染燃料)
+        # to the proposal, which may refuse them
+        terms = (zone[-3:],) if re.search(r"[禁限][\u4e00-\u9fff]区$", zone) else (zone,)
+        out.append(Concept(terms, tuple(re.compile(re.escape(p)) for p in sorted(named)), "zone", ""))
+    if len(_ZONES) > 4:
+        _ZONES.clear()
+    _ZONES[src.version] = out
+    return out
+
+
 def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
-    periods = defined_periods(src)
-    return Lexicon(lex.fields, [*lex.concepts, *periods], lex.obligations) if periods else lex
+    """The lexicon with the periods and zones the library's texts define."""
+    defined = [*defined_periods(src), *defined_zones(src)]
+    return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations) if defined else lex
 
 
 def _mentions(prop: Proposal, word: str) -> bool:
