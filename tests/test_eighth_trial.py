@@ -94,11 +94,18 @@ def test_sludge_dumped_in_a_gully_and_a_permit_put_off_past_operation(library_kb
     assert "排污许可管理条例第二十三条" not in conflicts
 
 
-def test_a_list_items_recommendation_keeps_the_duty_it_belongs_to(library_kb):
-    rep = check_proposal(library_kb, SEWAGE)
-    for f in rep.findings:
-        if f.doc_label == "排污许可管理条例" and f.article == "第十五条":
-            assert "应当重新申请取得排污许可证" in f.recommendation
+@pytest.mark.parametrize("verdict", ["conflict", "attention", "supports"])
+def test_a_list_items_recommendation_keeps_the_duty_it_belongs_to(library_kb, verdict):
+    # judged directly: whether the check raises 第十五条 for a given proposal is not what is tested here
+    from shanxi_policy.check.engine import _reason_and_advice
+    from shanxi_policy.check.judges import Judgment
+    from shanxi_policy.retrieve.norm_search import check_source
+
+    src = check_source(library_kb)
+    norm = next(n for n in src.norms() if n.clause_id == "排污许可管理条例:a15" and n.item)
+    fact = analyze(SEWAGE).facts[-1]
+    _reason, advice = _reason_and_advice(src, fact, norm, Judgment(verdict, missing=True))
+    assert "有下列情形之一的，应当重新申请取得排污许可证：" in advice and norm.item + norm.quote in advice
 
 
 def test_water_sent_back_to_a_river_is_no_engine_exhaust(library_kb):

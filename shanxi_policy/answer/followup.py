@@ -591,7 +591,10 @@ def _as_answered(kb: KnowledgeBase, earlier: list[str], k: int, filters: Any) ->
     if len(earlier) < 2:
         return earlier
     last, before = earlier[-1], earlier[:-1]
-    if resolve(last, before, kb.term_idf, kb.documents) != last or answer(kb, last, k, filters).found:
+    # the cheap tests first: answering the last question again is needed only when it could have been carried
+    if resolve(last, before, kb.term_idf, kb.documents) != last \
+            or not carry_subject(last, resolve(before[-1], before[:-1], kb.term_idf, kb.documents)) \
+            or answer(kb, last, k, filters).found:
         return earlier
     carried = _carried(kb, last, before, k, filters)
     return [*before, carried[1]] if carried is not None else earlier

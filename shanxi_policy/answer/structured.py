@@ -251,9 +251,14 @@ _FILLER = re.compile(r"还要|还需要?|还得|还应|还有|另外|此外|除�
 
 def covers_all(question: str, hit: Hit) -> bool:
     """Every content term of the question (or a synonym) is in the clause or its headings."""
+    return names_all(question, " ".join(hit.path) + "\n" + hit.text)
+
+
+def names_all(question: str, text: str) -> bool:
+    """Every content term of the question (or a synonym) is in the text."""
     terms = question_terms(question)
-    text = _norm(" ".join(hit.path) + "\n" + hit.text)
-    return bool(terms) and all(has_term(t, text) for t in terms)
+    norm = _norm(text)
+    return bool(terms) and all(has_term(t, norm) for t in terms)
 
 
 def key_term(terms: list[str], kb: KnowledgeBase | None) -> str:
@@ -516,7 +521,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             # "第十七条 …应当包括下列内容：" introduces the list; it is not one of its items.
             answer_lead, sents = lead_sentence(sents[0]), sents[1:]
         items.extend(AnswerItem(s, n) for s in sents)
-    listed = bool(answer_lead and items and re.search(r"哪些|哪几", question) and _names_all(question, answer_lead))
+    listed = bool(answer_lead and items and re.search(r"哪些|哪几", question) and names_all(question, answer_lead))
     if listed:
         # "畜禽养殖场禁止建在哪些区域": the list the first clause introduces in the question's own words is the answer;
         # the other clauses stay among the sources.
@@ -538,13 +543,6 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
     return _finish(base, "list", definition_first(question, items), citations, lead_in=answer_lead, repeats=repeats)
-
-
-def _names_all(question: str, sentence: str) -> bool:
-    """Every content word of the question (asking words aside) is in the sentence, or a synonym of it."""
-    norm = _norm(sentence)
-    terms = [t for t in question_terms(question) if not re.fullmatch(r"哪些|哪几|什么|哪里|如何|怎么", t)]
-    return bool(terms) and all(has_term(t, norm) for t in terms)
 
 
 # "应税污染物有哪些", "危险废物包括哪些": what the question asks to have listed, after its last 的.

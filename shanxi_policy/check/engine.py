@@ -365,7 +365,6 @@ def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
 _PERIOD_DEF = re.compile(r"(夜间|昼间|白天)，是指(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)"
                          r"(?:至|到)(次日)?(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)")
 _CN_HOUR = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_PERIODS: dict[str, list[Concept]] = {}
 
 
 def _hour(text: str, evening: bool) -> int:
@@ -386,22 +385,27 @@ def _clock(h: int) -> str:
     return f"(?:0?{h}|{word}{'|两' if h == 2 else ''})"
 
 
+def _library_texts(src: CheckSource) -> list[str]:
+    """The clause texts of every document that has norms."""
+    docs = (src.document(d) for d in dict.fromkeys(n.doc_id for n in src.norms()))
+    return [c.text for d in docs if d is not None for c in d.clauses]
+
+
 def defined_periods(src: CheckSource) -> list[Concept]:
     """Concepts for the times of day the library's laws define by clock hours ("夜间，是指晚上十点至次日早晨六点之间
     的期间"): a proposal's clock range that starts inside the period, or ends inside it, is in that period. Read from
     the texts, so they hold for every law in the library and are not entries of the hand-written lexicon."""
-    got = _PERIODS.get(src.version)
-    if got is not None:
-        return got
+    return [c for c in defined_concepts(src) if c.field == "schedule"]
+
+
+def _periods(texts: list[str]) -> list[Concept]:
     spans: dict[str, set[int]] = {}
-    for doc_id in dict.fromkeys(n.doc_id for n in src.norms()):
-        d = src.document(doc_id)
-        for c in d.clauses if d is not None else []:
-            for m in _PERIOD_DEF.finditer(c.text):
-                evening = "晚上" in m.group(0)[: m.start(2) - m.start(0)]
-                a, b = _hour(m.group(2), evening), _hour(m.group(4), False)
-                hours = set(range(a, 24)) | set(range(0, b)) if b <= a else set(range(a, b))
-                spans.setdefault(m.group(1), set()).update(hours)
+    for text in texts:
+        for m in _PERIOD_DEF.finditer(text):
+            evening = "晚上" in m.group(0)[: m.start(2) - m.start(0)]
+            a, b = _hour(m.group(2), evening), _hour(m.group(4), False)
+            hours = set(range(a, 24)) | set(range(0, b)) if b <= a else set(range(a, b))
+            spans.setdefault(m.group(1), set()).update(hours)
     out = []
     sep = r"[:：]?\d{0,2}(?:分)?[^，。；、\d]{0,4}?(?:至|到|-|—|~|－)[^，。；\d]{0,4}?"
     for name, hours in spans.items():
@@ -409,9 +413,6 @@ def defined_periods(src: CheckSource) -> list[Concept]:
         ends = "|".join(_clock(h) for h in sorted(hours) if (h - 1) % 24 in hours)  # ending inside, past its start
         rx = f"(?<!\\d)(?:{starts})[时点]{sep}\\d{{1,2}}[时点:：]|(?<!\\d)\\d{{1,2}}[时点]{sep}(?:{ends})[时点:：]"
         out.append(Concept((name,), (re.compile(rx),), "schedule", ""))
-    if len(_PERIODS) > 4:
-        _PERIODS.clear()
-    _PERIODS[src.version] = out
     return out
 
 
@@ -419,40 +420,50 @@ def defined_periods(src: CheckSource) -> list[Concept]:
 _ZONE_DEF = re.compile(r"([^。；]{4,300}?)(?:划定为|划为|确定为|列为|设定为)([\u4e00-\u9fff]{2,14}?区)(?![\u4e00-\u9fff])")
 _NAMED_PLACE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:街道|社区|乡|镇|村|开发区|工业园区|园区|新区|经济区)"
                           r"(?![\u4e00-\u9fff]*?(?:路|街|巷))")
-_ZONES: dict[str, list[Concept]] = {}
 
 
 def defined_zones(src: CheckSource) -> list[Concept]:
     """Concepts for the zones the library's texts designate by the named places they cover (streets, towns, parks): a
     proposal sited in one of those places is in the zone, and the zone's rules ("禁燃区内禁止…") bind it. Read from
     the texts, like the defined periods."""
-    got = _ZONES.get(src.version)
-    if got is not None:
-        return got
+    return [c for c in defined_concepts(src) if c.field == "zone"]
+
+
+def _zones(texts: list[str]) -> list[Concept]:
     places: dict[str, set[str]] = {}
-    for doc_id in dict.fromkeys(n.doc_id for n in src.norms()):
-        d = src.document(doc_id)
-        for c in d.clauses if d is not None else []:
-            for m in _ZONE_DEF.finditer(c.text):
-                found = {p for p in _NAMED_PLACE.findall(re.sub(r"以及|及|和|与", "、", m.group(1)))
-                         if len(p) >= 3 and not p.startswith(("全部", "所有", "其他", "各", "本", "该"))}
-                if found:
-                    places.setdefault(m.group(2), set()).update(found)
+    for text in texts:
+        for m in _ZONE_DEF.finditer(text):
+            found = {p for p in _NAMED_PLACE.findall(re.sub(r"以及|及|和|与", "、", m.group(1)))
+                     if len(p) >= 3 and not p.startswith(("全部", "所有", "其他", "各", "本", "该"))}
+            if found:
+                places.setdefault(m.group(2), set()).update(found)
     out = []
     for zone, named in places.items():
         # a 禁燃区 or 禁养区 by its short name: the long one ("高污染燃料禁燃区") would lend its other words (高污染燃料)
         # to the proposal, which may refuse them
         terms = (zone[-3:],) if re.search(r"[禁限][\u4e00-\u9fff]区$", zone) else (zone,)
         out.append(Concept(terms, tuple(re.compile(re.escape(p)) for p in sorted(named)), "zone", ""))
-    if len(_ZONES) > 4:
-        _ZONES.clear()
-    _ZONES[src.version] = out
     return out
+
+
+_DEFINED: dict[str, list[Concept]] = {}  # per library version: the library is read once, not per check
+
+
+def defined_concepts(src: CheckSource) -> list[Concept]:
+    """The periods and zones the library's texts define, read in one pass over its clauses."""
+    got = _DEFINED.get(src.version)
+    if got is None:
+        texts = _library_texts(src)
+        got = [*_periods(texts), *_zones(texts)]
+        if len(_DEFINED) > 4:
+            _DEFINED.clear()
+        _DEFINED[src.version] = got
+    return got
 
 
 def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
     """The lexicon with the periods and zones the library's texts define."""
-    defined = [*defined_periods(src), *defined_zones(src)]
+    defined = defined_concepts(src)
     return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations) if defined else lex
 
 

@@ -1051,11 +1051,7 @@ def _after_approval(action: str, fact: Fact) -> bool:
     starts = [i for i, _j in spans]
     if not starts:
         return False
-    for i in starts:
-        seg = max((text.rfind(c, 0, i) for c in "，。；,;"), default=-1) + 1
-        if not _WAITS_FOR.search(text[seg:i]):
-            return False
-    return True
+    return all(_WAITS_FOR.search(text[segment_start(text, i):i]) for i in starts)
 
 
 def _acts_missing(action: str, a: Match, fact: Fact) -> bool:
@@ -1074,27 +1070,29 @@ def _acts_missing(action: str, a: Match, fact: Fact) -> bool:
     return all(w in head for w in a.words) and not any(RuleJudge._fact_state(v, fact) for v in verbs)
 
 
+def _lead_acts(action: str) -> tuple[str, list[str]]:
+    """The list of acts an action opens with ("伪造、变造、转让…", "擅自倾倒、堆放…"), as written and its specific acts;
+    ("", []) when it opens with none."""
+    m = _LEAD_LIST.match(action.strip())
+    if not m:
+        return "", []
+    return m.group(1), [t for t in _LIST_SPLIT.split(m.group(1)) if t not in _GENERIC]
+
+
 def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:
     """The action opens with a list of acts ("擅自倾倒、堆放、丢弃、遗撒…") of which the fact does one, and every word
     the fact denies stands in the rest of the action (the thing the act is done to)."""
-    m = _LEAD_LIST.match(action.strip())
-    if not m:
-        return False
-    acts = [t for t in _LIST_SPLIT.split(m.group(1)) if t not in _GENERIC]
+    written, acts = _lead_acts(action)
     if not any(RuleJudge._fact_state(t, fact) == PRESENT for t in acts):
         return False
     denied = [w for w in a.words if RuleJudge._fact_state(w, fact) in (NEGATED, REMOVED)]
-    return bool(denied) and not any(w in m.group(1) for w in denied)
+    return bool(denied) and not any(w in written for w in denied)
 
 
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     """The action opens with a list of acts ("伪造、变造、转让…", "新建、扩建…") of which the fact does none."""
-    m = _LEAD_LIST.match(action.strip())
-    if not m:
-        return False
-    acts = _LIST_SPLIT.split(m.group(1))
-    return not any(RuleJudge._fact_state(t, fact) for t in acts if t not in _GENERIC) and \
-        any(t not in _GENERIC for t in acts)
+    _written, acts = _lead_acts(action)
+    return bool(acts) and not any(RuleJudge._fact_state(t, fact) for t in acts)
 
 
 @lru_cache(maxsize=4096)

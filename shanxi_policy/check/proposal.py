@@ -15,7 +15,7 @@ from typing import Any
 from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from .facts import proposal_fields, proposal_title
-from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, undone
+from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, segment_start, undone
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
 
@@ -137,9 +137,8 @@ class Concept:
     def excluded(self, norm: str, start: int, end: int) -> bool:
         if not self.unless:
             return False
-        seg_start = max((norm.rfind(c, 0, start) for c in "，。；,;"), default=-1) + 1
-        ends = [i for i in (norm.find(c, end) for c in "，。；,;") if i >= 0]
-        segment = norm[seg_start: min(ends) if ends else len(norm)]
+        stop = SEGMENT_END.search(norm, end)
+        segment = norm[segment_start(norm, start): stop.start() if stop else len(norm)]
         return any(p.search(segment) for p in self.unless)
 
 
