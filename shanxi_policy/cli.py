@@ -511,17 +511,24 @@ def eval_check(cases: Path, index_dir: Path | None, as_json: bool, doc_types: tu
 
 
 @main.command()
-@click.argument("doc_id")
+@click.argument("doc_id", required=False)
+@click.option("--doc", "doc_option", default=None, help="文档编号、标题或简称（同 DOC_ID，与 search、targets 的写法一致）。")
 @click.option("--modality", "modalities", multiple=True,
               type=click.Choice(["prohibition", "restriction", "obligation", "encouragement"]),
               help="只列出该类规范（可重复）：prohibition 禁止、restriction 限制、obligation 义务、encouragement 鼓励。")
 @click.option("--no-penalty", is_flag=True, help="不列出从罚则条款读出的违法行为。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @INDEX_OPTION
-def norms(doc_id: str, modalities: tuple[str, ...], no_penalty: bool, as_json: bool, index_dir: Path | None) -> None:
-    """列出一个文档中的规范条款（禁止、限制、义务、鼓励）。DOC_ID 为文档编号、标题或简称。"""
+def norms(doc_id: str | None, doc_option: str | None, modalities: tuple[str, ...], no_penalty: bool, as_json: bool,
+          index_dir: Path | None) -> None:
+    """列出一个文档中的规范条款（禁止、限制、义务、鼓励）。DOC_ID（或 --doc）为文档编号、标题或简称。"""
     from .norms.store import format_norm_line, select_norms
 
+    if doc_id and doc_option and doc_id != doc_option:
+        raise click.UsageError("DOC_ID 和 --doc 只需给出一个。")
+    doc_id = doc_id or doc_option
+    if not doc_id:
+        raise click.UsageError("请给出文档：DOC_ID 或 --doc（文档编号、标题或简称；文档列表见 documents 命令）。")
     kb = _kb(index_dir)
     try:
         doc, rows = select_norms(kb, doc_id, modalities, with_penalty=not no_penalty)

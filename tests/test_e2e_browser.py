@@ -116,4 +116,9 @@ def test_ask_in_a_real_browser(server):
         page.get_by_text("已有文档").first.wait_for(timeout=60_000)
         _settle(page)
         page.screenshot(path=str(shots / "page_manage.png"), full_page=True)
+        # A bookmarked "/ask" opens the question page, not Streamlit's English "Page not found".
+        page.goto(server + "/ask", wait_until="domcontentloaded")
+        page.get_by_placeholder("请输入问题", exact=False).wait_for(timeout=60_000)
+        _settle(page)
+        assert "Page not found" not in page.inner_text("body")
         browser.close()

@@ -296,6 +296,11 @@ def test_cli_norms(built):
     assert r.exit_code == 0 and "[限制]" in r.output and "[鼓励]" not in r.output
     r = CliRunner().invoke(main, ["norms", "不存在的文件", "--index", str(tmp / "index")])
     assert r.exit_code != 0 and "没有文档" in r.output
+    # --doc, as search and targets spell it, names the same document.
+    r = CliRunner().invoke(main, ["norms", "--doc", "示范条例", "--index", str(tmp / "index"), "--json"])
+    assert r.exit_code == 0 and len(json.loads(r.output)["norms"]) == 7
+    r = CliRunner().invoke(main, ["norms", "--index", str(tmp / "index")])
+    assert r.exit_code != 0 and "请给出文档" in r.output
 
 
 def test_eval_norms_rejects_bad_file(tmp_path):

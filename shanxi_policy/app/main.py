@@ -37,7 +37,9 @@ def run() -> None:
     st.set_page_config(page_title="山西政策问答与合规审查", page_icon="📜", layout="wide")
     who = require_login()  # None when login is not configured
     pages = [
-        st.Page(_ASK, title="政策问答", url_path="ask", default=True),
+        # The default page is served at "/" whatever its url_path; a hidden twin keeps "/ask" links working.
+        st.Page(_ASK, title="政策问答", url_path="home", default=True),
+        st.Page(_ASK, title="政策问答", url_path="ask", visibility="hidden"),
         st.Page(_CHECK, title="项目合规审查", url_path="check"),
         st.Page(_BROWSE, title="政策浏览", url_path="browse"),
     ]
