@@ -550,7 +550,8 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         # Checked before the history is read: a blank message would otherwise resolve to the previous question.
         raise QueryError(EMPTY_QUESTION)
     earlier = _as_answered(kb, [h.strip() for h in history or [] if h and h.strip()], k, filters)
-    full = resolve(question, earlier, kb.term_idf, kb.documents)
+    full = _of_previous_document(kb, question, earlier, k, filters) \
+        or resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)
     new = new_subject_terms(question, earlier, kb.documents)
     if new and not _mentions(ans, new):
@@ -568,6 +569,34 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+# What a follow-up says of the earlier answer when it names nothing else ("这个是哪个文件规定的？").
+_DEICTIC = re.compile(r"这个|这条|这项|这些|这|该|此|上述|以上|它|其|是|的|呢|吗|规定|要求|内容|[？?，,。\s]")
+
+
+def _of_previous_document(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filters: Any) -> str:
+    """A question on a document's metadata that names no document ("是哪个部门印发的？", "文号是多少？", "这个是哪个
+    文件规定的？") asks of the document that answered the previous question: the question as resolved, or ""."""
+    from .metadata import named_documents
+    from .qtype import classify
+    from .typed import answer
+
+    q = question.strip()
+    qt = classify(q)
+    if not earlier or qt.kind != "metadata" or named_documents(q, list(kb.documents)) \
+            or find_document_reference(q, kb.documents)[2]:
+        return ""
+    previous = _of_previous_document(kb, earlier[-1], earlier[:-1], k, filters) \
+        or resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
+    if qt.meta_field == "which_doc":
+        rest = re.sub(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|出自哪里?|依据哪|来自", "", q)
+        return f"{previous.rstrip('？?。 ')}，出自哪个文件？" if not _DEICTIC.sub("", rest) else ""
+    prev = answer(kb, previous, k, filters)
+    if not prev.found or not prev.citations:
+        return ""
+    doc = kb.document(prev.citations[0].doc_id)
+    return f"《{doc.title}》{q}" if doc is not None else ""
 
 
 def _carried(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filters: Any) -> tuple[Answer, str] | None:

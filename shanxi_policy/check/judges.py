@@ -22,7 +22,7 @@ from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, SEGMENT_END, outside, segment_start
+from .negation import NEGATORS, SEGMENT_END, in_progress, outside, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -99,7 +99,7 @@ _COND_SPLIT = re.compile(r"[，；;,]|或者")
 _SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及|" + _ETC.pattern)
 # Words that only mark polarity ("未予批准", "不予登记"): polarity is read around the content words, so
 # matching the marker itself would count "审查后未予批准" as a denial of the fact's "未予批准".
-_POLARITY_WORDS = re.compile(r"^(?:未予|未经|未按|未依|不予|未能|无需|没有|不得|不再|尚未|无法)$")
+_POLARITY_WORDS = re.compile(r"^(?:未予|未经|未按|未依|不予|未能|无需|没有|不得|不再|尚未|无法|不能)$")
 
 
 @lru_cache(maxsize=50_000)
@@ -324,10 +324,15 @@ class RuleJudge(Judge):
         alts = [a for a in (split or _ALT_SPLIT).split(action) if len(content_terms(a)) >= least]
         alts = (alts if len(alts) > 1 else []) + (self._instances(action) + _lead_list_objects(action)
                                                   if split is None else [])
+        # A condition holds when one of its alternatives does ("未经审查或者审查后未予批准的"): the one the fact
+        # agrees with most counts, not one it shares words with only to deny them.
+        def key(m: Match) -> float:
+            return ((m.agree if split is not None else m.matched) / m.total) if m.total else 0.0
+
         best = self._match(action, fact, wide)
         for alt in alts:
             m = self._match(alt, fact, wide)
-            if m.total and m.matched / m.total > (best.matched / best.total if best.total else 0.0):
+            if key(m) > key(best):
                 best = m
         return best
 
@@ -529,6 +534,29 @@ class RuleJudge(Judge):
         done = [w for w in a.words if self._fact_state(w, fact) == PRESENT and w not in _GENERIC]
         return bool(done) and any(w in m.group(0) and _PERMIT_WORD.search(w) for w in denied)
 
+    def _final_object_denied(self, action: str, fact: Fact) -> bool:
+        """One phrase of a duty to provide a thing ends in it ("配套集尘设施", "设置…严密围挡"): its last specific word
+        is one the fact denies, and no word of the same group is affirmed."""
+        for phrase in _ALT_SPLIT.split(_normalized(action).strip("，；;, ")):
+            terms = [t for t in content_terms(phrase) if not _POLARITY_WORDS.match(t)]
+            specific = [t for t in terms if t not in _GENERIC and t not in _PARTIES]
+            if len(terms) < 2 or not specific:
+                continue
+            obj = specific[-1]
+            tail = phrase.rstrip("。；，")
+            rest = tail[tail.rfind(obj) + len(obj):] if obj in tail else "x" * 9
+            if len(rest) > 4 or self.weight(obj) < self.params.specific:
+                continue  # the object is not what the phrase ends in ("…设施" may follow it)
+            verb = _PROVIDE.search(phrase)
+            if not verb or phrase.rfind(obj) < verb.end():
+                continue  # a duty to provide a thing; "减少…排放量", "达标排放" are judged by the share of words
+            alts = next((g for g in term_groups(phrase) if obj in g), (obj,))
+            states = [self._fact_state(t, fact) for t in alts]
+            if NEGATED not in states or PRESENT in states or _other_compound(obj, phrase, fact):
+                continue
+            return True
+        return False
+
     def _final_object_missing(self, action: str, a: Match, fact: Fact) -> bool:
         """A one-phrase act ending in a verb and its object ("排放大气污染物"): the verb is matched and the object, a
         specific word, is absent from the fact."""
@@ -705,6 +733,11 @@ class RuleJudge(Judge):
         avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0)
         excepted = bool(exception) and _mentions_exception(exception, action, fact)
         m = norm.modality
+        if m == "obligation" and a_cov < p.support and c.total and scope_ok \
+                and self._final_object_denied(action, fact):
+            # "不能密闭的，应当设置…严密围挡" and "露天堆放…暂不设置围挡": the case holds and the thing the duty asks
+            # for is refused; the rare words that describe it (严密, 高度) are not the test.
+            return out("conflict")
         if m in ("obligation", "encouragement") and a_cov < p.support:
             return out("not_applicable")
         if m == "prohibition":
@@ -723,6 +756,14 @@ class RuleJudge(Judge):
             if _best_part_denies(a.words, fact):
                 # Put together across sentences, the act is denied by the sentence that states most of it
                 # ("车间垃圾桶只收生活垃圾，生产固废不混入" and "工业园区" in the site line).
+                return out("not_applicable")
+            if _means_missing(action, fact):
+                # "利用无防渗漏措施的沟渠、坑塘等输送…废水" forbids that means; a project handling 污水 by none of
+                # them is not the case.
+                return out("not_applicable")
+            if fact.parts and _benefactive_act_missing(action, fact):
+                # "为建设单位指定编制…的技术单位" forbids designating (指定) one; words gathered from several
+                # sentences ("委托第三方编制", "经济技术开发区") do not show that act.
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
@@ -780,6 +821,10 @@ class RuleJudge(Judge):
             return out("not_applicable")
         if m == "obligation":
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
+            if denies > 0 and self._final_object_denied(action, fact):
+                # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
+                # project refuses, however many of the duty's other words (where, for what) it shares.
+                return out("conflict")
             if denies > 0 and self._permit_refused(action, a, fact):
                 # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
                 # lacks, however many of the duty's other words it shares.
@@ -817,6 +862,11 @@ class RuleJudge(Judge):
                 # "进行建筑隔声设计" is not met by "设计日处理生活垃圾600吨": the rare word written onto the act (隔声)
                 # is what the duty asks, as a prohibition's modifier is what it forbids.
                 return out("not_applicable")
+            if _under_way(a.words, fact):
+                # "环境影响报告书目前仍在编制" for "应当依法进行环境影响评价": begun, not yet met.
+                j = out("attention")
+                j.partial = True
+                return j
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
@@ -1089,6 +1139,48 @@ def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:
     return bool(denied) and not any(w in written for w in denied)
 
 
+_MEANS = re.compile(r"^[\s，]*(?:利用|通过|借助)(?P<means>[^，；。]{2,40}?)(?:等(?:方式|手段|途径)?)?$")
+
+
+def _means_missing(action: str, fact: Fact) -> bool:
+    """The act is forbidden when done by a named means ("利用渗井、渗坑、裂隙…排放", "利用无防渗漏措施的沟渠、坑塘等
+    输送…"): the means runs from 利用/通过 to the act's first verb, and the fact names none of its specific words."""
+    if not re.match(r"^[\s，]*(?:利用|通过|借助)", action):
+        return False
+    verbs = [v for v in action_verbs(action) if v not in ("利用", "通过", "借助")]
+    cut = min((i for i in (action.find(v, 2) for v in verbs) if i > 0), default=-1)
+    if cut < 0:
+        return False
+    m = _MEANS.match(action[:cut])
+    if not m:
+        return False
+    words = [t for t in content_terms(m.group("means")) if t not in _GENERIC and not _POLARITY_WORDS.match(t)]
+    return bool(words) and not any(RuleJudge._fact_state(t, fact) for t in words)
+
+
+_BENEFACTIVE = re.compile(r"^[\s，]*(?:为|替|给|帮助)[^，；。]{1,10}?(?:单位|企业|个人|机构|者|人)")
+
+
+def _benefactive_act_missing(action: str, fact: Fact) -> bool:
+    """The act is done for another party ("为建设单位指定…", "为他人提供…"): the verb right after that party is the act,
+    and the fact never names it."""
+    m = _BENEFACTIVE.match(action)
+    if not m:
+        return False
+    tags = tagged(action[m.end():])
+    if not tags:
+        return False
+    verb, flag = tags[0]
+    return flag == "v" and len(verb) >= 2 and verb not in _GENERIC and not RuleJudge._fact_state(verb, fact)
+
+
+def _under_way(words: list[str], fact: Fact) -> bool:
+    """A specific word the duty and the fact share names a procedure the fact says is still under way."""
+    text = fact.norm_text
+    return any(in_progress(text, a, b) for w in words if w not in _GENERIC and len(w) >= 2
+               for a, b in word_spans(w, text))
+
+
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     """The action opens with a list of acts ("伪造、变造、转让…", "新建、扩建…") of which the fact does none."""
     _written, acts = _lead_acts(action)
@@ -1198,9 +1290,15 @@ def _other_compound(word: str, action: str, fact: Fact) -> bool:
         return False
     for _a, b in spans:
         nxt = next((w for w in segment(text[b:b + 6])[:1]), "")
-        if len(nxt) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt) or nxt in _GENERIC or word + nxt in act:
-            return False
+        if len(nxt) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt) or nxt in _GENERIC or word + nxt in act \
+                or (nxt in _APPARATUS and any(word + x in act for x in _APPARATUS)):
+            return False  # "集尘装置" is the "集尘设施" the act asks for
     return True
+
+
+_APPARATUS = ("设施", "装置", "设备", "系统")
+# Verbs of a duty to provide a thing (a facility, a barrier, a cover).
+_PROVIDE = re.compile(r"(?:设置|配套|配备|安装|建设|建立|修建|设立|配置|建成|采取)")
 
 
 def word_spans(word: str, text: str) -> list[tuple[int, int]]:

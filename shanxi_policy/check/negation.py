@@ -12,6 +12,8 @@ NEGATORS = re.compile(r"未|无(?!组织|机|害|人|线|缝|水|烟|尘|偿|障
 # Words that remove the thing named after them ("淘汰国四货车", "以电锅炉替代燃煤锅炉"): they negate a
 # forbidden item but not an encouraged one ("燃煤锅炉改为电锅炉" still has an electric boiler).
 REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换")
+# Before a forbidden item, cutting it down ("减少散煤消耗", "压减燃煤") is the measure against it, not its use.
+REDUCERS = re.compile(r"减少|削减|压减|压降|降低|减量")
 # After a term in its segment: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四柴油货车全部淘汰" remove it too.
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
 POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为|"
@@ -66,6 +68,17 @@ _PENDING = re.compile(r"^[^，。；,;]{0,16}?(?:正在|尚在|仍在|还在|同
 # runs without what the procedure grants.
 _PROCEED = re.compile(r"^[^。；;！？!?\n]{0,40}?(?:先行|提前|抢先|边)[^，。；,;]{0,4}?"
                       r"(?:开展|开工|建设|生产|经营|开采|施工|运营|运行|收集|投产|实施|作业|动工)")
+
+
+# Before a procedure: "正在委托第三方编制节能报告" (the word after it is still being done).
+_PENDING_BEFORE = re.compile(r"(?:正在|尚在|仍在|还在)[^，。；,;]{0,10}?(?:申请|办理|申领|编制|委托|开展|报批)[^，。；,;]{0,6}$")
+
+
+def in_progress(text: str, start: int, end: int) -> bool:
+    """text[start:end] names a procedure under way and not finished ("环境影响报告书目前仍在编制", "节能报告正在委托
+    第三方编制"): begun, so not refused, and not yet done."""
+    before, after = _around(text, start, end)
+    return bool(_PENDING.search(after) or _PENDING_BEFORE.search(before))
 
 
 def undone(text: str, start: int, end: int) -> bool:
@@ -135,7 +148,8 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             window = text[segment_start(text, m.start()) : m.start()]
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
-            removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after))
+            removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
+                or (removal_negates and bool(REDUCERS.search(window)))
             negated = bool(NEGATORS.search(window)) or (removal_negates and removed) \
                 or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())
             out.append(Mention(m.group(0), m.start(), m.end(), negated, sentence_at(text, m.start(), m.end())))

@@ -280,9 +280,15 @@ def in_label(sentence: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in _labels(sentence))
 
 
+# A numbered section heading of the proposal ("一、项目概况", "（三）配套") states nothing about the project.
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])"
+                      r"\s*[^，。；,;：:！？!?]{1,14}$")
+
+
 def split_facts(text: str) -> list[str]:
     parts = re.split(r"(?<=[。；！？!?\n])", text)
-    return [p.strip() for p in parts if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3]
+    return [p.strip() for p in parts
+            if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3 and not _HEADING.match(p.strip())]
 
 
 # A long document is not one project description: judging all of it as one fact would match nearly every

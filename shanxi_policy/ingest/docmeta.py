@@ -26,7 +26,7 @@ REPEALED = "已废止"
 PENDING = "尚未施行"
 SUPERSEDED = (REVISED, REPEALED)
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff×○"  # × and ○ stand for a name in drafts and templates ("××县人民政府")
 _CN_NUM = "〇零一二三四五六七八九十"
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CN_DATE = re.compile(rf"([〇零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})日)?")
@@ -195,6 +195,9 @@ def _doc_number(head_text: str) -> str:
         prefix = m.group(1)
         # The prefix ends at the number: drop anything a space separates from it (a title before it).
         prefix = re.split(r"[\s\u3000]", prefix)[-1]
+        # An issuer's full name joined to it by line repair ("阳城县人民政府办公室阳政办发"): a number's prefix is an
+        # abbreviation and never holds these words.
+        prefix = re.split(r"(?:人民政府|办公室|办公厅|委员会)(?=[\u4e00-\u9fff]{2})", prefix)[-1]
         return normalize_doc_number(f"{prefix}〔{m.group(2)}〕{m.group(3)}号")
     m2 = _GAZETTE_NO.search(head_text)
     if m2:

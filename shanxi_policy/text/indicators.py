@@ -12,8 +12,12 @@ _UNITS = (
 )
 _VERBS = (
     "不低于|不少于|不超过|不高于|不大于|提高到|提高至|提升到|提升至|增加到|增长到|降低到|降低至|下降到|下降至|"
-    "降至|减少到|控制在|保持在|维持在|稳定在|达到|达"
+    "降至|减少到|控制在|保持在|维持在|稳定在|达到|达|"
+    # a change from a base year ("能耗比2020年下降14%"): the name keeps no base, the qualifier says it
+    "下降|降低|减少|提高|提升|增长|增加"
 )
+_BASE = re.compile(r"比(\d{4})年(?:末|底)?(?:累计)?$")
+_CHANGE_VERBS = {"下降", "降低", "减少", "提高", "提升", "增长", "增加"}
 _TARGET = re.compile(
     rf"(?P<verb>{_VERBS})?(?P<value>\d+(?:\.\d+)?)(?P<unit>{_UNITS})?(?P<suffix>以上|以下|左右|以内)?"
 )
@@ -49,6 +53,11 @@ def extract_indicators(text: str, clause_id: str) -> list[Indicator]:
                 before = segment[: m.start()]
                 if not verb and not suffix:
                     continue
+                base = _BASE.search(before) if verb in _CHANGE_VERBS else None
+                if verb in _CHANGE_VERBS and (base is None or unit not in ("%", "％", "个百分点", "百分点")):
+                    continue  # "增加10万吨" without a base is an amount of work, not a target level
+                if base:
+                    before = before[: base.start()]
                 if year is None and verb not in _BOUND_VERBS and not re.search(r"确保|力争", before):
                     continue  # a reported statistic rather than a target
                 if verb is None and suffix and re.search(r"(达到|达)$", before):
@@ -56,7 +65,9 @@ def extract_indicators(text: str, clause_id: str) -> list[Indicator]:
                 name = _name(re.sub(r"[达]?$", "", before) if verb is None else before)
                 if not name:
                     continue
-                if suffix:
+                if base:
+                    qualifier = f"比{base.group(1)}年{verb}"
+                elif suffix:
                     qualifier = suffix
                 elif "力争" in before:
                     qualifier = "力争"
