@@ -548,7 +548,7 @@ def norms(doc_id: str | None, doc_option: str | None, modalities: tuple[str, ...
 @INDEX_OPTION
 def documents(doc_types: tuple[str, ...], as_json: bool, index_dir: Path | None) -> None:
     """列出文档库中的文档：编号、标题、类型、发文机关、日期、效力和条款数。"""
-    from .ingest.docmeta import issuers_of
+    from .ingest.docmeta import issuers_of, validity_label
 
     kb = _kb(index_dir)
     rows = []
@@ -558,7 +558,7 @@ def documents(doc_types: tuple[str, ...], as_json: bool, index_dir: Path | None)
             continue
         rows.append({"doc_id": d.doc_id, "title": d.title, "doc_type": str(m.get("doc_type", "")),
                      "issuer": "、".join(issuers_of(d)),
-                     "date": str(m.get("date") or ""), "validity": str(m.get("validity") or ""),
+                     "date": str(m.get("date") or ""), "validity": validity_label(d),  # as the app shows it
                      "clauses": len(d.clauses)})
     if as_json:
         _emit_json(rows)

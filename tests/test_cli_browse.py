@@ -37,6 +37,9 @@ def test_documents_lists_the_library_by_type():
     rows = json.loads(r.output)
     assert rows and all(x["doc_type"] == "行政法规" for x in rows)
     assert any(x["title"] == "排污许可管理条例" for x in rows)
+    # a news report has no legal force: the list says so, as the app does
+    news = json.loads(_run("documents", "--type", "新闻报道", "--json").output)
+    assert news and all(x["validity"].startswith("不适用") for x in news)
 
 
 def test_targets_table_by_year():

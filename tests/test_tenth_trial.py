@@ -127,3 +127,20 @@ def test_a_placeholder_name_is_a_name():
 def test_a_change_from_a_base_year_is_a_target(text, expected):
     got = [(i.name, i.value, i.qualifier) for i in extract_indicators(text, "x")]
     assert got == ([expected] if expected else [])
+
+
+def test_a_name_label_ends_at_its_sentence_in_the_overview(library_kb):
+    from shanxi_policy.check.report import overview
+
+    rep = check_proposal(library_kb, "××县云谷大数据中心项目建议书\n项目单位：××云谷数字科技有限公司。项目位于县经济技术开发区，"
+                                     "建设标准机柜3000架。\n备用电源采用柴油发电机组12台。")
+    lines = overview(rep)
+    assert "项目单位：××云谷数字科技有限公司" in lines
+    assert any(line.startswith("项目位于县经济技术开发区") for line in lines)
+
+
+def test_a_question_on_something_the_library_never_names_is_not_carried(library_kb):
+    a = library_kb.ask("山西省光伏扶贫电站收益如何分配？", history=["能耗双控要怎么转变？"])
+    assert not a.resolved_question.startswith("能耗双控")
+    carried = library_kb.ask("到期前多少天要申请延续？", history=["排污许可证的有效期是几年？"])
+    assert carried.resolved_question.startswith("排污许可证") and "60日" in carried.text

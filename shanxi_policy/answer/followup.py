@@ -599,11 +599,17 @@ def _of_previous_document(kb: KnowledgeBase, question: str, earlier: list[str], 
     return f"《{doc.title}》{q}" if doc is not None else ""
 
 
+# A question without "呢" is carried on within the earlier subject only when it is this short.
+CARRIED_CHARS = 14
+
+
 def _carried(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filters: Any) -> tuple[Answer, str] | None:
     """"到期前多少天要申请延续？" after "排污许可证的有效期是几年？": no "呢", yet it asks on within the earlier subject.
     Asked with that subject, it is answered only when the answer still holds a word of its own."""
     from .typed import answer
 
+    if len(question.strip("？?。 ")) > CARRIED_CHARS:
+        return None  # "山西省光伏扶贫电站收益如何分配": a question this long names its own subject; it is a new topic
     carried = carry_subject(question.strip(), resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents))
     if not carried:
         return None

@@ -88,6 +88,8 @@ class Report:
 
 # A labelled line of a proposal ("选址：位于…").
 _LABELLED = re.compile(r"(?m)^\s*([\u4e00-\u9fff]{2,8})[：:]\s*(.+?)\s*$")
+# Labels whose value is a name (of a party, a place, a project), not a description.
+_NAME_LABEL = re.compile(r"(?:单位|名称|地点|位置|法人|联系人)$")
 # The overview quotes the proposal's opening sentences when it is not written as labelled fields.
 OVERVIEW_CHARS = 300
 
@@ -97,12 +99,22 @@ def overview(rep: Report) -> list[str]:
     was reviewed, not only the project's name)."""
     # every labelled line of the proposal, whole ("建设内容：一层改造为烧烤店铺；二层改造为KTV" goes on past its first
     # "；"), not only the fields the summary knows ("选址：", "手续：", "施工安排：" decide a review as much as "建设内容：")
-    found = [(m.group(1), m.group(2).strip()) for m in _LABELLED.finditer(rep.proposal) if m.group(1) != "项目名称"]
+    found: list[tuple[str, str]] = []
+    rest: list[str] = []
+    for m in _LABELLED.finditer(rep.proposal):
+        if m.group(1) == "项目名称":
+            continue
+        value = m.group(2).strip()
+        if _NAME_LABEL.search(m.group(1)) and "。" in value.rstrip("。"):
+            # "项目单位：××公司。项目位于…": a name ends at its sentence; the narrative after it is no part of it
+            value, more = value.split("。", 1)
+            rest.append(more.strip()[:OVERVIEW_CHARS])
+        found.append((m.group(1), value))
     whole = {k: v for k, v in reversed(found)}  # the first line of each label
     lines = [f"项目名称：{rep.title}"] + [f"{k}：{whole.get(k, v)}" for k, v in rep.summary.items() if k != "项目名称"]
     labelled = [f"{k}：{v}" for k, v in found]
     seen = {line.split("：", 1)[0] for line in lines}
-    lines += [line for line in labelled if line.split("：", 1)[0] not in seen]
+    lines += [line for line in labelled if line.split("：", 1)[0] not in seen] + [r for r in rest if r]
     if len(lines) > 1 or not rep.proposal.strip():
         return lines
     body = re.sub(r"\s+", "", rep.proposal)

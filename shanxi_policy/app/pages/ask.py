@@ -76,11 +76,13 @@ def page() -> None:
         get_kb()  # shows why the index is unavailable
         return
     history = st.session_state.setdefault("qa_history", [])
-    cols = st.columns(len(EXAMPLES))
     clicked = None
-    for col, q in zip(cols, EXAMPLES, strict=True):
-        if col.button(q, key=f"ex-{q}", width="stretch"):
-            clicked = q
+    # two to a row: more in one row cut the longer questions short on a laptop screen
+    for row in range(0, len(EXAMPLES), 2):
+        part = EXAMPLES[row: row + 2]
+        for col, q in zip(st.columns(2), part, strict=False):
+            if col.button(q, key=f"ex-{q}", width="stretch"):
+                clicked = q
     typed = st.chat_input("请输入问题，例如：到2030年非化石能源比重要达到多少？")
     question = typed or clicked
     # The index is needed only for a question: the page is drawn without waiting for it (it loads in the
