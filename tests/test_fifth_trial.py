@@ -168,9 +168,9 @@ def _cited(rep):
 
 
 def test_the_provinces_own_texts_are_listed_first(library_kb):
-    from shanxi_policy.app.pages.browse import _home_first
+    from shanxi_policy.app.filters_view import home_first
 
-    docs = _home_first(list(library_kb.documents), "山西")
+    docs = home_first(list(library_kb.documents), "山西")
     kinds = [0 if "山西" in d.title else 1 if d.meta.get("doc_type") in ("法律", "行政法规") else 2 for d in docs]
     assert kinds == sorted(kinds) and kinds[0] == 0
 

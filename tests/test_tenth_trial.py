@@ -144,3 +144,14 @@ def test_a_question_on_something_the_library_never_names_is_not_carried(library_
     assert not a.resolved_question.startswith("能耗双控")
     carried = library_kb.ask("到期前多少天要申请延续？", history=["排污许可证的有效期是几年？"])
     assert carried.resolved_question.startswith("排污许可证") and "60日" in carried.text
+
+
+ROOFTOP_PV = ("××县工业园区屋顶分布式光伏发电项目申请报告\n\n利用园区内8家企业的标准厂房屋顶约12万平方米，"
+              "建设分布式光伏发电系统，装机容量12兆瓦，年均发电量约1400万千瓦时，每年可节约标准煤约4300吨，减少二氧化碳排放约1.1万吨。")
+
+
+def test_emissions_a_project_avoids_call_for_no_discharge_permit(library_kb):
+    rep = check_proposal(library_kb, ROOFTOP_PV)
+    assert not _relations(rep, "排污许可管理条例", "第二条")
+    # 标准煤 measures any energy; it does not make the project a coal consumer
+    assert not any("煤炭消费总量控制" in f.hit.quote for f in rep.findings)

@@ -75,3 +75,15 @@ def _describe(f: DocFilter) -> str:
     if f.validity:
         parts.append("效力 " + "、".join(f.validity))
     return "；".join(parts)
+
+
+def home_first(docs: list[Document], home: tuple[str, ...]) -> list[Document]:
+    """The province's own texts first (the office's daily reference), then national laws and regulations, then the
+    rest, each in library order."""
+
+    def rank(d: Document) -> int:
+        if any(r in n for r in home for n in [d.title, *issuers_of(d)]):
+            return 0
+        return 1 if d.meta.get("doc_type") in ("法律", "行政法规") else 2
+
+    return sorted(docs, key=rank)

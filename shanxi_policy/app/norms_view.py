@@ -36,7 +36,9 @@ def norms_table_html(kb: KnowledgeBase, norms: list[Norm]) -> str:
 
 def section(kb: KnowledgeBase) -> None:
     """A document picker, modality filters and the table of its norms."""
-    titles = {d.title: d.doc_id for d in kb.documents}
+    from .filters_view import home_first
+
+    titles = {d.title: d.doc_id for d in home_first(list(kb.documents), kb.jurisdiction.home)}
     if not titles:
         st.info("索引中还没有文档。")
         return

@@ -24,6 +24,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
+from .negation import REDUCERS, segment_start
 from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
@@ -252,14 +253,18 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     out = []
     for f in prop.facts:
         text = f.norm_text
-        if any(w in f.concept_terms((PRESENT,)) for w in words):  # "废乳化液" is a 危险废物
+        held = [m for m in f.mentions if m.state == PRESENT
+                and not REDUCERS.search(text[segment_start(text, m.start): m.start])]
+        if any(w in m.terms for m in held for w in words):  # "废乳化液" is a 危险废物
             out.append(f.sentence)
             continue
         for w in words:
             rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
                 else re.compile(re.escape(normalize_for_search(w)))
             # A kind of work named as what another party does ("转让给…养殖场作饲料") does not make the project it.
-            m = next((x for x in rx.finditer(text) if not handed_over(text, x.start())), None)
+            # Emissions a project avoids ("每年减少二氧化碳排放约1.1万吨") are not a discharge it makes.
+            m = next((x for x in rx.finditer(text) if not handed_over(text, x.start())
+                      and not REDUCERS.search(text[segment_start(text, x.start()): x.start()])), None)
             # A thing put off ("脱硫设施待以后再建设") is still part of the project: the duties about it bind.
             if m and (state_at(text, m.start(), m.end(), proposal=True) == PRESENT or put_off(text, m.start(), m.end())):
                 out.append(f.sentence)

@@ -7,9 +7,7 @@ import html
 import streamlit as st
 
 from ...errors import QueryError
-from ...ingest.docmeta import issuers_of
 from ...kb import KnowledgeBase
-from ...models import Document
 from ..render import Link, clause_link, css, hit_card, md_escape, quote_block, table
 from ..state import get_kb
 
@@ -45,23 +43,11 @@ def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
     clause_norms(kb, c.clause_id)
 
 
-def _home_first(docs: list[Document], home: tuple[str, ...]) -> list[Document]:
-    """The province's own texts first (the office's daily reference), then national laws and regulations, then the
-    rest, each in library order."""
-
-    def rank(d: Document) -> int:
-        if any(r in n for r in home for n in [d.title, *issuers_of(d)]):
-            return 0
-        return 1 if d.meta.get("doc_type") in ("法律", "行政法规") else 2
-
-    return sorted(docs, key=rank)
-
-
 def _documents(kb: KnowledgeBase) -> None:
-    from ..filters_view import doc_filter, meta_row
+    from ..filters_view import doc_filter, home_first, meta_row
 
     flt = doc_filter(kb.documents, "browse-docs")
-    shown_docs = _home_first([d for d in kb.documents if flt is None or flt.matches(d)], kb.jurisdiction.home)
+    shown_docs = home_first([d for d in kb.documents if flt is None or flt.matches(d)], kb.jurisdiction.home)
     table([{**meta_row(d), "条款数": len(d.clauses), "文件": d.source} for d in shown_docs])
     titles = {d.title: d for d in shown_docs}
     if not titles:
