@@ -382,10 +382,10 @@ def check(path: Path | None, file: Path | None, text: str | None, as_json: bool,
         History(Settings().history_db).add(rep)
     if docx_out:
         write_docx(rep, docx_out)
-        click.echo(f"已写出 Word 审查意见：{docx_out}")
+        click.echo(f"已写出 Word 审查意见：{docx_out}", err=as_json)  # with --json, stdout holds the JSON only
     if md_out:
         md_out.write_text(to_markdown(rep), encoding="utf-8")
-        click.echo(f"已写出 Markdown 审查意见：{md_out}")
+        click.echo(f"已写出 Markdown 审查意见：{md_out}", err=as_json)
     if as_json:
         _emit_json(rep.to_dict())
     elif docx_out or md_out:

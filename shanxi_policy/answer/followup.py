@@ -610,7 +610,10 @@ def _carried(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filte
 
     if len(question.strip("？?。 ")) > CARRIED_CHARS:
         return None  # "山西省光伏扶贫电站收益如何分配": a question this long names its own subject; it is a new topic
-    carried = carry_subject(question.strip(), resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents))
+    previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
+    if any(len(t) >= 4 and t not in previous and kb.uses_term(t) for t in content_terms(question)):
+        return None  # "排污许可证到期了要怎么办？" after a question on 验收报告 names a thing of its own
+    carried = carry_subject(question.strip(), previous)
     if not carried:
         return None
     again = answer(kb, carried, k, filters)

@@ -89,7 +89,9 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
         return Finding("conflict", hit, _evidence(forbidden),
                        f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
     supported = _said(text, present(text, check.supports))
-    required = _said(text, present(text, check.requires)) if check.requires else []
+    # "废活性炭" is spent carbon, a waste: it shows nothing of carbon adsorption in use
+    required = [m for m in _said(text, present(text, check.requires)) if text[m.start - 1: m.start] != "废"] \
+        if check.requires else []
     if check.requires:
         if not required:
             denied = [m for m in find_mentions(text, check.requires) if m.negated]

@@ -557,6 +557,22 @@ class RuleJudge(Judge):
             return True
         return False
 
+    def _final_object_lacking(self, action: str, fact: Fact) -> bool:
+        """A one-phrase act ends in its object ("转让危险废物经营许可证"), which the norm affirms and the fact only ever
+        denies ("没有…许可证")."""
+        act = _normalized(action).strip("，；;,。 ")
+        if _ALT_SPLIT.search(act) or "其他" in act or "其它" in act:
+            return False  # a catch-all ("…和其他污染物") names a class, not one thing
+        specific = [t for t in content_terms(act) if t not in _GENERIC and t not in _PARTIES
+                    and not _POLARITY_WORDS.match(t)]
+        if len(specific) < 2 or not act.endswith(specific[-1]):
+            return False
+        obj = specific[-1]
+        i = act.rfind(obj)
+        if state_at(act, i, i + len(obj)) != PRESENT:
+            return False  # "委托给无许可证的单位": the norm's own case lacks it
+        return self._fact_state(obj, fact) == NEGATED
+
     def _final_object_missing(self, action: str, a: Match, fact: Fact) -> bool:
         """A one-phrase act ending in a verb and its object ("排放大气污染物"): the verb is matched and the object, a
         specific word, is absent from the fact."""
@@ -672,6 +688,9 @@ class RuleJudge(Judge):
             s = Match(agree=1.0, total=1.0, words=[*s.words, said])
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
+        if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
+                         for part in re.split(r"[；;，,]", scope)):
+            return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
         a_cov = a.matched / a.total
         c_cov = c.matched / c.total if c.total else 1.0
         s_cov = s.agree / s.total if s.total else 1.0
@@ -774,6 +793,10 @@ class RuleJudge(Judge):
             if _acts_missing(action, a, fact):
                 # "机动车船、非道路移动机械超过标准排放大气污染物" and "挖掘机装车运至破碎站": who is bound is named, and
                 # none of what it must not do (超过, 排放).
+                return out("not_applicable")
+            if self._final_object_lacking(action, fact):
+                # "禁止伪造、变造、转让危险废物经营许可证" and "对方没有危险废物经营许可证": the thing the act is done to
+                # is one the fact says does not exist; the act cannot be done to it.
                 return out("not_applicable")
             if self._final_object_missing(action, a, fact):
                 # "非道路移动机械超过标准排放大气污染物" and "洗砂废水经沉淀后排回河道": the act (排放) is done, to
@@ -1412,7 +1435,14 @@ def _placed_outside(word: str, fact: Fact) -> bool:
 def _negated_before(text: str, a: int) -> bool:
     """A negator ends right before text[a] ("不外排", "不再外排"; "直接排入" is not negated)."""
     end = a - 1 if text[a - 1: a] == "再" else a
-    return any(m.end() == end for m in NEGATORS.finditer(text, max(0, end - 2), end))
+    # "未发生粪污直排或外溢": an event said not to happen denies the act as plainly
+    return any(m.end() == end for m in NEGATORS.finditer(text, max(0, end - 2), end)) \
+        or bool(_NO_EVENT.search(text, max(0, end - 12), end))
+
+
+# A scope that is a time of day or a period ("夜间", "午间", "高考期间").
+_PERIOD = re.compile(r"(?:在|于)?(?:夜间|午间|昼间|白天|节假日|[\u4e00-\u9fff]{2,6}期间)")
+_NO_EVENT = re.compile(r"(?:未|没有|从未|不曾|无)(?:发生|出现)[^，。；,;]{0,6}$")
 
 
 # Words by which a proposal shows an act is sanctioned or done in the regulated way.

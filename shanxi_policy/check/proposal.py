@@ -326,7 +326,10 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                         continue
                     taken.append((m.start(), m.end(), c.terms))
                     st = state_at(norm, m.start(), m.end(), proposal=True)
-                    if c.state == NEGATED and st == PRESENT:
+                    if c.state == NEGATED:
+                        if st != PRESENT:
+                            # "未发生粪污直排": a denial denied says nothing of what the concept denies
+                            continue
                         st = NEGATED
                     mentions.append(Mention(sent[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
                                             c.source, in_label(norm, m.start(), m.end())))
