@@ -75,3 +75,11 @@ def test_check_json_keeps_stdout_for_the_json(tmp_path):
     r = CliRunner().invoke(main, ["check", "--text", TRANSFER_STATION, "--json", "--docx", str(out), "--no-history"])
     assert r.exit_code == 0 and out.exists()
     assert json.loads(r.stdout)["verdict"]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("危险废物贮存期限最长是多久？", "不得超过一年"),
+    ("医疗废物暂时贮存多久？", "2天"),
+])
+def test_how_long_is_answered_by_a_length_of_time(library_kb, question, expected):
+    assert expected in library_kb.ask(question).text.splitlines()[0]

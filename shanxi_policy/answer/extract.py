@@ -223,17 +223,26 @@ _UNIT_NAME = {"天": "天数", "日": "天数", "年": "年限", "月": "期限"
               "公里": "距离", "千米": "距离", "吨": "数量", "元": "金额", "万元": "金额", "人": "人数"}
 
 
+# "多久", "多长时间": a length of time in any unit ("不得超过一年", "90个工作日").
+_ASKED_DURATION = re.compile(r"多久|多长时间|多长期限|多少时间|多长的?期限")
+_DURATION_FIGURE = r"年|个月|日|天|个工作日|小时"
+
+
 def asked_unit(question: str) -> re.Pattern[str] | None:
-    """A figure in the unit the question asks for ("多少天" → "60日", "三十个工作日")."""
+    """A figure in the unit the question asks for ("多少天" → "60日", "三十个工作日"; "多久" → any length of time)."""
     m = _ASKED_UNIT.search(question)
-    if not m:
-        return None
-    return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
+    if m:
+        return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
+    if _ASKED_DURATION.search(question):
+        return re.compile(rf"{_FIGURE}\s*(?:{_DURATION_FIGURE})")
+    return None
 
 
 def asked_unit_name(question: str) -> str:
     m = _ASKED_UNIT.search(question)
-    return _UNIT_NAME[m.group(2)] if m else ""
+    if m:
+        return _UNIT_NAME[m.group(2)]
+    return "期限" if _ASKED_DURATION.search(question) else ""
 
 
 def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) -> list[Cand]:
