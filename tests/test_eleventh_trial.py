@@ -83,3 +83,9 @@ def test_check_json_keeps_stdout_for_the_json(tmp_path):
 ])
 def test_how_long_is_answered_by_a_length_of_time(library_kb, question, expected):
     assert expected in library_kb.ask(question).text.splitlines()[0]
+
+
+def test_a_penalty_answer_keeps_to_the_law_that_sets_the_duty(library_kb):
+    a = library_kb.ask("厂子没验收就生产了怎么罚")
+    docs = {a.citations[i.cite - 1].doc_id for i in a.items}
+    assert docs == {"建设项目环境保护管理条例"} and "20万元以上100万元以下" in a.text

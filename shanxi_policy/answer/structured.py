@@ -434,6 +434,10 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
         ranked = sorted(ranked, key=in_liability_chapter)
     lead = ranked[0]
+    if liable:
+        # A penalty is set by the law that sets the duty: another law's penalty article that shares a word
+        # ("评估验收" in 清洁生产促进法) is no part of the answer.
+        ranked = [h for h in ranked if h.doc_id == lead.doc_id]
     if not liable and not in_liability_chapter(lead):
         # A question on what is required is answered by the duties; the articles that punish their breach
         # (法律责任) repeat them in fragments ("拒不改正的，可以责令暂停施工：（二）…") and do not join.
