@@ -29,6 +29,7 @@ from .index.store import (
     new_tmp_dir,
     read_jsonl,
     read_manifest,
+    remove_dead_tmp_dirs,
     save_vectors,
     verify_files,
     write_jsonl,
@@ -521,6 +522,8 @@ def build_index_with_stats(
         try:
             m = read_manifest(index_dir)
             if m["corpus_hash"] == chash and m["embedder"]["model_id"] == emb.model_id:
+                # nothing to build, but a killed build's half-written directory is still cleared away
+                remove_dead_tmp_dirs(index_dir)
                 kb = KnowledgeBase.load(index_dir, emb, settings)
                 stats.rebuilt = False
                 stats.documents, stats.clauses, stats.units = len(kb.documents), len(kb._clauses), len(kb.units)

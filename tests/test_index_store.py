@@ -45,6 +45,22 @@ def test_rebuild_reuses_embeddings_and_adds_only_new_document(tmp_path):
     assert not list(tmp_path.glob(".index.*"))  # no temporary or old directories left behind
 
 
+def test_an_up_to_date_index_still_clears_a_killed_builds_directory(tmp_path):
+    import subprocess
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text("一、总体要求\n\n（一）治污。加强治理。\n", encoding="utf-8")
+    ix = tmp_path / "index"
+    build_index_with_stats([docs], ix)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    stale = tmp_path / f".index.tmp-{dead.pid}-1"  # what a build killed mid-write leaves
+    stale.mkdir()
+    _, again = build_index_with_stats([docs], ix)
+    assert not again.rebuilt and not stale.exists()
+
+
 def test_stale_index_detected(tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -158,7 +158,7 @@ def recover_replaced_dir(target: Path) -> None:
             continue
 
 
-def _remove_dead_tmp_dirs(target: Path) -> None:
+def remove_dead_tmp_dirs(target: Path) -> None:
     """Half-written directories of builds that were killed would otherwise pile up beside the index."""
     for d in target.parent.glob(f".{target.name}.tmp-*"):
         try:
@@ -170,7 +170,7 @@ def _remove_dead_tmp_dirs(target: Path) -> None:
 
 
 def new_tmp_dir(target: Path) -> Path:
-    _remove_dead_tmp_dirs(target)
+    remove_dead_tmp_dirs(target)
     tmp = target.with_name(f".{target.name}.tmp-{os.getpid()}-{int(time.time() * 1000)}")
     tmp.mkdir(parents=True)
     return tmp
