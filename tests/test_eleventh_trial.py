@@ -89,3 +89,10 @@ def test_a_penalty_answer_keeps_to_the_law_that_sets_the_duty(library_kb):
     a = library_kb.ask("厂子没验收就生产了怎么罚")
     docs = {a.citations[i.cite - 1].doc_id for i in a.items}
     assert docs == {"建设项目环境保护管理条例"} and "20万元以上100万元以下" in a.text
+
+
+def test_one_word_in_common_breaks_no_duty(library_kb):
+    # "加油站等的地下油罐…防渗漏监测" shares only 防渗漏 with a hazardous-waste store without lining
+    rep = check_proposal(library_kb, "某精细化工有限公司危险废物管理检查记录\n企业危废暂存库内存放废催化剂约12吨。"
+                                     "暂存库地面有裂缝，未设置防渗漏和导流设施。")
+    assert "conflict" not in _relations(rep, "水污染防治法", "第四十条")

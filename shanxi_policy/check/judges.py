@@ -875,6 +875,10 @@ class RuleJudge(Judge):
                     # "距离最近村庄约150米" puts the project outside a place the duty names; it leaves undone no act
                     # the duty asks for ("新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求").
                     return out("not_applicable")
+                if a.strong_total >= 2 and a.strong < 2 and not _bridged(a.words, fact):
+                    # One word in common ("防渗漏" of "加油站等的地下油罐…防渗漏监测" for a waste store without
+                    # lining) does not show the duty's case, as for prohibitions.
+                    return out("not_applicable")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
