@@ -136,6 +136,11 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(groups))
 
 
+def _specific_terms(text: str) -> list[str]:
+    """The words of a phrase that name something: neither a polarity marker, a generic word nor a party."""
+    return [t for t in content_terms(text) if not _POLARITY_WORDS.match(t) and t not in _GENERIC and t not in _PARTIES]
+
+
 @lru_cache(maxsize=50_000)
 def _normalized(text: str) -> str:
     return normalize_for_search(text)
@@ -538,9 +543,8 @@ class RuleJudge(Judge):
         """One phrase of a duty to provide a thing ends in it ("配套集尘设施", "设置…严密围挡"): its last specific word
         is one the fact denies, and no word of the same group is affirmed."""
         for phrase in _ALT_SPLIT.split(_normalized(action).strip("，；;, ")):
-            terms = [t for t in content_terms(phrase) if not _POLARITY_WORDS.match(t)]
-            specific = [t for t in terms if t not in _GENERIC and t not in _PARTIES]
-            if len(terms) < 2 or not specific:
+            specific = _specific_terms(phrase)
+            if len([t for t in content_terms(phrase) if not _POLARITY_WORDS.match(t)]) < 2 or not specific:
                 continue
             obj = specific[-1]
             tail = phrase.rstrip("。；，")
@@ -563,8 +567,7 @@ class RuleJudge(Judge):
         act = _normalized(action).strip("，；;,。 ")
         if _ALT_SPLIT.search(act) or "其他" in act or "其它" in act:
             return False  # a catch-all ("…和其他污染物") names a class, not one thing
-        specific = [t for t in content_terms(act) if t not in _GENERIC and t not in _PARTIES
-                    and not _POLARITY_WORDS.match(t)]
+        specific = _specific_terms(act)
         if len(specific) < 2 or not act.endswith(specific[-1]):
             return False
         obj = specific[-1]

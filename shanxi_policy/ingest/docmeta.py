@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..package_data import data_text, load_yaml
+from ..text.structure import NAME_CHARS
 
 if TYPE_CHECKING:
     from ..models import Document
@@ -26,7 +27,7 @@ REPEALED = "已废止"
 PENDING = "尚未施行"
 SUPERSEDED = (REVISED, REPEALED)
 
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff×○"  # × and ○ stand for a name in drafts and templates ("××县人民政府")
+_CJK = NAME_CHARS
 _CN_NUM = "〇零一二三四五六七八九十"
 _DATE = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 _CN_DATE = re.compile(rf"([〇零一二三四五六七八九]{{4}})年([{_CN_NUM}]{{1,3}})月(?:([{_CN_NUM}]{{1,3}})日)?")

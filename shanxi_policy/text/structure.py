@@ -95,14 +95,16 @@ def _split_title(paras: list[str], title_hint: str) -> tuple[str, int, list[str]
     return title or title_hint, lead, header
 
 
+# The characters of a name; × and ○ stand for one in drafts and templates ("××县人民政府").
+NAME_CHARS = "\u3400-\u4dbf\u4e00-\u9fff×○"
 # The signature block that closes a notice: the issuing bodies, then the date (on a line of its own, or after the
 # issuer when line repair joined them), then a note such as （此件公开发布）.
 _ISSUER_END = r"(?:政府|办公室|办公厅|委员会|局|厅|委|部|院|中心|会|室|组|公司|站|所)"
-_DATE_LINE = re.compile(rf"^(?:[\u4e00-\u9fff×○（）()、]{{1,40}}?{_ISSUER_END})?"
+_DATE_LINE = re.compile(rf"^(?:[{NAME_CHARS}（）()、]{{1,40}}?{_ISSUER_END})?"
                         r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[〇零一二三四五六七八九十]{1,3}月"
                         r"[〇零一二三四五六七八九十]{1,3}日)$")
 _NOTE_LINE = re.compile(r"^[（(][^）)]{1,20}[）)]$")
-_SIGNER = re.compile(rf"^[\u4e00-\u9fff×○（）()、\s]{{1,40}}?{_ISSUER_END}$")  # ×× stands for a name in drafts
+_SIGNER = re.compile(rf"^[{NAME_CHARS}（）()、\s]{{1,40}}?{_ISSUER_END}$")
 _SIGNATURE_LINES = 4
 
 
