@@ -64,3 +64,14 @@ def test_a_sentence_answering_two_questions_is_listed_once_and_notes_cite_the_sh
         assert 0 < int(n) <= len(ans.citations)
         assert ans.citations[int(n) - 1].clause_id.endswith(":a17")
     assert ans.note.count("作了基本相同的规定") == 1  # said once, though both questions' answers note it
+
+
+def test_a_clause_listed_whole_for_one_question_is_not_listed_again_sentence_by_sentence(library_kb):
+    # 第六十四条 answers the first question whole; the second question's answer holds it again, cut into
+    # sentences: those lines repeat the first answer's words and are not listed twice.
+    q = "列入名录需要修复的污染地块，责任人要编什么方案？修复干完以后还要做什么？"
+    ans = library_kb.ask(q)
+    assert ans.found
+    texts = [(i.text, i.cite) for i in ans.items]
+    for n, (text, cite) in enumerate(texts):
+        assert not any(c == cite and text in t for t, c in texts[:n]), text

@@ -119,8 +119,10 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             if not 0 < item.cite <= len(a.citations):
                 continue
             n = cite_number(citations, a.citations[item.cite - 1])
-            # the same sentence of the same clause answers an earlier question too: not listed twice
-            (again.append(n) if (item.text, n) in given else fresh.append(AnswerItem(item.text, n, item.label)))
+            # the same words of the same clause answer an earlier question too (listed whole there, or
+            # sentence by sentence): not listed twice
+            repeat = any(m == n and (item.text in t or t in item.text) for t, m in given)
+            (again.append(n) if repeat else fresh.append(AnswerItem(item.text, n, item.label)))
         if fresh:
             fresh[0].label = p.rstrip("？?")
             items.extend(fresh)
