@@ -191,3 +191,13 @@ def test_effective_date_and_issuing_body_come_from_document_information(library_
 @pytest.mark.parametrize("question", ["排污许可证什么时候开始施行延续？", "国家重要湿地名录由谁发布？"])
 def test_effective_wording_about_a_subject_is_no_metadata_question(question):
     assert classify(question).kind != "metadata"
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    # the rule that names the conduct asked about (进入) answers, not a ban on other conduct in the same zone
+    ("自然保护区的缓冲区可以进入吗？", ["缓冲区", "只准进入"]),
+    ("自然保护区的核心区可以进入吗？", ["核心区", "进入"]),
+])
+def test_a_may_question_is_answered_by_the_rule_naming_the_conduct(library_kb, question, words):
+    ans = library_kb.ask(question)
+    assert ans.found and all(w in ans.text for w in words), ans.text

@@ -246,7 +246,7 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
 # "能不能…", "可以…吗": whether a conduct is allowed. Asked without a word of penalty, the rule that forbids or
 # limits the conduct answers, not the article that punishes it nor a duty around it.
 _MAY = re.compile(r"能不能|能否|可不可以|可否|能[^，。？?]{1,20}吗|可以[^，。？?]{1,20}吗|允许[^，。？?]{0,20}吗|行不行|行吗")
-_FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许")
+_FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许|只准|只允许|只能|仅限")
 # "要办取水许可证吗", "需不需要审批": whether a duty binds; the rule that lays it down (and its exception) answers.
 _NEED = re.compile(r"要不要|需不需要|用不用|需要[^，。？?]{1,20}吗|要[^，。？?]{1,20}吗|必须[^，。？?]{1,20}吗|"
                    r"得[^，。？?]{1,12}吗")
@@ -263,19 +263,27 @@ def permission_answer(question: str, ans: Answer) -> Answer:
     if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)):
         return ans
     terms = [t for t in content_terms(question) if not t.isdigit()]
-    best: tuple[float, Hit, str] | None = None
+
+    rules: list[tuple[float, Hit, str]] = []
     for h in ans.citations[:3]:
         if in_liability_chapter(h):
             continue
         spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
         for i, x in enumerate(spans):
-            if not rule.search(x):
-                continue
-            score = sentence_score(question, x, terms)
-            if score > 0 and (best is None or score > best[0]):
+            score = sentence_score(question, x, terms) if rule.search(x) else 0.0
+            if score > 0:
                 # the exception that follows the rule goes with it ("但是，家庭生活…少量取水的除外")
                 nxt = spans[i + 1] if i + 1 < len(spans) and re.match(r"但是|但", spans[i + 1]) else ""
-                best = (score, h, x + nxt)
+                rules.append((score, h, x + nxt))
+    best = max(rules, key=lambda r: r[0], default=None)
+    if best is not None:
+        # Within the law that answers, the rule naming most of the question: "缓冲区可以进入吗" is settled by "缓冲区，
+        # 只准进入从事科学研究观测活动", not by a ban on 旅游 there. A word of the law's title is said by each of its
+        # sentences ("自然保护区" in 自然保护区条例).
+        def named(r: tuple[float, Hit, str]) -> tuple[int, float]:
+            return sum(t in r[2] or t in r[1].doc_title for t in terms), r[0]
+
+        best = max((r for r in rules if r[1].doc_id == best[1].doc_id), key=named)
     return _answered_by(ans, best[1], best[2], question) if best is not None else ans
 
 
