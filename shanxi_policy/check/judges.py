@@ -14,12 +14,13 @@ import math
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
+from ..text.markers import cn_to_int
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .negation import NEGATORS, SEGMENT_END, in_progress, outside, segment_start
@@ -340,6 +341,17 @@ class RuleJudge(Judge):
             if key(m) > key(best):
                 best = m
         return best
+
+    def _refused_part(self, action: str, fact: Fact) -> Match | None:
+        """The part of a duty of several parts (cut at commas) that the fact refuses: most of its words denied."""
+        for part in _ALT_SPLIT.split(action):
+            if len(content_terms(part)) < 2:
+                continue
+            m = self._match(part, fact)
+            denied = m.fact_denies - m.fact_removes
+            if denied > 0 and denied >= 0.5 * m.matched:
+                return m
+        return None
 
     def _instances(self, action: str) -> list[str]:
         """"通过偷排、篡改…、不正常运行…设施等逃避监管的方式排放大气污染物": the items before 等 are instances of the
@@ -847,6 +859,12 @@ class RuleJudge(Judge):
             return out("not_applicable")
         if m == "obligation":
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
+            if denies <= 0:
+                # A duty asks for each of its parts: "土方开挖时采取分区、分段作业，对已完成的作业面进行覆盖" is broken
+                # by "裸露土方暂不覆盖" though the fact matches the other part best.
+                refused = self._refused_part(action, fact) if a.strong >= 2 else None
+                if refused is not None:  # the case is shown by the other part, so one denied word suffices
+                    a, denies = replace(refused, strong=a.strong), refused.fact_denies - refused.fact_removes
             if denies > 0 and self._final_object_denied(action, fact):
                 # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
                 # project refuses, however many of the duty's other words (where, for what) it shares.
@@ -1503,7 +1521,8 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
     return max(years) - min(years) > _cn_number(m.group(1))
 
 
-_BOUND = re.compile(r"(少于|低于|小于|超过|高于|大于)(\d+(?:\.\d+)?)([^\d，。；、]{1,4})")
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+_BOUND = re.compile(rf"(少于|低于|小于|超过|高于|大于)({_NUM})([^\d一二两三四五六七八九十百千，。；、]{{1,4}})")
 
 
 # "向东碾河倾倒垃圾、排放污水": the place an act is done into, named before the act.
@@ -1549,11 +1568,21 @@ def _numeric_bound(action: str, fact: Fact) -> bool | None:
     m = _BOUND.search(action)
     if not m:
         return None
-    op, limit, unit = m.group(1), float(m.group(2)), m.group(3)[:1]
-    for v in re.finditer(rf"(\d+(?:\.\d+)?)\s*{re.escape(unit)}", fact.sentence):
-        x = float(v.group(1))
+    # figures in words too: "不得少于五年" against "保存六年" or "保存两年"
+    op, limit, unit = m.group(1), _figure(m.group(2)), m.group(3)[:1]
+    for v in re.finditer(rf"({_NUM})\s*{re.escape(unit)}", fact.sentence):
+        x = _figure(v.group(1))
+        if limit is None or x is None:
+            return None
         return x < limit if op in ("少于", "低于", "小于") else x > limit
     return None
+
+
+def _figure(text: str) -> float | None:
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    n = cn_to_int(text)
+    return float(n) if n is not None else None
 
 
 @dataclass
