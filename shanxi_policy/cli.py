@@ -351,12 +351,15 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
 @click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Markdown 文件。")
 @click.option("--no-history", is_flag=True, help="不把本次审查记入历史记录。")
 @click.option("--doc-type", "doc_types", multiple=True, help="只依据该类型的文档审查（可多次给出，如 法律、行政法规）。")
+@click.option("--doc", "docs", multiple=True,
+              help="只依据该文档审查（文档编号、标题中的文字或简称，可多次给出，如 --doc 大气污染防治法 --doc 本市扬尘条例）。")
+@click.option("--issuer", "issuers", multiple=True, help="只依据发文机关包含该文字的文件审查，可多次给出。")
 @click.option("--judge", "judge_name", type=click.Choice(["rule", "llm"]), default="rule", show_default=True,
               help="逐条判断方式：rule 为离线规则；llm 为已配置的大模型（不可用时退回规则）。")
 @INDEX_OPTION
 def check(path: Path | None, file: Path | None, text: str | None, as_json: bool, docx_out: Path | None,
-          md_out: Path | None, no_history: bool, doc_types: tuple[str, ...], judge_name: str,
-          index_dir: Path | None) -> None:
+          md_out: Path | None, no_history: bool, doc_types: tuple[str, ...], docs: tuple[str, ...],
+          issuers: tuple[str, ...], judge_name: str, index_dir: Path | None) -> None:
     """审查项目材料与政策条款的符合性：冲突、需关注、符合、相关。项目材料文件可直接写在命令后（同 --file）。"""
     if path is not None and file is not None and path != file:
         _fail(QueryError("请只给出一个项目材料文件"))
@@ -369,12 +372,21 @@ def check(path: Path | None, file: Path | None, text: str | None, as_json: bool,
 
     content = _proposal_text(file, text)
     kb = _kb(index_dir)
+    from .retrieve.filters import DocFilter
+
+    doc_ids: list[str] = []
+    for name in docs:
+        found = kb.resolve_documents(name)
+        if not found:
+            _fail(PolicyError(f"没有与“{name}”对应的文档。可用文档编号、标题中的文字或简称；全部文档见 "
+                              "shanxi-policy documents。"))
+        doc_ids += [d for d in found if d not in doc_ids]
+    flt = DocFilter(doc_types=list(doc_types), issuers=list(issuers), doc_ids=doc_ids)
     try:
         from .check.judges import make_judge
-        from .retrieve.filters import DocFilter
 
         rep = check_proposal(kb, content, judge=make_judge(judge_name, Settings()),
-                             doc_filter=DocFilter(doc_types=list(doc_types)) if doc_types else None)
+                             doc_filter=None if flt.is_empty() else flt)
     except PolicyError as exc:
         _fail(exc)
         return

@@ -97,6 +97,18 @@ def test_check_by_text_and_by_file_then_history_and_word(server: Server):
         assert "x.docx" in bad.json()["message"]
 
 
+def test_check_limited_to_named_documents(server: Server):
+    with server.client() as c:
+        text = "项目名称：年产100万吨焦化项目。供热采用燃煤锅炉。"
+        r = c.post("/api/check", json={"text": text, "save": False,
+                                       "filters": {"doc": ["meili_shanxi_shishi_yijian"]}})
+        assert r.status_code == 200, r.text
+        assert r.json()["findings"]
+        assert {f["hit"]["doc_id"] for f in r.json()["findings"]} == {"meili_shanxi_shishi_yijian"}
+        unknown = c.post("/api/check", json={"text": text, "save": False, "filters": {"doc": ["没有这份文件"]}})
+        assert assert_clean_error(unknown, 404)
+
+
 def test_roles_upload_delete_and_audit(server: Server):
     doc = "关于推进测试园区清洁取暖的通知\n\n一、总体要求\n\n（一）测试园区全面推进清洁取暖改造，到2027年完成率达到90%。\n"
     with server.client("reader") as c:

@@ -129,6 +129,20 @@ def test_check_page_verdict_and_history(env):
     assert not at.exception and any("存在与政策冲突的内容" in e.value for e in at.error)
 
 
+def test_check_page_basis_limited_to_one_document(env):
+    at = AppTest.from_function(_check_page, default_timeout=TIMEOUT).run()
+    at.session_state["check-basis-open"] = True
+    at.run()
+    docs = at.multiselect(key="check-basis-docs")
+    assert any("全面推进美丽山西建设的实施意见" in o for o in docs.options)
+    docs.set_value(["meili_shanxi_shishi_yijian"]).run()
+    at.text_area[0].set_value("项目名称：焦化项目。供热采用燃煤锅炉。").run()
+    at.button[0].click().run()
+    assert not at.exception
+    cited = [e.label for e in at.expander if "《" in e.label]
+    assert cited and all("美丽山西" in label for label in cited), cited
+
+
 def test_browse_clause_by_link_with_neighbours(env):
     at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT)
     at.query_params["clause"] = "meili_shanxi_shishi_yijian:c8"

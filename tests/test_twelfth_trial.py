@@ -29,3 +29,32 @@ def test_a_duty_of_two_parts_is_broken_by_refusing_one():
                      subject="房屋建筑工程施工单位")
     assert "conflict" in verdicts("房屋建筑工程施工，基坑开挖后的裸露土方暂不覆盖。", duty, LAWS)
     assert "conflict" not in verdicts("房屋建筑工程施工，基坑开挖后的裸露土方全部覆盖防尘网。", duty, LAWS)
+
+
+COAL = "项目名称：城区集中供热改造项目。供热采用燃煤锅炉，年耗煤5万吨，锅炉烟气经布袋除尘后排放。"
+
+
+def test_check_cites_only_the_documents_asked_for(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from shanxi_policy.cli import main
+
+    r = CliRunner().invoke(main, ["check", "--text", COAL, "--doc", "大气污染防治法", "--json", "--no-history"])
+    assert r.exit_code == 0, r.output
+    rep = json.loads(r.stdout)
+    assert rep["findings"] and {f["hit"]["doc_id"] for f in rep["findings"]} == {"大气污染防治法"}
+    bad = CliRunner().invoke(main, ["check", "--text", COAL, "--doc", "不存在的条例", "--no-history"])
+    assert bad.exit_code != 0 and "没有与“不存在的条例”对应的文档" in bad.output
+
+
+def test_a_general_word_of_a_title_does_not_gate_the_law(library_kb):
+    # 清洁生产促进法 is not only for proposals that say 生产; 自然保护区条例 is for those that name the zone
+    from shanxi_policy.check.engine import document_gates
+    from shanxi_policy.check.proposal import load_lexicon
+    from shanxi_policy.retrieve.norm_search import check_source
+
+    gates = document_gates(check_source(library_kb), load_lexicon())
+    assert gates["清洁生产促进法"] == "" and gates["自然保护区条例"] == "自然保护区"
+    assert gates["医疗废物管理条例"] == "医疗"

@@ -122,6 +122,7 @@ class AskRequest(BaseModel):
 class CheckRequest(BaseModel):
     text: str = Field(max_length=MAX_TEXT, description="项目材料文字")
     save: bool = Field(True, description="是否记入审查历史")
+    filters: Filters | None = Field(None, description="审查依据的范围（如只依据本市某部条例：doc）")
 
 
 def _state(request: Request) -> ApiState:
@@ -267,6 +268,7 @@ def _routes(app: FastAPI) -> None:
         st = _state(request)
         ctype = request.headers.get("content-type", "")
         source: dict[str, Any]
+        basis: Filters | None = None
         if ctype.startswith("multipart/form-data"):
             form = await _form(request)
             upload = form.get("file")
@@ -282,9 +284,10 @@ def _routes(app: FastAPI) -> None:
             except ValueError as exc:
                 raise ApiError(422, "invalid_request", "请求体应为 JSON：{\"text\": \"项目材料\"}") from exc
             text, save, name, data, source = req.text, req.save, "", b"", {"chars": len(req.text)}
+            basis = req.filters
         else:
             raise ApiError(415, "unsupported_media_type", "请以 JSON（text 字段）提交文字，或以 multipart/form-data 上传文件")
-        return await run_in_threadpool(_run_check, st, who, text, name, data, save, source)
+        return await run_in_threadpool(_run_check, st, who, text, name, data, save, source, basis)
 
     @app.get("/api/checks", tags=["合规审查"], summary="审查历史")
     def checks(request: Request, _: Reader, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
@@ -417,14 +420,16 @@ def _version(st: ApiState) -> str:
 
 
 def _run_check(st: ApiState, who: Principal, text: str | None, name: str, data: bytes, save: bool,
-               source: dict[str, Any]) -> dict[str, Any]:
+               source: dict[str, Any], basis: Filters | None = None) -> dict[str, Any]:
     version = ""
     try:
         kb = st.kbs.get()
         version = kb.version
+        flt = services.doc_filter(basis.type, basis.issuer, basis.date_from, basis.date_to, basis.validity,
+                                  _docs(kb, basis.doc)) if basis else None
         if text is None:
             text = services.read_proposal_file(name, data, st.settings)
-        rep = services.run_check(kb, text)
+        rep = services.run_check(kb, text, flt)
         check_id = services.history(st.settings).add(rep) if save else None
     except (PolicyError, OSError) as exc:
         e = errors.from_exception(exc)

@@ -121,12 +121,12 @@ def ask(kb: KnowledgeBase, question: str, history: list[dict[str, str]], k: int,
 MAX_CHECK_CHARS = 10_000
 
 
-def run_check(kb: KnowledgeBase, text: str) -> Report:
+def run_check(kb: KnowledgeBase, text: str, flt: DocFilter | None = None) -> Report:
     n = len((text or "").strip())
     if n > MAX_CHECK_CHARS:
         raise QueryError(f"项目材料过长（{n} 字）：接口一次最多审查 {MAX_CHECK_CHARS} 字，"
                          "请只提交项目概况、建设内容、工艺、能源、运输和环保措施等部分，或分段提交")
-    return check_proposal(kb, text)
+    return check_proposal(kb, text, doc_filter=flt)
 
 
 def read_proposal_file(name: str, data: bytes, settings: Settings) -> str:

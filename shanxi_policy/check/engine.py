@@ -339,6 +339,7 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
 _TITLE_PREFIX = re.compile(r"^中华人民共和国")
 _TITLE_SUFFIX = re.compile(r"(污染环境防治法|污染防治法|污染防治条例|保护法|管理暂行条例|管理条例|管理办法|促进法|条例|办法|法)$")
 _GATE_FIELDS = ("zone", "location", "industry", "waste")
+_GENERIC_TITLE_WORDS = frozenset({"生产", "保护", "环境", "建设", "管理", "经营", "污染", "防治", "促进", "资源", "生态"})
 _GATES: dict[tuple[str, int], dict[str, str]] = {}  # (index version, hash of the gate terms)
 
 
@@ -359,7 +360,10 @@ def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
     for doc_id in {n.doc_id for n in src.norms()}:
         d = src.document(doc_id)
         core = _TITLE_SUFFIX.sub("", _TITLE_PREFIX.sub("", str(d.meta.get("short_title") or d.title))) if d else ""
-        out[doc_id] = next((t for t in content_terms(core) if any(t in k for k in known)), "")
+        # A title word that begins a known term (医疗 of 医疗废物, 黄河 of 黄河流域); a general word inside one (保护 of
+        # 自然保护区 in 水环境保护条例, 生产 in 清洁生产促进法) names no place or object.
+        out[doc_id] = next((t for t in content_terms(core) if t not in _GENERIC_TITLE_WORDS
+                            and any(k.startswith(t) for k in known)), "")
     if len(_GATES) > 8:
         _GATES.clear()
     _GATES[key] = out
@@ -560,7 +564,9 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
             hits[i] = _merge_hits(hits[i], [replace(nh, score=nh.score * p.pair_weight) for nh in extra],
                                   len(hits[i]) + len(extra))
     gates = document_gates(src, lex)
-    off = {d for d, g in gates.items() if g and not _mentions(prop, g)}
+    # Documents the user chose by name are the basis asked for, whatever the proposal names.
+    chosen = set(doc_filter.doc_ids) if doc_filter is not None else set()
+    off = {d for d, g in gates.items() if g and d not in chosen and not _mentions(prop, g)}
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,

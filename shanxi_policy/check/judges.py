@@ -862,9 +862,9 @@ class RuleJudge(Judge):
             if denies <= 0:
                 # A duty asks for each of its parts: "土方开挖时采取分区、分段作业，对已完成的作业面进行覆盖" is broken
                 # by "裸露土方暂不覆盖" though the fact matches the other part best.
-                refused = self._refused_part(action, fact) if a.strong >= 2 else None
-                if refused is not None:  # the case is shown by the other part, so one denied word suffices
-                    a, denies = replace(refused, strong=a.strong), refused.fact_denies - refused.fact_removes
+                part = self._refused_part(action, fact) if a.strong >= 2 else None
+                if part is not None:  # the case is shown by the other part, so one denied word suffices
+                    a, denies = replace(part, strong=a.strong), part.fact_denies - part.fact_removes
             if denies > 0 and self._final_object_denied(action, fact):
                 # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
                 # project refuses, however many of the duty's other words (where, for what) it shares.

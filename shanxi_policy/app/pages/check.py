@@ -18,6 +18,8 @@ from ...check.report import (
     to_markdown,
 )
 from ...errors import IngestError, QueryError
+from ...ingest.docmeta import issuers_of
+from ...retrieve.filters import DocFilter
 from ..login import audit
 from ..render import css, md_escape, quote_block, table, uploader
 from ..state import get_history, get_kb, index_missing
@@ -75,6 +77,35 @@ def show_report(rep: Report) -> None:
                        file_name=report_file_name(rep, ".json"), mime="application/json")
 
 
+def _basis() -> DocFilter | None:
+    """The documents the review may cite (an office checking against its own city's regulation): a panel whose
+    widgets, and the index they need, are drawn only while it is open; the choice is kept when it closes."""
+    kept: DocFilter | None = st.session_state.get("check-basis")
+    panel = st.expander("限定审查依据（文档、类型、发文机关）", key="check-basis-open", on_change="rerun")
+    if not panel.open:
+        if kept is not None:
+            names = "、".join(f"《{t}》" for t in st.session_state.get("check-basis-titles", []))
+            st.caption("审查依据已限定：" + md_escape(names or "按类型或发文机关筛选") + "（展开上方面板可修改）")
+        return kept
+    kb = get_kb()
+    if kb is None:
+        return kept
+    titles = {d.doc_id: d.title for d in kb.documents}
+    types = sorted({str(d.meta.get("doc_type", "")) for d in kb.documents} - {""})
+    issuers = sorted({i for d in kb.documents for i in issuers_of(d)})
+    with panel:
+        docs = st.multiselect("只依据这些文档", list(titles), format_func=titles.__getitem__, key="check-basis-docs",
+                              placeholder="全部文档")
+        c1, c2 = st.columns(2)
+        pick_types = c1.multiselect("文件类型", types, key="check-basis-types", placeholder="全部类型")
+        pick_issuers = c2.multiselect("发文机关", issuers, key="check-basis-issuers", placeholder="全部机关")
+    f = DocFilter(doc_ids=docs, doc_types=pick_types, issuers=pick_issuers)
+    out = None if f.is_empty() else f
+    st.session_state["check-basis"] = out
+    st.session_state["check-basis-titles"] = [titles[d] for d in docs]
+    return out
+
+
 def page() -> None:
     st.title("项目合规审查")
     st.caption("粘贴项目说明或上传 PDF / DOCX / TXT，系统逐条比对政策条款：冲突、需关注、符合、相关。")
@@ -84,13 +115,14 @@ def page() -> None:
         return
     text = st.text_area("项目材料", height=180, placeholder="项目名称：…\n建设地点：…\n建设内容：…\n运输方式：…\n污染治理措施：…")
     upload = uploader("或上传项目材料文件", ["pdf", "docx", "txt", "md"], key="up_check")
+    basis = _basis()
     kb = get_kb() if st.button("开始审查", type="primary") else None
     if kb is not None:
         from ...check.service import check_proposal
 
         try:
             content = _read_upload(upload) if upload is not None else text
-            rep = check_proposal(kb, content)
+            rep = check_proposal(kb, content, doc_filter=basis)
         except (IngestError, QueryError) as exc:
             st.error(str(exc))
         else:
