@@ -58,3 +58,17 @@ def test_a_general_word_of_a_title_does_not_gate_the_law(library_kb):
     gates = document_gates(check_source(library_kb), load_lexicon())
     assert gates["清洁生产促进法"] == "" and gates["自然保护区条例"] == "自然保护区"
     assert gates["医疗废物管理条例"] == "医疗"
+
+
+def test_the_chu_of_a_verb_opens_no_exception(tmp_path):
+    import shanxi_policy as sp
+    from shanxi_policy.norms.extract import extract_norms
+
+    law = tmp_path / "某市扬尘污染防治条例.txt"
+    law.write_text("某市扬尘污染防治条例\n\n第一条 拆除工程施工，应当采取下列扬尘污染防治措施：\n"
+                   "（一）人口密集区拆除作业应当设置防护排架并外挂密目防尘安全网；\n"
+                   "（二）采取爆破方式进行拆除的，爆破前应当采取内外洒水、喷淋等方式淋湿建筑物。\n"
+                   "第二条 除抢险救灾外，禁止夜间进行产生噪声的拆除作业。\n", encoding="utf-8")
+    norms = [n for d in sp.load_corpus([law]).documents for n in extract_norms(d)]
+    assert norms and not any(n.exceptions.startswith("除作业") or n.exceptions.startswith("除的") for n in norms)
+    assert any(n.exceptions.startswith("除抢险救灾外") for n in norms)  # a real exception is still read

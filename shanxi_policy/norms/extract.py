@@ -129,8 +129,10 @@ _HEAD_SCOPE_PATTERNS = [
     re.compile(r"^[^，。；：在向对由经、]{1,20}?(?:保护区|功能区|缓冲区|核心区|禁养区|建成区|管理范围|敏感建筑物集中区域|重点区域|重点地区)(?:内)?"),
     re.compile(r"从事[^，。；：]{2,24}?(?:活动|经营|业务|的)"),
 ]
+# 除 opening an exception, not the 除 of a verb (拆除作业…外挂防尘布, 清除, 消除 …).
+_CHU = r"(?<![拆清消排去免删解废根铲剔扣破革祛摒切戒割整])除"
 _EXCEPTION_PATTERNS = [
-    re.compile(r"除[^。；]{1,80}?(?:外|以外)"),
+    re.compile(_CHU + r"[^。；]{1,80}?(?:外|以外)"),
     re.compile(r"(?:未经|非经|须经|(?<![一-龥])经)[^，。；：]{0,30}?(?:批准|许可|同意|备案|核准|登记|审批)(?:的)?"),
     re.compile(r"与[^，。；：]{1,40}?无关的"),
     re.compile(r"[^，。；：]*的除外"),
@@ -363,7 +365,7 @@ def _classify_head(text: str, chunks: list[Span], aux: bool, lex: Lexicon, scope
         h = _clean(text[hc[0]: hc[1]])
         if not h:
             continue
-        if re.search(r"除.+外|但", h) or "无关的" in h or re.search(r"(?:未经|非经|(?<![一-龥])经).{0,20}(?:批准|许可|同意)", h):
+        if re.search(_CHU + r".+外|但", h) or "无关的" in h or re.search(r"(?:未经|非经|(?<![一-龥])经).{0,20}(?:批准|许可|同意)", h):
             exc.append(h)
         elif i <= last_de or h.startswith(("对", "凡", "因", "如", "若", "当")):
             cond.append(h)
