@@ -72,3 +72,18 @@ def test_the_chu_of_a_verb_opens_no_exception(tmp_path):
     norms = [n for d in sp.load_corpus([law]).documents for n in extract_norms(d)]
     assert norms and not any(n.exceptions.startswith("除作业") or n.exceptions.startswith("除的") for n in norms)
     assert any(n.exceptions.startswith("除抢险救灾外") for n in norms)  # a real exception is still read
+
+
+def test_a_regulation_filed_with_its_promulgation_notice_keeps_its_own_title(tmp_path):
+    import shanxi_policy as sp
+
+    f = tmp_path / "notice.txt"
+    f.write_text("某市人民代表大会常务委员会公告\n\n（第十号）\n\n《某市扬尘污染防治条例》已于2018年12月27日经某市第十八届"
+                 "人民代表大会常务委员会第十八次会议通过，2019年2月12日经某省第十三届人民代表大会常务委员会第十次会议批准，"
+                 "现予公布，自2019年3月1日起施行。\n\n某市人民代表大会常务委员会\n\n2019年2月13日\n\n某市扬尘污染防治条例\n\n"
+                 "（2018年12月27日某市第十八届人民代表大会常务委员会第十八次会议通过　2019年2月12日某省第十三届人民代表大会"
+                 "常务委员会第十次会议批准）\n\n第一条 为了防治扬尘污染，制定本条例。\n\n第二条 施工单位应当设置围挡。\n",
+                 encoding="utf-8")
+    d = sp.load_corpus([f]).documents[0]
+    assert d.title == "某市扬尘污染防治条例"
+    assert d.meta["issuer"] == ["某市人民代表大会常务委员会"]  # not "经某市…"

@@ -277,6 +277,7 @@ def _enactment(head: list[str]) -> tuple[list[str], str, str, str]:
     for i, m in enumerate(starts):
         d = parse_date(m.group(0))
         rest = text[m.end() : starts[i + 1].start() if i + 1 < len(starts) else len(text)].strip()
+        rest = re.sub(r"^经(?=[\u4e00-\u9fff])", "", rest)  # "2019年2月12日经山东省…常务委员会…批准"
         if re.fullmatch(r"(?:起)?施行[。]?|(?:自)?(?:发布|公布)之日(?:起)?施行[。]?", rest.split("\n")[0].strip()):
             effective = "@issue" if ("发布" in rest or "公布" in rest) else d
             continue
@@ -322,6 +323,22 @@ def _title_from_head(head: list[str]) -> str:
             if len(toks) > 1 and all(is_issuer(x) for x in toks[:-1]) and toks[-1].startswith("关于"):
                 toks = toks[-1:]  # "四川省…指挥部 关于做好…的通知": the mark, then the title
             return " ".join(toks)
+    return ""
+
+
+_PROMULGATION = re.compile(r"^《([^》]{2,60})》[^。]{0,120}?(?:现予公布|现予发布|现予以公布|予以公布|现公布)")
+
+
+def _promulgated_title(title: str, head: list[str]) -> str:
+    """A regulation filed with the notice that promulgates it ("德州市人民代表大会常务委员会公告（第十号）
+    《德州市扬尘污染防治条例》已于…通过…现予公布", then the regulation under its own title): the regulation's title,
+    when it stands as a line of its own below the notice; "" otherwise."""
+    if not re.search(r"(?:公告|令)(?:[（(]第[^）)]{1,8}号[）)])?$", title.strip()):
+        return ""
+    for i, p in enumerate(head):
+        m = _PROMULGATION.match(p.strip())
+        if m and any(q.strip() == m.group(1) for q in head[i + 1:]):
+            return m.group(1)
     return ""
 
 
@@ -393,6 +410,7 @@ def extract(paragraphs: list[str], title: str = "", today: _dt.date | None = Non
     head_text = "\n".join(head)[:800] or paras[0][:400]
     if not title or is_issuer(title) or title.endswith("文件") or len(title) > 60:
         title = _title_from_head(head or paras[:1]) or title
+    title = _promulgated_title(title, head or paras[:12]) or title
     meta = DocMeta(title=title)
     meta.doc_number = _doc_number(head_text)
     sig_issuers, sig_date = _signature(tail)
