@@ -87,3 +87,16 @@ def test_a_regulation_filed_with_its_promulgation_notice_keeps_its_own_title(tmp
     d = sp.load_corpus([f]).documents[0]
     assert d.title == "某市扬尘污染防治条例"
     assert d.meta["issuer"] == ["某市人民代表大会常务委员会"]  # not "经某市…"
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("太原市扬尘污染防治条例对工地围挡高度有什么规定？", "太原市扬尘污染防治条例"),
+    ("按照山西省大气污染防治条例，锅炉怎么管？", "山西省大气污染防治条例"),
+])
+def test_a_local_regulation_the_library_lacks_is_said(library_kb, question, name):
+    ans = library_kb.ask(question)
+    assert not ans.found and f"文档库中没有《{name}》" in ans.text
+
+
+def test_a_held_regulation_named_with_its_place_is_answered(library_kb):
+    assert library_kb.ask("城市生活垃圾分类有什么要求？").found  # 城市 is no place name

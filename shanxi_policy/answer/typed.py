@@ -309,7 +309,7 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     national laws) or the question quotes it in 《》; a part of a held title ("防治法") is not one."""
     quoted = re.findall(r"《([^》]{2,40})》", question)
     words = [w for w in segment(question) if _LAW_WORD.fullmatch(w) and len(w) >= 3]
-    for name in [*quoted, *words]:
+    for name in [*quoted, *_local_law_names(question), *words]:
         bare = re.sub(r"^中华人民共和国", "", name)
         if bare in _NOT_A_LAW or not _LAW_WORD.fullmatch(bare):
             continue
@@ -317,6 +317,22 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
             continue  # a held title, or an abbreviation of one ("环保法"), even when two titles fit it
         return bare
     return ""
+
+
+_LOCAL_LAW = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|自治区|自治州)[\u4e00-\u9fff]{2,16}?(?:条例|办法)")
+_PLACE_END = ("省", "市", "县", "自治区", "自治州")
+
+
+def _local_law_names(question: str) -> list[str]:
+    """Names of local regulations a question refers to unquoted ("太原市扬尘污染防治条例对…"): from the place
+    word the segmenter finds (太原市) to 条例 or 办法."""
+    out = []
+    for m in _LOCAL_LAW.finditer(question):
+        toks = segment(m.group(0))
+        start = next((i for i, t in enumerate(toks) if len(t) >= 3 and t.endswith(_PLACE_END)), None)
+        if start is not None:
+            out.append("".join(toks[start:]))
+    return out
 
 
 # How the notes that caution an answer begin: the documents never use a word of the question, or no retrieved
