@@ -173,6 +173,10 @@ def test_browse_search_and_targets_filter(env):
     assert any("条条款包含“燃煤锅炉”" in c.value for c in at.caption)
     at.text_input(key="browse-q").set_value("量子计算机").run()
     assert [i.value for i in at.info] == ["未找到包含“量子计算机”的条款。"]
+    # several words are all required: the message says so, and names the word no clause holds
+    at.text_input(key="browse-q").set_value("燃煤锅炉 量子计算机").run()
+    assert [i.value for i in at.info] == ["未找到同时包含“燃煤锅炉”、“量子计算机”的条款；文档中没有出现“量子计算机”，"
+                                          "可换个说法或减少检索词。"]
     at.session_state["browse_tab"] = "量化目标"
     at.run()
     at.multiselect(key="target_years").set_value([2030]).run()

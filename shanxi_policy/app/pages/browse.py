@@ -8,6 +8,7 @@ import streamlit as st
 
 from ...errors import QueryError
 from ...kb import KnowledgeBase
+from ...retrieve.lookup import literal_terms
 from ..render import Link, clause_link, css, hit_card, md_escape, quote_block, table
 from ..state import get_kb
 
@@ -105,7 +106,15 @@ def _search(kb: KnowledgeBase) -> None:
             return
         if not hits:
             # A word no clause holds is said plainly; clauses on a related subject are offered apart, as such.
-            st.info(f"未找到包含“{q.strip()}”的条款。")
+            terms = literal_terms(q)
+            if len(terms) > 1:
+                # Several words are all required: say which of them no clause holds at all.
+                absent = [t for t in terms if not kb.full_text(t, doc=doc, part=part or None, year=year, filters=flt)]
+                st.info(f"未找到同时包含{'、'.join(f'“{md_escape(t)}”' for t in terms)}的条款"
+                        + (f"；文档中没有出现{'、'.join(f'“{md_escape(t)}”' for t in absent)}，可换个说法或减少检索词。"
+                           if absent else "；可减少检索词后再试。"))
+            else:
+                st.info(f"未找到包含“{md_escape(q.strip())}”的条款。")
             if near:
                 with st.expander("内容相近的条款（原文中没有该检索词，仅供参考）"):
                     for n, h in enumerate(near, 1):
