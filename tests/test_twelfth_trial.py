@@ -100,3 +100,18 @@ def test_a_local_regulation_the_library_lacks_is_said(library_kb, question, name
 
 def test_a_held_regulation_named_with_its_place_is_answered(library_kb):
     assert library_kb.ask("城市生活垃圾分类有什么要求？").found  # 城市 is no place name
+
+
+def test_an_article_line_filling_the_column_goes_on_in_the_next_line():
+    from shanxi_policy.text.repair import repair
+
+    raw = ("第六条 市生态环境主管部门对污染源自动监控工作实施统一监督管理；公安、市场监\n"
+           "管等有关部门按照各自职责做好污染源自动监控有关工作。\n"
+           "第七条 任何组织和个人不得破坏污染源自动监测设施，有权向政务服务热线或者生态\n"
+           "环境主管部门举报擅自拆除或者闲置、破坏自动监测设施以及在设施运行维护和数据采集、\n"
+           "传输中弄虚作假等行为。\n"
+           "第一章 总则\n"
+           "第八条 排污单位应当安装自动监测设施。\n")
+    paras = repair(raw).paragraphs
+    assert any(p.startswith("第七条") and "或者生态环境主管部门举报" in p and p.endswith("等行为。") for p in paras)
+    assert "第一章 总则" in paras  # a heading line stays its own paragraph

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 
-from .markers import ends_terminal, heading_like, starts_with_marker
+from .markers import ARTICLE, ends_terminal, heading_like, starts_with_marker
 
 CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 CJK_PUNCT = r"[，。、；：？！“”‘’（）《》〈〉【】〔〕…—％]"
@@ -118,10 +118,12 @@ def _join_block(lines: list[str]) -> list[str]:
     cur = lines[0]
     for prev, nxt in pairwise(lines):
         full = _width(prev) >= 0.8 * width  # a line that fills the column was wrapped
+        # "第七条 任何组织…有权向…或者生态" filling the column opens an article's text, not a heading: it goes on.
+        article = full and "，" in prev and bool(ARTICLE.match(prev))
         breaks = (
             ends_terminal(prev)
             or starts_with_marker(nxt)
-            or (_is_heading_line(prev) and (not full or starts_with_marker(prev)))
+            or (_is_heading_line(prev) and not article and (not full or starts_with_marker(prev)))
         )
         if breaks:
             paras.append(cur)
