@@ -115,3 +115,19 @@ def test_an_article_line_filling_the_column_goes_on_in_the_next_line():
     paras = repair(raw).paragraphs
     assert any(p.startswith("第七条") and "或者生态环境主管部门举报" in p and p.endswith("等行为。") for p in paras)
     assert "第一章 总则" in paras  # a heading line stays its own paragraph
+
+
+def test_what_a_work_is_likely_to_cause_does_not_head_its_condition():
+    from shanxi_policy.check.judges import condition_heads
+
+    assert condition_heads("石材、木料等加工易产生扬尘的作业") == (("加工",),)
+    assert condition_heads("产生工业固体废物的单位") == (("固体废物",),)  # what a party produces still heads it
+    duty = make_norm("obligation", "生产加工区域设置封闭罩棚，配备抑尘、除尘、防尘设备或者采取湿法作业等扬尘污染防治措施",
+                     conditions="石材、木料等加工易产生扬尘的作业")
+    assert "conflict" in verdicts("项目名称：某石材加工厂。石材加工采用干式切割，不设置封闭罩棚，不配备除尘设备。", duty, LAWS)
+
+
+def test_a_condition_listing_the_works_bound_holds_for_any_of_them():
+    duty = make_norm("obligation", "按照有关要求安装视频监控和颗粒物在线监测设备",
+                     conditions="建筑面积超过一定规模的房屋建筑工程施工现场、大型物料堆放场、预拌混凝土和预拌砂浆生产企业")
+    assert "conflict" in verdicts("项目名称：某预拌混凝土搅拌站。预拌混凝土搅拌站不安装颗粒物在线监测设备。", duty, LAWS)

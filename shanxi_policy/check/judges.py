@@ -96,6 +96,11 @@ _ALT_SPLIT = re.compile(r"[，；;,]")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
 _COND_SPLIT = re.compile(r"[，；;,]|或者")
+# "…房屋建筑工程施工现场、大型物料堆放场、预拌混凝土和预拌砂浆生产企业": a list of the works or parties bound, any of
+# which the fact may be.
+_PARTY_END = r"(?:企业|单位|现场|工地|场|场所|站|厂|者|经营者)"
+_PARTY_LIST = re.compile(rf"^(?:[^、，；]{{2,40}}{_PARTY_END}、)+[^、，；]{{2,40}}{_PARTY_END}$")
+_PARTY_SPLIT = re.compile(r"[，；;,、]|或者")
 # "城镇居民区、文化教育科学研究区等人口集中区域": the items and the class after 等 are each a place.
 _SCOPE_SPLIT = re.compile(r"[、，,；;]|和|或者|以及|及|" + _ETC.pattern)
 # Words that only mark polarity ("未予批准", "不予登记"): polarity is read around the content words, so
@@ -690,7 +695,8 @@ class RuleJudge(Judge):
         a = self._best_alternative(action, fact)
         if a.total <= 0:
             return Judgment("not_applicable")
-        c = self._best_alternative(condition, fact, wide=True, split=_COND_SPLIT) if condition else Match()
+        split = _PARTY_SPLIT if _PARTY_LIST.match(condition.strip("，；;, ")) else _COND_SPLIT
+        c = self._best_alternative(condition, fact, wide=True, split=split) if condition else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
         places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
@@ -939,6 +945,9 @@ _LEADING_PLACE = re.compile(r"^在[^，；、]{1,30}?(?:范围内|以内|之内|
 _LIST_INTRO = re.compile(r"下列|以下|如下")
 
 
+_LIKELY_EFFECT = re.compile(r"(?:易|容易|可能|极易)(?:产生|造成|引起|导致)[^，、；]{1,10}$")
+
+
 @lru_cache(maxsize=20_000)
 def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
     """The head noun of each comma part of a condition: the object its act is done to ("在其他江河、湖泊上建设
@@ -953,6 +962,8 @@ def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
         i = part.rfind("的")
         if i >= 0 and all(t in _GENERIC or t in _PARTIES for t in content_terms(part[i + 1:])):
             part = part[:i]  # "…的单位和其他生产经营者": the clause before 的 names the act and its object
+            # "石材、木料等加工易产生扬尘的作业": what the work is likely to cause describes it; the act is the head
+            part = _LIKELY_EFFECT.sub("", part) or part
         terms = content_terms(part)
         if not terms:
             continue
