@@ -365,7 +365,8 @@ def _classify_head(text: str, chunks: list[Span], aux: bool, lex: Lexicon, scope
         h = _clean(text[hc[0]: hc[1]])
         if not h:
             continue
-        if re.search(_CHU + r".+外|但", h) or "无关的" in h or re.search(r"(?:未经|非经|(?<![一-龥])经).{0,20}(?:批准|许可|同意)", h):
+        if re.search(_CHU + r".+外|但", h) or "无关的" in h \
+                or re.search(r"(?:未经|非经|(?<![一-龥])经).{0,20}(?:批准|许可|同意)", h):
             exc.append(h)
         elif i <= last_de or h.startswith(("对", "凡", "因", "如", "若", "当")):
             cond.append(h)
