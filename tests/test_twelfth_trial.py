@@ -131,3 +131,10 @@ def test_a_condition_listing_the_works_bound_holds_for_any_of_them():
     duty = make_norm("obligation", "按照有关要求安装视频监控和颗粒物在线监测设备",
                      conditions="建筑面积超过一定规模的房屋建筑工程施工现场、大型物料堆放场、预拌混凝土和预拌砂浆生产企业")
     assert "conflict" in verdicts("项目名称：某预拌混凝土搅拌站。预拌混凝土搅拌站不安装颗粒物在线监测设备。", duty, LAWS)
+
+
+def test_a_project_without_the_things_a_duty_is_about_does_not_break_it():
+    duty = make_norm("obligation", "贮存煤炭、煤矸石、煤渣、煤灰、水泥、石灰、石膏、砂土等易产生扬尘的物料密闭")
+    store = ("项目名称：某物流仓储中心。项目不设露天堆场，所有货物均在封闭式仓库内贮存，"
+             "不涉及砂石、煤炭等易起尘物料的装卸。")
+    assert "conflict" not in verdicts(store, duty, LAWS)

@@ -898,6 +898,12 @@ class RuleJudge(Judge):
                     # "节能审查尚未开展" puts off a review; "加强节能管理，制定并实施节能计划" asks for something else
                     # that shares the word 节能.
                     return out("not_applicable")
+                absent = sum(self.weight(w) for w in denied if _absent_thing(w, fact))
+                if denied and absent >= 0.5 * sum(self.weight(w) for w in denied) \
+                        and any(_absent_thing(w, fact) for w in denied if self.weight(w) >= 1.0):
+                    # "不涉及砂石、煤炭等易起尘物料的装卸" for "贮存煤炭…等易产生扬尘的物料应当密闭": the project has none of
+                    # the things the duty is about; it refuses no measure the duty asks for.
+                    return out("not_applicable")
                 if denied and all(_placed_outside(w, fact) for w in denied):
                     # "距离最近村庄约150米" puts the project outside a place the duty names; it leaves undone no act
                     # the duty asks for ("新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求").
@@ -943,6 +949,17 @@ _MODAL = re.compile(r"应当|必须|禁止|不得|严禁|不准")
 _NEGATED_PART = re.compile(r"^(?:未|无|没有|不|非|尚未)")
 _LEADING_PLACE = re.compile(r"^在[^，；、]{1,30}?(?:范围内|以内|之内|以外|之外|期间|期内|内|上|中|外|时)")
 _LIST_INTRO = re.compile(r"下列|以下|如下")
+
+
+# A thing the project says it does not have or handle at all, as against a measure it does not take ("不经处理").
+_ABSENCE = r"(?:不涉及|不含|不存在|不产生|不使用|不贮存|不储存|不堆放|不生产|不经营|不从事|无)"
+
+
+def _absent_thing(word: str, fact: Fact) -> bool:
+    """The fact says it has none of the thing (in its own words, or the applicant's the lexicon reads as it)."""
+    surfaces = {word, *(_normalized(m.surface) for m in fact.mentions
+                        if any(word in t or (len(t) >= 2 and t in word) for t in m.terms))}
+    return any(re.search(_ABSENCE + r"[^，。；,;]{0,24}?" + re.escape(x), fact.norm_text) for x in surfaces if x)
 
 
 _LIKELY_EFFECT = re.compile(r"(?:易|容易|可能|极易)(?:产生|造成|引起|导致)[^，、；]{1,10}$")
