@@ -138,3 +138,9 @@ def test_a_project_without_the_things_a_duty_is_about_does_not_break_it():
     store = ("项目名称：某物流仓储中心。项目不设露天堆场，所有货物均在封闭式仓库内贮存，"
              "不涉及砂石、煤炭等易起尘物料的装卸。")
     assert "conflict" not in verdicts(store, duty, LAWS)
+
+
+def test_a_duty_ending_in_the_state_it_asks_for_is_broken_by_denying_it():
+    duty = make_norm("obligation", "贮存煤炭、煤矸石、煤渣、煤灰、水泥、石灰、石膏、砂土等易产生扬尘的物料密闭")
+    yard = "项目名称：某煤炭储运站。煤炭在场内露天贮存，不密闭，也不设防尘网。"
+    assert "conflict" in verdicts(yard, duty, LAWS)

@@ -566,10 +566,11 @@ class RuleJudge(Judge):
             obj = specific[-1]
             tail = phrase.rstrip("。；，")
             rest = tail[tail.rfind(obj) + len(obj):] if obj in tail else "x" * 9
-            if len(rest) > 4 or self.weight(obj) < self.params.specific:
+            state = not rest and _FINAL_STATE.search(phrase)  # "…易产生扬尘的物料密闭": the state the duty asks for
+            if len(rest) > 4 or (self.weight(obj) < self.params.specific and not state):
                 continue  # the object is not what the phrase ends in ("…设施" may follow it)
             verb = _PROVIDE.search(phrase)
-            if not verb or phrase.rfind(obj) < verb.end():
+            if not state and (not verb or phrase.rfind(obj) < verb.end()):
                 continue  # a duty to provide a thing; "减少…排放量", "达标排放" are judged by the share of words
             alts = next((g for g in term_groups(phrase) if obj in g), (obj,))
             states = [self._fact_state(t, fact) for t in alts]
@@ -951,6 +952,8 @@ _LEADING_PLACE = re.compile(r"^在[^，；、]{1,30}?(?:范围内|以内|之内|
 _LIST_INTRO = re.compile(r"下列|以下|如下")
 
 
+# A duty ending in the state it asks for: closed, covered, paved.
+_FINAL_STATE = re.compile(r"(?:密闭|封闭|覆盖|硬化|苫盖|遮盖)$")
 # A thing the project says it does not have or handle at all, as against a measure it does not take ("不经处理").
 _ABSENCE = r"(?:不涉及|不含|不存在|不产生|不使用|不贮存|不储存|不堆放|不生产|不经营|不从事|无)"
 
