@@ -144,3 +144,19 @@ def test_a_duty_ending_in_the_state_it_asks_for_is_broken_by_denying_it():
     duty = make_norm("obligation", "贮存煤炭、煤矸石、煤渣、煤灰、水泥、石灰、石膏、砂土等易产生扬尘的物料密闭")
     yard = "项目名称：某煤炭储运站。煤炭在场内露天贮存，不密闭，也不设防尘网。"
     assert "conflict" in verdicts(yard, duty, LAWS)
+
+
+def test_a_condition_naming_only_who_is_bound_holds_for_a_building_project():
+    duty = make_norm("obligation", "施工工地出入口进行硬化，设置车辆清洗和污水收集设施，车辆冲洗干净后方可驶出",
+                     conditions="施工单位施工")
+    assert "conflict" in verdicts("项目名称：某住宅楼工程。施工工地出入口不硬化，不设置车辆清洗设施，车辆直接驶出。",
+                                  duty, LAWS)
+
+
+def test_a_party_is_known_by_the_last_word_of_its_name():
+    duty = make_norm("obligation", "实施分区作业，采取围挡、覆盖、喷淋、道路硬化或者其他抑尘措施，并设置车辆清洗设施",
+                     subject="生活垃圾填埋场和建筑垃圾消纳场")
+    site = "项目名称：某住宅楼工程。建筑施工工地出入口不硬化，不设置车辆清洗设施，车辆直接驶出。"
+    assert set(verdicts(site, duty, LAWS)) <= {"not_applicable"}
+    landfill = "项目名称：某建筑垃圾消纳场。消纳场出入口不设置车辆清洗设施，车辆直接驶出。"
+    assert "conflict" in verdicts(landfill, duty, LAWS)

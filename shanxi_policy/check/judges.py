@@ -419,7 +419,12 @@ class RuleJudge(Judge):
         if not subject or "的" in subject:
             return False  # no subject, or a conditional one (judged as a condition)
         words = _kind_words(subject)
-        return bool(words) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in words)
+        if not words:
+            return False
+        # Each kind named is known by its last word ("建筑垃圾消纳场" is a 消纳场, not 建筑): a word that only
+        # modifies it does not make the proposal that party.
+        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", subject) if (kw := _kind_words(item))}
+        return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
     def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
         """An unconditional duty of a kind of enterprise ("工业涂装企业", "畜禽养殖场") that the proposal is: the subject
@@ -696,6 +701,9 @@ class RuleJudge(Judge):
         a = self._best_alternative(action, fact)
         if a.total <= 0:
             return Judgment("not_applicable")
+        if condition and all(t in _PARTIES or t in _GENERIC for t in content_terms(condition)):
+            # "施工单位施工，应当采取下列措施": the condition only names who is bound, which a building project is
+            condition = ""
         split = _PARTY_SPLIT if _PARTY_LIST.match(condition.strip("，；;, ")) else _COND_SPLIT
         c = self._best_alternative(condition, fact, wide=True, split=split) if condition else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
