@@ -160,3 +160,15 @@ def test_a_party_is_known_by_the_last_word_of_its_name():
     assert set(verdicts(site, duty, LAWS)) <= {"not_applicable"}
     landfill = "项目名称：某建筑垃圾消纳场。消纳场出入口不设置车辆清洗设施，车辆直接驶出。"
     assert "conflict" in verdicts(landfill, duty, LAWS)
+
+
+def test_a_sentence_with_a_fronted_object_keeps_the_previous_subject(tmp_path):
+    import shanxi_policy as sp
+    from shanxi_policy.norms.extract import extract_norms
+
+    law = tmp_path / "某市污染源自动监控条例.txt"
+    law.write_text("某市污染源自动监控条例\n\n第一条 生态环境主管部门应当对污染源自动监测设施的运行情况进行检查。"
+                   "对监测数据异常的排污单位，应当实施重点检查。\n", encoding="utf-8")
+    norms = [n for d in sp.load_corpus([law]).documents for n in extract_norms(d)]
+    second = next(n for n in norms if "重点检查" in n.action)
+    assert second.subject == "生态环境主管部门" and second.subject_type == "government"

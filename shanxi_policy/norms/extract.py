@@ -700,6 +700,12 @@ def extract_clause_norms(clause: Clause, lex: Lexicon | None = None) -> list[Nor
                 if penalty:
                     # 拒不改正的，车辆不得上道路行驶: a further sanction, not a norm of its own.
                     sd = [d for d in sd if not d.conditions.startswith(_AGGRAVATION) and "违法行为" not in d.conditions]
+                if seg_drafts and seg_drafts[-1].subject and bare.startswith("对"):
+                    # "生态环境主管部门应当…检查。对监测数据异常…的排污单位，应当实施重点检查": the fronted object
+                    # leaves the subject unsaid; it is the previous sentence's.
+                    for d in sd:
+                        if not d.subject and d.modality == "obligation":
+                            d.subject = seg_drafts[-1].subject
                 if not sd and seg_drafts and (bare.startswith(("但", "但是")) or bare.endswith("除外")):
                     seg_drafts[-1].exceptions = _join(seg_drafts[-1].exceptions, bare)
                     continue
