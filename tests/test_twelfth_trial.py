@@ -172,3 +172,21 @@ def test_a_sentence_with_a_fronted_object_keeps_the_previous_subject(tmp_path):
     norms = [n for d in sp.load_corpus([law]).documents for n in extract_norms(d)]
     second = next(n for n in norms if "重点检查" in n.action)
     assert second.subject == "生态环境主管部门" and second.subject_type == "government"
+
+
+def test_a_penalty_sentence_cut_at_its_semicolon_goes_on_to_the_amount():
+    from shanxi_policy.answer.extract import _up_to_amount
+
+    text = ("第七十一条 违反本条例规定，在雨水、污水分流地区将污水排入雨水管网的，由城镇排水主管部门责令改正，给予警告；"
+            "逾期不改正或者造成严重后果的，对单位处十万元以上二十万元以下罚款，对个人处二万元以上十万元以下罚款；"
+            "造成损失的，依法承担赔偿责任。")
+    first = "第七十一条 违反本条例规定，在雨水、污水分流地区将污水排入雨水管网的，由城镇排水主管部门责令改正，给予警告；"
+    got = "".join(_up_to_amount(text, ["", first]))
+    assert got.endswith("对个人处二万元以上十万元以下罚款；") and "赔偿" not in got
+    assert _up_to_amount("甲应当改正；乙应当公开。", ["", "甲应当改正；"]) == ["", "甲应当改正；"]  # no amount: as chosen
+
+
+def test_yu_wu_is_read_as_rain_and_sewage():
+    from shanxi_policy.text.tokenize import expand_query
+
+    assert {"雨水", "污水", "分流"} <= set(expand_query(["雨污分流"]))

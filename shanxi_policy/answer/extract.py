@@ -350,6 +350,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # 在保护区附近新建排污口，应当保证…"), and an official cites the article, not a sentence of it. A sentence
         # that introduces a list is given with its items instead (structured.introduced_list).
         chosen = [lead.text.strip()]
+    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search("".join(chosen)):
+        chosen = _up_to_amount(lead.text, chosen)
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
@@ -357,6 +359,27 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     if unit is not None and not unit.search(ans.text):
         _add_definition(kb, ans, unit)
     return ans
+
+
+# "…对单位罚多少钱": the amount is the answer; a penalty sentence cut at its semicolon ("…给予警告；") goes on to it.
+_ASKS_AMOUNT = re.compile(r"罚多少|多少钱|罚款多少|罚几|罚款数额|罚款金额|罚多少钱")
+_AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元")
+
+
+def _up_to_amount(text: str, chosen: list[str]) -> list[str]:
+    """The chosen sentences and the clause's next ones (at most three, in the same paragraph) up to the first that
+    states an amount; the chosen ones alone when none does."""
+    last = next((c for c in reversed(chosen) if c), "")
+    i = text.find(last)
+    if not last or i < 0:
+        return chosen
+    after = [text[a:b] for a, b in sentences(text) if a >= i + len(last)][:3]
+    for n, sent in enumerate(after):
+        if "\n" in text[i + len(last): text.find(sent, i)]:
+            break  # another paragraph
+        if _AMOUNT.search(sent):
+            return [*chosen, *(x.strip() for x in after[:n + 1])]
+    return chosen
 
 
 def _add_definition(kb: KnowledgeBase, ans: Answer, unit: re.Pattern[str]) -> None:
