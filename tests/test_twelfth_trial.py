@@ -190,3 +190,15 @@ def test_yu_wu_is_read_as_rain_and_sewage():
     from shanxi_policy.text.tokenize import expand_query
 
     assert {"雨水", "污水", "分流"} <= set(expand_query(["雨污分流"]))
+
+
+@pytest.mark.parametrize(("question", "name"), [
+    ("南四湖的生态水位是多少米？", "水位"),
+    ("工地围挡高度不低于多少米？", "高度"),
+    ("养殖场离水源多少米？", "距离"),
+    ("排污许可证有效期几年？", "年限"),
+])
+def test_the_note_names_what_a_figure_measures(question, name):
+    from shanxi_policy.answer.extract import asked_unit_name
+
+    assert asked_unit_name(question) == name

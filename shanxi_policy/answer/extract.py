@@ -238,9 +238,16 @@ def asked_unit(question: str) -> re.Pattern[str] | None:
     return None
 
 
+# What a length in metres measures, when the question names it ("水位是多少米" asks a level, not a distance).
+_METRE_MEASURE = (("水位", "水位"), ("高度", "高度"), ("高", "高度"), ("深度", "深度"), ("深", "深度"), ("宽度", "宽度"),
+                  ("宽", "宽度"), ("长度", "长度"), ("厚度", "厚度"), ("厚", "厚度"))
+
+
 def asked_unit_name(question: str) -> str:
     m = _ASKED_UNIT.search(question)
     if m:
+        if m.group(2) == "米" and not re.search(r"距离|多远|离|距", question):
+            return next((name for word, name in _METRE_MEASURE if word in question), "数值")
         return _UNIT_NAME[m.group(2)]
     return "期限" if _ASKED_DURATION.search(question) else ""
 
