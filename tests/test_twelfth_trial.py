@@ -202,3 +202,18 @@ def test_the_note_names_what_a_figure_measures(question, name):
     from shanxi_policy.answer.extract import asked_unit_name
 
     assert asked_unit_name(question) == name
+
+
+def test_a_penalty_follow_up_is_answered_by_the_article_citing_the_duty(library_kb):
+    # 第二十七条 sanctions 第二十条 by number ("违反本办法第二十条规定的"); it shares few words with the question
+    a = library_kb.ask("违反了罚多少？", history=["领取危险废物收集经营许可证的单位，收集的废矿物油要在多长时间内转运？"])
+    assert a.citations[0].clause_id == "危险废物经营许可证管理办法:a27" and "1万元以上5万元以下" in a.text
+
+
+@pytest.mark.parametrize(("n", "cn"), [(1, "一"), (10, "十"), (15, "十五"), (25, "二十五"), (100, "一百"),
+                                       (101, "一百零一"), (115, "一百一十五"), (123, "一百二十三")])
+def test_article_numbers_in_words(n, cn):
+    from shanxi_policy.answer.extract import cn_numeral
+    from shanxi_policy.text.markers import cn_to_int
+
+    assert cn_numeral(n) == cn and cn_to_int(cn) == n

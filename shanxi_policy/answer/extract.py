@@ -260,6 +260,47 @@ def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) 
     return kept or cands
 
 
+_ARTICLE_NO = re.compile(r":a(\d+)$")
+
+
+def cn_numeral(n: int) -> str:
+    """25 -> 二十五, 10 -> 十, 103 -> 一百零三 (as article numbers are written)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else
+                                 ("一" + cn_numeral(rest) if rest < 20 else cn_numeral(rest)))
+    return digits[n // 100] + "百" + tail
+
+
+def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[Hit], int]:
+    """"对石材加工有什么要求" then "罚款多少": a law's penalty article names the duty it sanctions by number ("违反本
+    条例第二十五条规定"), not by its words. The penalty articles citing the best-ranked duty among the top clauses (of the
+    first clause's law) that has one come first; with how many they are."""
+    for duty in hits[:3]:
+        m = _ARTICLE_NO.search(duty.clause_id)
+        doc = kb.document(duty.doc_id)
+        if m is None or doc is None or in_liability_chapter(duty) or duty.doc_id != hits[0].doc_id:
+            continue  # the law retrieval put first answers; another law's duty does not bring in its penalties
+        cited = re.compile(rf"(?:第|、){cn_numeral(int(m.group(1)))}条(?!之)")
+        first: list[Hit] = []
+        for c in doc.clauses:
+            if c.clause_id == duty.clause_id or not re.search(r"违反本", c.text) or not cited.search(c.text):
+                continue
+            got = next((h for h in hits if h.clause_id == c.clause_id), None)
+            hit = got or Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, duty.score, "reference")
+            if in_liability_chapter(hit):
+                first.append(hit)
+        if first:
+            return [*first, *(h for h in hits if h not in first)][:max(k, len(first))], len(first)
+    return hits, 0
+
+
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
                     doc: str | None = None, filters: Any = None) -> Answer:
     """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
@@ -273,12 +314,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     retrieved = hits  # the decision to answer reads retrieval's own order
     if not legacy:
         hits = source_first(kb, hits)
+        citing = 0
+        if ASKS_PENALTY.search(question):
+            hits, citing = penalties_citing(kb, hits, k)
         liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
         if liable:
             # "…要罚多少钱": a law states its penalties in its 法律责任 chapter; the duty ranked above them
             # is what was breached, not the answer.
             hits = [*liable, *(h for h in hits if h not in liable)]
-            pool = min(pool, len(liable))
+            pool = min(pool, citing or len(liable))
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
     q = question.strip()

@@ -16,6 +16,7 @@ from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
+from ..text.markers import cn_to_int
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
 from .extract import answer_question, asked_unit, asked_unit_name, sentence_score, term_spans
@@ -23,6 +24,7 @@ from .followup import PARTY_HEAD, find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
 from .structured import (
+    article_number,
     cite_number,
     comparison_answer,
     has_term,
@@ -348,6 +350,15 @@ CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED)
 KEY_SWITCH_RATIO = 0.8
 
 
+def _sanctions_holder(key: str, citations: list[Hit]) -> bool:
+    """The answer is a penalty article naming by number ("违反本办法第二十条规定的") a cited duty that holds the word."""
+    top = citations[0]
+    if not re.search(r"违反本", top.text):
+        return False
+    named = {n for x in re.findall(r"第([一二三四五六七八九十百零]+)条", top.text) if (n := cn_to_int(x))}
+    return any(article_number(h) in named and holds(key, h) for h in citations[1:] if h.doc_id == top.doc_id)
+
+
 def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answer:
     """A one-sentence answer that lacks the question's rarest term while another retrieved clause uses it
     ("焦化企业…多远" answered by a sentence on 尾矿库) speaks of a different object: it is kept as the
@@ -360,7 +371,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # asker's own place names no object of its own
         key = ""
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
-            and not _names_document(key, ans.citations[0], kb):
+            and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(key, ans.citations):
         top = ans.citations[0].score
         alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
                     and has_term(key, normalize_for_search(h.text))), None)
