@@ -217,3 +217,15 @@ def test_article_numbers_in_words(n, cn):
     from shanxi_policy.text.markers import cn_to_int
 
     assert cn_numeral(n) == cn and cn_to_int(cn) == n
+
+
+@pytest.mark.parametrize("question", ["不办会怎么处罚？", "不办的话罚多少？", "没有备案会怎么罚？"])
+def test_not_doing_what_was_asked_is_a_follow_up(question):
+    from shanxi_policy.answer.followup import is_aspect_only
+
+    assert is_aspect_only(question)
+
+
+def test_a_penalty_follow_up_after_a_procedure(library_kb):
+    a = library_kb.ask("不办会怎么处罚？", history=["危险废物经营单位变更法人名称要办理什么手续？"])
+    assert a.citations[0].clause_id == "危险废物经营许可证管理办法:a22"

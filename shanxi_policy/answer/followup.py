@@ -393,7 +393,9 @@ def swapped_document(question: str, old: str, new: str, documents: Sequence[Docu
 
 # Aspects of a rule asked about without naming the rule: its breach and the penalty for it.
 _ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|罚|法律责任|责任|后果|追究")
-_FILLER = re.compile(r"的话|多少钱?|[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+# "不办会怎么处罚": not doing what the earlier answer asks is the condition, not a subject of its own.
+_FILLER = re.compile(r"(?:不|没有?|未)(?:按规定|按要求|依法)?(?:办理|办|做|执行|落实|照办|申请|报批|备案)|"
+                     r"的话|多少钱?|[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
