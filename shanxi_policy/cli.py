@@ -367,7 +367,7 @@ def check(path: Path | None, file: Path | None, text: str | None, as_json: bool,
     file = file or path
     from .check.docx_report import write_docx
     from .check.history import History
-    from .check.report import RELATION_LABELS, VERDICT_LABELS, to_markdown
+    from .check.report import RELATION_LABELS, to_markdown, verdict_label
     from .check.service import check_proposal
 
     content = _proposal_text(file, text)
@@ -403,7 +403,7 @@ def check(path: Path | None, file: Path | None, text: str | None, as_json: bool,
     elif docx_out or md_out:
         # The file holds the findings; the screen still says what the check concluded.
         counts = "，".join(f"{RELATION_LABELS[r]} {n} 条" for r, n in Counter(f.relation for f in rep.findings).items())
-        click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}（{counts or '无相关条款'}）")
+        click.echo(f"总体结论：{verdict_label(rep)}（{counts or '无相关条款'}）")
         for g in rep.gaps:
             click.echo(f"[未能审查] {g}")
     else:
@@ -412,10 +412,10 @@ def check(path: Path | None, file: Path | None, text: str | None, as_json: bool,
 
 def _echo_report(rep: Report) -> None:
     """A report as the screen shows it: the verdict, what could not be reviewed, then each finding in full."""
-    from .check.report import RELATION_LABELS, VERDICT_LABELS
+    from .check.report import RELATION_LABELS, verdict_label
 
     click.echo(f"项目：{rep.title}")
-    click.echo(f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+    click.echo(f"总体结论：{verdict_label(rep)}")
     for g in rep.gaps:
         click.echo(f"[未能审查] {g}")
     for f in rep.findings:

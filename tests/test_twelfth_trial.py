@@ -229,3 +229,19 @@ def test_not_doing_what_was_asked_is_a_follow_up(question):
 def test_a_penalty_follow_up_after_a_procedure(library_kb):
     a = library_kb.ask("不办会怎么处罚？", history=["危险废物经营单位变更法人名称要办理什么手续？"])
     assert a.citations[0].clause_id == "危险废物经营许可证管理办法:a22"
+
+
+def test_a_review_with_only_what_it_could_not_review_says_so(tmp_path):
+    from shanxi_policy.check.docx_report import write_docx
+    from shanxi_policy.check.report import Report, to_markdown, verdict_label
+
+    rep = Report("attention", [], title="某餐饮店", proposal="后厨废水直接排入雨水管网。",
+                 gaps=["项目材料涉及“废水”等环境事项，但未能匹配到适用的条款，需人工审查。"])
+    assert verdict_label(rep) == "未能完成审查，需人工审查"
+    assert "总体结论：未能完成审查，需人工审查" in to_markdown(rep)
+    assert rep.to_dict()["verdict_label"] == "未能完成审查，需人工审查" and rep.to_dict()["verdict"] == "attention"
+    from docx import Document as Docx
+
+    text = "\n".join(p.text for p in Docx(str(write_docx(rep, tmp_path / "r.docx"))).paragraphs)
+    assert "未能完成审查，需人工审查" in text
+    assert verdict_label(Report("attention", [], gaps=[])) == "基本可行，但有需关注事项"

@@ -8,13 +8,13 @@ from pathlib import Path
 from ..docx_base import new_document
 from .report import (
     RELATION_LABELS,
-    VERDICT_LABELS,
     Finding,
     Report,
     as_sentence,
     library_version_label,
     overview,
     report_heading,
+    verdict_label,
 )
 
 
@@ -45,7 +45,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         d.add_paragraph(line)
     d.add_heading("二、审查结论", level=1)
     p = d.add_paragraph()
-    run = p.add_run(f"总体结论：{VERDICT_LABELS[rep.verdict]}。")
+    run = p.add_run(f"总体结论：{verdict_label(rep)}。")
     run.bold = True
     counts = "，".join(f"{RELATION_LABELS[r]} {len(v)} 项" for r, v in rep.grouped().items() if v)
     d.add_paragraph(f"共比对政策条款 {len(rep.findings)} 项：{counts or '无'}。")

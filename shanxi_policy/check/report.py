@@ -15,6 +15,19 @@ VERDICT_LABELS = {
     "supports": "符合政策导向",
     "unrelated": "未发现直接相关的政策条款",
 }
+# A review whose only result is what it could not review (no article applies, a matter no law covers) is not
+# "基本可行": the verdict stays 需关注, and its label says why.
+UNREVIEWED_LABEL = "未能完成审查，需人工审查"
+
+
+def verdict_label(rep: Any) -> str:
+    """The overall verdict as a reader sees it."""
+    if rep.verdict == "attention" and not any(f.relation in ("conflict", "attention", "supports")
+                                              for f in rep.findings) and rep.gaps:
+        return UNREVIEWED_LABEL
+    return VERDICT_LABELS[rep.verdict]
+
+
 FORCE_LABELS = {"restrictive": "限制性", "obligatory": "约束性", "encouraging": "鼓励性", "": ""}
 
 
@@ -75,7 +88,7 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict,
-            "verdict_label": VERDICT_LABELS[self.verdict],
+            "verdict_label": verdict_label(self),
             "title": self.title,
             "summary": self.summary,
             "created": self.created,
@@ -164,7 +177,7 @@ def overall_verdict(findings: list[Finding], open_matters: list[str] | None = No
 
 
 def to_markdown(rep: Report) -> str:
-    lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{VERDICT_LABELS[rep.verdict]}**", ""]
+    lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{verdict_label(rep)}**", ""]
     if rep.gaps:
         lines += ["## 未能审查的事项", ""] + [f"- {g}" for g in rep.gaps] + [""]
     facts = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]

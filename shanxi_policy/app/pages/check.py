@@ -16,6 +16,7 @@ from ...check.report import (
     report_file_name,
     report_from_dict,
     to_markdown,
+    verdict_label,
 )
 from ...errors import IngestError, QueryError
 from ...ingest.docmeta import issuers_of
@@ -45,7 +46,7 @@ def _docx_bytes(rep: Report) -> bytes:
 
 def show_report(rep: Report) -> None:
     css()  # only the report uses it: the empty page does not wait for the HTML element's script
-    _VERDICT_STYLE[rep.verdict](f"总体结论：{VERDICT_LABELS[rep.verdict]}")
+    _VERDICT_STYLE[rep.verdict](f"总体结论：{verdict_label(rep)}")
     st.markdown(f"**项目：** {md_escape(rep.title)}")
     for g in rep.gaps:
         st.warning(f"未能审查：{md_escape(g)}")
