@@ -245,3 +245,26 @@ def test_a_review_with_only_what_it_could_not_review_says_so(tmp_path):
     text = "\n".join(p.text for p in Docx(str(write_docx(rep, tmp_path / "r.docx"))).paragraphs)
     assert "未能完成审查，需人工审查" in text
     assert verdict_label(Report("attention", [], gaps=[])) == "基本可行，但有需关注事项"
+
+
+DEZHOU = ("德州市扬尘污染防治条例\n\n（2019年1月1日德州市人民代表大会常务委员会通过）\n\n"
+          "第一条 为了防治扬尘污染，制定本条例。\n\n第二条 施工工地出入口应当设置车辆清洗设施，车辆冲洗干净后方可驶出。\n")
+JINING = ("济宁市水环境保护条例\n\n（2021年1月1日济宁市人民代表大会常务委员会通过）\n\n"
+          "第一条 为了保护水环境，制定本条例。\n\n第二条 洗车经营者应当设置车辆清洗废水沉淀设施，车辆清洗废水不得直接排放。\n")
+
+
+@pytest.fixture(scope="module")
+def two_cities(tmp_path_factory):
+    from .conftest import small_library
+
+    return small_library(tmp_path_factory, "cities", {"德州市扬尘污染防治条例.txt": DEZHOU, "济宁市水环境保护条例.txt": JINING})
+
+
+def test_a_proposal_naming_its_place_is_not_checked_against_another_places_rules(two_cities):
+    from shanxi_policy.check.service import check_proposal
+
+    text = "项目名称：德州市某住宅楼工程。施工扬尘：施工工地出入口不设置车辆清洗设施；车辆清洗废水直接排放。"
+    cited = {f.hit.doc_id for f in check_proposal(two_cities, text).findings}
+    assert "济宁市水环境保护条例" not in cited and "德州市扬尘污染防治条例" in cited
+    unnamed = "项目名称：某住宅楼工程。施工扬尘：施工工地出入口不设置车辆清洗设施；车辆清洗废水直接排放。"
+    assert "济宁市水环境保护条例" in {f.hit.doc_id for f in check_proposal(two_cities, unnamed).findings}

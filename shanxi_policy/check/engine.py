@@ -18,6 +18,7 @@ from ..models import Hit
 from ..norms.model import Norm
 from ..retrieve.coverage import Gap, coverage_gaps
 from ..retrieve.filters import DocFilter
+from ..retrieve.jurisdiction import JurisdictionParams, named_places, places_of
 from ..retrieve.norm_search import CheckSource, NormHit, check_source
 from ..text.markers import PART, without_marker
 from ..text.normalize import normalize_for_search
@@ -311,14 +312,15 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
 
 
 def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list[str]]],
-                         results: list[list[NormHit]], cited: set[str]) -> list[Finding]:
-    """Unaddressed duties -> 需关注, citing the library's norm for each (none when no law states it)."""
+                         results: list[list[NormHit]], cited: set[str], off: set[str] | None = None) -> list[Finding]:
+    """Unaddressed duties -> 需关注, citing the library's norm for each (none when no law states it); off: the
+    documents that do not apply to this proposal."""
     out: list[Finding] = []
     for (ob, evidence), hits in zip(todo, results, strict=True):
         need = [normalize_for_search(w) for w in ob.get("norm_terms", [])]
         for nh in hits:
             n = nh.norm
-            if n.kind != "rule" or n.modality not in ("obligation", "prohibition"):
+            if n.kind != "rule" or n.modality not in ("obligation", "prohibition") or n.doc_id in (off or set()):
                 continue
             if need and not any(w in normalize_for_search(n.quote) for w in need):
                 continue
@@ -341,6 +343,17 @@ _TITLE_SUFFIX = re.compile(r"(污染环境防治法|污染防治法|污染防治
 _GATE_FIELDS = ("zone", "location", "industry", "waste")
 _GENERIC_TITLE_WORDS = frozenset({"生产", "保护", "环境", "建设", "管理", "经营", "污染", "防治", "促进", "资源", "生态"})
 _GATES: dict[tuple[str, int], dict[str, str]] = {}  # (index version, hash of the gate terms)
+
+
+def other_places(src: CheckSource, text: str) -> set[str]:
+    """The local regulations of other places than the one a proposal names ("德州经开区…" and 济宁市水环境保护条例):
+    a place's own rules bind only there. A proposal that names no place with texts of its own keeps them all."""
+    places = places_of({d.doc_id: d for d in src.documents()})
+    named = named_places(places, text[:2000])
+    home = JurisdictionParams().home
+    if not named:
+        return set()
+    return {d for d, pl in places.items() if pl and pl not in named and pl not in home}
 
 
 def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
@@ -495,6 +508,7 @@ class Prepared:
     off_topic: set[str] = field(default_factory=set)  # documents about a place or object the proposal never names
     gaps: list[Gap] = field(default_factory=list)  # matters no law in the library covers
     matters: list[str] = field(default_factory=list)  # the discharges and wastes the proposal states
+    elsewhere: set[str] = field(default_factory=set)  # local regulations of places other than the one named
 
 
 def basis_filter(src: CheckSource, doc_filter: DocFilter | None) -> DocFilter | None:
@@ -566,11 +580,12 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     gates = document_gates(src, lex)
     # Documents the user chose by name are the basis asked for, whatever the proposal names.
     chosen = set(doc_filter.doc_ids) if doc_filter is not None else set()
-    off = {d for d, g in gates.items() if g and d not in chosen and not _mentions(prop, g)}
+    elsewhere = other_places(src, text) - chosen
+    off = {d for d, g in gates.items() if g and d not in chosen and not _mentions(prop, g)} | elsewhere
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
-                    _stated_matters(facts))
+                    _stated_matters(facts), elsewhere)
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
@@ -647,7 +662,9 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 best[cid], best_rank[cid] = f, rank
     findings.extend(best.values())
     cited = {f.hit.clause_id for f in findings}
-    findings.extend(_obligation_findings(src, prep.duties, prep.duty_hits, cited))
+    # a duty the lexicon knows (排污许可, 危险废物) cites its governing law even off the proposal's words, but
+    # never another place's regulation
+    findings.extend(_obligation_findings(src, prep.duties, prep.duty_hits, cited, prep.elsewhere))
     cited = {f.hit.clause_id for f in findings}
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     findings.extend(extra[: p.max_related])
