@@ -268,3 +268,11 @@ def test_a_proposal_naming_its_place_is_not_checked_against_another_places_rules
     assert "济宁市水环境保护条例" not in cited and "德州市扬尘污染防治条例" in cited
     unnamed = "项目名称：某住宅楼工程。施工扬尘：施工工地出入口不设置车辆清洗设施；车辆清洗废水直接排放。"
     assert "济宁市水环境保护条例" in {f.hit.doc_id for f in check_proposal(two_cities, unnamed).findings}
+
+
+def test_a_class_noun_does_not_name_the_party():
+    duty = make_norm("obligation", "装卸物料应当采取密闭方式，露天装卸物料应当强化洒水、喷淋等抑尘措施",
+                     subject="物料堆放场所")
+    yard = ("项目名称：某砂石中转场。砂石采用露天堆放，场地四周暂不设置围挡和防风抑尘网；"
+            "装卸采用铲车露天作业，不采取密闭方式，也不洒水。")
+    assert "not_applicable" != verdicts(yard, duty, LAWS)[-1]

@@ -423,7 +423,8 @@ class RuleJudge(Judge):
             return False
         # Each kind named is known by its last word ("建筑垃圾消纳场" is a 消纳场, not 建筑): a word that only
         # modifies it does not make the proposal that party.
-        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", subject) if (kw := _kind_words(item))}
+        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", subject)
+                 if (kw := tuple(t for t in _kind_words(item) if t not in _CLASS_NOUNS))}
         return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
     def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
@@ -962,6 +963,8 @@ _LIST_INTRO = re.compile(r"下列|以下|如下")
 
 # A duty ending in the state it asks for: closed, covered, paved.
 _FINAL_STATE = re.compile(r"(?:密闭|封闭|覆盖|硬化|苫盖|遮盖)$")
+# Nouns that name a class of place or body, not a kind ("物料堆放场所" is known by 堆放).
+_CLASS_NOUNS = frozenset({"场所", "场地", "区域", "地点", "地方", "机构", "设施", "主体"})
 # A thing the project says it does not have or handle at all, as against a measure it does not take ("不经处理").
 _ABSENCE = r"(?:不涉及|不含|不存在|不产生|不使用|不贮存|不储存|不堆放|不生产|不经营|不从事|无)"
 
