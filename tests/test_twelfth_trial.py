@@ -276,3 +276,14 @@ def test_a_class_noun_does_not_name_the_party():
     yard = ("项目名称：某砂石中转场。砂石采用露天堆放，场地四周暂不设置围挡和防风抑尘网；"
             "装卸采用铲车露天作业，不采取密闭方式，也不洒水。")
     assert "not_applicable" != verdicts(yard, duty, LAWS)[-1]
+
+
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("项目名称：某住宅小区。小区排水系统实行雨水、污水分流，雨水经雨水管网排入市政雨水管，"
+     "生活污水经化粪池后接入市政污水管网。", False),
+    ("项目名称：某住宅小区。除楼顶公共屋面雨水排放系统外，各户阳台、露台排水管道均接入污水管网。", False),
+    ("项目名称：某餐饮店。厨房废水直接排入雨水管网。", True),
+])
+def test_a_ban_on_putting_a_thing_into_a_place_needs_that_thing_there(text, conflict):
+    ban = make_norm("prohibition", "将污水排入雨水管网", trigger="不得")
+    assert ("conflict" in verdicts(text, ban, LAWS)) is conflict

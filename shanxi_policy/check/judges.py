@@ -646,6 +646,32 @@ class RuleJudge(Judge):
         return not any(t in a.words for t in rarest) and top >= self.params.specific \
             and top >= max(self.weight(t) for t in a.words) + 0.5
 
+    def _put_elsewhere(self, action: str, fact: Fact) -> bool:
+        """A ban on putting a thing into a place ("将污水排入雨水管网", "向雨水管道…倾倒污物、垃圾等废弃物"): no clause of
+        the fact (between commas) names both the thing, in its words or the lexicon's, and the place."""
+        act = _normalized(action)
+        m = _PUT_INTO.search(act)
+        if m:
+            thing, place = m.group(1), m.group(2)
+        else:
+            m = _PUT_AT.match(act)
+            if not m:
+                return False
+            place, thing = m.group(1), m.group(2)
+        things = [t for x in _ENUM_SPLIT.split(re.sub(r"等[\u4e00-\u9fff]*$", "", thing))
+                  for t in content_terms(x) if t not in _GENERIC]
+        mods = {re.sub(_CONDUIT + "$", "", p_) for p_ in re.split(r"、|或者|和", place)}
+        mods = {x for x in mods if len(x) >= 2}
+        if not things or not mods:
+            return False
+        surfaces = {t: {t, *(_normalized(mm.surface) for mm in fact.mentions if t in mm.terms)} for t in things}
+        for seg in re.split(r"[，,；;。]", fact.norm_text):
+            has_thing = any(x in seg for t in things for x in surfaces[t])
+            has_place = any(re.search(re.escape(x) + r".{0,3}?" + _CONDUIT, seg) for x in mods)
+            if has_thing and has_place:
+                return False
+        return True
+
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
         """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
         such place (nor its class through the lexicon)."""
@@ -855,6 +881,10 @@ class RuleJudge(Judge):
                 j = out("attention")  # the project does the act; whether the norm's negated term holds is open
                 j.partial = True
                 return j
+            if self._put_elsewhere(action, fact):
+                # "将污水排入雨水管网" and "雨水经雨水管网排入市政雨水管，生活污水…接入市政污水管网": each thing goes where
+                # it should; no part of the proposal sends the norm's thing to the norm's place.
+                return out("not_applicable")
             if self._destination_unstated(action, fact):
                 # "严禁向东碾河…排放污水" and "生产废水经沉淀后排放": the project discharges, but where is not said.
                 j = out("attention")
@@ -1569,6 +1599,11 @@ _BOUND = re.compile(rf"(少于|低于|小于|超过|高于|大于)({_NUM})([^\d�
 
 # "向东碾河倾倒垃圾、排放污水": the place an act is done into, named before the act.
 _ANY_PLACE = frozenset({"环境", "外环境", "大气", "外界", "周边环境"})
+# "将污水排入雨水管网": the thing and where it goes; "向雨水收集口、雨水管道…倾倒污物、垃圾等废弃物": the place first.
+_CONDUIT = r"(?:管网|管道|管|收集口|井|沟|渠|口)"
+_PUT_INTO = re.compile(r"(?:^|将|把)([^，、；将把]{2,12}?)(?:排入|排放到|排放至|排至|排进|倒入|接入|混入)"
+                       r"([^，；]{2,16}?" + _CONDUIT + r")$")
+_PUT_AT = re.compile(r"^(?:擅自|直接)?向([^，；]{2,30}?" + _CONDUIT + r")(?:倾倒|排放|丢弃|弃置|倾卸)([^，；]{2,30})$")
 _TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
