@@ -287,3 +287,14 @@ def test_a_class_noun_does_not_name_the_party():
 def test_a_ban_on_putting_a_thing_into_a_place_needs_that_thing_there(text, conflict):
     ban = make_norm("prohibition", "将污水排入雨水管网", trigger="不得")
     assert ("conflict" in verdicts(text, ban, LAWS)) is conflict
+
+
+@pytest.mark.parametrize(("text", "conflict"), [
+    ("项目名称：某造纸厂自动监测设施运维情况报告。公司废水排放口自动监测设施已按技术规范完成验收，并与监控平台稳定联网。"
+     "公司每日审核自动监测数据，对异常数据进行标记并上传平台，每季度委托有资质机构进行比对检测。本年度未发现数据超标。", False),
+    ("项目名称：某造纸厂自动监测运维。自动监测数据季度有效传输率低于技术规范规定的标准，仅为六成。", True),
+])
+def test_a_bound_by_a_standard_needs_a_stated_breach(text, conflict):
+    ban = make_norm("prohibition", "污染源自动监测设施正常运行后，自动监测数据的季度有效传输率低于相关技术规范规定的标准",
+                    trigger="不得")
+    assert ("conflict" in verdicts(text, ban, LAWS)) is conflict

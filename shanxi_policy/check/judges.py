@@ -797,6 +797,9 @@ class RuleJudge(Judge):
             return out(("conflict" if norm.modality == "prohibition" else "attention") if bound else "supports")
         if norm.modality == "prohibition" and _BOUND.search(action):
             return out("not_applicable")  # "暂时贮存的时间不得超过2天" and the proposal gives no figure in days
+        if norm.modality == "prohibition" and _COMPARED.search(action) and not _breach_stated(fact.norm_text):
+            # "季度有效传输率不得低于…标准": a bound on a measure; a proposal that states no breach of it is not the case
+            return out("not_applicable")
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope
@@ -1594,6 +1597,10 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
 
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+# A measure bounded by a standard, not a figure ("不得低于相关技术规范规定的标准"), and words that state a breach.
+_COMPARED = re.compile(r"(?:低于|高于|超过|少于|多于|小于|大于)[^，。；\d一二两三四五六七八九十]{0,20}"
+                       r"(?:标准|规范|限值|要求|指标|规定)")
+_BREACHED = re.compile(r"超标|超过|超出|低于|高于|少于|不足|不达标|未达标|未达到|达不到|不符合|不合格")
 _BOUND = re.compile(rf"(少于|低于|小于|超过|高于|大于)({_NUM})([^\d一二两三四五六七八九十百千，。；、]{{1,4}})")
 
 
@@ -1637,6 +1644,11 @@ def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
             continue
         return _metres(f.group(2), f.group(3)) <= limit, normalize_for_search(f.group(0))
     return None, ""
+
+
+def _breach_stated(text: str) -> bool:
+    """The text says a measure is over or under its bound ("超标排放"), not that it is not ("未发现数据超标")."""
+    return any(state_at(text, m.start(), m.end(), proposal=True) == PRESENT for m in _BREACHED.finditer(text))
 
 
 def _numeric_bound(action: str, fact: Fact) -> bool | None:
