@@ -298,3 +298,14 @@ def test_a_bound_by_a_standard_needs_a_stated_breach(text, conflict):
     ban = make_norm("prohibition", "污染源自动监测设施正常运行后，自动监测数据的季度有效传输率低于相关技术规范规定的标准",
                     trigger="不得")
     assert ("conflict" in verdicts(text, ban, LAWS)) is conflict
+
+
+def test_a_duty_opening_with_the_places_it_is_about_needs_one_of_them():
+    duty = make_norm("obligation", "大型车停车场、大型车维修点的停车场地、道路硬化，其他裸露地面采取铺装、绿化等措施，"
+                     "出入口设置车辆清洗设施")
+    duty = duty.__class__(**{**duty.__dict__, "quote": "大型车停车场、大型车维修点的停车场地、道路应当硬化，其他裸露地面应当"
+                             "采取铺装、绿化等措施，出入口应当设置车辆清洗设施"})
+    site = "项目名称：某住宅楼工程。工地大门处先铺设碎石，土方车出场不另设冲洗台，由司机自行目测车轮情况后上路。"
+    assert "conflict" not in verdicts(site, duty, LAWS)
+    park = "项目名称：某物流公司大型车停车场。停车场场地不硬化，出入口不设冲洗台。"
+    assert "conflict" in verdicts(park, duty, LAWS)

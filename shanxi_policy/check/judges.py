@@ -20,7 +20,7 @@ from typing import Any
 
 from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
-from ..text.markers import cn_to_int
+from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .negation import NEGATORS, SEGMENT_END, in_progress, outside, segment_start
@@ -713,9 +713,23 @@ class RuleJudge(Judge):
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
         if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
-                and self._party_absent(norm, fact):
+                and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
         return j
+
+    def _topic_absent(self, norm: Norm, fact: Fact) -> bool:
+        """A duty with no subject that opens with the places or works it is about ("大型车停车场、大型车维修点的
+        停车场地、道路应当硬化，…出入口应当设置车辆清洗设施"): a proposal that names none of them is not its case."""
+        if norm.subject or norm.conditions:
+            return False
+        quote = without_marker(_normalized(norm.quote))
+        i = quote.find("应当")
+        topic = quote[:i] if i > 0 else ""
+        if not topic or re.search(r"[，,；;：:]", topic) or len(topic) > 40 or not re.search(_TOPIC_END + "$", topic):
+            return False
+        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", topic)
+                 if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2]) if t not in _CLASS_NOUNS))}
+        return bool(heads) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads)
 
     def _judge(self, fact: Fact, norm: Norm) -> Judgment:
         p = self.params
@@ -996,6 +1010,8 @@ _LIST_INTRO = re.compile(r"下列|以下|如下")
 
 # A duty ending in the state it asks for: closed, covered, paved.
 _FINAL_STATE = re.compile(r"(?:密闭|封闭|覆盖|硬化|苫盖|遮盖)$")
+# How the name of a place or works ends (停车场, 道路, 消纳场, 加油站 …).
+_TOPIC_END = r"(?:场|场地|场所|道路|路|站|厂|库|池|区|点|码头|工地|现场)"
 # Nouns that name a class of place or body, not a kind ("物料堆放场所" is known by 堆放).
 _CLASS_NOUNS = frozenset({"场所", "场地", "区域", "地点", "地方", "机构", "设施", "主体"})
 # A thing the project says it does not have or handle at all, as against a measure it does not take ("不经处理").
