@@ -309,3 +309,14 @@ def test_a_duty_opening_with_the_places_it_is_about_needs_one_of_them():
     assert "conflict" not in verdicts(site, duty, LAWS)
     park = "项目名称：某物流公司大型车停车场。停车场场地不硬化，出入口不设冲洗台。"
     assert "conflict" in verdicts(park, duty, LAWS)
+
+
+@pytest.mark.parametrize(("condition", "head"), [
+    ("市政基础设施工程施工", ("基础设施",)),  # the works built, not the act of building
+    ("产生工业固体废物的单位", ("固体废物",)),
+    ("施工单位施工", ("施工单位",)),
+])
+def test_the_works_head_a_condition_on_building_them(condition, head):
+    from shanxi_policy.check.judges import condition_heads
+
+    assert condition_heads(condition) == (head,)

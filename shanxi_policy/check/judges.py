@@ -1025,6 +1025,7 @@ def _absent_thing(word: str, fact: Fact) -> bool:
     return any(re.search(_ABSENCE + r"[^，。；,;]{0,24}?" + re.escape(x), fact.norm_text) for x in surfaces if x)
 
 
+_BUILDING_ACTS = frozenset({"施工", "工程施工", "建设", "作业"})
 _LIKELY_EFFECT = re.compile(r"(?:易|容易|可能|极易)(?:产生|造成|引起|导致)[^，、；]{1,10}$")
 
 
@@ -1048,6 +1049,9 @@ def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
         if not terms:
             continue
         last = max(terms, key=lambda t: (part.rfind(t) + len(t), len(t)))
+        if last in _BUILDING_ACTS and len(terms) > 1:
+            # "市政基础设施工程施工": the works (基础设施), not the act of building any works, head the condition
+            last = max((t for t in terms if t != last), key=lambda t: (part.rfind(t) + len(t), len(t)))
         pos = part.rfind(last)
         if state_at(part, pos, pos + len(last)) != PRESENT:
             continue
