@@ -320,3 +320,12 @@ def test_the_works_head_a_condition_on_building_them(condition, head):
     from shanxi_policy.check.judges import condition_heads
 
     assert condition_heads(condition) == (head,)
+
+
+def test_works_without_the_measure_asked_during_them_are_not_compliant():
+    duty = make_norm("obligation", "路面切割、开挖、破碎等作业，采取洒水、喷淋等抑尘措施", conditions="市政基础设施工程施工")
+    roadworks = "项目名称：某市政道路改造工程。工程包括旧路面铣刨、路面切割破碎、雨污水管线敷设和路面重铺。"
+    got = verdicts(roadworks, duty, LAWS)
+    assert "supports" not in got and "attention" in got
+    wet = "项目名称：某市政道路改造工程。路面切割破碎作业时全程洒水、喷淋抑尘。"
+    assert "attention" not in verdicts(wet, duty, LAWS)

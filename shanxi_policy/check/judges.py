@@ -717,6 +717,15 @@ class RuleJudge(Judge):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
         return j
 
+    def _measure_unstated(self, action: str, fact: Fact) -> bool:
+        """A duty of works and a measure during them ("…等作业，采取洒水、喷淋等抑尘措施"): no specific word of the
+        measure is affirmed by the proposal."""
+        m = _WORKS_THEN_MEASURE.match(_normalized(action))
+        if not m:
+            return False
+        words = _specific_terms(m.group(1))
+        return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
+
     def _topic_absent(self, norm: Norm, fact: Fact) -> bool:
         """A duty with no subject that opens with the places or works it is about ("大型车停车场、大型车维修点的
         停车场地、道路应当硬化，…出入口应当设置车辆清洗设施"): a proposal that names none of them is not its case."""
@@ -984,6 +993,12 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = True
                 return j
+            if self._measure_unstated(action, fact):
+                # "路面切割、开挖、破碎等作业，采取洒水、喷淋等抑尘措施" and "包括路面切割破碎": the works are the
+                # proposal's, the measure the duty asks for during them is nowhere in it.
+                j = out("attention")
+                j.partial = j.missing = True
+                return j
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
@@ -1025,6 +1040,8 @@ def _absent_thing(word: str, fact: Fact) -> bool:
     return any(re.search(_ABSENCE + r"[^，。；,;]{0,24}?" + re.escape(x), fact.norm_text) for x in surfaces if x)
 
 
+# "路面切割、开挖、破碎等作业，采取洒水、喷淋等抑尘措施": the works, then the measure taken during them.
+_WORKS_THEN_MEASURE = re.compile(r"^[^，；]{2,30}(?:作业|活动|施工)[，,](?:并|应当)?采取([^，；]{2,40}?措施)$")
 _BUILDING_ACTS = frozenset({"施工", "工程施工", "建设", "作业"})
 _LIKELY_EFFECT = re.compile(r"(?:易|容易|可能|极易)(?:产生|造成|引起|导致)[^，、；]{1,10}$")
 
