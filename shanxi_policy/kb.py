@@ -42,7 +42,7 @@ from .retrieve.dense import DenseIndex
 from .retrieve.filters import DocFilter, prefer_in_force
 from .retrieve.fusion import convex, rrf
 from .retrieve.jurisdiction import JurisdictionParams, by_jurisdiction, named_places, places_of
-from .retrieve.lookup import exact_matches, literal_matches, literal_terms, quoted_phrases, structural_lookup
+from .retrieve.lookup import abbreviates, exact_matches, literal_matches, literal_terms, quoted_phrases, structural_lookup
 from .retrieve.norm_search import NORM_BM25_DIR, build_norm_sparse
 from .retrieve.sparse import SparseIndex
 from .settings import Settings
@@ -604,16 +604,6 @@ def build_index_with_stats(
 
 def load_index(index_dir: str | Path = "index", settings: Settings | None = None) -> KnowledgeBase:
     return KnowledgeBase.load(index_dir, settings=settings)
-
-
-def abbreviates(short: str, title: str) -> bool:
-    """short is an abbreviation of the title ("大气法", "环评法"): the title's first character, then its characters
-    in order, ending as it ends (中华人民共和国 left out)."""
-    t = re.sub(r"^中华人民共和国", "", title)
-    if len(short) < 2 or not t.startswith(short[0]) or not t.endswith(short[-1]):
-        return False
-    it = iter(t)
-    return all(ch in it for ch in short)
 
 
 def _names(name: str, d: Document) -> bool:

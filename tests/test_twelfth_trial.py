@@ -329,3 +329,32 @@ def test_works_without_the_measure_asked_during_them_are_not_compliant():
     assert "supports" not in got and "attention" in got
     wet = "项目名称：某市政道路改造工程。路面切割破碎作业时全程洒水、喷淋抑尘。"
     assert "attention" not in verdicts(wet, duty, LAWS)
+
+
+@pytest.mark.parametrize(("question", "clause"), [
+    ("大气法第七十二条是怎么规定的？", "大气污染防治法:a72"),
+    ("环评法第三十一条说了什么？", "环境影响评价法:a31"),
+])
+def test_an_article_asked_by_the_laws_abbreviation(library_kb, question, clause):
+    a = library_kb.ask(question)
+    assert a.citations[0].clause_id == clause and a.text.startswith(a.citations[0].text[:20])
+    assert "不能密闭的" in a.text or clause != "大气污染防治法:a72"  # the whole article, not its first sentence
+
+
+@pytest.mark.parametrize("question", ["那2035年呢？", "那罚款呢？", "还有呢？"])
+def test_a_follow_up_with_nothing_before_it_asks_for_the_whole_question(library_kb, question):
+    a = library_kb.ask(question)
+    assert not a.found and "前面没有问题可以接续" in a.text
+
+
+def test_a_topic_with_nothing_before_it_is_answered(library_kb):
+    assert library_kb.ask("黑臭水体呢？").found
+
+
+def test_what_becomes_of_a_described_breach_is_its_penalty(library_kb):
+    from shanxi_policy.answer.qtype import ASKS_PENALTY
+
+    assert ASKS_PENALTY.search("建设单位未依法报批环境影响评价文件就擅自开工建设的，怎么处理？")
+    assert not ASKS_PENALTY.search("废机油怎么处理？")  # a way of handling, no breach
+    a = library_kb.ask("建设单位未依法报批环境影响评价文件就擅自开工建设的，怎么处理？")
+    assert "法律责任" in " ".join(a.citations[0].path) and "罚款" in a.text

@@ -27,7 +27,7 @@ _NUMERIC_Q = re.compile(r"多少|几|比例|比重|占比|率|面积|浓度|数�
 _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限|截止|节点")
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
-_CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么")
+_CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么|怎么规定|如何规定|规定了什么|有什么规定|怎么说")
 _LEAD_MAX = 300
 # A clause this short (most law articles) is quoted whole in a one-sentence answer (follow-ups, dev split).
 WHOLE_CLAUSE_MAX = 150

@@ -552,6 +552,9 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         # Checked before the history is read: a blank message would otherwise resolve to the previous question.
         raise QueryError(EMPTY_QUESTION)
     earlier = _as_answered(kb, [h.strip() for h in history or [] if h and h.strip()], k, filters)
+    if not earlier and _ONLY_FOLLOWS.match(question.strip()):
+        # "那2035年呢？" as the first question: there is nothing to carry on, and any answer would be a guess.
+        return Answer(False, NO_EARLIER, [], question.strip(), NO_EARLIER, 0.0, type="refusal")
     full = _of_previous_document(kb, question, earlier, k, filters) \
         or resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)
@@ -571,6 +574,13 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+# A message that only continues an earlier question ("那2035年呢？", "那罚款呢？", "还有呢？"): 那 or 呢 around a year
+# or an aspect of a rule, no subject of its own ("水土保持率呢？" names one and is answered).
+_ASPECT_ONLY = r"(?:\d{4}年|罚款|处罚|期限|目标|要求|标准|措施|时间|其他|别的|以后|之后)?"
+_ONLY_FOLLOWS = re.compile(rf"^(?:那么?|还有|另外)?{_ASPECT_ONLY}呢[？?。！!\s]*$|^那么?\d{{4}}年[？?]$")
+NO_EARLIER = ("这像是接着上一个问题的追问，但前面没有问题可以接续。请把问题说完整，例如“到2035年细颗粒物浓度要达到什么水平？”。")
 
 
 # What a follow-up says of the earlier answer when it names nothing else ("这个是哪个文件规定的？").

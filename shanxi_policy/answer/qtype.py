@@ -17,7 +17,10 @@ from ..models import Hit
 # A year written in digits ("2035年"); shared by the answer modules.
 YEAR = re.compile(r"(\d{4})\s*年")
 # A question on the penalty for a breach ("…要罚多少钱", "怎么罚"), and the chapters that state penalties.
-ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究")
+# "…擅自开工建设的，怎么处理？": what becomes of a breach the question describes is its penalty.
+ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
+                          r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
+                          r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)")
 _LIABILITY = re.compile(r"法律责任|罚则")
 
 

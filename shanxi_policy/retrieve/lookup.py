@@ -26,13 +26,35 @@ def quoted_phrases(query: str) -> list[str]:
     return [m.group(1).strip() for m in _QUOTED.finditer(query) if m.group(1).strip()]
 
 
+def abbreviates(short: str, title: str) -> bool:
+    """short is an abbreviation of the title ("大气法", "环评法"): the title's first character, then its characters
+    in order, ending as it ends (中华人民共和国 left out)."""
+    t = re.sub(r"^中华人民共和国", "", title)
+    if len(short) < 2 or not t.startswith(short[0]) or not t.endswith(short[-1]):
+        return False
+    it = iter(t)
+    return all(ch in it for ch in short)
+
+
+_NAME_BEFORE_ARTICLE = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:法|条例|办法))(?:的)?第")
+
+
 def _docs_named(query: str, docs: list[Document]) -> list[Document]:
-    """Documents the query names by title or short title; all documents when none is named."""
+    """Documents the query names by title or short title, or by an abbreviation just before the article it asks
+    for ("大气法第七十二条"); all documents when none is named."""
     named = []
     for d in docs:
         names = [d.title, str(d.meta.get("short_title", "")), d.doc_id]
         if any(n and len(n) >= 4 and n in query for n in names):
             named.append(d)
+    if not named:
+        for m in _NAME_BEFORE_ARTICLE.finditer(query):
+            word = m.group(1)
+            for k in range(len(word), 1, -1):  # the longest tail of the words before 第 that abbreviates a title
+                hits = [d for d in docs if abbreviates(word[-k:], d.title)]
+                if hits:
+                    named += [d for d in hits if d not in named]
+                    break
     return named or docs
 
 
