@@ -358,3 +358,8 @@ def test_what_becomes_of_a_described_breach_is_its_penalty(library_kb):
     assert not ASKS_PENALTY.search("废机油怎么处理？")  # a way of handling, no breach
     a = library_kb.ask("建设单位未依法报批环境影响评价文件就擅自开工建设的，怎么处理？")
     assert "法律责任" in " ".join(a.citations[0].path) and "罚款" in a.text
+
+
+def test_a_list_item_given_as_an_answer_comes_with_its_lead(library_kb):
+    a = library_kb.ask("违反了怎么处罚？", history=["排污许可证的有效期是几年？"])
+    assert "有效期届满未申请延续" in a.text and "处20万元以上100万元以下的罚款" in a.text

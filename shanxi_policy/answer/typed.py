@@ -19,7 +19,7 @@ from ..retrieve.filters import DocFilter
 from ..text.markers import cn_to_int
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
-from .extract import answer_question, asked_unit, asked_unit_name, sentence_score, term_spans
+from .extract import answer_question, asked_unit, asked_unit_name, item_lead, sentence_score, term_spans
 from .followup import PARTY_HEAD, find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
@@ -382,7 +382,9 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                      if has_term(key, normalize_for_search(x))]
             sent = max(spans, key=lambda x: sentence_score(question, x)) if spans else ""
             if sent:
-                return _answered_by(ans, alt, sent, question)
+                # a list item is shown with the sentence that introduces the list (its penalty, its party)
+                lead = item_lead(alt.text, alt.text.find(sent))
+                return _answered_by(ans, alt, lead + sent, question)
         ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
     elif (gap := unstated_indicator(question, ans.text)) and not ans.note:
         # A retrieved sentence that names the indicator with a figure answers instead; else the answer is cautioned.
