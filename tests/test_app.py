@@ -106,6 +106,15 @@ def test_ask_not_found_lists_nearest(env):
     assert any("可能相关" in c.value for c in at.caption)
 
 
+def test_ask_shows_why_it_is_not_answered_and_opens_sources_in_a_new_tab(env):
+    at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
+    at.chat_input[0].set_value("那2035年呢？").run()
+    assert any("前面没有问题可以接续" in w.value for w in at.warning)
+    at.chat_input[0].set_value("到2030年非化石能源比重要达到多少？").run()
+    html = _html(at)
+    assert 'target="_blank">在政策浏览中查看全文' in html  # the conversation stays in this tab
+
+
 def test_ask_history_kept_in_session(env):
     at = AppTest.from_function(_ask_page, default_timeout=TIMEOUT).run()
     at.chat_input[0].set_value("森林覆盖率目标是多少？").run()
@@ -141,6 +150,20 @@ def test_check_page_basis_limited_to_one_document(env):
     assert not at.exception
     cited = [e.label for e in at.expander if "《" in e.label]
     assert cited and all("美丽山西" in label for label in cited), cited
+
+
+def test_a_one_clause_documents_clause_page(tmp_path_factory, monkeypatch):
+    from .conftest import small_library
+
+    kb = small_library(tmp_path_factory, "one_clause", {"通知.txt": "关于做好汛期涉水企业监管的通知\n\n各企业要加强在线监测。\n"})
+    monkeypatch.setenv("SHANXI_POLICY_INDEX_DIR", str(kb.index_dir))
+    monkeypatch.setenv("SHANXI_POLICY_HISTORY_DB", str(tmp_path_factory.mktemp("h") / "history.sqlite3"))
+    clause = kb.documents[0].clauses[0].clause_id
+    at = AppTest.from_function(_browse_page, default_timeout=TIMEOUT)
+    at.query_params["clause"] = clause
+    at.run()
+    assert not at.exception and not at.error
+    assert "在线监测" in _html(at) or any("在线监测" in m.value for m in at.markdown)
 
 
 def test_browse_clause_by_link_with_neighbours(env):

@@ -76,12 +76,15 @@ def clause_link(clause_id: str) -> str:
     return f"/browse?clause={quote(clause_id)}"
 
 
-def hit_card(h: Hit, n: int, expanded: bool = False) -> None:
+def hit_card(h: Hit, n: int, expanded: bool = False, new_tab: bool = False) -> None:
+    """A cited clause; new_tab opens its links in another tab (from a conversation, which a reload would lose)."""
+    target = "_blank" if new_tab else "_self"
     with st.expander(md_escape(f"[{n}] {h.doc_title} › {' › '.join(h.path)}"), expanded=expanded):
         quote_block(h.quote or h.text, h.marks)
-        st.html(f'<div class="sp-path"><a href="{clause_link(h.clause_id)}" target="_self">在政策浏览中查看全文</a></div>')
+        st.html(f'<div class="sp-path"><a href="{clause_link(h.clause_id)}" target="{target}">在政策浏览中查看全文</a>'
+                "</div>")
         if h.also:
-            links = "、".join(f'<a href="{clause_link(c)}" target="_self">{html.escape(label)}</a>'
+            links = "、".join(f'<a href="{clause_link(c)}" target="{target}">{html.escape(label)}</a>'
                               for (_d, _t, c), label in zip(h.also, h.also_labels(), strict=True))
             st.html(f'<div class="sp-path">同文见于：{links}</div>')
 

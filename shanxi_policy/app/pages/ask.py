@@ -60,13 +60,14 @@ def _show(entry: dict) -> None:
         shown = [*cited, *[n for n in range(1, 4) if n not in cited]][: max(3, len(cited))]
         for n in shown:
             if n <= len(ans.citations):
-                hit_card(ans.citations[n - 1], n, expanded=(n == shown[0]))
+                hit_card(ans.citations[n - 1], n, expanded=(n == shown[0]), new_tab=True)
     else:
-        st.warning("未在政策文件中找到相关规定。")
+        # why it is not answered: nothing found, a law the library lacks, a follow-up with nothing before it
+        st.warning(ans.message or ans.text or "未在政策文件中找到相关规定。")
         if ans.citations:
             st.caption("可能相关：")
             for n, h in enumerate(ans.citations[:3], 1):
-                hit_card(h, n)
+                hit_card(h, n, new_tab=True)
 
 
 def page() -> None:

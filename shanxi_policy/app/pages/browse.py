@@ -33,7 +33,8 @@ def _clause_view(kb: KnowledgeBase, clause_id: str) -> None:
         nxt = d.clauses[idx + 1]
         nav.append(f'<a href="{clause_link(nxt.clause_id)}" target="_self">下一条：'
                    f'{html.escape(nxt.title or nxt.local_id)} →</a>')
-    st.html(" ｜ ".join(nav))
+    if nav:  # a one-clause document has neither (st.html refuses an empty body)
+        st.html(" ｜ ".join(nav))
     targets = [i for i in kb.indicators() if i.clause_id == c.clause_id]
     if targets:
         st.caption("本条款中的量化目标")
