@@ -416,6 +416,8 @@ def _echo_report(rep: Report) -> None:
 
     click.echo(f"项目：{rep.title}")
     click.echo(f"总体结论：{verdict_label(rep)}")
+    if rep.basis:
+        click.echo(f"审查依据范围：{rep.basis}")
     for g in rep.gaps:
         click.echo(f"[未能审查] {g}")
     for f in rep.findings:

@@ -363,3 +363,25 @@ def test_what_becomes_of_a_described_breach_is_its_penalty(library_kb):
 def test_a_list_item_given_as_an_answer_comes_with_its_lead(library_kb):
     a = library_kb.ask("违反了怎么处罚？", history=["排污许可证的有效期是几年？"])
     assert "有效期届满未申请延续" in a.text and "处20万元以上100万元以下的罚款" in a.text
+
+
+def test_a_limited_review_says_what_it_was_limited_to(library_kb, tmp_path):
+    from docx import Document as Docx
+
+    from shanxi_policy.check.docx_report import write_docx
+    from shanxi_policy.check.history import History
+    from shanxi_policy.check.report import report_from_dict, to_markdown
+    from shanxi_policy.check.service import check_proposal
+    from shanxi_policy.retrieve.filters import DocFilter
+
+    text = "项目名称：某焦化项目。供热采用燃煤锅炉，煤场露天堆放。"
+    rep = check_proposal(library_kb, text, doc_filter=DocFilter(doc_ids=["大气污染防治法"]))
+    assert rep.basis == "仅依据《中华人民共和国大气污染防治法》"
+    assert "审查依据范围：仅依据《中华人民共和国大气污染防治法》" in to_markdown(rep)
+    docx_text = "\n".join(p.text for p in Docx(str(write_docx(rep, tmp_path / "r.docx"))).paragraphs)
+    assert "审查依据范围：仅依据《中华人民共和国大气污染防治法》" in docx_text
+    assert report_from_dict(rep.to_dict()).basis == rep.basis
+    h = History(tmp_path / "h.sqlite3")
+    h.add(rep)
+    assert h.list()[0].title.endswith("（仅依据《中华人民共和国大气污染防治法》）")
+    assert check_proposal(library_kb, text).basis == ""

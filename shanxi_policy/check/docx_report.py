@@ -49,6 +49,8 @@ def write_docx(rep: Report, path: str | Path) -> Path:
     run.bold = True
     counts = "，".join(f"{RELATION_LABELS[r]} {len(v)} 项" for r, v in rep.grouped().items() if v)
     d.add_paragraph(f"共比对政策条款 {len(rep.findings)} 项：{counts or '无'}。")
+    if rep.basis:
+        d.add_paragraph(f"审查依据范围：{rep.basis}（未依据文档库中的其他文件）。")
     for g in rep.gaps:
         d.add_paragraph(f"未能审查：{g}")
     d.add_heading("三、逐项审查情况", level=1)

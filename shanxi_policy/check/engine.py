@@ -726,4 +726,24 @@ def check_proposal(lib: Any, text: str, checks_path: str = "", judge: Judge | No
                    doc_filter: DocFilter | None = None) -> Report:
     """Check a proposal against the library `lib` (a CheckSource, or a loaded index adapted to one)."""
     prep = prepare_check(lib, text, checks_path, lexicon, params, doc_filter)
-    return decide(prep, judge, params)
+    rep = decide(prep, judge, params)
+    rep.basis = basis_label(prep.src, doc_filter)
+    return rep
+
+
+def basis_label(src: CheckSource, doc_filter: DocFilter | None) -> str:
+    """What a review limited by the user was limited to, in words ("仅依据《…》；类型：法律"); "" when unlimited."""
+    if doc_filter is None or doc_filter.is_empty():
+        return ""
+    parts = []
+    if doc_filter.doc_ids:
+        parts.append("、".join(f"《{d.title}》" for i in doc_filter.doc_ids if (d := src.document(i)) is not None))
+    if doc_filter.doc_types:
+        parts.append("类型：" + "、".join(doc_filter.doc_types))
+    if doc_filter.issuers:
+        parts.append("发文机关：" + "、".join(doc_filter.issuers))
+    if doc_filter.date_from or doc_filter.date_to:
+        parts.append(f"成文日期：{doc_filter.date_from or '…'}至{doc_filter.date_to or '…'}")
+    if doc_filter.validity:
+        parts.append("效力：" + "、".join(doc_filter.validity))
+    return "仅依据" + "；".join(x for x in parts if x)

@@ -52,7 +52,9 @@ class History:
         with closing(self._connect()) as con, con:
             cur = con.execute(
                 "INSERT INTO checks (created, title, verdict, index_version, input, report) VALUES (?,?,?,?,?,?)",
-                (rep.created, rep.title, rep.verdict, rep.index_version, rep.proposal,
+                # a review limited to some documents says so in the list, beside a full one of the same project
+                (rep.created, f"{rep.title}（{rep.basis}）" if rep.basis else rep.title, rep.verdict, rep.index_version,
+                 rep.proposal,
                  json.dumps(rep.to_dict(), ensure_ascii=False)),
             )
             return int(cur.lastrowid or 0)

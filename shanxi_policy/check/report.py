@@ -73,6 +73,8 @@ class Report:
     proposal: str = ""
     # what the check could not review: matters whose governing law the library lacks, a discharge nothing matched
     gaps: list[str] = field(default_factory=list)
+    # the documents the review was limited to, as chosen by the user ("仅依据：《…》"); "" for the whole library
+    basis: str = ""
 
     def grouped(self) -> dict[str, list[Finding]]:
         return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
@@ -95,6 +97,7 @@ class Report:
             "index_version": self.index_version,
             "proposal": self.proposal,
             "gaps": self.gaps,
+            "basis": self.basis,
             "findings": [f.to_dict() for f in self.findings],
         }
 
@@ -178,6 +181,8 @@ def overall_verdict(findings: list[Finding], open_matters: list[str] | None = No
 
 def to_markdown(rep: Report) -> str:
     lines = [f"# 项目合规审查意见：{rep.title}", "", f"**总体结论：{verdict_label(rep)}**", ""]
+    if rep.basis:
+        lines += [f"**审查依据范围：{rep.basis}**", ""]
     if rep.gaps:
         lines += ["## 未能审查的事项", ""] + [f"- {g}" for g in rep.gaps] + [""]
     facts = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
@@ -216,4 +221,4 @@ def report_from_dict(d: dict[str, Any]) -> Report:
                                 f.get("check_id", ""), f.get("force", ""), f.get("norm_id", ""),
                                 f.get("article", ""), f.get("doc_label", ""), float(f.get("score", 0.0))))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
-                  d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])))
+                  d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])), str(d.get("basis", "")))

@@ -48,6 +48,8 @@ def show_report(rep: Report) -> None:
     css()  # only the report uses it: the empty page does not wait for the HTML element's script
     _VERDICT_STYLE[rep.verdict](f"总体结论：{verdict_label(rep)}")
     st.markdown(f"**项目：** {md_escape(rep.title)}")
+    if rep.basis:
+        st.info(f"审查依据范围：{md_escape(rep.basis)}（未依据文档库中的其他文件）")
     for g in rep.gaps:
         st.warning(f"未能审查：{md_escape(g)}")
     # the same lines as the Word report's 项目概况: every labelled line (污染防治, 手续 …) decides the review
