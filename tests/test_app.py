@@ -8,6 +8,8 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from shanxi_policy.errors import PolicyError
+
 from .conftest import CORPUS, ROOT
 
 TIMEOUT = 120
@@ -251,9 +253,13 @@ def test_manage_upload_good_and_broken(env, tmp_path, monkeypatch):
     pick.set_value(next(o for o in pick.options if o.startswith("扬尘通知"))).run()
     at.button(key="delete-doc").click().run()
     assert any("确定删除文档“扬尘通知”" in w.value for w in at.warning)
-    kb = remove_document("扬尘通知", s)
-    assert all(d.doc_id != "扬尘通知" for d in kb.documents)
+    at.button(key="confirm").click().run()
+    # drawn again at once: the message stays, the document and the question are gone from the page
+    assert not at.exception and any("已删除文档“扬尘通知”" in x.value for x in at.success)
+    assert "<td>扬尘通知</td>" not in _html(at) and not any("确定删除" in w.value for w in at.warning)
     assert not (corpus / "扬尘通知.txt").exists()
+    with pytest.raises(PolicyError):
+        remove_document("扬尘通知", s)
 
 
 def test_document_table_is_escaped(monkeypatch):

@@ -385,3 +385,21 @@ def test_a_limited_review_says_what_it_was_limited_to(library_kb, tmp_path):
     h.add(rep)
     assert h.list()[0].title.endswith("（仅依据《中华人民共和国大气污染防治法》）")
     assert check_proposal(library_kb, text).basis == ""
+
+
+def test_every_picker_of_the_app_has_a_chinese_placeholder():
+    """Streamlit's own placeholder is English ("Choose an option"); every picker names its own."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "shanxi_policy" / "app"
+    missing = []
+    for f in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                    and node.func.attr in ("selectbox", "multiselect"):
+                kw = {k.arg: k.value for k in node.keywords}
+                ph = kw.get("placeholder")
+                if not (isinstance(ph, ast.Constant) and any("\u4e00" <= ch <= "\u9fff" for ch in str(ph.value))):
+                    missing.append(f"{f.name}:{node.lineno}")
+    assert not missing, missing

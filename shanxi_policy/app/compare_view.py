@@ -62,7 +62,7 @@ def _pick(kb: KnowledgeBase, side: str, default: int) -> Document | None:
         if not titles:
             return None
         i = st.selectbox(side, range(len(titles)), format_func=lambda k: titles[k],
-                         index=min(default, len(titles) - 1), key=f"cmp_doc_{side}")
+                         index=min(default, len(titles) - 1), key=f"cmp_doc_{side}", placeholder="选择文档")
         return kb.documents[i]
     up = uploader(side, ["txt", "md", "pdf", "docx", "html", "htm"], key=f"cmp_up_{side}")
     if up is None:
@@ -106,7 +106,8 @@ def section(kb: KnowledgeBase) -> None:
         return
     cmp = compare_documents(old, new)
     st.markdown(f"**对照结果**：{cmp.summary()}。")
-    picked = st.multiselect("显示", list(KIND_FILTER), default=list(KIND_FILTER), key="cmp_kinds")
+    picked = st.multiselect("显示", list(KIND_FILTER), default=list(KIND_FILTER), key="cmp_kinds",
+                            placeholder="选择要显示的变化")
     st.html(comparison_html(cmp, {KIND_FILTER[k] for k in picked}))
     if st.button("生成 Word 修订对照表", key="cmp_docx"):
         with tempfile.TemporaryDirectory() as tmp:

@@ -45,11 +45,11 @@ def section(kb: KnowledgeBase) -> None:
     table = kb.norm_table()
     if table.note:
         st.warning(table.note)
-    choice = st.selectbox("文档", list(titles), key="norms_doc")
+    choice = st.selectbox("文档", list(titles), key="norms_doc", placeholder="选择文档")
     doc_norms = kb.norms_for_document(titles[choice])
     c1, c2 = st.columns([3, 1])
     labels = [MODALITY_LABELS[m] for m in MODALITIES]
-    picked = c1.multiselect("规范类型", labels, default=labels, key="norms_modality")
+    picked = c1.multiselect("规范类型", labels, default=labels, key="norms_modality", placeholder="选择类型")
     with_penalty = c2.checkbox("包含罚则条款", value=True, key="norms_penalty",
                                help="法律责任一章中“有下列行为之一的，处…罚款”所列的违法行为")
     wanted = {m for m in MODALITIES if MODALITY_LABELS[m] in picked}

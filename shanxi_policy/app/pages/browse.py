@@ -55,7 +55,7 @@ def _documents(kb: KnowledgeBase) -> None:
     if not titles:
         st.info("没有符合筛选条件的文档。")
         return
-    choice = st.selectbox("查看文档结构", list(titles), key="browse_doc")
+    choice = st.selectbox("查看文档结构", list(titles), key="browse_doc", placeholder="选择文档")
     doc = titles[choice]
     if doc.meta.get("validity") in ("已修订", "已废止"):
         st.warning(f"该文件{doc.meta['validity']}" + (f"：{doc.meta['validity_basis']}" if doc.meta.get("validity_basis")
@@ -90,10 +90,10 @@ def _search(kb: KnowledgeBase) -> None:
     q = st.text_input("全文检索", placeholder="例如：燃煤锅炉、清洁取暖、“公转铁”", key="browse-q")
     c1, c2, c3 = st.columns(3)
     docs = {"全部文档": None, **{d.title: d.doc_id for d in kb.documents}}
-    doc = docs[c1.selectbox("文档", list(docs))]
+    doc = docs[c1.selectbox("文档", list(docs), placeholder="选择文档")]
     part = c2.text_input("部分（标题中的文字）", placeholder="如：三、")
     years = sorted({i.year for i in kb.indicators() if i.year})
-    year_label = c3.selectbox("目标年份", ["不限", *map(str, years)])
+    year_label = c3.selectbox("目标年份", ["不限", *map(str, years)], placeholder="选择年份")
     year = None if year_label == "不限" else int(year_label)
     from ..filters_view import doc_filter
 

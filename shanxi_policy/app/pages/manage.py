@@ -64,7 +64,7 @@ def _edit_meta(kb: Any) -> None:
         return
     docs = {f"{d.title}（{d.source}）": d for d in kb.documents}
     with panel:
-        label = st.selectbox("文档", list(docs), key="meta-doc")
+        label = st.selectbox("文档", list(docs), key="meta-doc", placeholder="选择文档")
         d = docs[label]
         inferred = set(d.meta.get("inferred", []))
         st.caption("带“自动识别”的值是从正文读出的；手工设置后以手工值为准，清空则恢复自动识别。"
@@ -74,10 +74,12 @@ def _edit_meta(kb: Any) -> None:
         with st.form(f"meta-{d.doc_id}"):
             c1, c2 = st.columns(2)
             cur_v = str(d.meta.get("validity", "现行有效"))
-            validity = c1.selectbox("效力状态", list(VALIDITY), index=list(VALIDITY).index(cur_v) if cur_v in VALIDITY else 0)
+            validity = c1.selectbox("效力状态", list(VALIDITY), index=list(VALIDITY).index(cur_v) if cur_v in VALIDITY else 0,
+                                    placeholder="选择效力状态")
             cur_t = str(d.meta.get("doc_type", ""))
             types = ["（自动识别）", *DOC_TYPES]
-            doc_type = c2.selectbox("文件类型", types, index=types.index(cur_t) if cur_t in types else 0)
+            doc_type = c2.selectbox("文件类型", types, index=types.index(cur_t) if cur_t in types else 0,
+                                    placeholder="选择文件类型")
             number = c1.text_input("发文字号", value=str(d.meta.get("doc_number", "")))
             issuer = c2.text_input("发文机关（多个用顿号分隔）", value="、".join(issuers_of(d)))
             date = c1.text_input("成文日期", value=str(d.meta.get("date", "")))
@@ -100,12 +102,17 @@ def _edit_meta(kb: Any) -> None:
                 except PolicyError as exc:
                     st.error(str(exc))
                 else:
-                    st.success("已保存，索引已更新。")
+                    # drawn again from the new index, so that the table below shows the new values
+                    st.session_state["manage-flash"] = "已保存，索引已更新。"
+                    st.rerun()
 
 
 def page() -> None:
     css()
     st.title("文档管理")
+    flash = st.session_state.pop("manage-flash", None)
+    if flash:
+        st.success(flash)
     kb = get_kb()
     st.caption(f"支持 {SUPPORTED_LABEL}；扫描件自动进行文字识别。可一次选择多个文件或整个文件夹；内容重复的文件自动跳过，"
                "损坏或不支持的文件单独列出，不影响其他文件和已有文档。")
@@ -140,5 +147,9 @@ def page() -> None:
                 st.error(str(exc))
             else:
                 audit("delete", target)
-                st.success(f"已删除文档“{target}”")
+                # drawn again without the document: the table, the picker and the question are gone with it
+                st.session_state["manage-flash"] = f"已删除文档“{target}”"
+                st.session_state.pop("confirm_delete", None)
+                st.session_state.pop("delete-pick", None)
+                st.rerun()
             st.session_state.pop("confirm_delete", None)
