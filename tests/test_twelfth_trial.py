@@ -403,3 +403,12 @@ def test_every_picker_of_the_app_has_a_chinese_placeholder():
                 if not (isinstance(ph, ast.Constant) and any("\u4e00" <= ch <= "\u9fff" for ch in str(ph.value))):
                     missing.append(f"{f.name}:{node.lineno}")
     assert not missing, missing
+
+
+def test_a_field_label_is_not_an_act_done():
+    duty = make_norm("obligation", "保证其畜禽粪便、废水的综合利用或者无害化处理设施正常运转，保证污水达标排放，防止污染水环境",
+                     subject="畜禽养殖场、养殖小区")
+    farm = ("项目名称：XX县生猪规模养殖场\n建设内容：新建生猪养殖场一座，设计存栏5000头。\n"
+            "污染治理措施：粪污经厌氧发酵制取沼气，沼渣沼液制成有机肥还田利用，实现全部资源化利用。\n"
+            "排放：项目不设排污口，不向河道排放任何废水。\n")
+    assert "conflict" not in verdicts(farm, duty, ("水污染防治法", "畜禽规模养殖污染防治条例"))

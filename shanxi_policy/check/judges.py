@@ -947,8 +947,13 @@ class RuleJudge(Judge):
                 return out("conflict")
             if denies > 0 and denies >= 0.5 * a.matched:
                 denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+                # acts whose manner the duty sets ("达标排放"): refusing the act leaves the manner nothing to govern,
+                # nor the things it would carry ("不向河道排放任何废水")
+                refused_acts = [_STANDARD.sub("", w) for w in denied if _STANDARD.sub("", w) not in ("", w)
+                                and _qualified(w, action) and _act_refused(w, fact)]
                 if denied and not _STANDARD.search(fact.norm_text) \
-                        and all(_qualified(w, action) and _act_refused(w, fact) for w in denied):
+                        and all((_qualified(w, action) and _act_refused(w, fact))
+                                or (bool(refused_acts) and _denied_with(w, refused_acts, fact)) for w in denied):
                     # "不向任何水体排放养殖废水" leaves nothing for "保证污水达标排放" to govern; "未按规定排放",
                     # "不达标排放" deny the manner, not the act.
                     return out("not_applicable")
@@ -1550,14 +1555,34 @@ def _act_refused(word: str, fact: Fact) -> bool:
     """The fact says in so many words that it does not do the act ("不向任何水体排放"), rather than that it does
     it badly ("不经处理直接排入" reads as 达标排放 denied)."""
     act = _STANDARD.sub("", word) or word
-    if word_spans(act, fact.norm_text):
-        return not stated(act, fact.norm_text)
+    # a field label ("排放：项目不设排污口，不向河道排放任何废水") names the topic, not an act done
+    said = [(a, b) for a, b in word_spans(act, fact.norm_text) if not in_label(fact.norm_text, a, b)]
+    if said:
+        return not any(state_at(fact.norm_text, a, b, proposal=True) == PRESENT for a, b in said)
     # The proposal's own word for the act, read through the lexicon, denied right before it ("粪污不外排" for 排放;
     # "不经处理直接排入" denies the treatment, not the act).
     text = fact.norm_text
     spans = [(a, b) for m in fact.mentions if any(act in t for t in m.terms)
              for a, b in word_spans(_normalized(m.surface), text)]
     return bool(spans) and all(_negated_before(text, a) for a, _b in spans)
+
+
+def _denied_with(word: str, acts: list[str], fact: Fact) -> bool:
+    """Every denied mention of the word stands in a clause that refuses one of the acts ("不向河道排放任何废水": the
+    waste water is denied because its discharge is)."""
+    text = fact.norm_text
+    spans = list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
+                                            for sp in word_spans(_normalized(m.surface), text)]
+    denied = [(a, b) for a, b in spans if state_at(text, a, b, proposal=True) != PRESENT]
+    if not denied:
+        return False
+    for a, _b in denied:
+        start = max(text.rfind(x, 0, a) for x in "，,；;。：:") + 1
+        ends = [i for i in (text.find(x, a) for x in "，,；;。") if i >= 0]
+        seg = text[start: min(ends) if ends else len(text)]
+        if not any(act in seg for act in acts):
+            return False
+    return True
 
 
 def _placed_outside(word: str, fact: Fact) -> bool:
