@@ -412,3 +412,24 @@ def test_a_field_label_is_not_an_act_done():
             "污染治理措施：粪污经厌氧发酵制取沼气，沼渣沼液制成有机肥还田利用，实现全部资源化利用。\n"
             "排放：项目不设排污口，不向河道排放任何废水。\n")
     assert "conflict" not in verdicts(farm, duty, ("水污染防治法", "畜禽规模养殖污染防治条例"))
+
+
+def test_a_duty_of_new_works_of_one_kind_binds_only_those_works(library_kb):
+    from shanxi_policy.check.service import check_proposal
+
+    farm = ("XX县生猪规模养殖场建设方案\n一、建设内容：在XX镇新建生猪养殖场一座，设计存栏5000头，年出栏1万头。"
+            "选址不在禁养区内，距离最近村庄1.2公里。\n二、粪污处理：建设雨污分流设施和粪污贮存池，粪污经厌氧发酵制取沼气，"
+            "沼渣沼液制成有机肥还田利用，实现全部资源化利用。\n三、排放：项目不设排污口，不向河道排放任何废水。\n")
+    rep = check_proposal(library_kb, farm)
+    # "新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求" binds airports
+    assert not any(f.hit.clause_id == "噪声污染防治法:a45" and f.relation == "conflict" for f in rep.findings)
+    assert rep.verdict != "conflict"
+
+
+def test_burning_that_is_only_the_name_of_works_is_not_done():
+    ban = make_norm("prohibition", "在人口集中地区和其他依法需要特殊保护的区域内焚烧沥青、油毡、橡胶、塑料、皮革、垃圾",
+                    trigger="禁止")
+    plant = "项目名称：某县城污水处理厂提标改造。产生的污泥经脱水后送县生活垃圾焚烧厂协同处置，实现无害化处置。"
+    assert "conflict" not in verdicts(plant, ban, LAWS)
+    burn = "项目名称：某县城小区物业。小区垃圾在县城空地上焚烧处理。"
+    assert "conflict" in verdicts(burn, ban, LAWS)

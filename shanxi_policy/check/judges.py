@@ -734,7 +734,14 @@ class RuleJudge(Judge):
         quote = without_marker(_normalized(norm.quote))
         i = quote.find("应当")
         topic = quote[:i] if i > 0 else ""
-        if not topic or re.search(r"[，,；;：:]", topic) or len(topic) > 40 or not re.search(_TOPIC_END + "$", topic):
+        if not topic or re.search(r"[，,；;：:]", topic) or len(topic) > 40:
+            return False
+        works = _NEW_WORKS.match(topic)
+        if works:
+            # "新建民用机场选址与…的距离应当符合标准要求": a duty of the works it names (民用机场), not of every project
+            kw = tuple(t for t in _kind_words(works.group(1)) if t not in _CLASS_NOUNS)
+            return bool(kw) and self._fact_state(kw[-1], fact, wide=True) != PRESENT
+        if not re.search(_TOPIC_END + "$", topic):
             return False
         heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", topic)
                  if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2]) if t not in _CLASS_NOUNS))}
@@ -869,6 +876,9 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
+                return out("not_applicable")
+            if _acts_only_named(action, a, fact):
+                # "焚烧…垃圾" and "污泥送县生活垃圾焚烧厂协同处置": the burning is the works' name, done by another party.
                 return out("not_applicable")
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
@@ -1030,6 +1040,9 @@ _LIST_INTRO = re.compile(r"下列|以下|如下")
 
 # A duty ending in the state it asks for: closed, covered, paved.
 _FINAL_STATE = re.compile(r"(?:密闭|封闭|覆盖|硬化|苫盖|遮盖)$")
+# A duty about new works of one kind, before what it asks of them ("新建民用机场选址与…", "新建、改建铁路…的").
+_NEW_WORKS = re.compile(r"^(?:新建|改建|扩建|新建、改建|新建、改建、扩建)([\u4e00-\u9fff]{2,10}?)"
+                        r"(?:选址|建设|项目|工程|的|与|时)")
 # How the name of a place or works ends (停车场, 道路, 消纳场, 加油站 …).
 _TOPIC_END = r"(?:场|场地|场所|道路|路|站|厂|库|池|区|点|码头|工地|现场)"
 # Nouns that name a class of place or body, not a kind ("物料堆放场所" is known by 堆放).
@@ -1565,6 +1578,28 @@ def _act_refused(word: str, fact: Fact) -> bool:
     spans = [(a, b) for m in fact.mentions if any(act in t for t in m.terms)
              for a, b in word_spans(_normalized(m.surface), text)]
     return bool(spans) and all(_negated_before(text, a) for a, _b in spans)
+
+
+_WORKS_NAME_END = re.compile(r"(?:厂|站|中心|公司|企业)")
+
+
+def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:
+    """Every act of the norm (a verb) that the fact matched occurs in it only inside the name of works
+    ("生活垃圾焚烧厂", "污水处理厂"): the fact names where something goes, it does not do the act."""
+    verbs = {w for w, flag in tagged(action) if flag.startswith("v")}
+    acts = [w for w in a.words if w in verbs]
+    text = fact.norm_text
+    if not acts:
+        return False
+    named = False
+    for w in acts:
+        spans = word_spans(w, text)
+        if not spans:
+            continue  # matched through the lexicon ("县城" for 人口集中地区): a place or thing, not the act
+        if not all(_WORKS_NAME_END.match(text, b) for _a, b in spans):
+            return False
+        named = True
+    return named
 
 
 def _denied_with(word: str, acts: list[str], fact: Fact) -> bool:
