@@ -293,3 +293,14 @@ def test_pages_say_when_there_is_no_index(env, tmp_path, monkeypatch):
         at = AppTest.from_function(fn, default_timeout=TIMEOUT).run()
         assert not at.exception and any("索引不可用" in e.value for e in at.error)
         assert not at.chat_input and not at.text_area
+
+
+def test_a_file_and_pasted_text_together_say_which_is_checked():
+    from types import SimpleNamespace
+
+    from shanxi_policy.app.pages.check import BOTH_GIVEN, proposal_input
+
+    up = SimpleNamespace(name="方案.txt", getvalue=lambda: "项目名称：某养殖场。".encode())
+    assert proposal_input(up, "书法比赛方案") == ("项目名称：某养殖场。", BOTH_GIVEN)
+    assert proposal_input(up, "  ")[1] == ""
+    assert proposal_input(None, "书法比赛方案") == ("书法比赛方案", "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -35,6 +36,16 @@ def _read_upload(upload) -> str:
         p = Path(tmp) / Path(upload.name).name
         p.write_bytes(upload.getvalue())
         return load_file(p).text
+
+
+BOTH_GIVEN = "同时提供了粘贴的文字和上传的文件，本次审查以上传的文件为准；如需审查粘贴的文字，请先移除文件。"
+
+
+def proposal_input(upload: Any, text: str) -> tuple[str, str]:
+    """The proposal to check (an uploaded file wins over pasted text) and what to tell the user about it."""
+    if upload is None:
+        return text, ""
+    return _read_upload(upload), BOTH_GIVEN if text.strip() else ""
 
 
 def _docx_bytes(rep: Report) -> bytes:
@@ -124,7 +135,9 @@ def page() -> None:
         from ...check.service import check_proposal
 
         try:
-            content = _read_upload(upload) if upload is not None else text
+            content, notice = proposal_input(upload, text)
+            if notice:
+                st.info(notice)
             rep = check_proposal(kb, content, doc_filter=basis)
         except (IngestError, QueryError) as exc:
             st.error(str(exc))
