@@ -433,3 +433,16 @@ def test_burning_that_is_only_the_name_of_works_is_not_done():
     assert "conflict" not in verdicts(plant, ban, LAWS)
     burn = "项目名称：某县城小区物业。小区垃圾在县城空地上焚烧处理。"
     assert "conflict" in verdicts(burn, ban, LAWS)
+
+
+def test_a_notice_numbered_1_2_3_has_those_items_as_clauses(tmp_path):
+    import shanxi_policy as sp
+
+    f = tmp_path / "汛期通知.txt"
+    f.write_text("某县生态环境分局关于加强汛期涉水企业环境监管的通知\n\n各乡镇人民政府，各涉水企业：\n\n"
+                 "为防范汛期环境风险，现将有关事项通知如下：\n\n1. 各涉水企业应在6月1日前完成雨污分流设施检查，严禁借雨排污。\n\n"
+                 "2. 污水处理设施应正常运行，在线监测数据保存不少于三年。\n\n3. 发现超标排放的，依法从严处罚。\n\n"
+                 "某县生态环境分局\n\n2025年5月10日\n", encoding="utf-8")
+    d = sp.load_corpus([f]).documents[0]
+    items = [c for c in d.clauses if c.kind == "item"]
+    assert [c.number for c in items] == [1, 2, 3] and "保存不少于三年" in items[1].text

@@ -141,7 +141,9 @@ def parse_document(doc_id: str, paragraphs: list[str], title_hint: str = "") -> 
     texts = [_strip_md(p) for p in paragraphs]
     if any(ARTICLE.match(texts[i]) for i in body):
         units, sections = _parse_law(doc_id, texts, body)
-    elif any(PART.match(texts[i]) or CLAUSE.match(texts[i]) for i in body):
+    elif any(PART.match(texts[i]) or CLAUSE.match(texts[i]) for i in body) \
+            or sum(bool(ITEM.match(texts[i])) for i in body) >= 2:
+        # a notice whose body is numbered "1. 2. 3." has those items as its clauses
         units, sections = _parse_policy(doc_id, texts, body)
     else:
         units, sections = _parse_passages(doc_id, paragraphs, body)
