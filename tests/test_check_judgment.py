@@ -189,9 +189,9 @@ def test_items_before_deng_are_instances_of_the_class_after_it() -> None:
 
 
 def test_years_the_proposal_states_decide_an_elapsed_time_condition() -> None:
-    from shanxi_policy.check.judges import _cn_number
+    from shanxi_policy.text.markers import cn_to_int  # the years elapsed are read with it
 
-    assert [_cn_number(x) for x in ("五", "十", "十五", "二十", "3")] == [5, 10, 15, 20, 3]
+    assert [cn_to_int(x) for x in ("五", "十", "十五", "二十", "3")] == [5, 10, 15, 20, 3]
     norm = _norm("obligation", "其环境影响评价文件报原审批部门重新审核",
                  conditions="建设项目的环境影响评价文件自批准之日起超过五年，方决定该项目开工建设的")
     late = "项目名称：某甲醇项目。审批情况：环境影响报告书于2019年获批复。建设计划：拟于2026年按原批复开工建设。"

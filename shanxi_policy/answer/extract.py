@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
-from ..text.markers import ENUM_START, without_marker
+from ..text.markers import ENUM_START, cites_article, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, synonym_groups
 from .calibration import features as retrieval_features
@@ -263,21 +263,6 @@ def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) 
 _ARTICLE_NO = re.compile(r":a(\d+)$")
 
 
-def cn_numeral(n: int) -> str:
-    """25 -> 二十五, 10 -> 十, 103 -> 一百零三 (as article numbers are written)."""
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else
-                                 ("一" + cn_numeral(rest) if rest < 20 else cn_numeral(rest)))
-    return digits[n // 100] + "百" + tail
-
-
 def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[Hit], int]:
     """"对石材加工有什么要求" then "罚款多少": a law's penalty article names the duty it sanctions by number ("违反本
     条例第二十五条规定"), not by its words. The penalty articles citing the best-ranked duty among the top clauses (of the
@@ -287,10 +272,9 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[H
         doc = kb.document(duty.doc_id)
         if m is None or doc is None or in_liability_chapter(duty) or duty.doc_id != hits[0].doc_id:
             continue  # the law retrieval put first answers; another law's duty does not bring in its penalties
-        cited = re.compile(rf"(?:第|、){cn_numeral(int(m.group(1)))}条(?!之)")
         first: list[Hit] = []
         for c in doc.clauses:
-            if c.clause_id == duty.clause_id or not re.search(r"违反本", c.text) or not cited.search(c.text):
+            if c.clause_id == duty.clause_id or not cites_article(c.text, int(m.group(1))):
                 continue
             got = next((h for h in hits if h.clause_id == c.clause_id), None)
             hit = got or Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, duty.score, "reference")

@@ -16,7 +16,7 @@ from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
-from ..text.markers import cn_to_int
+from ..text.markers import cites_article
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment
 from .extract import answer_question, asked_unit, asked_unit_name, item_lead, sentence_score, term_spans
@@ -353,10 +353,8 @@ KEY_SWITCH_RATIO = 0.8
 def _sanctions_holder(key: str, citations: list[Hit]) -> bool:
     """The answer is a penalty article naming by number ("违反本办法第二十条规定的") a cited duty that holds the word."""
     top = citations[0]
-    if not re.search(r"违反本", top.text):
-        return False
-    named = {n for x in re.findall(r"第([一二三四五六七八九十百零]+)条", top.text) if (n := cn_to_int(x))}
-    return any(article_number(h) in named and holds(key, h) for h in citations[1:] if h.doc_id == top.doc_id)
+    return any((n := article_number(h)) is not None and cites_article(top.text, n) and holds(key, h)
+               for h in citations[1:] if h.doc_id == top.doc_id)
 
 
 def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answer:

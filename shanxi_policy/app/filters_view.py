@@ -37,7 +37,7 @@ def doc_filter(docs: list[Document], key: str) -> DocFilter | None:
     panel = st.expander("按文件属性筛选（类型、发文机关、日期、效力）", key=f"{key}-open", on_change="rerun")
     if not panel.open:
         if kept is not None:
-            st.caption("当前筛选：" + md_escape(_describe(kept)) + "（展开上方面板可修改或清除）")
+            st.caption("当前筛选：" + md_escape(kept.describe()) + "（展开上方面板可修改或清除）")
         return kept
     if kept is not None:  # the widgets were not drawn while closed, so Streamlit dropped their values
         for suffix, value in (("types", kept.doc_types), ("issuers", kept.issuers), ("from", kept.date_from),
@@ -62,19 +62,6 @@ def doc_filter(docs: list[Document], key: str) -> DocFilter | None:
     out = None if f.is_empty() else f
     st.session_state[kept_key] = out
     return out
-
-
-def _describe(f: DocFilter) -> str:
-    parts = []
-    if f.doc_types:
-        parts.append("类型 " + "、".join(f.doc_types))
-    if f.issuers:
-        parts.append("发文机关 " + "、".join(f.issuers))
-    if f.date_from or f.date_to:
-        parts.append(f"成文日期 {f.date_from or '…'} 至 {f.date_to or '…'}")
-    if f.validity:
-        parts.append("效力 " + "、".join(f.validity))
-    return "；".join(parts)
 
 
 def home_first(docs: list[Document], home: tuple[str, ...]) -> list[Document]:

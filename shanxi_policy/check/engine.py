@@ -345,10 +345,17 @@ _GENERIC_TITLE_WORDS = frozenset({"生产", "保护", "环境", "建设", "管�
 _GATES: dict[tuple[str, int], dict[str, str]] = {}  # (index version, hash of the gate terms)
 
 
+_PLACES: dict[str, dict[str, str]] = {}  # index version -> doc id -> its place
+
+
 def other_places(src: CheckSource, text: str) -> set[str]:
     """The local regulations of other places than the one a proposal names ("德州经开区…" and 济宁市水环境保护条例):
     a place's own rules bind only there. A proposal that names no place with texts of its own keeps them all."""
-    places = places_of({d.doc_id: d for d in src.documents()})
+    places = _PLACES.get(src.version)
+    if places is None:  # read once per library, not per proposal (the evaluations check thousands)
+        places = places_of({d.doc_id: d for d in src.documents()})
+        _PLACES.clear()
+        _PLACES[src.version] = places
     named = named_places(places, text[:2000])
     home = JurisdictionParams().home
     if not named:
@@ -732,18 +739,8 @@ def check_proposal(lib: Any, text: str, checks_path: str = "", judge: Judge | No
 
 
 def basis_label(src: CheckSource, doc_filter: DocFilter | None) -> str:
-    """What a review limited by the user was limited to, in words ("仅依据《…》；类型：法律"); "" when unlimited."""
+    """What a review limited by the user was limited to, in words ("仅依据《…》；类型 法律"); "" when unlimited."""
     if doc_filter is None or doc_filter.is_empty():
         return ""
-    parts = []
-    if doc_filter.doc_ids:
-        parts.append("、".join(f"《{d.title}》" for i in doc_filter.doc_ids if (d := src.document(i)) is not None))
-    if doc_filter.doc_types:
-        parts.append("类型：" + "、".join(doc_filter.doc_types))
-    if doc_filter.issuers:
-        parts.append("发文机关：" + "、".join(doc_filter.issuers))
-    if doc_filter.date_from or doc_filter.date_to:
-        parts.append(f"成文日期：{doc_filter.date_from or '…'}至{doc_filter.date_to or '…'}")
-    if doc_filter.validity:
-        parts.append("效力：" + "、".join(doc_filter.validity))
-    return "仅依据" + "；".join(x for x in parts if x)
+    titles = "、".join(f"《{d.title}》" for i in doc_filter.doc_ids if (d := src.document(i)) is not None)
+    return "仅依据" + "；".join(x for x in (titles, doc_filter.describe()) if x)

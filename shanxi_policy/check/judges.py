@@ -423,8 +423,7 @@ class RuleJudge(Judge):
             return False
         # Each kind named is known by its last word ("建筑垃圾消纳场" is a 消纳场, not 建筑): a word that only
         # modifies it does not make the proposal that party.
-        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", subject)
-                 if (kw := tuple(t for t in _kind_words(item) if t not in _CLASS_NOUNS))}
+        heads = _kind_heads(subject)
         return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
     def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
@@ -739,12 +738,11 @@ class RuleJudge(Judge):
         works = _NEW_WORKS.match(topic)
         if works:
             # "新建民用机场选址与…的距离应当符合标准要求": a duty of the works it names (民用机场), not of every project
-            kw = tuple(t for t in _kind_words(works.group(1)) if t not in _CLASS_NOUNS)
-            return bool(kw) and self._fact_state(kw[-1], fact, wide=True) != PRESENT
-        if not re.search(_TOPIC_END + "$", topic):
+            heads = _kind_heads(works.group(1))
+        elif re.search(_TOPIC_END + "$", topic):
+            heads = _kind_heads(topic, after_de=True)
+        else:
             return False
-        heads = {kw[-1] for item in re.split(r"、|和|及|以及|或者", topic)
-                 if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2]) if t not in _CLASS_NOUNS))}
         return bool(heads) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads)
 
     def _judge(self, fact: Fact, norm: Norm) -> Judgment:
@@ -979,9 +977,9 @@ class RuleJudge(Judge):
                     # "节能审查尚未开展" puts off a review; "加强节能管理，制定并实施节能计划" asks for something else
                     # that shares the word 节能.
                     return out("not_applicable")
-                absent = sum(self.weight(w) for w in denied if _absent_thing(w, fact))
-                if denied and absent >= 0.5 * sum(self.weight(w) for w in denied) \
-                        and any(_absent_thing(w, fact) for w in denied if self.weight(w) >= 1.0):
+                absent = [w for w in denied if _absent_thing(w, fact)]
+                if denied and sum(map(self.weight, absent)) >= 0.5 * sum(map(self.weight, denied)) \
+                        and any(self.weight(w) >= 1.0 for w in absent):
                     # "不涉及砂石、煤炭等易起尘物料的装卸" for "贮存煤炭…等易产生扬尘的物料应当密闭": the project has none of
                     # the things the duty is about; it refuses no measure the duty asks for.
                     return out("not_applicable")
@@ -1366,6 +1364,14 @@ def _lead_verbs_missing(action: str, fact: Fact) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _kind_heads(phrase: str, after_de: bool = False) -> set[str]:
+    """The last kind word of each party or place a phrase lists ("生活垃圾填埋场和建筑垃圾消纳场" → 填埋场, 消纳场; class
+    nouns such as 场所 aside); after_de: of each item only the words after its last 的."""
+    return {kw[-1] for item in re.split(r"、|和|及|以及|或者", phrase)
+            if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2] if after_de else item)
+                            if t not in _CLASS_NOUNS))}
+
+
 def _kind_words(subject: str) -> tuple[str, ...]:
     """The words of a subject that name a kind of party (畜禽, 养殖场 in "畜禽养殖场、养殖小区"); segmented once
     per subject, since the judge meets the same subjects for every fact."""
@@ -1606,9 +1612,7 @@ def _denied_with(word: str, acts: list[str], fact: Fact) -> bool:
     """Every denied mention of the word stands in a clause that refuses one of the acts ("不向河道排放任何废水": the
     waste water is denied because its discharge is)."""
     text = fact.norm_text
-    spans = list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
-                                            for sp in word_spans(_normalized(m.surface), text)]
-    denied = [(a, b) for a, b in spans if state_at(text, a, b, proposal=True) != PRESENT]
+    denied = [(a, b) for a, b in _mention_spans(word, fact) if state_at(text, a, b, proposal=True) != PRESENT]
     if not denied:
         return False
     for a, _b in denied:
@@ -1623,10 +1627,15 @@ def _denied_with(word: str, acts: list[str], fact: Fact) -> bool:
 def _placed_outside(word: str, fact: Fact) -> bool:
     """Every mention of the word (or of the proposal's word the lexicon reads as it) is a place the fact puts the
     project outside of ("距最近村庄约150米", "保护区边界外")."""
+    spans = _mention_spans(word, fact)
+    return bool(spans) and all(outside(fact.norm_text, a, b) for a, b in spans)
+
+
+def _mention_spans(word: str, fact: Fact) -> list[tuple[int, int]]:
+    """Where the fact says the word, or the proposal's word the lexicon reads as it."""
     text = fact.norm_text
-    spans = list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
-                                            for sp in word_spans(_normalized(m.surface), text)]
-    return bool(spans) and all(outside(text, a, b) for a, b in spans)
+    return list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
+                                           for sp in word_spans(_normalized(m.surface), text)]
 
 
 def _negated_before(text: str, a: int) -> bool:
@@ -1667,19 +1676,6 @@ _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚�
 _GENERIC_ACT = re.compile(r"^(产生)[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
 
 _SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def _cn_number(text: str) -> int:
-    """5, 五, 十, 十五, 二十 -> int."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
-    return _CN_DIGITS.get(text, 0)
-
-
 def _years_elapsed(condition: str, fact: Fact) -> bool | None:
     """A condition on elapsed time ("自批准之日起超过五年，方决定该项目开工建设的") against the calendar years the
     proposal states (批复 2019年, 开工 2026年): True if they lie further apart, False if not, None when either
@@ -1690,7 +1686,7 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
     years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fact.whole or fact.sentence)}
     if len(years) < 2:
         return None
-    return max(years) - min(years) > _cn_number(m.group(1))
+    return max(years) - min(years) > (cn_to_int(m.group(1)) or 0)
 
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"

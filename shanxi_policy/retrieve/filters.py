@@ -22,6 +22,19 @@ class DocFilter:
     def is_empty(self) -> bool:
         return not (self.doc_types or self.issuers or self.date_from or self.date_to or self.validity or self.doc_ids)
 
+    def describe(self) -> str:
+        """The filter in words, documents aside ("类型 法律；发文机关 …"); "" when it sets none of these."""
+        parts = []
+        if self.doc_types:
+            parts.append("类型 " + "、".join(self.doc_types))
+        if self.issuers:
+            parts.append("发文机关 " + "、".join(self.issuers))
+        if self.date_from or self.date_to:
+            parts.append(f"成文日期 {self.date_from or '…'} 至 {self.date_to or '…'}")
+        if self.validity:
+            parts.append("效力 " + "、".join(self.validity))
+        return "；".join(parts)
+
     def matches(self, doc: Document) -> bool:
         m = doc.meta
         if self.doc_ids and doc.doc_id not in self.doc_ids:

@@ -73,3 +73,24 @@ def cn_to_int(s: str) -> int | None:
         else:
             return None
     return total + cur
+
+
+def cn_numeral(n: int) -> str:
+    """25 -> 二十五, 10 -> 十, 103 -> 一百零三: an article number as the texts write it (the inverse of cn_to_int)."""
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    if n < 20:
+        return "十" + (digits[n % 10] if n % 10 else "")
+    if n < 100:
+        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + digits[rest] if rest < 10 else
+                                 ("一" + cn_numeral(rest) if rest < 20 else cn_numeral(rest)))
+    return digits[n // 100] + "百" + tail
+
+
+def cites_article(text: str, n: int) -> bool:
+    """The text refers to article n of its own law ("违反本条例第二十五条规定", "第十四条第一款、第二十一条")."""
+    return "违反本" in text and \
+        re.search(rf"(?:第|、){cn_numeral(n)}条(?!之)", text) is not None
