@@ -174,6 +174,11 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
                 advice = f"依据{law}，{said}；建议依法完成相关审批或许可手续后再实施"
             else:
                 advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
+    elif j.verdict == "attention" and j.fallback:
+        instead = _clean(j.fallback)
+        reason = (f"{lead}项目材料未做到该条款首先要求的（{said}）；该条款规定{instead}，"
+                  f"项目材料未说明是否采取，需补充。")
+        advice = f"依据{law}，{said}；{instead}；建议优先按前者实施，确实不能的，说明替代措施"
     elif j.verdict == "attention" and j.missing:
         cond, _, _ = split_norm(norm)
         how = "表明相关措施暂缓或尚未落实" if j.deferred else "未说明如何落实"
@@ -493,11 +498,14 @@ def defined_concepts(src: CheckSource) -> list[Concept]:
 def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
     """The lexicon with the periods and zones the library's texts define."""
     defined = defined_concepts(src)
-    return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations) if defined else lex
+    return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations, lex.kinds) if defined else lex
 
 
-def _mentions(prop: Proposal, word: str) -> bool:
-    return word in normalize_for_search(prop.text) or any(word in t for f in prop.facts for t in f.concept_terms())
+def _mentions(prop: Proposal, word: str, kinds: tuple[str, ...] = ()) -> bool:
+    """The proposal names the word, or one of the kinds it covers (生活垃圾 for 固体废物), itself or by the lexicon."""
+    text = normalize_for_search(prop.text)
+    terms = [t for f in prop.facts for t in f.concept_terms()]
+    return any(w in text or any(w in t for t in terms) for w in (word, *kinds))
 
 
 @dataclass
@@ -588,7 +596,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     # Documents the user chose by name are the basis asked for, whatever the proposal names.
     chosen = set(doc_filter.doc_ids) if doc_filter is not None else set()
     elsewhere = other_places(src, text) - chosen
-    off = {d for d, g in gates.items() if g and d not in chosen and not _mentions(prop, g)} | elsewhere
+    off = {d for d, g in gates.items()
+           if g and d not in chosen and not _mentions(prop, g, lex.kinds.get(g, ()))} | elsewhere
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,

@@ -41,6 +41,7 @@ class Judgment:
     deferred: bool = False  # the proposal puts off or has not yet done what the norm requires ("暂缓建设…")
     late: bool = False  # a procedure put off until after operation starts ("排污许可证待投产后再申请")
     unsanctioned: bool = False  # the act a rule forbids when done without approval, and no approval is shown
+    fallback: str = ""  # what the article asks when its first duty cannot be met ("不能密闭的，应当…"), not stated
 
 
 @dataclass
@@ -217,11 +218,14 @@ class RuleJudge(Judge):
         self.params = params or JudgeParams()
         self._texts: tuple[str, ...] = ()
         self._df = _DocFreq(())
+        self._fallbacks: dict[str, tuple[Norm, str]] = {}
 
     def prepare(self, norms: Iterable[Norm]) -> None:
-        texts = _norm_texts(tuple(norms))
+        norms = tuple(norms)
+        texts = _norm_texts(norms)
         if texts is not self._texts:
             self._texts, self._df = texts, _DocFreq.of(texts)
+            self._fallbacks = fallback_duties(norms)
 
     def shares_specific(self, fact: Fact, norm: Norm) -> bool:
         return any(t in fact.norm_text and self.weight(t) >= self.params.specific for t in content_terms(norm.quote))
@@ -714,6 +718,19 @@ class RuleJudge(Judge):
         if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
+        fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
+        # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
+        # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
+        if fb is not None and j.verdict == "conflict" and not j.late and self._fact_state(word, fact) == NEGATED:
+            # "煤场露天堆放" is not "应当密闭", but the article lets a pile that cannot be closed be fenced and
+            # covered instead ("不能密闭的，应当设置…围挡"): met, it keeps the article; unless refused too, it is to
+            # be shown, not a breach.
+            instead = self._judge(fact, replace(fb, conditions=""))
+            if instead.verdict == "conflict" or self._best_alternative(fb.action, fact).fact_denies > 0:
+                return j
+            if instead.verdict == "supports":
+                return replace(instead, matched=j.matched)
+            return replace(j, verdict="attention", fallback=fb.quote)
         return j
 
     def _measure_unstated(self, action: str, fact: Fact) -> bool:
@@ -871,6 +888,9 @@ class RuleJudge(Judge):
             if fact.parts and _benefactive_act_missing(action, fact):
                 # "为建设单位指定编制…的技术单位" forbids designating (指定) one; words gathered from several
                 # sentences ("委托第三方编制", "经济技术开发区") do not show that act.
+                return out("not_applicable")
+            if _disposal_verb_missing(action, fact):
+                # "将危险废物混入非危险废物中贮存" forbids mixing (混入); a store of hazardous waste does not mix it.
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
@@ -1034,6 +1054,27 @@ _MODAL = re.compile(r"应当|必须|禁止|不得|严禁|不准")
 _NEGATED_PART = re.compile(r"^(?:未|无|没有|不|非|尚未)")
 _LEADING_PLACE = re.compile(r"^在[^，；、]{1,30}?(?:范围内|以内|之内|以外|之外|期间|期内|内|上|中|外|时)")
 _LIST_INTRO = re.compile(r"下列|以下|如下")
+
+
+# The condition of a second duty that applies when the first cannot be met ("不能密闭的", "不具备回收利用条件的",
+# "无法避让的"); group 1 is the first duty's act.
+_FALLBACK = re.compile(r"^(?:确实|确因[^，的]{0,10})?(?:不能|无法|难以|不具备)([\u4e00-\u9fff]{1,12}?)(?:条件)?的$")
+
+
+def fallback_duties(norms: Iterable[Norm]) -> dict[str, tuple[Norm, str]]:
+    """Each duty an article lets be replaced when it cannot be met, with the duty that replaces it and the word of
+    the part replaced (密闭)."""
+    out: dict[str, tuple[Norm, str]] = {}
+    earlier: dict[str, list[Norm]] = {}
+    for n in norms:
+        m = _FALLBACK.match(n.conditions.strip()) if n.modality == "obligation" else None
+        if m:
+            for prev in reversed(earlier.get(n.clause_id, [])):
+                if prev.modality == "obligation" and m.group(1) in prev.action:
+                    out[prev.norm_id] = (n, m.group(1))
+                    break
+        earlier.setdefault(n.clause_id, []).append(n)
+    return out
 
 
 # A duty ending in the state it asks for: closed, covered, paved.
@@ -1361,6 +1402,22 @@ def _lead_verbs_missing(action: str, fact: Fact) -> bool:
     """The action opens with a list of acts ("伪造、变造、转让…", "新建、扩建…") of which the fact does none."""
     _written, acts = _lead_acts(action)
     return bool(acts) and not any(RuleJudge._fact_state(t, fact) for t in acts)
+
+
+# A 将 (把) sentence: what it is done to comes first, the act right after ("将危险废物混入…", "把污水排入…").
+_DISPOSAL = re.compile(r"^(?:擅自|私自|故意)?[将把]")
+
+
+def _disposal_verb_missing(action: str, fact: Fact) -> bool:
+    """A prohibition in a 将 sentence whose act, the first verb after its object, the fact does not state."""
+    lead = _DISPOSAL.match(action)
+    verbs = action_verbs(action) if lead else ()
+    if not verbs:
+        return False
+    # the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
+    # ("将危险废物提供或者委托给…从事收集")
+    obj = action[lead.end(): action.find(verbs[0], lead.end())] if lead else ""
+    return 0 < len(obj) <= 8 and not re.search(r"[的给、，]|或者|和", obj) and not RuleJudge._fact_state(verbs[0], fact)
 
 
 @lru_cache(maxsize=4096)

@@ -147,11 +147,12 @@ class Lexicon:
     fields: dict[str, tuple[str, ...]]
     concepts: list[Concept]
     obligations: list[dict[str, Any]]
+    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a general word -> the kinds it covers
 
     def without_source(self, law: str) -> Lexicon:
         """The lexicon a leave-one-law-out run uses: nothing written from the held-out law."""
         return Lexicon(self.fields, [c for c in self.concepts if c.source != law],
-                       [o for o in self.obligations if o.get("source") != law])
+                       [o for o in self.obligations if o.get("source") != law], self.kinds)
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -173,9 +174,10 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                             c["field"], c.get("source") or "", c.get("state", PRESENT),
                             tuple(_pattern(u) for u in c.get("unless", []))) for c in data["concepts"]]
         obligations = list(data.get("obligations", []))
+        kinds = {str(k): tuple(map(str, v)) for k, v in (data.get("kinds") or {}).items()}
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise PolicyError(f"概念词表 concepts.yaml 格式有误：{exc}") from exc
-    return Lexicon(fields, concepts, obligations)
+    return Lexicon(fields, concepts, obligations, kinds)
 
 
 @lru_cache(maxsize=4)
