@@ -24,7 +24,7 @@ from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .negation import NEGATORS, SEGMENT_END, in_progress, outside, segment_start
-from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, put_off, state_at
+from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, in_permit_name, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
 
@@ -268,7 +268,10 @@ class RuleJudge(Judge):
         labels: list[str] = []
         for a0, b0 in word_spans(term, norm):
             if not any(a <= a0 and b0 <= b for a, b in denied):
-                (labels if in_label(norm, a0, b0) else states).append(state_at(norm, a0, b0, proposal=True))
+                st = state_at(norm, a0, b0, proposal=True)
+                if st == NEGATED and in_permit_name(norm, a0, b0):
+                    continue  # "未取得夜间施工证明" lacks a paper; it does not deny working at night
+                (labels if in_label(norm, a0, b0) else states).append(st)
         for m in mentions:
             if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
                 if denied and m.state == PRESENT and _overlaps(m.surface, norm, denied):
@@ -1312,7 +1315,8 @@ _WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批
 def _after_approval(action: str, fact: Fact) -> bool:
     """Every occurrence in the fact of the act's words waits for the procedures to be done."""
     text = fact.norm_text
-    spans = [(i, j) for t in content_terms(action) if t not in _GENERIC for i, j in word_spans(t, text)]
+    # the proposal's own words for the act count ("取得批复后进场施工" for 开工建设)
+    spans = [sp for t in content_terms(action) if t not in _GENERIC for sp in _mention_spans(t, fact)]
     if not spans:
         spans = [(i, j) for t in content_terms(action) for i, j in word_spans(t, text)]
     starts = [i for i, _j in spans]
@@ -1478,16 +1482,22 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
-_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给")
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|"
+                          # "送市生活垃圾焚烧发电厂协同焚烧处置": sent to works ("输送", "发送" send no thing there)
+                          r"(?<![输运发递传])送(?=[^，。；]{1,16}?(?:厂|站|中心|公司|企业|单位))")
 
 
-def handed_over(text: str, pos: int) -> bool:
+def handed_over(text: str, pos: int, by: bool = True) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
     变更为住宅用地" and "由…组成" say from what, not by whom."""
     start = segment_start(text, pos)
     end = SEGMENT_END.search(text, pos)
     rest = text[pos: end.start() if end else len(text)]
-    for m in _HANDED_OVER.finditer(text, start, pos):
+    for m in _HANDED_OVER.finditer(text, start):  # not cut at pos: a look-ahead may read past it
+        if m.end() > pos:
+            break
+        if m.group(0) == "由" and not by:
+            continue  # "改由旁路烟道直接排放": 由 may say by which way, not to whom
         if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
             return True
     return False
@@ -1659,7 +1669,8 @@ def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:
         spans = word_spans(w, text)
         if not spans:
             continue  # matched through the lexicon ("县城" for 人口集中地区): a place or thing, not the act
-        if not all(_WORKS_NAME_END.match(text, b) for _a, b in spans):
+        # in the name of works, or done by the party the thing is handed to ("送…焚烧发电厂协同焚烧处置")
+        if not all(_WORKS_NAME_END.match(text, b) or handed_over(text, x, by=False) for x, b in spans):
             return False
         named = True
     return named

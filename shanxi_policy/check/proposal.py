@@ -312,6 +312,16 @@ def project_fact(prop: Proposal) -> Fact | None:
                 parts=[f.sentence for f in facts])
 
 
+# The name of a paper a procedure gives ("夜间施工证明", "危险废物经营许可证"), after the verb that obtains it.
+_PERMIT_NAME = re.compile(r"(?:取得|办理|获得|申领|办妥|领取)([\u4e00-\u9fff]{2,12}?)(?:证明|许可证|批复|批准文件|核准文件)")
+
+
+def in_permit_name(text: str, a: int, b: int) -> bool:
+    """The word at a..b only qualifies the name of a paper ("未取得夜间施工证明": 夜间, 施工)."""
+    start = segment_start(text, a)
+    return any(m.start(1) <= a and b <= m.end(1) for m in _PERMIT_NAME.finditer(text, start) if m.start() < a)
+
+
 def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
     lex = lexicon or load_lexicon()
     facts: list[Fact] = []
@@ -328,6 +338,8 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                         continue
                     taken.append((m.start(), m.end(), c.terms))
                     st = state_at(norm, m.start(), m.end(), proposal=True)
+                    if st == NEGATED and in_permit_name(norm, m.start(), m.end()):
+                        continue  # "未取得夜间施工证明" lacks a paper; it does not deny working at night
                     if c.state == NEGATED:
                         if st != PRESENT:
                             # "未发生粪污直排": a denial denied says nothing of what the concept denies
