@@ -1482,12 +1482,14 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
-_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|"
-                          # "送市生活垃圾焚烧发电厂协同焚烧处置": sent to works ("输送", "发送" send no thing there)
-                          r"(?<![输运发递传])送(?=[^，。；]{1,16}?(?:厂|站|中心|公司|企业|单位))")
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给")
+# Sent to works or a party that does the act there ("送市生活垃圾焚烧发电厂协同焚烧处置"); "运至荒沟倾倒" sends it to a
+# place, where the sender does the act. "输送", "发送" send no thing.
+_SENT_TO_WORKS = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给)"
+                            r"[^，。；]{0,16}?(?:厂|站|中心|公司|企业|单位)")
 
 
-def handed_over(text: str, pos: int, by: bool = True) -> bool:
+def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
     变更为住宅用地" and "由…组成" say from what, not by whom."""
     start = segment_start(text, pos)
@@ -1496,8 +1498,6 @@ def handed_over(text: str, pos: int, by: bool = True) -> bool:
     for m in _HANDED_OVER.finditer(text, start):  # not cut at pos: a look-ahead may read past it
         if m.end() > pos:
             break
-        if m.group(0) == "由" and not by:
-            continue  # "改由旁路烟道直接排放": 由 may say by which way, not to whom
         if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
             return True
     return False
@@ -1670,10 +1670,15 @@ def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:
         if not spans:
             continue  # matched through the lexicon ("县城" for 人口集中地区): a place or thing, not the act
         # in the name of works, or done by the party the thing is handed to ("送…焚烧发电厂协同焚烧处置")
-        if not all(_WORKS_NAME_END.match(text, b) or handed_over(text, x, by=False) for x, b in spans):
+        if not all(_WORKS_NAME_END.match(text, b) or _sent_to_works(text, x) for x, b in spans):
             return False
         named = True
     return named
+
+
+def _sent_to_works(text: str, pos: int) -> bool:
+    start = segment_start(text, pos)
+    return any(m.start() < pos for m in _SENT_TO_WORKS.finditer(text, start, pos + 16))
 
 
 def _denied_with(word: str, acts: list[str], fact: Fact) -> bool:
