@@ -82,3 +82,13 @@ def test_a_store_of_hazardous_waste_does_not_mix_it_into_other_waste(library_kb)
     assert not any(f.relation == "conflict" and "混入" in f.hit.quote for f in rep.findings)
     rep = check_proposal(library_kb, "项目名称：某化工企业固废管理项目。建设内容：废催化剂等危险废物与一般固废混入同一仓库贮存。")
     assert any(f.relation == "conflict" and "混入" in f.hit.quote for f in rep.findings)
+
+
+def test_the_kinds_of_a_general_thing_are_dropped_with_the_law_that_defines_them():
+    from shanxi_policy.check.proposal import load_lexicon
+
+    lex = load_lexicon()
+    assert {"生活垃圾", "危险废物"} <= set(lex.kinds_of("固体废物"))
+    # a leave-one-law-out run of 固废法 must not use what was read from it
+    assert lex.without_source("固体废物污染环境防治法").kinds_of("固体废物") == ()
+    assert lex.without_source("大气污染防治法").kinds_of("固体废物") == lex.kinds_of("固体废物")

@@ -10,6 +10,7 @@ import copy
 import itertools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -501,11 +502,12 @@ def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
     return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations, lex.kinds) if defined else lex
 
 
-def _mentions(prop: Proposal, word: str, kinds: tuple[str, ...] = ()) -> bool:
-    """The proposal names the word, or one of the kinds it covers (生活垃圾 for 固体废物), itself or by the lexicon."""
+def _named(prop: Proposal, lex: Lexicon) -> Callable[[str], bool]:
+    """Whether the proposal names a word, or one of the kinds it covers (生活垃圾 for 固体废物), itself or by the
+    lexicon; its text and concept words are read once."""
     text = normalize_for_search(prop.text)
     terms = [t for f in prop.facts for t in f.concept_terms()]
-    return any(w in text or any(w in t for t in terms) for w in (word, *kinds))
+    return lambda word: any(w in text or any(w in t for t in terms) for w in (word, *lex.kinds_of(word)))
 
 
 @dataclass
@@ -596,8 +598,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     # Documents the user chose by name are the basis asked for, whatever the proposal names.
     chosen = set(doc_filter.doc_ids) if doc_filter is not None else set()
     elsewhere = other_places(src, text) - chosen
-    off = {d for d, g in gates.items()
-           if g and d not in chosen and not _mentions(prop, g, lex.kinds.get(g, ()))} | elsewhere
+    named = _named(prop, lex)
+    off = {d for d, g in gates.items() if g and d not in chosen and not named(g)} | elsewhere
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,

@@ -1416,11 +1416,11 @@ def _disposal_verb_missing(action: str, fact: Fact) -> bool:
     """A prohibition in a 将 sentence whose act, the first verb after its object, the fact does not state."""
     lead = _DISPOSAL.match(action)
     verbs = action_verbs(action) if lead else ()
-    if not verbs:
+    if lead is None or not verbs:
         return False
     # the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
     # ("将危险废物提供或者委托给…从事收集")
-    obj = action[lead.end(): action.find(verbs[0], lead.end())] if lead else ""
+    obj = action[lead.end(): action.find(verbs[0], lead.end())]
     return 0 < len(obj) <= 8 and not re.search(r"[的给、，]|或者|和", obj) and not RuleJudge._fact_state(verbs[0], fact)
 
 
@@ -1483,11 +1483,6 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
 _HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给")
-# Sent to works or a party that does the act there ("送市生活垃圾焚烧发电厂协同焚烧处置"); "运至荒沟倾倒" sends it to a
-# place, where the sender does the act. "输送", "发送" send no thing.
-_SENT_TO_WORKS = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给)"
-                            r"[^，。；]{0,16}?(?:厂|站|中心|公司|企业|单位)")
-
 
 def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
@@ -1495,9 +1490,7 @@ def handed_over(text: str, pos: int) -> bool:
     start = segment_start(text, pos)
     end = SEGMENT_END.search(text, pos)
     rest = text[pos: end.start() if end else len(text)]
-    for m in _HANDED_OVER.finditer(text, start):  # not cut at pos: a look-ahead may read past it
-        if m.end() > pos:
-            break
+    for m in _HANDED_OVER.finditer(text, start, pos):
         if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
             return True
     return False
@@ -1654,6 +1647,10 @@ def _act_refused(word: str, fact: Fact) -> bool:
 
 
 _WORKS_NAME_END = re.compile(r"(?:厂|站|中心|公司|企业)")
+# Sent to works or a party that does the act there ("送市生活垃圾焚烧发电厂协同焚烧处置"); "运至荒沟倾倒" sends it to a
+# place, where the sender does the act. "输送", "发送" send no thing.
+_SENT_TO_WORKS = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给)"
+                            rf"[^，。；]{{0,16}}?(?:{_WORKS_NAME_END.pattern}|单位)")
 
 
 def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:

@@ -142,17 +142,29 @@ class Concept:
         return any(p.search(segment) for p in self.unless)
 
 
+@dataclass(frozen=True)
+class Kind:
+    general: str  # the law's general word (固体废物)
+    kinds: tuple[str, ...]  # the kinds its definitions name (生活垃圾, 危险废物 …)
+    source: str = ""  # the law defining them; dropped in a leave-one-law-out run
+
+
 @dataclass
 class Lexicon:
     fields: dict[str, tuple[str, ...]]
     concepts: list[Concept]
     obligations: list[dict[str, Any]]
-    kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # a general word -> the kinds it covers
+    kinds: list[Kind] = field(default_factory=list)
+
+    def kinds_of(self, word: str) -> tuple[str, ...]:
+        """The kinds a law's general word covers (固体废物 -> 生活垃圾, 危险废物 …)."""
+        return tuple(k for entry in self.kinds if entry.general == word for k in entry.kinds)
 
     def without_source(self, law: str) -> Lexicon:
         """The lexicon a leave-one-law-out run uses: nothing written from the held-out law."""
         return Lexicon(self.fields, [c for c in self.concepts if c.source != law],
-                       [o for o in self.obligations if o.get("source") != law], self.kinds)
+                       [o for o in self.obligations if o.get("source") != law],
+                       [k for k in self.kinds if k.source != law])
 
 
 def _pattern(term: str) -> re.Pattern[str]:
@@ -174,7 +186,8 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
                             c["field"], c.get("source") or "", c.get("state", PRESENT),
                             tuple(_pattern(u) for u in c.get("unless", []))) for c in data["concepts"]]
         obligations = list(data.get("obligations", []))
-        kinds = {str(k): tuple(map(str, v)) for k, v in (data.get("kinds") or {}).items()}
+        kinds = [Kind(str(k["general"]), tuple(map(str, k["kinds"])), k.get("source") or "")
+                 for k in data.get("kinds") or []]
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise PolicyError(f"概念词表 concepts.yaml 格式有误：{exc}") from exc
     return Lexicon(fields, concepts, obligations, kinds)
