@@ -102,7 +102,7 @@ def _data_fingerprint() -> str:
 # government speaks binds everyone, titles in 《》 hold no norms; norms-v4: a modal inside an exception
 # "…必须…的除外" or a condition "…必须…的，应当…" starts no norm; norms-v5: a one-sentence item "（二）严禁…。" is its
 # own body, not only a heading).
-INDEX_SCHEME = "units-v2+words-bigrams+norms-v9+titles-md1"
+INDEX_SCHEME = "units-v2+words-bigrams+norms-v10+titles-md1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:

@@ -76,8 +76,19 @@ def _said(text: str, mentions: list) -> list:
     return [m for m in mentions if not in_label(text, m.start, m.end)]
 
 
+# Before a works' name: the project sends something there ("接入服务区污水处理站", "送市生活垃圾焚烧发电厂");
+# it uses those works, it is not one of them.
+_SENT_TO = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|接入|排入|排至|排往|进入|纳入|汇入)"
+                      r"[^，。；,;]{0,16}$")
+
+
+def _own_works(text: str, mentions: list) -> list:
+    """The mentions of a kind of works that name the project's own, not works it sends to."""
+    return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)]
+
+
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
-    applies = present(text, check.applies) or present(text, check.forbids)
+    applies = _own_works(text, present(text, check.applies)) or present(text, check.forbids)
     if not applies:
         return None
     hit = _hit_for(kb, check.clause, check.quote)

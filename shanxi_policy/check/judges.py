@@ -504,6 +504,18 @@ class RuleJudge(Judge):
             words = [tail]  # "工业企业": two party words make a kind of party
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
 
+    def _lacked_paper_unnamed(self, condition: str, fact: Fact) -> bool:
+        """"未取得排污许可证的" holds of a project that lacks that paper: a proposal that lacks another one ("该公司暂未
+        取得危险废物经营许可证") or never names it is not the case, whatever verb the two share."""
+        ncond = _normalized(condition)
+        if "或" in ncond:
+            return False  # "未取得许可证或者超出许可范围的": another alternative may hold
+        for m in _LACKED_PAPER.finditer(ncond):
+            words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and self.weight(t) >= 1.0]
+            if words and not any(self._fact_state(t, fact, wide=True) for t in words):
+                return True
+        return False
+
     def _other_zone(self, scope: str, fact: Fact) -> bool:
         """The norm's zone is a designated zone with its own modifier ("二级保护区") and every place of that kind the
         proposal puts the project in carries another modifier the library uses for a zone of its own ("准保护区",
@@ -848,7 +860,8 @@ class RuleJudge(Judge):
         if norm.modality == "prohibition" and _COMPARED.search(action) and not _breach_stated(fact.norm_text):
             # "季度有效传输率不得低于…标准": a bound on a measure; a proposal that states no breach of it is not the case
             return out("not_applicable")
-        if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing):
+        if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing
+                        or self._lacked_paper_unnamed(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope
         scope_denied = s.total > 0 and s.fact_denies / s.total >= p.scope
@@ -892,7 +905,7 @@ class RuleJudge(Judge):
                 # "为建设单位指定编制…的技术单位" forbids designating (指定) one; words gathered from several
                 # sentences ("委托第三方编制", "经济技术开发区") do not show that act.
                 return out("not_applicable")
-            if _disposal_verb_missing(action, fact):
+            if _disposal_verb_missing(action, fact) or _toward_verb_missing(action, fact):
                 # "将危险废物混入非危险废物中贮存" forbids mixing (混入); a store of hazardous waste does not mix it.
                 return out("not_applicable")
             if _lead_verbs_missing(action, fact):
@@ -1306,10 +1319,17 @@ _OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；]{0,12}?
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
 _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理|未获|未予批准|审查后未予")
+# A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
+_LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
 _WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)[^，。；]{0,6}?"
                         r"(?:后|之后|以后)(?:再|方可|才)?$|"
                         r"(?:取得|完成|办结|办妥|通过|获得)[^，。；]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
+
+
+def _narrower(term: str, general: str) -> bool:
+    """"工业废水" is a kind of "废水" (a modifier of its own written before it): the general word does not say the kind."""
+    return term.endswith(general) and len(term) - len(general) >= 2
 
 
 def _after_approval(action: str, fact: Fact) -> bool:
@@ -1422,6 +1442,16 @@ def _disposal_verb_missing(action: str, fact: Fact) -> bool:
     # ("将危险废物提供或者委托给…从事收集")
     obj = action[lead.end(): action.find(verbs[0], lead.end())]
     return 0 < len(obj) <= 8 and not re.search(r"[的给、，]|或者|和", obj) and not RuleJudge._fact_state(verbs[0], fact)
+
+
+_TOWARD = re.compile(r"^(?:擅自|私自|直接或者间接|直接|间接)?向")
+
+
+def _toward_verb_missing(action: str, fact: Fact) -> bool:
+    """A prohibition "向<place><act><thing>" ("向农田灌溉渠道排放工业废水") forbids the act into that place; a fact
+    that states none of its acts ("沉淀后用于周边农田灌溉") does not do it, whatever words of the place it shares."""
+    verbs = action_verbs(action) if _TOWARD.match(action) else ()
+    return bool(verbs) and not any(RuleJudge._fact_state(v, fact) for v in verbs)
 
 
 @lru_cache(maxsize=4096)
@@ -1731,6 +1761,9 @@ _SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合�
 _APPROVED = re.compile(r"批准|批复|许可|核准|备案|资质")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
                        r"偷|乱|就地|就近|随手|简易|丢弃|弃置|抛弃|遗弃|"  # discarding is never the regulated way
+                       # nor is a river's bed or bank ("运至村东河沟回填", "在河滩上堆放"); a dry gully may be a
+                       # sanctioned fill, which the reviewer checks
+                       r"河沟|河滩|滩地|河床|河道内|"
                        # nor is putting waste down untreated ("运至荒沟内堆存填埋，不进行稳定化处理")
                        r"不(?:进行|做|作|经)[^，。；]{0,6}处理|未(?:经|进行|做|作)?[^，。；]{0,4}处理")
 

@@ -179,8 +179,9 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     try:
         fields = {k: tuple(v) for k, v in data["fields"].items()}
         # The law's words are patterns too, except in an entry for phrases that deny a thing ("验收待…后再办理"):
-        # there the bare word ("已通过竣工验收") says nothing of a denial.
-        concepts = [Concept(tuple(c["terms"]),
+        # there the bare word ("已通过竣工验收") says nothing of a denial. An entry's `general` words are what its
+        # words imply and never patterns: "固体废物" does not make a thing 污泥 (污泥 implies 固体废物).
+        concepts = [Concept((*c["terms"], *c.get("general", [])),
                             tuple(_pattern(a) for a in [*c["aliases"],
                                                         *(c["terms"] if c.get("state", PRESENT) == PRESENT else [])]),
                             c["field"], c.get("source") or "", c.get("state", PRESENT),
@@ -207,7 +208,9 @@ def load_lexicon(path: str = "") -> Lexicon:
 _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不得|不会|不再|不|严禁|禁止)"
                               # "燃用不符合质量标准的煤炭": 不符合/不合格/不达标 judge a thing's quality; no act is denied
                               r"(?!超过|超出|高于|低于|大于|小于|少于|多于|足|等|同|断|仅|但|锈|定期|良|利|宜|变|可|能|是|会|得|"
-                              r"符合|合格|达标|满足)"
+                              r"符合|合格|达标|满足|"
+                              # "废水不经处理，直接排入…": without a treatment, the thing still goes on to the act
+                              r"经|加|[作做](?:任何)?处理)"
                               r"[\u4e00-\u9fff]")
 
 

@@ -542,6 +542,10 @@ def _leading_nouns(action: str) -> str:
 _AGGRAVATION = ("情节", "拒不", "逾期", "造成", "构成", "有前款", "有前两款", "有本条", "有违法所得", "有其他违法")
 
 
+# "…的，由城市人民政府生态环境等主管部门依法予以处罚": a sanction named without its measure (罚款, 责令…).
+_SANCTIONED_BY = re.compile(r"的[，,]\s*由[^。；]{2,40}?(?:予以|依法)处罚")
+
+
 def _penalty_sentence(text: str, sent: Span, lex: Lexicon) -> _Draft | None:
     """违反本法规定，建设单位未依法…的，由…处…罚款 -> the punished conduct as a norm."""
     s = text[sent[0]: sent[1]]
@@ -690,7 +694,7 @@ def extract_clause_norms(clause: Clause, lex: Lexicon | None = None) -> list[Nor
             seg_drafts: list[_Draft] = []
             for sent in _split(text, seg, "。；;！？"):
                 st = text[sent[0]: sent[1]]
-                if penalty and any(w in st for w in lex.penalty_markers):
+                if penalty and (any(w in st for w in lex.penalty_markers) or _SANCTIONED_BY.search(st)):
                     pd = _penalty_sentence(text, sent, lex)
                     if pd:
                         seg_drafts.append(pd)
