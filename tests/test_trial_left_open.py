@@ -77,8 +77,8 @@ def test_works_the_project_sends_to_do_not_make_it_those_works(library_kb):
 @pytest.mark.parametrize("text, implied, not_implied", [
     ("金属碎屑等工业固体废物装袋后暂存。", "固体废物", ["污泥", "倾倒", "建筑垃圾"]),
     ("脱水污泥暂存于污泥间。", "固体废物", []),
-    ("养殖场冲洗废水经沉淀后回用。", "废水", ["工业废水"]),
-    ("焦化废水经生化处理后回用。", "工业废水", []),
+    ("拆除产生的建筑垃圾运至消纳场。", "固体废物", []),
+    ("项目所在区域固体废物污染防治水平较高。", "固体废物", ["建筑垃圾", "污泥"]),
 ])
 def test_a_general_word_does_not_imply_its_kinds(text, implied, not_implied):
     terms = {t for f in analyze(text).facts for m in f.mentions for t in m.terms}

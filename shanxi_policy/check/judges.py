@@ -1451,7 +1451,11 @@ def _toward_verb_missing(action: str, fact: Fact) -> bool:
     """A prohibition "向<place><act><thing>" ("向农田灌溉渠道排放工业废水") forbids the act into that place; a fact
     that states none of its acts ("沉淀后用于周边农田灌溉") does not do it, whatever words of the place it shares."""
     verbs = action_verbs(action) if _TOWARD.match(action) else ()
-    return bool(verbs) and not any(RuleJudge._fact_state(v, fact) for v in verbs)
+    if not verbs or any(RuleJudge._fact_state(v, fact) for v in verbs):
+        return False
+    # a verb of the same root morpheme is the act in other words ("排入", "直排" for 排放), lexicon or not
+    roots = {v[0] for v in verbs}
+    return not any(f == "v" and w[0] in roots for w, f in _pos_tags(fact.norm_text))
 
 
 @lru_cache(maxsize=4096)
