@@ -441,7 +441,7 @@ def history_list(limit: int) -> None:
     from .check.report import VERDICT_LABELS
 
     for e in History(Settings().history_db).list(limit):
-        click.echo(f"{e.id}\t{e.created}\t{VERDICT_LABELS.get(e.verdict, e.verdict)}\t{e.title}")
+        click.echo(f"{e.id}\t{e.created}\t{e.label or VERDICT_LABELS.get(e.verdict, e.verdict)}\t{e.title}")
 
 
 @history.command(name="show")

@@ -82,9 +82,14 @@ _SENT_TO = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往
                       r"[^，。；,;]{0,16}$")
 
 
+# After a works' name: what that works makes ("周边洗煤厂产生的煤矸石"); it is another party the project takes from.
+_MADE_BY = re.compile(r"[^，。；,;]{0,4}?(?:产生|生产|排出|提供|抽采)的")
+
+
 def _own_works(text: str, mentions: list) -> list:
-    """The mentions of a kind of works that name the project's own, not works it sends to."""
-    return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)]
+    """The mentions of a kind of works that name the project's own, not works it sends to or takes from."""
+    return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)
+            and not _MADE_BY.match(text, m.end)]
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:

@@ -8,7 +8,6 @@ from pathlib import Path
 from ..docx_base import new_document
 from .report import (
     RELATION_LABELS,
-    Finding,
     Report,
     as_sentence,
     library_version_label,
@@ -27,17 +26,6 @@ def filed_date(created: str) -> str:
 _CN_NUMBERS = "一二三四五六七八九十"
 
 
-def numbered(rep: Report) -> list[tuple[int, Finding]]:
-    """The findings in the order the paper lists them (by verdict, then document), numbered once through."""
-    out: list[tuple[int, Finding]] = []
-    for rel, items in rep.grouped().items():
-        if items:
-            for group in rep.by_document(rel).values():
-                for f in group:
-                    out.append((len(out) + 1, f))
-    return out
-
-
 def write_docx(rep: Report, path: str | Path) -> Path:
     d = new_document(report_heading(rep), 11)
     d.add_heading("一、项目概况", level=1)
@@ -54,7 +42,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
     for g in rep.gaps:
         d.add_paragraph(f"未能审查：{g}")
     d.add_heading("三、逐项审查情况", level=1)
-    items = numbered(rep)
+    items = rep.numbered()
     counts_by = {r: len(v) for r, v in rep.grouped().items()}
     shown = [r for r in RELATION_LABELS if counts_by.get(r)]
     for k, rel in enumerate(shown):

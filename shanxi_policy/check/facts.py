@@ -34,7 +34,18 @@ def proposal_title(text: str) -> str:
     if "项目名称" in f:
         return f["项目名称"]
     first = re.split(r"[。\n]", text.strip(), maxsplit=1)[0]
-    return first[:40]
+    # "城关镇拟对老城区和平街实施餐饮特色街改造，引入…": the works the applicant plans name the project
+    m = _PLANNED_WORKS.search(first)
+    if m:
+        return m.group(1)
+    head = re.split(r"[，,；;]", first, maxsplit=1)[0]
+    if len(head) <= 40:
+        return head
+    return head[:39] + "…"  # a title cut short says so
+
+
+_PLANNED_WORKS = re.compile(r"(?:拟|计划|准备|将)((?:在|对|于)?[^，。；,;]{2,40}?"
+                            r"(?:项目|工程|改造|车间|生产线|站|厂|场|库|线|中心|基地|街区|街|园区|园))(?=[，。；,;一座条个]|$)")
 
 
 def split_sentences(text: str) -> list[str]:

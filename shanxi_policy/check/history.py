@@ -33,6 +33,8 @@ class HistoryEntry:
     title: str
     verdict: str
     index_version: str
+    # the label the report was shown with ("未能完成审查，需人工审查" is a verdict of 需关注 that says more)
+    label: str = ""
 
 
 class History:
@@ -62,7 +64,8 @@ class History:
     def list(self, limit: int = 100) -> list[HistoryEntry]:
         with closing(self._connect()) as con:
             rows = con.execute(
-                "SELECT id, created, title, verdict, index_version FROM checks ORDER BY id DESC LIMIT ?", (limit,)
+                "SELECT id, created, title, verdict, index_version, coalesce(json_extract(report, '$.verdict_label'), '') "
+                "FROM checks ORDER BY id DESC LIMIT ?", (limit,)
             ).fetchall()
         return [HistoryEntry(*r) for r in rows]
 
@@ -70,7 +73,8 @@ class History:
         """Entries with an id above `check_id`, oldest first (ids are never reused)."""
         with closing(self._connect()) as con:
             rows = con.execute(
-                "SELECT id, created, title, verdict, index_version FROM checks WHERE id > ? ORDER BY id", (check_id,)
+                "SELECT id, created, title, verdict, index_version, coalesce(json_extract(report, '$.verdict_label'), '') "
+                "FROM checks WHERE id > ? ORDER BY id", (check_id,)
             ).fetchall()
         return [HistoryEntry(*r) for r in rows]
 

@@ -365,6 +365,21 @@ class RuleJudge(Judge):
                 return m
         return None
 
+    def _strongly_refused_part(self, action: str, fact: Fact, case: str = "") -> bool:
+        """A part of the duty (cut at commas) whose rare words the fact denies ("在密闭空间…中进行" and "在…露天场地
+        进行"): denied, not done away with or put off, weighing as a rare word. A part listing stages ("产生、收集、
+        贮存…全过程") names what the duty covers; one stage denied refuses nothing of it."""
+        for part in _ALT_SPLIT.split(action):
+            if "、" in part or len(content_terms(part)) < 2:
+                continue
+            m = self._match(part, fact)
+            denied = m.fact_denies - m.fact_removes
+            if any(w in case for w in m.words):
+                continue  # "不再新增矸石堆存" denies more of the waste the duty's case is about, not the duty
+            if m.fact_defers == 0 and denied >= self.params.specific and denied >= 0.5 * m.matched:
+                return True
+        return False
+
     def _instances(self, action: str) -> list[str]:
         """"通过偷排、篡改…、不正常运行…设施等逃避监管的方式排放大气污染物": the items before 等 are instances of the
         class after it, so each item with the rest of the act, and the class with the rest, are acts of their own."""
@@ -493,6 +508,16 @@ class RuleJudge(Judge):
             return False  # several acts: the best-matched one is judged as a whole
         i = action.rfind("的")
         tail = action[i + 1:].strip("，。；;, ")
+        tags = tagged(tail) if i >= 0 and len(tail) <= 12 and "、" not in tail else []
+        vpos = next((k for k, (_w, f) in enumerate(tags) if f == "v" and k > 0), None)
+        # "…的方法进行广告宣传": a means and a light verb; the act is the advertising, not a thing put somewhere
+        if vpos is not None and tags[vpos][0] not in ("进行", "予以", "加以", "实施", "作出") \
+                and not re.fullmatch(r"方法|方式|手段|形式", "".join(w for w, _f in tags[:vpos])):
+            # "…超标的污泥进入农用地": the act goes on after the thing (进入农用地); the thing itself (污泥) must be there
+            thing = "".join(w for w, _f in tags[:vpos])
+            named = [t for t in content_terms(thing) if t not in _PARTIES and self.weight(t) >= self.params.specific]
+            if named and not any(self._fact_state(t, fact) == PRESENT for t in [*named, thing]):
+                return True
         # Only a short noun phrase ends the act; a list ("用能设备、生产工艺") or a catch-all ("以及其他…的物质")
         # names a class its items belong to, and a longer tail goes on with another act.
         # "秸秆、落叶等产生烟尘污染的物质": the items before 等 are instances of the thing, and name it.
@@ -633,14 +658,19 @@ class RuleJudge(Judge):
         # the act done to it ("排放大气污染物", "转让危险废物经营许可证"): a verb of the norm the fact does, right before
         # the object or before one noun that qualifies it; a noun alone before it ("餐饮服务项目") describes it, and a
         # list ("用能设备、生产工艺", "…和其他废弃物") names a class the fact may name otherwise
-        if "其他" in action or "其它" in action:
+        head = action[action.rfind("的") + 1:]  # "…或者其他有毒有害物质含量超标的污泥…": 其他 there describes the thing
+        if "其他" in head or "其它" in head:
             return False
         tags = dict(tagged(action))
+        if tags.get(obj) == "v":
+            return False  # "将危险废物混入非危险废物中贮存" ends in the act's second verb, not in its object
         for verb in terms[-4:-1][::-1]:
             between = tail[tail.rfind(verb) + len(verb): tail.rfind(terms[-1])] if verb in tail else "、"
             if _LIST_SPLIT.search(between):
                 return False
-            if tags.get(verb) == "v" and verb in a.words:
+            if tags.get(verb) == "v":
+                # the verb done ("排放大气污染物") or not done either ("…超标的污泥进入农用地" and "污泥由个体回收户拉走"):
+                # the object decides
                 break
         else:
             return False
@@ -736,7 +766,8 @@ class RuleJudge(Judge):
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
         # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
-        if fb is not None and j.verdict == "conflict" and not j.late and self._fact_state(word, fact) == NEGATED:
+        if fb is not None and j.verdict == "conflict" and not j.late and self._fact_state(word, fact) == NEGATED \
+                and not (_INSTALL_DUTY.search(norm.action) and _FACILITY_REFUSED.search(fact.norm_text)):
             # "煤场露天堆放" is not "应当密闭", but the article lets a pile that cannot be closed be fenced and
             # covered instead ("不能密闭的，应当设置…围挡"): met, it keeps the article; unless refused too, it is to
             # be shown, not a breach.
@@ -877,6 +908,13 @@ class RuleJudge(Judge):
                 and self._final_object_denied(action, fact):
             # "不能密闭的，应当设置…严密围挡" and "露天堆放…暂不设置围挡": the case holds and the thing the duty asks
             # for is refused; the rare words that describe it (严密, 高度) are not the test.
+            return out("conflict")
+        # (the place read from the action, "在密闭空间…中", is the part refused; only the norm's own scope must hold)
+        if m == "obligation" and a_cov < p.support and c.total and c_cov >= p.scope \
+                and (scope_ok or not norm.scope) and not head_missing and not c.denied \
+                and self._strongly_refused_part(action, fact, f"{norm.subject}{condition}"):
+            # "产生含挥发性有机物废气的…活动，应当在密闭空间…中进行" and "喷漆作业在…露天场地进行": the case holds and
+            # the project says it does the opposite of one part, in that part's own rare word.
             return out("conflict")
         if m in ("obligation", "encouragement") and a_cov < p.support:
             return out("not_applicable")

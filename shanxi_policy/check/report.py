@@ -87,7 +87,19 @@ class Report:
                 out.setdefault(f.doc_label or f.hit.doc_title, []).append(f)
         return out
 
+    def numbered(self) -> list[tuple[int, Finding]]:
+        """The findings in the order the paper lists them (by verdict, then document), numbered once through:
+        the Word report, the Markdown and the JSON's "no" give a finding the same number."""
+        out: list[tuple[int, Finding]] = []
+        for rel, items in self.grouped().items():
+            if items:
+                for group in self.by_document(rel).values():
+                    for f in group:
+                        out.append((len(out) + 1, f))
+        return out
+
     def to_dict(self) -> dict[str, Any]:
+        no = {id(f): n for n, f in self.numbered()}
         return {
             "verdict": self.verdict,
             "verdict_label": verdict_label(self),
@@ -98,7 +110,7 @@ class Report:
             "proposal": self.proposal,
             "gaps": self.gaps,
             "basis": self.basis,
-            "findings": [f.to_dict() for f in self.findings],
+            "findings": [{**f.to_dict(), "no": no.get(id(f), 0)} for f in self.findings],
         }
 
 
@@ -188,11 +200,11 @@ def to_markdown(rep: Report) -> str:
     facts = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
     if facts:
         lines += ["## 项目概况", ""] + [f"- {x}" for x in facts] + [""]
+    n = 0  # numbered once through, as in the Word report
     for rel, items in rep.grouped().items():
         if not items:
             continue
         lines += [f"## {RELATION_LABELS[rel]}（{len(items)} 项）", ""]
-        n = 0
         for doc, group in rep.by_document(rel).items():
             lines += [f"### 《{doc}》", ""]
             for f in group:

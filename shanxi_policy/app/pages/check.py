@@ -155,7 +155,7 @@ def page() -> None:
         return
     # One table and one picker, not a row of widgets per record: fifty rows of columns and buttons made
     # the page slow to draw. Project titles are the user's text: Markdown-escaped.
-    rows = [f"| {md_escape(e.created)} | {md_escape(e.title)} | {VERDICT_LABELS.get(e.verdict, e.verdict)} |"
+    rows = [f"| {md_escape(e.created)} | {md_escape(e.title)} | {e.label or VERDICT_LABELS.get(e.verdict, e.verdict)} |"
             for e in entries]
     st.markdown("\n".join(["| 时间 | 项目 | 结论 |", "| --- | --- | --- |", *rows]))
     labels = {e.id: f"{e.created}　{e.title}" for e in entries}

@@ -1,0 +1,106 @@
+"""Findings of the fifteenth user trial (a county office's EIA and permit desk checking small local projects), each a
+general case."""
+
+from __future__ import annotations
+
+import pytest
+
+from shanxi_policy.check.facts import proposal_title
+from shanxi_policy.check.history import History
+from shanxi_policy.check.report import UNREVIEWED_LABEL, to_markdown
+from shanxi_policy.check.service import check_proposal
+
+
+def _cited(rep, relation: str, law: str, article: str) -> bool:
+    return any(f.relation == relation and law in f.doc_label and f.article == article for f in rep.findings)
+
+
+@pytest.mark.parametrize("text", [
+    "某汽车维修厂主营钣金喷漆。喷漆作业未在密闭空间或者设备中进行，未安装挥发性有机物污染防治设施。",
+])
+def test_painting_without_enclosure_or_treatment_breaks_the_voc_duty(library_kb, text):
+    assert _cited(check_proposal(library_kb, text), "conflict", "大气污染防治法", "第四十五条")
+
+
+def test_painting_in_the_open_air_is_shown_with_the_fallback(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某汽修厂。喷漆作业在厂区后院的露天场地进行，喷涂后自然晾干。")
+    f = next(f for f in rep.findings if "大气污染防治法" in f.doc_label and f.article == "第四十五条")
+    assert f.relation in ("attention", "conflict")
+
+
+def test_hazardous_waste_kept_with_household_rubbish_is_mixed_in(library_kb):
+    rep = check_proposal(library_kb, "某汽车维修厂主营机修保养。换下的废机油、废机油滤芯与生活垃圾放在一起，由环卫部门统一清运。")
+    assert _cited(rep, "conflict", "固体废物污染环境防治法", "第八十一条")
+
+
+@pytest.mark.parametrize("text", [
+    "某餐饮街引入烧烤、火锅商户40家，商铺楼上为居民住户。各商户厨房油烟由排风扇直接向街面排出。",
+])
+def test_cooking_fumes_let_out_directly_under_homes(library_kb, text):
+    assert _cited(check_proposal(library_kb, text), "conflict", "大气污染防治法", "第八十一条")
+
+
+def test_fumes_let_out_after_purification_are_not_let_out_directly(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某酒店餐厅改造。厨房油烟经油烟净化器处理后由专用烟道引至楼顶排放。")
+    assert not _cited(rep, "conflict", "大气污染防治法", "第八十一条")
+
+
+def test_water_left_to_soak_away_is_a_seepage_pit(library_kb):
+    rep = check_proposal(library_kb, "某电镀厂从事镀锌、镀铬加工。漂洗水收集后引至厂房后院原有的旧水窖内存放，让其慢慢自然下渗和蒸发。")
+    assert _cited(rep, "conflict", "水污染防治法", "第三十九条")
+
+
+def test_hazardous_waste_handed_to_an_individual_collector(library_kb):
+    rep = check_proposal(library_kb, "某电镀厂从事镀锌、镀铬加工。更换下来的废镀液和槽底污泥装桶后，由本地一位个体回收户定期上门拉走。")
+    assert _cited(rep, "conflict", "固体废物污染环境防治法", "第八十条")
+    # the sludge never goes onto farmland: 第七十二条 "…超标的污泥进入农用地" is not the case
+    assert not _cited(rep, "conflict", "固体废物污染环境防治法", "第七十二条")
+
+
+def test_a_ban_on_a_thing_entering_a_place_needs_the_thing(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某农光互补光伏项目。场址位于一般耕地。储能系统退役的废铅蓄电池由设备厂家上门回收。")
+    assert not _cited(rep, "conflict", "固体废物污染环境防治法", "第七十二条")
+    rep = check_proposal(library_kb, "项目名称：某污水处理厂污泥利用方案。污泥中镉、铬含量高于农用泥质标准，经晾晒后运到玉米地作底肥。")
+    assert _cited(rep, "conflict", "固体废物污染环境防治法", "第七十二条")
+
+
+@pytest.mark.parametrize("text, check_id", [
+    ("为解决供暖，我公司拟建设生物质成型燃料供热站，安装2台生物质锅炉，锅炉专烧生物质成型颗粒，不掺烧燃煤。", "coal_boiler"),
+    ("本公司拟建设2条商品混凝土生产线，水泥、粉煤灰等粉料罐顶均配脉冲除尘器。", "two_high"),
+    ("XX煤业拟在工业场地内建设低浓度瓦斯发电站，电力供矿井自用。发电机组布置在封闭机房内。", "new_infra_energy"),
+    ("本公司拟利用周边洗煤厂产生的煤矸石生产烧结砖。", "mine_restoration"),
+])
+def test_a_seed_check_about_a_trade_does_not_apply_to_its_users(library_kb, text, check_id):
+    rep = check_proposal(library_kb, text)
+    hits = [f for f in rep.findings if f.check_id == check_id]
+    assert not [f for f in hits if f.relation in ("conflict", "attention")]
+
+
+def test_the_title_of_a_proposal_without_a_name_line():
+    assert proposal_title("为繁荣县城夜间经济，城关镇拟对老城区和平街实施餐饮特色街改造，引入烧烤、火锅、小吃等商户40余家。") \
+        == "对老城区和平街实施餐饮特色街改造"
+    assert proposal_title("XX县兴旺肉类加工有限公司拟在城关镇下庄村东侧新建生猪屠宰线一条，设计年屠宰生猪8万头。") \
+        == "在城关镇下庄村东侧新建生猪屠宰线"
+    long = "为进一步提高本地区群众生活水平和改善人居环境质量以及推动经济社会高质量发展需要本单位计划开展相关工作"
+    assert proposal_title(long).endswith("…") and len(proposal_title(long)) == 40
+
+
+def test_the_history_list_shows_an_unreviewed_check_as_such(library_kb, tmp_path):
+    rep = check_proposal(library_kb, "项目名称：某商业街。街区沿线设置音响播放背景音乐，营业至凌晨。")
+    h = History(tmp_path / "h.sqlite3")
+    h.add(rep)
+    (entry,) = h.list()
+    assert entry.label == rep.to_dict()["verdict_label"]
+    if rep.verdict == "attention" and not any(f.relation in ("conflict", "attention", "supports") for f in rep.findings):
+        assert entry.label == UNREVIEWED_LABEL
+
+
+def test_findings_carry_the_number_the_paper_gives_them(library_kb):
+    rep = check_proposal(library_kb, "某汽车维修厂主营机修保养。换下的废机油、废机油滤芯与生活垃圾放在一起，由环卫部门统一清运。"
+                                     "喷漆作业在厂区后院的露天场地进行。")
+    numbers = {id(f): n for n, f in rep.numbered()}
+    d = rep.to_dict()
+    assert [x["no"] for x in d["findings"]] == [numbers[id(f)] for f in rep.findings]
+    md = to_markdown(rep)
+    for n, f in rep.numbered():
+        assert f"#### {n}. {f.filed_citation()}" in md
