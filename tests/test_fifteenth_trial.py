@@ -99,3 +99,26 @@ def test_findings_carry_the_number_the_paper_gives_them(library_kb):
     md = to_markdown(rep)
     for n, f in rep.numbered():
         assert f"#### {n}. {f.filed_citation()}" in md
+
+
+@pytest.mark.parametrize(("text", "law", "article"), [
+    # a new farm says nothing of its assessment
+    ("我合作社计划在XX村北坡新建标准化蛋鸡养殖场，存栏蛋鸡10万羽，建设全封闭层叠式鸡舍4栋。",
+     "畜禽规模养殖污染防治条例", "第十二条"),
+    # a clinic's sewage plant without a disinfection stage
+    ("XX镇卫生院现有污水处理设施老化。本次改造拟新建一体化污水处理设备，采用“调节池+A/O+沉淀”工艺，"
+     "处理后出水排入镇区污水管网。",
+     "医疗废物管理条例", "第二十条"),
+])
+def test_a_duty_of_the_kind_of_works_left_unsaid(library_kb, text, law, article):
+    assert _cited(check_proposal(library_kb, text), "attention", law, article)
+
+
+def test_a_duty_of_a_permit_holder_does_not_bind_a_new_works(library_kb):
+    text = ("为解决县城东区冬季供暖，我公司拟建设生物质成型燃料供热站，安装2台20吨/小时生物质锅炉。项目环评已经市生态环境局批复，"
+            "投产前按规定申领排污许可证。烟气经布袋除尘及SNCR脱硝后由40米烟囱排放。")
+    rep = check_proposal(library_kb, text)
+    assert not _cited(rep, "attention", "排污许可管理条例", "第十五条")
+    assert not _cited(rep, "conflict", "排污许可管理条例", "第十五条")
+    text = "我公司现有排污许可证在有效期内，拟新建一条生产线，新增废气排放口一个。"
+    assert _cited(check_proposal(library_kb, text), "attention", "排污许可管理条例", "第十五条")

@@ -302,6 +302,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
         evidence = _present_any(prop, list(ob.get("applies", [])))
         if not evidence or not fields & set(ob.get("fields", [])):
             continue
+        if ob.get("only") and not _present_any(prop, list(ob["only"])):
+            continue  # a duty of one kind of works (养殖场) binds only proposals naming it
         said = [w for w in ob.get("satisfied", []) if w in prop.text]
         if said:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the

@@ -825,6 +825,8 @@ class RuleJudge(Judge):
         split = _PARTY_SPLIT if _PARTY_LIST.match(condition.strip("，；;, ")) else _COND_SPLIT
         c = self._best_alternative(condition, fact, wide=True, split=split) if condition else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
+        if _paper_not_held(f"{norm.scope}{condition}", fact):
+            return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
         places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
@@ -1368,6 +1370,23 @@ _WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批
 def _narrower(term: str, general: str) -> bool:
     """"工业废水" is a kind of "废水" (a modifier of its own written before it): the general word does not say the kind."""
     return term.endswith(general) and len(term) - len(general) >= 2
+
+
+# "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
+_WITHIN_TERM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:许可证|证书|批复|执照))有效期内")
+_HELD = re.compile(r"已(?:经)?(?:取得|领取|持有|获得|办理|核发)|现有|持有|原有|现行")
+
+
+def _paper_not_held(case: str, fact: Fact) -> bool:
+    """"在排污许可证有效期内，排污单位有下列情形之一的…" binds a holder of the paper; a proposal that does not say it
+    holds one ("投产前按规定申领排污许可证", a new works) is not that case."""
+    m = _WITHIN_TERM.search(_normalized(case))
+    if m is None:
+        return False
+    paper = m.group(1)[-3:] if m.group(1).endswith("许可证") else m.group(1)[-2:]
+    text = fact.whole or fact.norm_text
+    return not any(_HELD.search(text[max(0, i - 12): i + len(paper) + 4]) for i in
+                   (k.start() for k in re.finditer(re.escape(paper), text)))
 
 
 def _after_approval(action: str, fact: Fact) -> bool:
