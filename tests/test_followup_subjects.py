@@ -51,3 +51,17 @@ def test_single_sentence_clause_answers_with_its_sentence_not_its_title(library_
 )
 def test_another_party_in_the_same_situation(first, second, resolved):
     assert resolve(second, [first]) == resolved
+
+
+@pytest.mark.parametrize(("first", "second", "resolved"), [
+    # a penalty asked of another act, in the follow-up's own words: the earlier topic when it is not named
+    ("危险废物在厂内最长可以贮存多久？", "那超期贮存怎么处罚？", "危险废物超期贮存怎么处罚？"),
+    ("汽车维修厂有喷漆房，排污许可是重点管理、简化管理还是登记管理？", "那没有取得排污许可证就排污，罚款多少？",
+     "没有取得排污许可证就排污，罚款多少？"),
+    # another act asked the same yes-or-no way
+    ("养殖场的鸡粪、猪粪能不能直接拉到地里还田？", "那直接排到村边沟里呢？", "养殖场的鸡粪、猪粪能不能直接排到村边沟里？"),
+    # an act done without what the law asks: what follows from it
+    ("存栏10万羽的蛋鸡养殖场应该编环评报告书还是报告表？", "那没做环评就开工建设呢？", "没做环评就开工建设，如何处罚？"),
+])
+def test_a_follow_up_on_another_act(library_kb, first, second, resolved):
+    assert resolve(second, [first], library_kb.term_idf, library_kb.documents) == resolved

@@ -396,6 +396,12 @@ _ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|�
 # "不办会怎么处罚": not doing what the earlier answer asks is the condition, not a subject of its own.
 _FILLER = re.compile(r"(?:不|没有?|未)(?:按规定|按要求|依法)?(?:办理|办|做|执行|落实|照办|申请|报批|备案)|"
                      r"的话|多少钱?|[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+# A yes-or-no question whether an act is allowed ("鸡粪能不能直接拉到地里还田？"): the party or thing, and the act.
+_YES_NO = re.compile(r"^([^？?]{2,20}?)(?:可以|可不可以|能不能|能否|是否可以|是否允许|允许)([^？?]{2,24}?)(?:吗|么)?[？?。]?$")
+# A question of the penalty for an act, asked in the follow-up's own words.
+_PENALTY_ASK = re.compile(r"(?:怎么|怎样|如何|会)(?:处罚|罚|处理)|罚款多少|罚多少|处罚多少|什么处罚|什么责任|罚款|处罚")
+# An act done without what the law asks, or beyond it ("没做环评就开工建设", "擅自", "超期").
+_BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
@@ -495,6 +501,19 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if not _ASKING.search(frag):
             frag += "如何规定"  # "那罚款呢？" asks how the penalty is laid down
         return f"{subject}，{frag}？" if subject else out
+    own = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ")
+    if _PENALTY_ASK.search(own) and len(content_terms(own)) >= 2:
+        # "那超期贮存怎么处罚？" after "危险废物在厂内最长可以贮存多久？": a question of its own on another act, asked of
+        # the earlier topic when it does not name it ("没有取得排污许可证就排污，罚款多少？" does)
+        return f"{topic}{own}？" if topic and topic not in own else f"{own}？"
+    may = _YES_NO.match(previous.strip())
+    if may and not _FRAME.search(frag) and _starts_with_verb(re.sub(r"^(?:直接|再|也|还|就|都)", "", frag)):
+        # "那直接排到村边沟里呢？" after "鸡粪、猪粪能不能直接拉到地里还田？": the other act, asked the same way
+        return f"{previous.strip()[:may.end(1)]}{previous.strip()[may.end(1):may.start(2)]}{frag}？"
+    if _BREACH.search(frag) and not _FRAME.search(frag):
+        # "那没做环评就开工建设呢？": an act done without what the law asks; what follows from it (the earlier topic
+        # may be an act itself, 环评, so it is not put in front)
+        return f"{frag}，如何处罚？"
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]
     phrase = _FRAME.split(frag)[0].strip("，,的 ")
