@@ -122,3 +122,11 @@ def test_a_duty_of_a_permit_holder_does_not_bind_a_new_works(library_kb):
     assert not _cited(rep, "conflict", "排污许可管理条例", "第十五条")
     text = "我公司现有排污许可证在有效期内，拟新建一条生产线，新增废气排放口一个。"
     assert _cited(check_proposal(library_kb, text), "attention", "排污许可管理条例", "第十五条")
+
+
+def test_waste_water_is_none_of_the_solid_things_listed(library_kb):
+    # 第三十七条 "禁止向水体排放、倾倒工业废渣、城镇垃圾和其他废弃物"
+    rep = check_proposal(library_kb, "某屠宰场项目已取得环评批复。屠宰冲洗废水经三级沉淀池沉淀后，通过管道就近排入村旁的小河。")
+    assert not _cited(rep, "conflict", "水污染防治法", "第三十七条")
+    rep = check_proposal(library_kb, "项目名称：某选煤厂。洗煤产生的煤泥水经一级沉淀后，煤泥与上清液一并通过明渠排入北侧河沟。")
+    assert _cited(rep, "conflict", "水污染防治法", "第三十七条")

@@ -678,6 +678,17 @@ class RuleJudge(Judge):
         alts = next((g for g in groups if obj in g), (obj,))
         return not any(self._fact_state(t, fact) for t in alts)
 
+    def _catch_all_unmet(self, action: str, fact: Fact) -> bool:
+        """An act ending in listed things and their class ("工业废渣、城镇垃圾和其他废弃物"): the fact names none of
+        the things, nor the class."""
+        m = _CATCH_ALL.search(_normalized(action).rstrip("。；，"))
+        if m is None:
+            return False
+        listed = [x for x in _LIST_SPLIT.split(m.group(1)) if x]
+        # each thing by its name and its head word (废渣 of 工业废渣): a modifier (工业) names no thing
+        words = [w for x in [*listed, m.group(2)] for w in {x, *(content_terms(x)[-1:])} if w not in _GENERIC]
+        return len(listed) >= 2 and bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
+
     def _rarest_unmet(self, action: str, a: Match) -> bool:
         """A one-phrase act whose last word group (what is done, or done to: "实行包费制"), its rarest, specific and much
         rarer than every word matched, is not matched. A verb inside the act ("投放" in "向生活垃圾收集设施中投放工业固体
@@ -964,6 +975,10 @@ class RuleJudge(Judge):
             if self._final_object_lacking(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" and "对方没有危险废物经营许可证": the thing the act is done to
                 # is one the fact says does not exist; the act cannot be done to it.
+                return out("not_applicable")
+            if self._catch_all_unmet(action, fact):
+                # "禁止向水体排放、倾倒工业废渣、城镇垃圾和其他废弃物" and "冲洗废水…排入村旁的小河": waste water is
+                # none of the things listed, nor of their class
                 return out("not_applicable")
             if self._final_object_missing(action, a, fact):
                 # "非道路移动机械超过标准排放大气污染物" and "洗砂废水经沉淀后排回河道": the act (排放) is done, to
@@ -1387,6 +1402,11 @@ def _paper_not_held(case: str, fact: Fact) -> bool:
     text = fact.whole or fact.norm_text
     return not any(_HELD.search(text[max(0, i - 12): i + len(paper) + 4]) for i in
                    (k.start() for k in re.finditer(re.escape(paper), text)))
+
+
+# The things an act is done to, listed and closed by their class ("排放、倾倒工业废渣、城镇垃圾和其他废弃物").
+_CATCH_ALL = re.compile(r"(?:排放|倾倒|堆放|投放|丢弃|弃置|填埋)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})"
+                        r"(?:和|以及|及|或者)其他([\u4e00-\u9fff]{2,6})$")
 
 
 def _after_approval(action: str, fact: Fact) -> bool:
