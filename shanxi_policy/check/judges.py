@@ -774,6 +774,7 @@ class RuleJudge(Judge):
         if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
+
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
         # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
@@ -783,7 +784,9 @@ class RuleJudge(Judge):
             # covered instead ("不能密闭的，应当设置…围挡"): met, it keeps the article; unless refused too, it is to
             # be shown, not a breach.
             instead = self._judge(fact, replace(fb, conditions=""))
-            if instead.verdict == "conflict" or self._best_alternative(fb.action, fact).fact_denies > 0:
+            if instead.verdict == "conflict" or self._best_alternative(fb.action, fact).fact_denies > 0 \
+                    or ("措施" in fb.action and self._fact_state("处理", fact) == NEGATED):
+                # the replacement refused too: "采取措施减少废气排放" and a discharge let out untreated (不经处理)
                 return j
             if instead.verdict == "supports":
                 return replace(instead, matched=j.matched)

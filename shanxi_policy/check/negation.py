@@ -16,8 +16,10 @@ REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换"
 REDUCERS = re.compile(r"减少|削减|压减|压降|降低|减量")
 # After a term in its segment: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四柴油货车全部淘汰" remove it too.
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
-POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为|"
-                           r"搬迁后|搬离|迁出|停产后|关闭后)")
+POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)"
+                           # "采购国家明令淘汰的设备", "列入淘汰目录的": a remover before 的 describes the thing acted on
+                           r"(?!的|目录|名录|类|清单|范围)"
+                           r"|搬迁后|搬离|迁出|停产后|关闭后)")
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
 # After a place: "保护区外", "保护区以外", "红线范围之外" place the project outside it ("外排", "外运" are acts).

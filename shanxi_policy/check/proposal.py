@@ -25,6 +25,7 @@ PRESENT, NEGATED, REMOVED = "present", "negated", "removed"
 _PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|免于")
 # Clause segments end at punctuation and at "即/就/便/后再" that start a new predicate ("未开展环评即开工").
 # "替代原抽取的地下水": what was there before (原…的) is what the project removes.
+_RIGHT_BEFORE_NEG = re.compile(r"(?:不|未|没有|不得|严禁|禁止|杜绝)$")
 _PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6})$")
 _SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]|(?<![立随])即(?!将|时)|(?<=[^成])就|便(?!民|于|利)|后再")
 # A field label opening a sentence ("施工安排：", "废水处理：") names a topic, it does not state a fact:
@@ -264,6 +265,9 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     seg_end_m = _SEGMENT_END.search(sentence, end)
     after = sentence[end : seg_end_m.start() if seg_end_m else len(sentence)]
     before = sentence[seg_start:start]
+    if POST_REMOVERS.search(after) and _RIGHT_BEFORE_NEG.search(before) and not _PRE_REMOVE.search(before):
+        # "不采购国家已明令淘汰的设备": the act is denied; 淘汰 after it describes the thing, it does not remove the act
+        return NEGATED
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
     if _negates(before) or POST_OUT.search(after):
