@@ -1,5 +1,5 @@
 """Findings of the fifteenth user trial (a county office's EIA and permit desk checking small local projects), each a
-general case."""
+general case; the breaches the sixteenth trial (a development zone) found are tested with them."""
 
 from __future__ import annotations
 
@@ -31,6 +31,15 @@ def _cited(rep, relation: str, law: str, article: str) -> bool:
     # an individual collector holds no hazardous-waste licence
     ("某电镀厂从事镀锌、镀铬加工。更换下来的废镀液和槽底污泥装桶后，由本地一位个体回收户定期上门拉走。",
      "固体废物污染环境防治法", "第八十条"),
+    # sixteenth trial: aluminium dross is hazardous waste (HW48), sold to an individual collector
+    ("项目名称：再生铝项目\n项目简介：熔炼产生的铝灰渣，公司计划就近打包销售给附近的个体回收户进行二次提铝。",
+     "固体废物污染环境防治法", "第八十条"),
+    # painted in an open shop, the fumes let out directly
+    ("项目名称：家具喷涂项目\n项目简介：喷漆作业在敞开式车间进行，含挥发性有机物的废气不经处理，由排风扇直接排到室外。",
+     "大气污染防治法", "第四十五条"),
+    # civil works go ahead while the assessment waits for the trial run
+    ("项目名称：正极材料项目\n项目简介：公司计划土建施工与设备安装同步推进，力争年内点火试产；"
+     "环境影响报告书拟在试生产阶段报送审批。", "环境保护法", "第十九条"),
 ])
 def test_a_breach_in_an_applicants_words(library_kb, text, law, article):
     rep = check_proposal(library_kb, text)
