@@ -62,6 +62,10 @@ def test_another_party_in_the_same_situation(first, second, resolved):
     ("养殖场的鸡粪、猪粪能不能直接拉到地里还田？", "那直接排到村边沟里呢？", "养殖场的鸡粪、猪粪能不能直接排到村边沟里？"),
     # an act done without what the law asks: what follows from it
     ("存栏10万羽的蛋鸡养殖场应该编环评报告书还是报告表？", "那没做环评就开工建设呢？", "没做环评就开工建设，如何处罚？"),
+    # a question of its own after 那: its own asking word and a noun the earlier question lacks
+    ("什么情况下应重新申请排污许可证？", "那排污许可证的有效期是多长？", "排污许可证的有效期是多长？"),
+    # ... but not when the earlier question set a year the follow-up would lose, nor after 换成
+    ("到2027年各设区市细颗粒物平均浓度要达到什么水平？", "那2035年呢？", "到2035年各设区市细颗粒物平均浓度要达到什么水平？"),
 ])
 def test_a_follow_up_on_another_act(library_kb, first, second, resolved):
     assert resolve(second, [first], library_kb.term_idf, library_kb.documents) == resolved

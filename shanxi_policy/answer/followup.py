@@ -429,10 +429,17 @@ _PARTY_ASKS = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff、和及]{2,14}?)(?:�
                          r"(?:怎么办|怎么做|如何做|做什么|干什么|采取什么措施|采取哪些措施|承担什么责任|负什么责任)[？?。]?$")
 
 
-def is_elliptical(question: str) -> bool:
+def is_elliptical(question: str, previous: str = "") -> bool:
     q = question.strip()
     if _LEAD.match(q) and len(q) <= 20:
-        return True
+        # "那排污许可证的有效期是多长？" after a question on re-applying: a question of its own (its own asking word
+        # and a long noun the earlier question lacks), unless the earlier one set a year it would lose
+        rest = _LEAD.sub("", q)
+        # ("换成…", "如果是…" always swap into the earlier question)
+        own = re.match(r"那么?", q) and _FRAME.search(rest) and not re.search(r"呢[？?。\s]*$", rest) \
+            and any(len(t) >= 3 and t not in previous for t in content_terms(rest)) \
+            and not any(y not in q for y in _YEAR.findall(previous))
+        return not (previous and own)
     if re.search(r"呢[？?。\s]*$", q):
         return True
     if _PRONOUN.search(q) and len(q) <= 20:
@@ -469,7 +476,8 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         situation, sep, _last = resolve(earlier[-1], earlier[:-1], rarity, documents).rpartition("，")
         if sep and situation and party.group(1) not in situation:
             return f"{situation}，{re.sub(r'^那么?', '', q)}"
-    if earlier and not is_elliptical(q):
+    if earlier and not is_elliptical(q, earlier[-1]):
+        q = _LEAD.sub("", q) or q  # "那排污许可证的有效期是多长？" is asked without its 那
         return _within_document(q, resolve(earlier[-1], earlier[:-1], rarity, documents), documents)
     if not earlier:
         return q
