@@ -17,3 +17,11 @@ def test_not_buying_banned_equipment_is_no_breach(library_kb):
     rep = check_proposal(library_kb, "项目名称：数据中心项目\n项目简介：为节约投资，"
                                      "项目计划采购一批国家已明令淘汰的旧型号空调机组。")
     assert _cited(rep, "conflict", "节约能源法", "第五十一条") or _cited(rep, "conflict", "节约能源法", "第十七条")
+
+
+def test_a_dust_works_with_its_filter_undecided_is_reviewed(library_kb):
+    # 除尘, 排气筒, 除尘灰 and 废砂 tell the proposal discharges and makes waste, so the duties of such a project apply
+    rep = check_proposal(library_kb, "项目名称：铸件后处理（清砂、抛丸、打磨）项目\n项目简介：车间内将配套除尘设施，"
+                                     "具体型式和排气筒设置待设备选型后确定。清理产生的废砂和除尘灰在车间一角堆放，定期外运。")
+    assert rep.verdict == "attention"
+    assert any(f.relation == "attention" for f in rep.findings)
