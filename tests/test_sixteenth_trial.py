@@ -25,3 +25,12 @@ def test_a_dust_works_with_its_filter_undecided_is_reviewed(library_kb):
                                      "具体型式和排气筒设置待设备选型后确定。清理产生的废砂和除尘灰在车间一角堆放，定期外运。")
     assert rep.verdict == "attention"
     assert any(f.relation == "attention" for f in rep.findings)
+
+
+def test_denials_read_together_make_no_act(library_kb):
+    # a means named only to be denied is not used; a 将 ban needs the thing it is about
+    rep = check_proposal(library_kb, "项目名称：酱腌菜加工项目\n项目简介：腌渍产生的高盐废卤水不外排至周边沟渠河道，"
+                                     "经厂内预处理后排入园区污水处理厂。蔬菜残叶不随意倾倒，交由环卫部门统一收运。")
+    assert not _cited(rep, "conflict", "水污染防治法", "第四十条")
+    assert not any(f.relation in ("conflict", "attention") and "固体废物污染环境防治法" in f.doc_label
+                   and f.article == "第八十条" for f in rep.findings)

@@ -1476,7 +1476,8 @@ def _means_missing(action: str, fact: Fact) -> bool:
     if not m:
         return False
     words = [t for t in content_terms(m.group("means")) if t not in _GENERIC and not _POLARITY_WORDS.match(t)]
-    return bool(words) and not any(RuleJudge._fact_state(t, fact) for t in words)
+    # a means named only to be denied ("不外排至周边沟渠") is not used
+    return bool(words) and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in words)
 
 
 _BENEFACTIVE = re.compile(r"^[\s，]*(?:为|替|给|帮助)[^，；。]{1,10}?(?:单位|企业|个人|机构|者|人)")
@@ -1520,6 +1521,12 @@ def _disposal_verb_missing(action: str, fact: Fact) -> bool:
         return False
     # the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
     # ("将危险废物提供或者委托给…从事收集")
+    # the thing the act is done to, the nouns right after 将 ("将危险废物提供…" and "蔬菜残叶交由环卫部门收运": no
+    # hazardous waste in the fact)
+    thing = "".join(w for w, _f in itertools.takewhile(lambda wf: wf[1].startswith("n"), tagged(action[lead.end():])[:3]))
+    named = [t for t in content_terms(thing) if t not in _GENERIC and len(t) >= 2]
+    if named and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in named):
+        return True
     obj = action[lead.end(): action.find(verbs[0], lead.end())]
     return 0 < len(obj) <= 8 and not re.search(r"[的给、，]|或者|和", obj) and not RuleJudge._fact_state(verbs[0], fact)
 
