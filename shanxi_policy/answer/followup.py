@@ -396,8 +396,11 @@ _ASPECT = re.compile(r"违反|违法|违规|不遵守|不履行|处罚|罚款|�
 # "不办会怎么处罚": not doing what the earlier answer asks is the condition, not a subject of its own.
 _FILLER = re.compile(r"(?:不|没有?|未)(?:按规定|按要求|依法)?(?:办理|办|做|执行|落实|照办|申请|报批|备案)|"
                      r"的话|多少钱?|[了的会要被将呢吗啊么怎样什如何办]|怎么|如何|什么|哪些|是|有|给予|承担")
+# Words asking whether an act may be done.
+_MODALS = "可以|可不可以|能不能|能否|是否可以|是否允许|允许"
 # A yes-or-no question whether an act is allowed ("鸡粪能不能直接拉到地里还田？"): the party or thing, and the act.
-_YES_NO = re.compile(r"^([^？?]{2,20}?)(?:可以|可不可以|能不能|能否|是否可以|是否允许|允许)([^？?]{2,24}?)(?:吗|么)?[？?。]?$")
+# (a bare 能 is left out: "列入能效标识…的家电" asks nothing of whether it may be done)
+_YES_NO = re.compile(rf"^([^？?]{{2,20}}?)(?:{_MODALS})([^？?]{{2,24}}?)(?:吗|么)?[？?。]?$")
 # A question of the penalty for an act, asked in the follow-up's own words.
 _PENALTY_ASK = re.compile(r"(?:怎么|怎样|如何|会)(?:处罚|罚|处理)|罚款多少|罚多少|处罚多少|什么处罚|什么责任|罚款|处罚")
 # An act done without what the law asks, or beyond it ("没做环评就开工建设", "擅自", "超期").
@@ -406,7 +409,7 @@ _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
 # "X可以Y吗？": whether an act is allowed; the act is X + Y.
-_MAY_ASK = re.compile(r"^(.{2,20}?)(?:可以|可不可以|能不能|能否|能|允许|是否可以|是否允许)(.{2,24}?)(?:吗|么)?[？?。]?$")
+_MAY_ASK = re.compile(rf"^(.{{2,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[？?。]?$")
 
 
 def is_aspect_only(question: str) -> bool:

@@ -12,7 +12,7 @@ from ..errors import QueryError
 from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .negation import find_mentions, present
+from .negation import SENDS, find_mentions, present
 from .proposal import in_label, put_off
 from .report import Finding
 from .rules import Check
@@ -78,8 +78,7 @@ def _said(text: str, mentions: list) -> list:
 
 # Before a works' name: the project sends something there ("接入服务区污水处理站", "送市生活垃圾焚烧发电厂");
 # it uses those works, it is not one of them.
-_SENT_TO = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|接入|排入|排至|排往|进入|纳入|汇入)"
-                      r"[^，。；,;]{0,16}$")
+_SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|汇入)[^，。；,;]{{0,16}}$")
 
 
 # After a works' name: what that works makes ("周边洗煤厂产生的煤矸石"); it is another party the project takes from.

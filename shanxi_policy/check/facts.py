@@ -29,6 +29,11 @@ def proposal_fields(text: str) -> dict[str, str]:
     return out
 
 
+# The works an applicant plans ("拟对老城区和平街实施餐饮特色街改造"), which name a project that has no name line.
+_PLANNED_WORKS = re.compile(r"(?:拟|计划|准备|将)((?:在|对|于)?[^，。；,;]{2,40}?"
+                            r"(?:项目|工程|改造|车间|生产线|站|厂|场|库|线|中心|基地|街区|街|园区|园))(?=[，。；,;一座条个]|$)")
+
+
 def proposal_title(text: str) -> str:
     f = proposal_fields(text)
     if "项目名称" in f:
@@ -42,10 +47,6 @@ def proposal_title(text: str) -> str:
     if len(head) <= 40:
         return head
     return head[:39] + "…"  # a title cut short says so
-
-
-_PLANNED_WORKS = re.compile(r"(?:拟|计划|准备|将)((?:在|对|于)?[^，。；,;]{2,40}?"
-                            r"(?:项目|工程|改造|车间|生产线|站|厂|场|库|线|中心|基地|街区|街|园区|园))(?=[，。；,;一座条个]|$)")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -23,7 +23,7 @@ from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, SEGMENT_END, in_progress, outside, segment_start
+from .negation import NEGATORS, SEGMENT_END, SENDS, in_progress, outside, segment_start
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, in_permit_name, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -509,12 +509,12 @@ class RuleJudge(Judge):
         i = action.rfind("的")
         tail = action[i + 1:].strip("，。；;, ")
         tags = tagged(tail) if i >= 0 and len(tail) <= 12 and "、" not in tail else []
-        vpos = next((k for k, (_w, f) in enumerate(tags) if f == "v" and k > 0), None)
+        vpos = next((k for k, (_w, f) in enumerate(tags) if f == "v" and k > 0), 0)
+        thing = "".join(w for w, _f in tags[:vpos])
         # "…的方法进行广告宣传": a means and a light verb; the act is the advertising, not a thing put somewhere
-        if vpos is not None and tags[vpos][0] not in ("进行", "予以", "加以", "实施", "作出") \
-                and not re.fullmatch(r"方法|方式|手段|形式", "".join(w for w, _f in tags[:vpos])):
+        if thing and tags[vpos][0] not in ("进行", "予以", "加以", "实施", "作出") \
+                and not re.fullmatch(r"方法|方式|手段|形式", thing):
             # "…超标的污泥进入农用地": the act goes on after the thing (进入农用地); the thing itself (污泥) must be there
-            thing = "".join(w for w, _f in tags[:vpos])
             named = [t for t in content_terms(thing) if t not in _PARTIES and self.weight(t) >= self.params.specific]
             if named and not any(self._fact_state(t, fact) == PRESENT for t in [*named, thing]):
                 return True
@@ -774,7 +774,6 @@ class RuleJudge(Judge):
         if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
-
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
         # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
@@ -1385,11 +1384,6 @@ _WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批
                         r"(?:取得|完成|办结|办妥|通过|获得)[^，。；]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
 
 
-def _narrower(term: str, general: str) -> bool:
-    """"工业废水" is a kind of "废水" (a modifier of its own written before it): the general word does not say the kind."""
-    return term.endswith(general) and len(term) - len(general) >= 2
-
-
 # "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
 _WITHIN_TERM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:许可证|证书|批复|执照))有效期内")
 _HELD = re.compile(r"已(?:经)?(?:取得|领取|持有|获得|办理|核发)|现有|持有|原有|现行")
@@ -1519,14 +1513,14 @@ def _disposal_verb_missing(action: str, fact: Fact) -> bool:
     verbs = action_verbs(action) if lead else ()
     if lead is None or not verbs:
         return False
-    # the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
-    # ("将危险废物提供或者委托给…从事收集")
     # the thing the act is done to, the nouns right after 将 ("将危险废物提供…" and "蔬菜残叶交由环卫部门收运": no
     # hazardous waste in the fact)
     thing = "".join(w for w, _f in itertools.takewhile(lambda wf: wf[1].startswith("n"), tagged(action[lead.end():])[:3]))
     named = [t for t in content_terms(thing) if t not in _GENERIC and len(t) >= 2]
     if named and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in named):
         return True
+    # the act: the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
+    # ("将危险废物提供或者委托给…从事收集")
     obj = action[lead.end(): action.find(verbs[0], lead.end())]
     return 0 < len(obj) <= 8 and not re.search(r"[的给、，]|或者|和", obj) and not RuleJudge._fact_state(verbs[0], fact)
 
@@ -1770,8 +1764,7 @@ def _act_refused(word: str, fact: Fact) -> bool:
 _WORKS_NAME_END = re.compile(r"(?:厂|站|中心|公司|企业)")
 # Sent to works or a party that does the act there ("送市生活垃圾焚烧发电厂协同焚烧处置"); "运至荒沟倾倒" sends it to a
 # place, where the sender does the act. "输送", "发送" send no thing.
-_SENT_TO_WORKS = re.compile(r"(?:(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给)"
-                            rf"[^，。；]{{0,16}}?(?:{_WORKS_NAME_END.pattern}|单位)")
+_SENT_TO_WORKS = re.compile(rf"(?:{SENDS})[^，。；]{{0,16}}?(?:{_WORKS_NAME_END.pattern}|单位)")
 
 
 def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:

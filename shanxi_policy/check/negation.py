@@ -20,6 +20,9 @@ POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:(?:替代|淘汰|关停
                            # "采购国家明令淘汰的设备", "列入淘汰目录的": a remover before 的 describes the thing acted on
                            r"(?!的|目录|名录|类|清单|范围)"
                            r"|搬迁后|搬离|迁出|停产后|关闭后)")
+# Verbs that send a thing to another party or works ("送市生活垃圾焚烧发电厂", "交由有资质单位"); "输送", "发送"
+# send no thing.
+SENDS = r"(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给"
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
 # After a place: "保护区外", "保护区以外", "红线范围之外" place the project outside it ("外排", "外运" are acts).
