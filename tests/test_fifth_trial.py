@@ -228,7 +228,8 @@ def test_a_place_the_answering_notice_is_from_raises_no_not_addressed_hint(two_n
 
 def test_a_question_on_a_permit_whose_law_is_missing_says_so(library_kb):
     ans = library_kb.ask("煤矿安全生产许可证怎么办理？")
-    assert "安全生产许可证条例" in (ans.note or "")
+    # no clause of the library speaks of it: refused, with the laws that would answer it named
+    assert "安全生产许可证条例" in (ans.note or "") + ans.text
 
 
 def test_messages_name_no_exception_class(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -184,12 +185,25 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
     if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:
         return hits
     top = max(hits[0].score, 1e-9)
-    for h in hits[1:]:
-        if h.score < SOURCE_RATIO * top:
-            break
-        if h.source == hits[0].source and hits[0].doc_id in reports_on(h.doc_id, kb.documents):
+    report = _bigrams(hits[0].quote or hits[0].text)
+    for h in hits[1:SOURCE_WINDOW]:
+        if h.source != hits[0].source or hits[0].doc_id not in reports_on(h.doc_id, kb.documents):
+            continue
+        # close in score, or the report's passage is mostly the source's own words: the source says it first
+        if h.score >= SOURCE_RATIO * top or (report and len(report & _bigrams(h.text)) >= SOURCE_SHARE * len(report)):
             return [h, *[x for x in hits if x is not h]]
     return hits
+
+
+# A report's passage that repeats this share of its character bigrams from a clause of its source quotes it.
+SOURCE_SHARE = 0.6
+# How far down the hits the source's clause is looked for.
+SOURCE_WINDOW = 5
+
+
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"[^\u4e00-\u9fff0-9]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
 # Sentences of an answer given after a question a text asks itself (问答, FAQ pages).
@@ -379,6 +393,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         chosen += [cands[1][3], cands[1][2]]
     chosen = _once(chosen)
     lead = hits[best_rank]
+    chosen = _contiguous(lead.text, chosen)
     if (not legacy and len(lead.text.strip()) <= WHOLE_CLAUSE_MAX and all(c in lead.text for c in chosen if c)
             and not chosen[-1].endswith(("：", ":"))):
         # A short article is quoted whole: its next sentence is often the answer's other half ("不得新建排污口。
@@ -391,6 +406,19 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
     ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
+    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search(ans.text):
+        # "…要罚多少钱" answered by a penalty without its amount ("处以罚款"): the amount another top clause states for
+        # the same breach ("处建设项目总投资额百分之一以上百分之五以下的罚款") is given with it, cited to that clause
+        alt = next((c for c in cands if c[1] != best_rank and c[1] < AMOUNT_RANKS and _AMOUNT.search(c[3] + c[2])),
+                   None)
+        if alt is not None:
+            other = hits[alt[1]]
+            sent = "".join(x for x in (alt[3], alt[2]) if x)
+            other.quote = sent
+            other.marks = term_spans(q, sent)
+            n = ordered.index(other) + 1
+            ans.items = [AnswerItem(ans.text, 1), AnswerItem(sent, n)]
+            ans.type = "list"
     if unit is not None and not unit.search(ans.text):
         _add_definition(kb, ans, unit)
     return ans
@@ -398,7 +426,32 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
 
 # "…对单位罚多少钱": the amount is the answer; a penalty sentence cut at its semicolon ("…给予警告；") goes on to it.
 _ASKS_AMOUNT = re.compile(r"罚多少|多少钱|罚款多少|罚几|罚款数额|罚款金额|罚多少钱")
-_AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元")
+_AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元|百分之[一二两三四五六七八九十]+")
+# Clauses (by retrieval rank) searched for the amount a penalty answer lacks.
+AMOUNT_RANKS = 3
+
+
+# Sentences of a clause between two chosen ones that are filled in rather than skipped.
+GAP_MAX = 2
+
+
+def _contiguous(text: str, chosen: list[str]) -> list[str]:
+    """Chosen sentences of one clause in its order, with the few sentences between them: a quote never splices
+    ("…责令停止违法行为；" + "在饮用水水源保护区…" leaves out "拒不停止违法行为的，处3万元以上…罚款")."""
+    parts = [c for c in chosen if c]
+    pos = [text.find(c) for c in parts]
+    if len(parts) < 2 or any(p < 0 for p in pos):
+        return chosen
+    parts = [c for _p, c in sorted(zip(pos, parts, strict=True))]
+    spans = list(sentences(text))
+    out = [parts[0]]
+    for prev, nxt in itertools.pairwise(parts):
+        a, b = text.find(prev) + len(prev), text.find(nxt)
+        between = [text[x:y].strip() for x, y in spans if x >= a and y <= b and text[x:y].strip()]
+        if between and len(between) <= GAP_MAX and "\n" not in text[a:b].strip():
+            out.extend(between)
+        out.append(nxt)
+    return out
 
 
 def _up_to_amount(text: str, chosen: list[str]) -> list[str]:

@@ -143,6 +143,10 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
     f = _FRAME_START.search(question, start)
     end = f.start() if f else len(question)
     subject = question[start:end].rstrip("的")
+    aspect = re.search(rf"(?:{_ASPECT.pattern})$", subject)
+    if aspect and aspect.start() > 0 and not _ASPECT.search(new):
+        # "露天焚烧秸秆罚款多少" → "焚烧塑料、垃圾": what is asked of the subject (罚款) stays
+        subject = subject[:aspect.start()]
     if _PARTY.fullmatch(new):
         # "那铁路运输企业呢？" after "城市道路养护维修单位在降噪方面…": the party changes, its matter stays.
         span = _party_span(subject)
@@ -242,6 +246,11 @@ def parallel_span(question: str, phrase: str) -> str:
                             break
                         x = min(more)
                     joined.add(question[x:e])
+
+    if not same and not joined:
+        # "报告书" for "报告表": a word of the phrase's length that differs only in its last character
+        if len(phrase) >= 3:
+            same |= {m.group(0) for m in re.finditer(re.escape(phrase[:-1]) + r"[\u4e00-\u9fff]", question)}
 
     def ok(spans: set[str]) -> set[str]:
         return {x for x in spans if x != phrase and re.fullmatch(r"[\u4e00-\u9fff]+", x)}
@@ -554,6 +563,14 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             i, j = swap
             return swapped_document(out[:i] + phrase + out[j:], out[i:j], phrase, documents)
         asks = _FRAME.findall(frag)
+        ask_at = _FRAME.search(frag)
+        own_verbs = [w for w, f in tagged(frag[ask_at.end():]) if f.startswith("v") and len(w) >= 2
+                     and w not in previous] if ask_at else []
+        if own_verbs:
+            # "那审批部门多少日内完成审查？" after "排污许可证到期前多少天要申请延续？": a question with its own act, on
+            # the earlier subject; no word of it goes into the earlier question
+            own_q = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ") + "？"
+            return carry_subject(own_q, previous) or own_q
         if asks and not all(f in previous for f in asks):
             # "到期了怎么办？" after "排污许可证有效期是几年？": a question of its own on the earlier subject, not a word
             # to put into the earlier question ("排污许可证到期了是几年").
@@ -569,7 +586,9 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             # old question but not its subject; the old question's subject is carried whole.
             subject = question_subject(previous)
             return f"{subject}，{frag}？" if subject and subject not in frag else f"{frag}？"
-        return f"{topic}{frag}？" if topic else f"{frag}？"
+        # "那原审批部门多少天内要给答复？": the follow-up already names a word of the earlier question, its context
+        shares = any(len(t) >= 2 and t in previous and not _FRAME.fullmatch(t) for t in content_terms(frag))
+        return f"{topic}{frag}？" if topic and not shares else f"{frag}？"
     return out
 
 

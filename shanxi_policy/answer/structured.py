@@ -501,7 +501,10 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         key = aspect.get(h.clause_id) or (key_term(focus_terms(question, h), kb) if h.clause_id in joined else "")
         body = body_sentences(h)
         keyed = with_list_leads(body, [s for s in body if key and has_term(key, _norm(s))][:MAX_KEYED])
-        if keyed:
+        chosen_items = penalty_items(question, body) if liable else None
+        if chosen_items:
+            sents = chosen_items
+        elif keyed:
             sents = keyed if whole else with_blocks(h.text, keyed)[:MAX_BODY]
         elif len(enum) >= 2 and len(lead_in) < 200 and not whole:
             sents = enum
@@ -730,6 +733,30 @@ def _asks_purpose(question: str) -> bool:
     return bool(_ASKS_PURPOSE.search(question))
 
 
+# Words every penalty question and article share; they do not tell one listed breach from another.
+_PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
+
+
+def penalty_items(question: str, body: list[str]) -> list[str] | None:
+    """A penalty article that lists the breaches it punishes ("有下列行为之一的，…处…罚款：（一）…（四）…"): its lead,
+    with the fine, and only the listed breaches the question speaks of; None when the question names none of them in
+    particular."""
+    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+    if not first:
+        return None
+    items = [x for x in body[first:] if ENUM_START.match(x)]
+    if len(items) < 2:
+        return None
+    lead = body[:first]
+    terms = [t for t in content_terms(question)
+             if t not in _PENALTY_WORDS and not any(has_term(t, _norm(x)) for x in lead)]
+    scores = [sum(has_term(t, _norm(x)) for t in terms) for x in items]
+    top = max(scores)
+    if top == 0 or scores.count(top) == len(items):
+        return None
+    return lead + [x for x, sc in zip(items, scores, strict=True) if sc == top]
+
+
 def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
     """Picked sentences, an enumerated item picked alone ("(十一)法律法规规定…") preceded by the sentence that
     introduces its list ("排污许可证应当记载下列信息："): an item means nothing without it."""
@@ -737,9 +764,14 @@ def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
     for x in picked:
         if ENUM_START.match(x) and x in body:
             i = body.index(x)
-            lead = next((body[j] for j in range(i - 1, -1, -1) if not ENUM_START.match(body[j])), "")
-            if lead.rstrip().endswith(("：", ":")) and lead not in out:
-                out.append(lead)
+            j = next((j for j in range(i - 1, -1, -1) if not ENUM_START.match(body[j])), -1)
+            if j >= 0 and body[j].rstrip().endswith(("：", ":")):
+                # a lead cut at semicolons is one sentence ("…处一万元以上十万元以下的罚款；拒不改正的，可以责令暂停
+                # 施工："): the fine is in its first part
+                k = j
+                while k > 0 and body[k - 1].rstrip().endswith(("；", ";")) and not ENUM_START.match(body[k - 1]):
+                    k -= 1
+                out.extend(x for x in body[k: j + 1] if x not in out)
         if x not in out:
             out.append(x)
     return out

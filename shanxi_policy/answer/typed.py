@@ -18,7 +18,7 @@ from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..text.markers import cites_article
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms, segment
+from ..text.tokenize import content_terms, segment, tagged
 from .extract import answer_question, asked_unit, asked_unit_name, item_lead, sentence_score, term_spans
 from .followup import PARTY_HEAD, find_document_reference, resolve
 from .metadata import metadata_answer, named_document, reports_on
@@ -49,6 +49,41 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     return uncovered(kb, question, other_year(question, _answer(kb, question, k, filters)))
 
 
+# The last word of the name of a paper ("食品经营许可证", "安全生产许可证", "营业执照").
+_PAPER_HEAD = re.compile(r"(?:许可证|证|执照|资格证|合格证)$")
+
+
+def _paper_names(question: str) -> list[str]:
+    """The papers a question names: a head word (…许可证, 执照) with the nouns right before it ("受理危险废物经营许可证"
+    names 危险废物经营许可证)."""
+    tags = tagged(question)
+    out = []
+    for i, (word, _flag) in enumerate(tags):
+        if not _PAPER_HEAD.search(word) or (word == "证" and i == 0):
+            continue
+        j = i
+        while j > 0 and re.match(r"n|vn|an|x|nz|ng|nr", tags[j - 1][1]) and tags[j - 1][0] not in ("那", "请问"):
+            j -= 1
+        name = "".join(w for w, _f in tags[j:i + 1])
+        if len(name) >= 5:
+            out.append(name)
+    return out
+
+
+def unheld_paper(kb: KnowledgeBase, question: str) -> str:
+    """A permit or certificate the question names that no document of the library names: the library holds nothing
+    on it, and an answer on another paper ("危险废物经营许可证" for "食品经营许可证") would mislead."""
+    from .lexicon import lay_terms
+
+    for name in _paper_names(question):
+        # the name in the laws' words too ("危废经营许可证" is 危险废物经营许可证)
+        names = {name} | {name.replace(lay, legal) for lay, legals in lay_terms().items() if lay in name
+                          for legal in legals}
+        if not any(n in d.text for d in kb.documents for n in names):
+            return name
+    return ""
+
+
 def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     """"在基本农田上建光伏可以吗？" when the library holds no 土地管理法: the closest clauses of other laws are shown,
     and the answer says which laws would settle it."""
@@ -64,7 +99,17 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     if gaps:
         laws = "".join(g.named_laws() for g in gaps)
         words = "、".join(g.named_words() for g in gaps)
+        if all(not any(w in spoken for w in g.words) for g in gaps):
+            # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
+            # hazardous-waste licence) would be read as the answer, so none is given
+            msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"
+            return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
         ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"
+        return ans
+    paper = unheld_paper(kb, question)
+    if paper:
+        msg = f"文档库中的文件没有提到“{paper}”，无法回答；可在文档管理中导入相关法规后再问。"
+        return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
     return ans
 
 

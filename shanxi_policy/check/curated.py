@@ -85,10 +85,16 @@ _SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|�
 _MADE_BY = re.compile(r"[^，。；,;]{0,4}?(?:产生|生产|排出|提供|抽采)的")
 
 
+# After a works' name: the market or the goods it names ("储能市场", "光伏组件回收", "风电装备"); a maker or a seller
+# to such works is not one.
+_TRADE_OF = re.compile(r"市场|需求|行业|产业|领域|客户|用户|企业|组件|材料|设备|装备|电池|产品|配件")
+
+
 def _own_works(text: str, mentions: list) -> list:
-    """The mentions of a kind of works that name the project's own, not works it sends to or takes from."""
+    """The mentions of a kind of works that name the project's own, not works it sends to or takes from, nor a trade
+    in what such works use."""
     return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)
-            and not _MADE_BY.match(text, m.end)]
+            and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)]
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:

@@ -175,6 +175,10 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
                 advice = f"依据{law}，{said}；建议依法完成相关审批或许可手续后再实施"
             else:
                 advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
+    elif j.verdict == "attention" and j.planned:
+        reason = (f"{lead}项目计划开工建设，相关审批手续尚未完成，项目材料未说明取得批准后再开工；"
+                  f"在取得批准前开工即属于该条款禁止的情形（{said}）。")
+        advice = f"依据{law}，{said}；建议依法完成相关审批手续后再开工建设，并在项目材料中写明办理时间"
     elif j.verdict == "attention" and j.fallback:
         instead = _clean(j.fallback)
         reason = (f"{lead}项目材料未做到该条款首先要求的（{said}）；该条款规定{instead}，"
@@ -219,6 +223,9 @@ def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding 
 
 
 _AUTHORITY = re.compile(r"行政机关|人民政府|主管部门|审批部门|监督管理部门|管理机构|国务院")
+# A party that works for the project under commission ("接受委托为建设单位编制…的技术单位"): the applicant, who
+# commissions it, is not the one bound.
+_AGENT = re.compile(r"接受[^，。；]{0,12}委托")
 
 
 _ELLIPTIC: dict[tuple[str, int], dict[str, str]] = {}
@@ -247,7 +254,12 @@ def binds_project(norm: Norm) -> bool:
     encourages ("国家严格控制占用湿地", "国家鼓励…") is a policy on everyone's conduct, a project's too."""
     if norm.subject == "国家" and norm.modality in ("prohibition", "restriction", "encouragement"):
         return True
-    return norm.subject_type != "government" and not _AUTHORITY.search(norm.subject)
+    if norm.subject_type == "public" and norm.trigger in ("禁止", "严禁"):
+        # "省、自治区、直辖市人民政府应当划定区域，禁止露天焚烧秸秆…": the government draws the zone, the ban is on
+        # everyone in it
+        return True
+    return norm.subject_type != "government" and not _AUTHORITY.search(norm.subject) \
+        and not _AGENT.search(norm.subject)
 
 
 def _allowed(src: CheckSource, doc_id: str, doc_filter: DocFilter | None) -> bool:

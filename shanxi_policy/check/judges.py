@@ -23,7 +23,7 @@ from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, SEGMENT_END, SENDS, in_progress, outside, segment_start
+from .negation import NEGATORS, SEGMENT_END, SENDS, in_progress, outside, segment_start, undecided
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, in_permit_name, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -40,6 +40,7 @@ class Judgment:
     missing: bool = False  # the duty binds the project but the proposal does not address it
     deferred: bool = False  # the proposal puts off or has not yet done what the norm requires ("暂缓建设…")
     late: bool = False  # a procedure put off until after operation starts ("排污许可证待投产后再申请")
+    planned: bool = False  # works only planned while the approval they need is still to come
     unsanctioned: bool = False  # the act a rule forbids when done without approval, and no approval is shown
     fallback: str = ""  # what the article asks when its first duty cannot be met ("不能密闭的，应当…"), not stated
 
@@ -97,6 +98,8 @@ _ALT_SPLIT = re.compile(r"[，；;,]")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
 _COND_SPLIT = re.compile(r"[，；;,]|或者")
+# After a paper in a norm's condition, that it is not yet through its procedure ("环境影响评价文件未依法经审批部门审查").
+_NOT_YET_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:未|尚未|没有)(?:依法)?(?:经|取得|办理|通过|批准|审批|审查|备案|验收)")
 # "…房屋建筑工程施工现场、大型物料堆放场、预拌混凝土和预拌砂浆生产企业": a list of the works or parties bound, any of
 # which the fact may be.
 _PARTY_END = r"(?:企业|单位|现场|工地|场|场所|站|厂|者|经营者)"
@@ -309,6 +312,11 @@ class RuleJudge(Judge):
                 fst = NEGATED if st == REMOVED else st
                 if nst != PRESENT and fst == PRESENT:
                     out.norm_denies += w  # "无许可证的单位" vs "有资质单位"
+                elif fst != PRESENT and nst == PRESENT and wide and st == NEGATED and i >= 0 \
+                        and _NOT_YET_AFTER.match(ntext, i + len(t)) and _fact_undone(t, fact, wide):
+                    # "环境影响评价文件未依法经审查的" and "报告书拟在试生产阶段报送审批": a paper put off is one not yet
+                    # through its procedure, the case the condition names
+                    out.agree += w
                 elif fst != PRESENT and nst == PRESENT:
                     out.fact_denies += w  # "不设排污口", "散煤替代"
                     out.fact_removes += w if st == REMOVED else 0.0
@@ -586,13 +594,20 @@ class RuleJudge(Judge):
             terms = [t for t in content_terms(phrase) if not _POLARITY_WORDS.match(t)]
             if len(terms) < 2:
                 continue
-            mod, head = terms[-2], terms[-1]
-            if not phrase.rstrip("的").endswith(mod + head) or mod in _GENERIC or mod in _PARTIES \
-                    or any(mod in g and len(g) > 1 for g in term_groups(phrase)):
-                continue  # not a modifier written onto the head, or the last of listed acts ("丢弃、遗撒固体废物")
-            if self.weight(mod) >= max(self.params.specific, self.weight(head) + 1.0) \
-                    and self._fact_state(head, fact) == PRESENT and not self._fact_state(mod, fact):
-                return True
+            # the object's head last ("占用红树林湿地"), or the object of a first act ("取用深层地下水用于农业灌溉"): a
+            # noun written onto a noun
+            flags = dict(tagged(phrase))
+            for k, (mod, head) in enumerate(itertools.pairwise(terms)):
+                last = k == len(terms) - 2
+                if not (phrase.rstrip("的").endswith(mod + head) if last else
+                        (mod + head in phrase and not _ENUM_SPLIT.search(phrase)
+                         and flags.get(mod, "").startswith("n") and flags.get(head, "").startswith("n"))) \
+                        or mod in _GENERIC or mod in _PARTIES \
+                        or any(mod in g and len(g) > 1 for g in term_groups(phrase)):
+                    continue  # not a modifier written onto the head, or the last of listed acts ("丢弃、遗撒固体废物")
+                if self.weight(mod) >= max(self.params.specific, self.weight(head) + 1.0) \
+                        and self._fact_state(head, fact) == PRESENT and not self._fact_state(mod, fact):
+                    return True
         return self._clause_modifier_missing(action, fact)
 
     def _permit_refused(self, action: str, a: Match, fact: Fact) -> bool:
@@ -603,7 +618,38 @@ class RuleJudge(Judge):
             return False
         denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
         done = [w for w in a.words if self._fact_state(w, fact) == PRESENT and w not in _GENERIC]
-        return bool(done) and any(w in m.group(0) and _PERMIT_WORD.search(w) for w in denied)
+        if not (bool(done) and any(w in m.group(0) and _PERMIT_WORD.search(w) for w in denied)):
+            return False
+        # the permit the fact lacks is this one: "取水许可证" asks for 取水 among what is denied, not a hazardous-waste
+        # licence another sentence lacks
+        kind = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:许可证|许可)", m.group(0))
+        qualifier = [t for t in content_terms(kind.group(1)) if t not in _GENERIC and not _OBTAIN_VERB.fullmatch(t)] \
+            if kind else []
+        text = fact.norm_text
+        return not qualifier or any(
+            self._fact_state(t, fact) == NEGATED
+            or any(state_at(text, m.start(), m.end(), proposal=True) == NEGATED
+                   for m in re.finditer(re.escape(t) + r"(?:许可|证)", text))
+            for t in qualifier)
+
+    def _acts_planned(self, a: Match, norm_text: str, fact: Fact) -> bool:
+        """Every verb of the norm the fact affirms is only planned where it stands ("拟从下水库所在河流取水"); where it
+        is part of a paper's name ("取水许可申请尚未办理") it is not the act."""
+        text = fact.norm_text
+        if _AHEAD_OF_APPROVAL.search(fact.whole or text):
+            return False  # "待投产后再向水利部门补办": the act will go ahead of the permit
+        verbs = {w for w, flag in tagged(norm_text) if flag.startswith("v")}
+        spans = [(i, j) for w in a.words if w in verbs and w not in _GENERIC and self._fact_state(w, fact) == PRESENT
+                 for i, j in _mention_spans(w, fact) if not _PAPER_AFTER.match(text, j)]
+        if not spans:
+            return True  # no act of the duty's is affirmed: only the permit is named
+        for i, j in spans:
+            # the lexicon's phrase may hold the plan itself ("补水水源拟从下水库所在河流取水")
+            before = text[segment_start(text, i):i]
+            planned = _PLANNED_BEFORE.search(before) or _PLANNED_BEFORE.search(text[i:j - 1])
+            if not planned or _BEGUN.search(before):
+                return False
+        return True
 
     def _final_object_denied(self, action: str, fact: Fact) -> bool:
         """One phrase of a duty to provide a thing ends in it ("配套集尘设施", "设置…严密围挡"): its last specific word
@@ -824,13 +870,21 @@ class RuleJudge(Judge):
     def _judge(self, fact: Fact, norm: Norm) -> Judgment:
         p = self.params
         condition, action, exception = split_norm(norm)
-        lead = _LEAD_PLACE.match(action)  # "…与居住层相邻的商业楼层内新建…": a place the scope reader left behind
+        # "…与居住层相邻的商业楼层内新建…", "黄河流域水资源超载地区新增取水许可": a place the scope reader left behind
+        lead = _LEAD_PLACE.match(action) or _LEAD_AREA.match(action)
         if lead:
             action = action[lead.end(1):]
+            if lead.re is _LEAD_AREA and any(self.weight(t) >= 1.0 and not self._fact_state(t, fact, wide=True)
+                   for t in content_terms(lead.group(1)) if t not in _GENERIC):
+                # "黄河流域水资源超载地区新增取水许可": a project in the 黄河流域 that never says its area is 超载 is not
+                # shown to be in the area the ban names
+                return Judgment("not_applicable")
         if _FRAGMENT.search(action):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         a = self._best_alternative(action, fact)
-        if a.total <= 0:
+        held = [t for t in content_terms(f"{norm.subject}，{condition}") if self._fact_state(t, fact)]
+        if a.total <= 0 or _works_of_others(f"{norm.subject}，{condition}，{action}", a.words + held, fact):
+            # "烂果统一收集后交给附近养殖场": the works the norm is about are another party's, not the project
             return Judgment("not_applicable")
         if condition and all(t in _PARTIES or t in _GENERIC for t in content_terms(condition)):
             # "施工单位施工，应当采取下列措施": the condition only names who is bound, which a building project is
@@ -851,6 +905,9 @@ class RuleJudge(Judge):
             s = Match(agree=1.0, total=1.0, words=[*s.words, said])
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
+        elif scope and s.words and not _NEAR_SCOPE.search(scope) and _only_around(
+                [w for w in s.words if self.weight(w) >= 1.0], fact):
+            return Judgment("not_applicable")  # "收购周边村庄玉米秸秆": the villages are around the site, not it
         if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
                          for part in re.split(r"[；;，,]", scope)):
             return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
@@ -937,11 +994,20 @@ class RuleJudge(Judge):
             if condition and _UNAPPROVED_CASE.search(condition) and _after_approval(action, fact):
                 # "未依法经审批部门审查…的，不得开工建设" and "主体工程待完成各项手续后开工": the project waits.
                 return out("supports")
+            if condition and _UNAPPROVED_CASE.search(condition) and _only_planned(action, fact):
+                # "计划明年3月开工建设，环境影响报告表正在编制": nothing is built yet and the order of the two is not
+                # said; the reviewer must see the approval come first. Works begun, or an approval put after them
+                # ("拟在试生产阶段报送审批", "先行施工"), are the case.
+                j = out("attention")
+                j.partial = j.planned = True
+                return j
             if avoids_act and _act_done_object_denied(action, a, fact):
                 # "污泥…运至荒沟内堆存填埋，不进行稳定化处理": the forbidden act (堆放) is done; the word denied (处理)
                 # only describes the thing it is done to.
                 avoids_act = False
-            if scope_denied or avoids_act or excepted:
+            if scope_denied or (avoids_act and scope_ok) or excepted:
+                # avoiding the act counts where the ban holds: "拆除旧厂房" does not keep "在禁止建设区域新建…" outside an
+                # airport's zone
                 return out("supports")
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
                     or self._modifier_missing(action, fact) or _other_level(action, fact):
@@ -1038,6 +1104,12 @@ class RuleJudge(Judge):
                 part = self._refused_part(action, fact) if a.strong >= 2 else None
                 if part is not None:  # the case is shown by the other part, so one denied word suffices
                     a, denies = replace(part, strong=a.strong), part.fact_denies - part.fact_removes
+            open_words = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+            if denies > 0 and open_words and all(_fact_undecided(w, fact) for w in open_words):
+                # "在线监测设备视资金情况决定是否安装", "是否需要办理取水许可证，正在咨询": not refused, not yet decided
+                j = out("attention")
+                j.deferred = True
+                return j
             if denies > 0 and self._final_object_denied(action, fact):
                 # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
                 # project refuses, however many of the duty's other words (where, for what) it shares.
@@ -1045,6 +1117,11 @@ class RuleJudge(Judge):
             if denies > 0 and self._permit_refused(action, a, fact):
                 # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
                 # lacks, however many of the duty's other words it shares.
+                if self._acts_planned(a, f"{norm.subject}{condition}{action}", fact):
+                    # "补水拟从河流取水，取水许可申请尚未办理": nothing is taken yet; the permit must come first
+                    j = out("attention")
+                    j.deferred = True
+                    return j
                 return out("conflict")
             if denies > 0 and denies >= 0.5 * a.matched:
                 denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
@@ -1076,7 +1153,8 @@ class RuleJudge(Judge):
                     # "不涉及砂石、煤炭等易起尘物料的装卸" for "贮存煤炭…等易产生扬尘的物料应当密闭": the project has none of
                     # the things the duty is about; it refuses no measure the duty asks for.
                     return out("not_applicable")
-                if denied and all(_placed_outside(w, fact) for w in denied):
+                placed = [w for w in denied if self.weight(w) >= 1.0] or denied
+                if denied and all(_placed_outside(w, fact) for w in placed):
                     # "距离最近村庄约150米" puts the project outside a place the duty names; it leaves undone no act
                     # the duty asks for ("新建民用机场选址与噪声敏感建筑物集中区域的距离应当符合标准要求").
                     return out("not_applicable")
@@ -1084,6 +1162,13 @@ class RuleJudge(Judge):
                     # One word in common ("防渗漏" of "加油站等的地下油罐…防渗漏监测" for a waste store without
                     # lining) does not show the duty's case, as for prohibitions.
                     return out("not_applicable")
+                if all(_fact_undone(w, fact, False) for w in denied) \
+                        and self._acts_planned(a, f"{norm.scope}{norm.subject}{condition}{action}", fact):
+                    # "拟从河流取水，取水许可申请尚未办理": what the duty asks is not yet done, and neither is the act
+                    # it must come before
+                    j = out("attention")
+                    j.deferred = True
+                    return j
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -1374,6 +1459,7 @@ _FACILITY_REFUSED = re.compile(r"(?:未|不|暂不|暂未|尚未|没有|不再|�
 # A duty to obtain a permit or an approval, and the words that name one.
 _OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；]{0,12}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
+_OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
 _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理|未获|未予批准|审查后未予")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
@@ -1404,6 +1490,35 @@ def _paper_not_held(case: str, fact: Fact) -> bool:
 # The things an act is done to, listed and closed by their class ("排放、倾倒工业废渣、城镇垃圾和其他废弃物").
 _CATCH_ALL = re.compile(r"(?:排放|倾倒|堆放|投放|丢弃|弃置|填埋)((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8})"
                         r"(?:和|以及|及|或者)其他([\u4e00-\u9fff]{2,6})$")
+
+
+# After a word: it is part of the name of a paper or a procedure ("取水许可申请", "水资源论证报告").
+_PAPER_AFTER = re.compile(r"许可|论证|报告|证|权|费|手续|审批|申请")
+# Before an act in the fact: it is only planned ("计划明年3月开工建设", "拟于2025年开工").
+_PLANNED_BEFORE = re.compile(r"(?:计划|拟|预计|将于|准备|打算|力争|争取|定于)[^，。；,;]{0,12}$")
+# Anywhere in the proposal: the works go ahead of their approval ("拟先行施工", "边建设边办理", "环评同步编制"), or the
+# approval is put at or after the works' end or the start of operation ("拟在试生产阶段报送审批", "建成后补办").
+_AHEAD_OF_APPROVAL = re.compile(
+    r"先行|提前|抢先|边[^，。；]{0,6}边|同步(?:编制|报批|办理)|补办|"
+    r"(?:试生产|试运行|投产|建成|竣工|运行|生产|完工)(?:阶段|期间|时|后|以后|之后)[^，。；]{0,12}?(?:报批|报送|送审|审批|办理)")
+_BEGUN = re.compile(r"已|正在|目前|现已|开始")
+
+
+def _only_planned(action: str, fact: Fact) -> bool:
+    """Every occurrence in the fact of the act's words is planned, none begun, and nothing in the proposal puts the
+    works ahead of their approval."""
+    text = fact.norm_text
+    if _AHEAD_OF_APPROVAL.search(fact.whole or text):
+        return False
+    spans = [sp for t in content_terms(action) if t not in _GENERIC for sp in _mention_spans(t, fact)]
+    starts = [i for i, _j in spans]
+    if not starts:
+        return False
+    for i in starts:
+        before = text[segment_start(text, i):i]
+        if not _PLANNED_BEFORE.search(before) or _BEGUN.search(before):
+            return False
+    return True
 
 
 def _after_approval(action: str, fact: Fact) -> bool:
@@ -1611,6 +1726,49 @@ def handed_over(text: str, pos: int) -> bool:
     return False
 
 
+# A scope about what is near a place, not in it ("在居民区和学校…周边").
+_NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
+# Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
+_AROUND_BEFORE = re.compile(r"(?:周边|附近|周围|邻近)的?[^，。；,;]{0,2}$|(?:距|距离|离)(?:最近的?)?[^，。；,;\d]{0,4}$")
+
+
+def _only_around(words: list[str], fact: Fact) -> bool:
+    """Every place word the proposal says, in its words or the lexicon's, is around the site ("周边村庄")."""
+    if not words:
+        return False
+    text = fact.whole or fact.norm_text
+    for w in words:
+        # the place the lexicon read ("村庄" for 噪声敏感建筑物集中区域); the word itself only when none was
+        spans = [sp for m in fact.all_mentions if any(w in t for t in m.terms)
+                 for sp in word_spans(_normalized(m.surface), text)] or list(word_spans(w, text))
+        if not spans or not all(_AROUND_BEFORE.search(text[segment_start(text, a):a]) for a, _b in spans):
+            return False
+    return True
+
+
+# Kinds of works by their last character ("畜禽养殖场", "养殖小区", "砖厂").
+_WORKS_WORD = re.compile(r"(?:场|厂|站|小区|户|企业)$")
+# Before works in a clause: they are around the project, not the project ("周边有生猪、肉牛养殖户十余家").
+_OTHERS_BEFORE = re.compile(r"(?:周边|附近|周围|邻近|其他|外部)[^，。；,;]{0,8}$")
+
+
+def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:
+    """The norm is about a kind of works the fact names ("建设畜禽养殖场"), and every time it names them they are
+    another party's: handed something ("交给附近养殖场"), or around the project ("周边养殖户")."""
+    works = [w for w in words if _WORKS_WORD.search(w) and w in action]
+    if not works:
+        return False
+    text = fact.norm_text
+    for w in works:
+        spans = _mention_spans(w, fact)
+        if not spans:
+            return False
+        for a, _b in spans:
+            if not (handed_over(text, a) or _OTHERS_BEFORE.search(text[segment_start(text, a):a])):
+                return False
+    return True
+
+
 def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
     """The fact (or, when wide, the proposal) says the thing a norm word names is put off or not yet done
     ("脱硫设施待以后再建设", "排污许可证尚未办理"), found by the word or by the proposal's words for it."""
@@ -1623,6 +1781,14 @@ def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
         got = fact.memo[key] = "1" if any(put_off(text, a, b) for sf in surfaces for a, b in word_spans(sf, text)) \
             else ""
     return got == "1"
+
+
+def _fact_undecided(term: str, fact: Fact) -> bool:
+    """The fact leaves the thing a norm word names open ("是否全封闭，待设备选型后确定"), by the word or the proposal's
+    words for it."""
+    text = fact.norm_text
+    spans = [(a, b) for a, b in _mention_spans(term, fact) if not in_label(text, a, b)]  # "5. 在线监测：…" heads it
+    return bool(spans) and all(undecided(text, a, b) for a, b in spans)
 
 
 def _deferred_past_start(term: str, fact: Fact, wide: bool) -> bool:
@@ -1694,6 +1860,7 @@ _LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|�
                        r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展)")
 
 
+_LEAD_AREA = re.compile(r"^[\s，、]*([\u4e00-\u9fff]{2,16}?(?:地区|区域))(?=新增|新建|改建|扩建|建设|设置)")
 _LEAD_PLACE = re.compile(r"^[\s，、]*((?:与|和|或者|以及)[\u4e00-\u9fff、]{2,24}?(?<!集)(?:内|中|上))"
                          r"(?=新建|改建|扩建|建设|设置|排放|从事|进行|使用|焚烧|贮存|堆放|倾倒|开展)")
 
@@ -2016,7 +2183,10 @@ def _mentions_exception(exceptions: str, action: str, fact: Fact) -> bool:
     text = fact.norm_text
 
     def said(part: str) -> bool:
-        words = [t for t in content_terms(part)
+        terms = content_terms(part)
+        # a compound's head stands for it ("工艺要求" for "生产工艺要求")
+        terms += [t[-2:] for t in terms if len(t) >= 4]
+        words = [t for t in terms
                  if t not in _GENERIC and len(t) >= 2 and not any(t in o or o in t for o in own)]
         return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
 

@@ -54,7 +54,10 @@ _DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,8}$")
 _DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
                              r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
 _BOUNDARY = re.compile(r"边界|红线|范围|界线")
-_NEAREST = re.compile(r"最近的?$|最近[^，。；,;]{0,2}$")
+# "不在太行山大峡谷风景名胜区核心景区内": the place is one the project is not in.
+_NOT_IN_BEFORE = re.compile(r"(?:不在|不位于|未位于|不处于|未处于|不涉及|未涉及)[^，。；,;]{0,12}$")
+# "距最近的村庄居民点约800米": a place named after the nearest one is that place too
+_NEAREST = re.compile(r"最近的?[^，。；,;]{0,4}$")
 
 
 def _around(text: str, start: int, end: int) -> tuple[str, str]:
@@ -86,11 +89,38 @@ def in_progress(text: str, start: int, end: int) -> bool:
     return bool(_PENDING.search(after) or _PENDING_BEFORE.search(before))
 
 
+# An open question in the applicant's words: whether, or which of two, is still to be decided ("是否全封闭，待设备选型后
+# 确定", "视资金情况决定是否安装", "洒水频次待定", "按重点管理还是简化管理，目前还没有明确", "正在咨询县水利局").
+_WHETHER = re.compile(r"是否|还是|与否")
+_UNDECIDED = re.compile(r"待定|再定|未定|另定|待[^，。；,;]{0,12}?(?:确定|明确|决定)|视[^，。；,;]{0,12}?(?:决定|确定|而定)|"
+                        r"(?:还|尚|仍|均|都)?(?:没有|未|不)(?:明确|确定|核实|落实|了解|清楚)|"
+                        r"(?:正在|还在|仍在|尚在)[^，。；,;]{0,10}?(?:咨询|核实|研究|论证|比选|沟通|协调|商议)")
+
+
+def undecided(text: str, start: int, end: int) -> bool:
+    """text[start:end] stands in a clause that leaves it open: a question of whether (是否…, …还是…) that this clause or
+    the next says is not yet settled, or a thing this clause says is to be decided ("洒水频次待定")."""
+    seg_start = segment_start(text, start)
+    stop = SEGMENT_END.search(text, end)
+    seg_end = stop.start() if stop else len(text)
+    seg = text[seg_start:seg_end]
+    if _UNDECIDED.search(seg):
+        return True
+    if not _WHETHER.search(seg):
+        return False
+    if "是否" in seg or "与否" in seg:
+        return True
+    # "A还是B，目前还没有明确": the next clause says the choice is open
+    nxt = SEGMENT_END.search(text, seg_end + 1)
+    return stop is not None and text[stop.start()] in "，," and bool(
+        _UNDECIDED.search(text[seg_end + 1: nxt.start() if nxt else len(text)]))
+
+
 def undone(text: str, start: int, end: int) -> bool:
     """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done, or under
-    way while the works it must precede go ahead."""
+    way while the works it must precede go ahead, or still to be decided."""
     before, after = _around(text, start, end)
-    if _UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before):
+    if _UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before) or undecided(text, start, end):
         return True
     return bool(_PENDING.search(after)) and bool(_PROCEED.search(text[end:]))
 
@@ -99,7 +129,7 @@ def outside(text: str, start: int, end: int) -> bool:
     """text[start:end] names a place the text puts the project outside of: "保护区外", or a distance to its boundary
     ("距保护区边界3公里"); a distance to a designated zone says the same without naming the boundary."""
     before, after = _around(text, start, end)
-    if POST_OUT.search(after):
+    if POST_OUT.search(after) or _NOT_IN_BEFORE.search(before):
         return True
     if not _DISTANCE_BEFORE.search(before):
         return False

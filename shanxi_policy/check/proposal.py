@@ -168,9 +168,23 @@ class Lexicon:
                        [k for k in self.kinds if k.source != law])
 
 
+# Full-width punctuation and the half-width form the text is matched in (normalize_for_search).
+_HALF = {"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"}
+
+
+def _half_widths(rx: str) -> str:
+    """A lexicon pattern is written with full-width punctuation ("[^，。；]"), the text it is matched against has the
+    half-width forms: a class that excludes a full-width mark excludes its half-width form too."""
+    def widen(m: re.Match[str]) -> str:
+        body = m.group(1)
+        extra = "".join(h for f, h in _HALF.items() if f in body and h not in body)
+        return f"[^{body}{extra}]"
+    return re.sub(r"\[\^([^\]]*)\]", widen, rx)
+
+
 def _pattern(term: str) -> re.Pattern[str]:
     if len(term) > 2 and term.startswith("/") and term.endswith("/"):
-        return re.compile(term[1:-1], re.I)
+        return re.compile(_half_widths(term[1:-1]), re.I)
     return re.compile(re.escape(normalize_for_search(term)), re.I)
 
 
