@@ -147,7 +147,16 @@ def test_a_penalty_without_its_amount_comes_with_the_amount_of_the_same_breach(l
     assert "百分之一以上百分之五以下" in ans.shown_text()
 
 
+def test_a_penalty_question_gets_the_article_that_punishes_the_ban_it_names(library_kb):
+    ans = library_kb.ask("企业把危险废物交给没有许可证的个体户处理，怎么处罚？")
+    first = ans.citations[0]
+    assert "固体废物" in first.doc_title and first.clause_id.endswith(":a112")
+
+
 @pytest.mark.parametrize("previous, follow_up, expected", [
+    ("企业把危险废物交给没有许可证的个体户处理，怎么处罚？", "情节严重的呢？",
+     "企业把危险废物交给没有许可证的个体户处理，情节严重的，怎么处罚？"),
+    ("向大气排放污染物的企业应当怎样设置排放口？", "向水体排放的呢？", "向水体排放污染物的企业应当怎样设置排放口？"),
     ("环评报告表审批部门多少日内作出决定？", "那报告书呢？", "环评报告书审批部门多少日内作出决定？"),
     ("露天焚烧秸秆罚款多少？", "那焚烧塑料、垃圾呢？", "焚烧塑料、垃圾罚款多少？"),
     ("排污许可证到期前多少天要申请延续？", "那审批部门多少日内完成审查？", "排污许可证到期前，审批部门多少日内完成审查？"),

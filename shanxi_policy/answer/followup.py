@@ -421,6 +421,10 @@ _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 _MAY_ASK = re.compile(rf"^(.{{2,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[？?。]?$")
 
 
+# A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
+_CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")
+
+
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
@@ -511,6 +515,19 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
     if not frag:
         return out
+    case = _CASE_ONLY.fullmatch(q)
+    if case and not _FRAME.search(case.group(1)) and not any(t in previous for t in content_terms(case.group(1))):
+        # (a phrase sharing a word with the earlier question is a parallel to swap in: "向水体排放的呢？")
+        # "情节严重的呢？" after "企业把危险废物交给没有许可证的个体户处理，怎么处罚？": a case of the same act, asked the
+        # same way
+        situation, sep, rest = out.rpartition("，")
+        if sep:
+            return f"{situation}，{case.group(1)}，{rest}"
+        s, e = subject_bounds(out, documents)
+        aspect = re.search(rf"(?:{_ASPECT.pattern})$", out[s:e])
+        e = s + aspect.start() if aspect and aspect.start() > 0 else e  # "…秸秆，拒不改正的，罚款多少"
+        if e > s:
+            return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
     if is_aspect_only(frag):
         # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
         subject = question_subject(previous)

@@ -402,6 +402,41 @@ def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
     return key
 
 
+# Share of a ban's character bigrams a penalty clause must repeat to punish that ban.
+BAN_REPEAT = 0.6
+
+
+def _bigram_set(text: str) -> set[str]:
+    t = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) -> list[Hit]:
+    """For a penalty question, the articles of the same law's liability chapter that repeat the words of a ban or duty
+    among the top hits (第一百一十二条 "（四）将危险废物提供或者委托给无许可证的单位…" for 第八十条 "禁止将危险废物提供或者
+    委托给无许可证的单位…"): they punish that ban, whatever they share with the question."""
+    if kb is None:
+        return []
+    terms = content_terms(question)
+    out: list[Hit] = []
+    for h in hits[:3]:
+        if in_liability_chapter(h) or not is_article(h, kb):
+            continue
+        rules = [x for x in body_sentences(h) if re.search(r"禁止|不得|严禁|应当", x)]
+        if not rules:
+            continue
+        rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
+        grams = _bigram_set(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule))
+        if len(grams) < 6:
+            continue
+        for f in kb.search(rule, k=8, doc=h.doc_id):
+            if in_liability_chapter(f) and len(grams & _bigram_set(f.text)) >= BAN_REPEAT * len(grams) \
+                    and all(f.clause_id != x.clause_id for x in out):
+                out.append(f)
+                break
+    return out
+
+
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """The relevant sentences of the best clause (and of close runners-up), cited, in document order."""
     hits = base.citations
@@ -427,6 +462,12 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
         ranked = [h for h in ranked if not is_definition(h)] or ranked
     liable = [h for h in ranked if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
+    linked = penalties_of_bans(kb, question, hits) if liable or ASKS_PENALTY.search(question) else []
+    if linked:
+        # "把危险废物交给没有许可证的个体户…怎么处罚": the article that punishes the ban the question names
+        # (固废法 第一百一十二条 repeats 第八十条's words) comes before penalty articles that only share the licence
+        liable = [*linked, *(h for h in liable if all(h.clause_id != x.clause_id for x in linked))]
+        ranked = [*linked, *(h for h in ranked if all(h.clause_id != x.clause_id for x in linked))]
     if liable:
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
         ranked = liable
