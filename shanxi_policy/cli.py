@@ -355,7 +355,7 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
               help="只依据该文档审查（文档编号、标题中的文字或简称，可多次给出，如 --doc 大气污染防治法 --doc 本市扬尘条例）。")
 @click.option("--issuer", "issuers", multiple=True, help="只依据发文机关包含该文字的文件审查，可多次给出。")
 @click.option("--judge", "judge_name", type=click.Choice(["rule", "llm"]), default="rule", show_default=True,
-              help="逐条判断方式：rule 为离线规则；llm 为已配置的大模型（不可用时退回规则）。")
+              help="逐条判断方式：rule 为离线规则；llm 为已配置的大模型（须先配置，未配置时报错；调用失败的条款退回规则判断）。")
 @INDEX_OPTION
 def check(path: Path | None, file: Path | None, text: str | None, as_json: bool, docx_out: Path | None,
           md_out: Path | None, no_history: bool, doc_types: tuple[str, ...], docs: tuple[str, ...],

@@ -87,6 +87,15 @@ def test_docx_overview_quotes_a_proposal_without_field_labels(kb, tmp_path):  # 
     assert "项目名称：某县生活垃圾焚烧发电项目" in overview and "项目内容：项目拟选址于县城东南约6公里" in overview
 
 
+def test_docx_carries_the_whole_proposal_when_the_overview_cuts_it(kb, tmp_path):  # noqa: F811
+    night = "因管道连接等工艺要求确需夜间连续施工的，提前取得相关部门证明，并在施工现场公告附近居民。"
+    proposal = "某县城区雨污分流管网改造工程。" + "工程新建污水管网26.5公里，雨水管网19.8公里。" * 12 + night
+    rep = check_proposal(kb, proposal)
+    text = "\n".join(p.text for p in docx.Document(str(write_docx(rep, tmp_path / "o.docx"))).paragraphs)
+    assert night not in text.split("二、审查结论", 1)[0]  # the overview is cut
+    assert night in text.split("附件：项目材料原文", 1)[1]
+
+
 @pytest.mark.parametrize(("version", "label"), [
     ("02f38876368c69d1-a91f387e5128-f85c98-w400 (2026-12-04 23:06:26)", "2026-12-04 23:06（02f38876）"),
     ("custom", "custom"),
