@@ -173,7 +173,9 @@ def test_report_groups_by_document_and_round_trips(lib):
     assert "### 《" in md and "#### 1. 《" in md
     again = report_from_dict(json.loads(json.dumps(rep.to_dict(), ensure_ascii=False)))
     assert to_markdown(again) == md
-    assert [f.citation() for f in again.findings] == [f.citation() for f in rep.findings]
+    # the JSON lists the findings by their numbers, as the Word report does
+    assert [f.citation() for _n, f in again.numbered()] == [f.citation() for _n, f in rep.numbered()]
+    assert [x["no"] for x in rep.to_dict()["findings"]] == list(range(1, len(rep.findings) + 1))
 
 
 def test_old_history_records_still_load(lib):

@@ -110,7 +110,9 @@ class Report:
             "proposal": self.proposal,
             "gaps": self.gaps,
             "basis": self.basis,
-            "findings": [{**f.to_dict(), "no": no.get(id(f), 0)} for f in self.findings],
+            # in the order of their numbers, as the Word report lists them
+            "findings": sorted(({**f.to_dict(), "no": no.get(id(f), 0)} for f in self.findings),
+                               key=lambda x: x["no"] or len(self.findings) + 1),
         }
 
 
