@@ -75,8 +75,8 @@ def write_docx(rep: Report, path: str | Path) -> Path:
     d.add_paragraph("审查单位（盖章）：")
     d.add_paragraph("审查人：　　　　　　　　复核人：")
     d.add_paragraph(f"审查日期：{filed_date(rep.created)}")
-    shown = "".join(overview(rep))
-    if rep.proposal.strip() and re.sub(r"\s+", "", rep.proposal) not in re.sub(r"\s+", "", shown):
+    overview_text = "".join(overview(rep))
+    if rep.proposal.strip() and re.sub(r"\s+", "", rep.proposal) not in re.sub(r"\s+", "", overview_text):
         # 一、项目概况 gives the labelled lines or the opening of the proposal; the paper filed carries all of it, so
         # that a sentence a finding rests on can be read in its place
         d.add_heading("附件：项目材料原文", level=1)

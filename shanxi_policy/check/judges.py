@@ -641,15 +641,9 @@ class RuleJudge(Judge):
         verbs = {w for w, flag in tagged(norm_text) if flag.startswith("v")}
         spans = [(i, j) for w in a.words if w in verbs and w not in _GENERIC and self._fact_state(w, fact) == PRESENT
                  for i, j in _mention_spans(w, fact) if not _PAPER_AFTER.match(text, j)]
-        if not spans:
-            return True  # no act of the duty's is affirmed: only the permit is named
-        for i, j in spans:
-            # the lexicon's phrase may hold the plan itself ("补水水源拟从下水库所在河流取水")
-            before = text[segment_start(text, i):i]
-            planned = _PLANNED_BEFORE.search(before) or _PLANNED_BEFORE.search(text[i:j - 1])
-            if not planned or _BEGUN.search(before):
-                return False
-        return True
+        # (no act of the duty's affirmed: only the permit is named); the lexicon's phrase may hold the plan itself
+        # ("补水水源拟从下水库所在河流取水")
+        return not spans or _spans_planned(text, spans, within=True)
 
     def _final_object_denied(self, action: str, fact: Fact) -> bool:
         """One phrase of a duty to provide a thing ends in it ("配套集尘设施", "设置…严密围挡"): its last specific word
@@ -905,9 +899,9 @@ class RuleJudge(Judge):
             s = Match(agree=1.0, total=1.0, words=[*s.words, said])
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
-        elif scope and s.words and not _NEAR_SCOPE.search(scope) and _only_around(
-                [w for w in s.words if self.weight(w) >= 1.0], fact):
-            return Judgment("not_applicable")  # "收购周边村庄玉米秸秆": the villages are around the site, not it
+        # "收购周边村庄玉米秸秆", "距离村庄约300米": the places named are around the site, not where it is
+        around = bool(scope) and bool(s.words) and not _NEAR_SCOPE.search(scope) and _only_around(
+            [w for w in s.words if self.weight(w) >= 1.0], fact)
         if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
                          for part in re.split(r"[；;，,]", scope)):
             return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
@@ -966,8 +960,8 @@ class RuleJudge(Judge):
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing
                         or self._lacked_paper_unnamed(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
-        scope_ok = s_cov >= p.scope
-        scope_denied = s.total > 0 and s.fact_denies / s.total >= p.scope
+        scope_ok = s_cov >= p.scope and not around
+        scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope) or around
         # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
         # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
         avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0)
@@ -1511,12 +1505,16 @@ def _only_planned(action: str, fact: Fact) -> bool:
     if _AHEAD_OF_APPROVAL.search(fact.whole or text):
         return False
     spans = [sp for t in content_terms(action) if t not in _GENERIC for sp in _mention_spans(t, fact)]
-    starts = [i for i, _j in spans]
-    if not starts:
-        return False
-    for i in starts:
+    return bool(spans) and _spans_planned(text, spans, within=False)
+
+
+def _spans_planned(text: str, spans: list[tuple[int, int]], within: bool) -> bool:
+    """Each span of the text is planned ("计划…", "拟…" before it in its clause, or, when within, inside it), none
+    begun ("已", "正在" …)."""
+    for i, j in spans:
         before = text[segment_start(text, i):i]
-        if not _PLANNED_BEFORE.search(before) or _BEGUN.search(before):
+        planned = _PLANNED_BEFORE.search(before) or (within and _PLANNED_BEFORE.search(text[i:j - 1]))
+        if not planned or _BEGUN.search(before):
             return False
     return True
 
