@@ -12,7 +12,7 @@ from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
 from ..text.markers import ENUM_START, cites_article, without_marker
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms, synonym_groups
+from ..text.tokenize import char_bigrams, content_terms, synonym_groups
 from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand
@@ -185,12 +185,12 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
     if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:
         return hits
     top = max(hits[0].score, 1e-9)
-    report = _bigrams(hits[0].quote or hits[0].text)
+    report = set(char_bigrams(hits[0].quote or hits[0].text))
     for h in hits[1:SOURCE_WINDOW]:
         if h.source != hits[0].source or hits[0].doc_id not in reports_on(h.doc_id, kb.documents):
             continue
         # close in score, or the report's passage is mostly the source's own words: the source says it first
-        if h.score >= SOURCE_RATIO * top or (report and len(report & _bigrams(h.text)) >= SOURCE_SHARE * len(report)):
+        if h.score >= SOURCE_RATIO * top or (report and len(report & set(char_bigrams(h.text))) >= SOURCE_SHARE * len(report)):
             return [h, *[x for x in hits if x is not h]]
     return hits
 
@@ -200,10 +200,6 @@ SOURCE_SHARE = 0.6
 # How far down the hits the source's clause is looked for.
 SOURCE_WINDOW = 5
 
-
-def _bigrams(text: str) -> set[str]:
-    t = re.sub(r"[^\u4e00-\u9fff0-9]", "", text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
 # Sentences of an answer given after a question a text asks itself (问答, FAQ pages).

@@ -15,7 +15,7 @@ from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms
+from ..text.tokenize import char_bigrams, content_terms
 from .extract import _variants, sentence_score, term_spans
 from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
@@ -406,11 +406,6 @@ def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
 BAN_REPEAT = 0.6
 
 
-def _bigram_set(text: str) -> set[str]:
-    t = re.sub(r"[^\u4e00-\u9fff]", "", text)
-    return {t[i:i + 2] for i in range(len(t) - 1)}
-
-
 def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) -> list[Hit]:
     """For a penalty question, the articles of the same law's liability chapter that repeat the words of a ban or duty
     among the top hits (第一百一十二条 "（四）将危险废物提供或者委托给无许可证的单位…" for 第八十条 "禁止将危险废物提供或者
@@ -426,11 +421,11 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
         if not rules:
             continue
         rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
-        grams = _bigram_set(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule))
+        grams = set(char_bigrams(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule)))
         if len(grams) < 6:
             continue
         for f in kb.search(rule, k=8, doc=h.doc_id):
-            if in_liability_chapter(f) and len(grams & _bigram_set(f.text)) >= BAN_REPEAT * len(grams) \
+            if in_liability_chapter(f) and len(grams & set(char_bigrams(f.text))) >= BAN_REPEAT * len(grams) \
                     and all(f.clause_id != x.clause_id for x in out):
                 out.append(f)
                 break

@@ -208,7 +208,7 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
 
 
 _TIME_SCOPE = re.compile(r"夜间|昼间|期间|期内|时段|[时点]至")
-_UNAPPROVED = re.compile(r"未经[^，。；]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
+_UNAPPROVED = re.compile(r"未经[^，。；,;]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
 
 
 def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding | None:
@@ -225,7 +225,7 @@ def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding 
 _AUTHORITY = re.compile(r"行政机关|人民政府|主管部门|审批部门|监督管理部门|管理机构|国务院")
 # A party that works for the project under commission ("接受委托为建设单位编制…的技术单位"): the applicant, who
 # commissions it, is not the one bound.
-_AGENT = re.compile(r"接受[^，。；]{0,12}委托")
+_AGENT = re.compile(r"接受[^，。；,;]{0,12}委托")
 
 
 _ELLIPTIC: dict[tuple[str, int], dict[str, str]] = {}

@@ -628,8 +628,8 @@ class RuleJudge(Judge):
         text = fact.norm_text
         return not qualifier or any(
             self._fact_state(t, fact) == NEGATED
-            or any(state_at(text, m.start(), m.end(), proposal=True) == NEGATED
-                   for m in re.finditer(re.escape(t) + r"(?:许可|证)", text))
+            or any(state_at(text, hit.start(), hit.end(), proposal=True) == NEGATED
+                   for hit in re.finditer(re.escape(t) + r"(?:许可|证)", text))
             for t in qualifier)
 
     def _acts_planned(self, a: Match, norm_text: str, fact: Fact) -> bool:
@@ -1357,7 +1357,7 @@ def action_verbs(action: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
-_FILED = re.compile(r"(?:^|[，；、])(?:报|报送|报请|向)[^，。；]{0,30}?(备案|批准|审批|核准|登记)(?=[，。；]|$)")
+_FILED = re.compile(r"(?:^|[，；、])(?:报|报送|报请|向)[^，。；,;]{0,30}?(备案|批准|审批|核准|登记)(?=[，。；]|$)")
 
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
@@ -1447,11 +1447,11 @@ _LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
 
 
 # A duty to install or run a facility, and a fact that says the project has none of it.
-_INSTALL_DUTY = re.compile(r"(?:安装|使用|建设|配套|配备|设置|建成)[、和及]?(?:安装|使用)?[^，。；]{0,8}?(?:设施|装置)")
+_INSTALL_DUTY = re.compile(r"(?:安装|使用|建设|配套|配备|设置|建成)[、和及]?(?:安装|使用)?[^，。；,;]{0,8}?(?:设施|装置)")
 _FACILITY_REFUSED = re.compile(r"(?:未|不|暂不|暂未|尚未|没有|不再|不另)(?:予以)?(?:安装|建设|配套|配备|设置|建|上)"
                                r"[^，。；,;]{0,14}?(?:处理|治理|净化|吸附|除尘|脱硫|脱硝|防治|收集)[^，。；,;]{0,4}?(?:设施|装置|设备)")
 # A duty to obtain a permit or an approval, and the words that name one.
-_OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；]{0,12}?(?:许可证|许可|批准文件|批准|审批|验收)")
+_OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；,;]{0,12}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
@@ -1459,9 +1459,9 @@ _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
-_WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)[^，。；]{0,6}?"
+_WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)[^，。；,;]{0,6}?"
                         r"(?:后|之后|以后)(?:再|方可|才)?$|"
-                        r"(?:取得|完成|办结|办妥|通过|获得)[^，。；]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
+                        r"(?:取得|完成|办结|办妥|通过|获得)[^，。；,;]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
 
 
 # "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
@@ -1493,8 +1493,9 @@ _PLANNED_BEFORE = re.compile(r"(?:计划|拟|预计|将于|准备|打算|力争|
 # Anywhere in the proposal: the works go ahead of their approval ("拟先行施工", "边建设边办理", "环评同步编制"), or the
 # approval is put at or after the works' end or the start of operation ("拟在试生产阶段报送审批", "建成后补办").
 _AHEAD_OF_APPROVAL = re.compile(
-    r"先行|提前|抢先|边[^，。；]{0,6}边|同步(?:编制|报批|办理)|补办|"
-    r"(?:试生产|试运行|投产|建成|竣工|运行|生产|完工)(?:阶段|期间|时|后|以后|之后)[^，。；]{0,12}?(?:报批|报送|送审|审批|办理)")
+    r"先行|提前|抢先|边[^，。；,;]{0,6}边|同步(?:编制|报批|办理)|补办|"
+    r"(?:试生产|试运行|投产|建成|竣工|运行|生产|完工)(?:阶段|期间|时|后|以后|之后)[^，。；,;]{0,12}?"
+    r"(?:报批|报送|送审|审批|办理)")
 _BEGUN = re.compile(r"已|正在|目前|现已|开始")
 
 
@@ -1727,7 +1728,7 @@ def handed_over(text: str, pos: int) -> bool:
 # A scope about what is near a place, not in it ("在居民区和学校…周边").
 _NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
 # Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
-_AROUND_BEFORE = re.compile(r"(?:周边|附近|周围|邻近)的?[^，。；,;]{0,2}$|(?:距|距离|离)(?:最近的?)?[^，。；,;\d]{0,4}$")
+_AROUND_BEFORE = re.compile(r"(?:周边|附近|周围|邻近)的?[^，。；,;]{0,2}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{0,4}$")
 
 
 def _only_around(words: list[str], fact: Fact) -> bool:
@@ -1870,14 +1871,14 @@ _ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
 # A duty about the manner of an act: to the standard, as prescribed.
-_STANDARD = re.compile(r"达标|符合[^，。；]{0,12}标准|按照[^，。；]{0,16}(?:规定|标准|要求)|按规定|规范")
+_STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。；,;]{0,16}(?:规定|标准|要求)|按规定|规范")
 
 
 def _qualified(word: str, action: str) -> bool:
     """The norm asks for the act done to a standard ("达标排放", "按照规定排放"), not for the act itself."""
     if _STANDARD.search(word):
         return True
-    before = re.compile(f"(?:{_STANDARD.pattern})[^，。；]{{0,4}}$")
+    before = re.compile(f"(?:{_STANDARD.pattern})[^，。；,;]{{0,4}}$")
     return any(before.search(action[: m.start()]) for m in re.finditer(re.escape(word), action))
 
 
@@ -1929,7 +1930,7 @@ def _act_refused(word: str, fact: Fact) -> bool:
 _WORKS_NAME_END = re.compile(r"(?:厂|站|中心|公司|企业)")
 # Sent to works or a party that does the act there ("送市生活垃圾焚烧发电厂协同焚烧处置"); "运至荒沟倾倒" sends it to a
 # place, where the sender does the act. "输送", "发送" send no thing.
-_SENT_TO_WORKS = re.compile(rf"(?:{SENDS})[^，。；]{{0,16}}?(?:{_WORKS_NAME_END.pattern}|单位)")
+_SENT_TO_WORKS = re.compile(rf"(?:{SENDS})[^，。；,;]{{0,16}}?(?:{_WORKS_NAME_END.pattern}|单位)")
 
 
 def _acts_only_named(action: str, a: Match, fact: Fact) -> bool:
@@ -2005,7 +2006,7 @@ _NO_EVENT = re.compile(r"(?:未|没有|从未|不曾|无)(?:发生|出现)[^，�
 # A disposal site counts as where the waste goes ("运至…填埋场"), not as what the project is (a 污水处理厂 that tips its
 # sludge into a gully).
 _SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合规|依法|符合.{0,8}要求|"
-                         r"(?:运至|运到|运往|送至|送往|送到|交由|交给|委托|进入|拉到|拉至)[^，。；]{0,12}"
+                         r"(?:运至|运到|运往|送至|送往|送到|交由|交给|委托|进入|拉到|拉至)[^，。；,;]{0,12}"
                          r"(?:处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|处置中心|处置单位)|综合利用|" + _STANDARD.pattern)
 _APPROVED = re.compile(r"批准|批复|许可|核准|备案|资质")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
@@ -2014,14 +2015,14 @@ _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天
                        # sanctioned fill, which the reviewer checks
                        r"河沟|河滩|滩地|河床|河道内|"
                        # nor is putting waste down untreated ("运至荒沟内堆存填埋，不进行稳定化处理")
-                       r"不(?:进行|做|作|经)[^，。；]{0,6}处理|未(?:经|进行|做|作)?[^，。；]{0,4}处理")
+                       r"不(?:进行|做|作|经)[^，。；,;]{0,6}处理|未(?:经|进行|做|作)?[^，。；,;]{0,4}处理")
 
 
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
 # Also any class of parties named by what they do ("直接从江河、湖泊或者地下取用水资源的单位和个人").
-_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；]{0,12}的"
-                       r"|(?:用途|土地)[^，。；]{0,4}(?:变更|改变|转为)[^，。；]{0,20}的"
-                       r"|[^，。；]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
+_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；,;]{0,12}的"
+                       r"|(?:用途|土地)[^，。；,;]{0,4}(?:变更|改变|转为)[^，。；,;]{0,20}的"
+                       r"|[^，。；,;]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
 
 
 # A party named by producing a thing: 产生 weighs nothing among norm words, so the thing alone would meet it.
