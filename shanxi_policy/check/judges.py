@@ -1173,6 +1173,10 @@ class RuleJudge(Judge):
                 # "进行建筑隔声设计" is not met by "设计日处理生活垃圾600吨": the rare word written onto the act (隔声)
                 # is what the duty asks, as a prohibition's modifier is what it forbids.
                 return out("not_applicable")
+            if _act_handed_over(action, a, fact):
+                # "编制…报告书应当遵守…技术规范" and "报告书已委托一家环评单位编制": the duty binds the party the work is
+                # handed to; the proposal can show neither its breach nor its keeping
+                return out("not_applicable")
             if _under_way(a.words, fact):
                 # "环境影响报告书目前仍在编制" for "应当依法进行环境影响评价": begun, not yet met.
                 j = out("attention")
@@ -1780,6 +1784,17 @@ def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
         got = fact.memo[key] = "1" if any(put_off(text, a, b) for sf in surfaces for a, b in word_spans(sf, text)) \
             else ""
     return got == "1"
+
+
+def _act_handed_over(action: str, a: Match, fact: Fact) -> bool:
+    """The duty opens with an act ("编制…报告书…遵守…") that the fact has done only by a party it hands the work to
+    ("委托…单位编制")."""
+    tags = tagged(action.strip("，；;, "))
+    if not tags or not tags[0][1].startswith("v") or tags[0][0] not in a.words:
+        return False
+    text = fact.norm_text
+    spans = word_spans(tags[0][0], text)
+    return bool(spans) and all(handed_over(text, i) for i, _j in spans)
 
 
 def _fact_undecided(term: str, fact: Fact) -> bool:
