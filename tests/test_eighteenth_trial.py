@@ -151,6 +151,8 @@ def test_a_penalty_question_gets_the_article_that_punishes_the_ban_it_names(libr
     ans = library_kb.ask("企业把危险废物交给没有许可证的个体户处理，怎么处罚？")
     first = ans.citations[0]
     assert "固体废物" in first.doc_title and first.clause_id.endswith(":a112")
+    # with the amount its later paragraph sets for that item (有前款第三项、第四项…行为之一，处…三倍以上五倍以下的罚款)
+    assert "三倍以上五倍以下" in ans.shown_text()
 
 
 @pytest.mark.parametrize("previous, follow_up, expected", [

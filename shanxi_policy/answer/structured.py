@@ -769,6 +769,8 @@ def _asks_purpose(question: str) -> bool:
     return bool(_ASKS_PURPOSE.search(question))
 
 
+# The number of a listed item ("（四）将危险废物…" -> 四).
+_ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 # Words every penalty question and article share; they do not tell one listed breach from another.
 _PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
 
@@ -790,7 +792,12 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     top = max(scores)
     if top == 0 or scores.count(top) == len(items):
         return None
-    return lead + [x for x, sc in zip(items, scores, strict=True) if sc == top]
+    chosen = [x for x, sc in zip(items, scores, strict=True) if sc == top]
+    # "有前款第三项、第四项…行为之一，处所需处置费用三倍以上五倍以下的罚款": the amounts a later paragraph sets for them
+    numbers = [m.group(1) for x in chosen if (m := _ITEM_NUMBER.match(x))]
+    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
+               and any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers)]
+    return lead + chosen + amounts
 
 
 def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
