@@ -201,7 +201,6 @@ SOURCE_SHARE = 0.6
 SOURCE_WINDOW = 5
 
 
-
 # Sentences of an answer given after a question a text asks itself (问答, FAQ pages).
 FAQ_SENTENCES = 3
 

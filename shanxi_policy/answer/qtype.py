@@ -26,7 +26,12 @@ _LIABILITY = re.compile(r"法律责任|罚则")
 
 def in_liability_chapter(hit: Hit) -> bool:
     """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
-    return any(_LIABILITY.search(p) for p in hit.path[:-1])
+    return under_liability(hit.path)
+
+
+def under_liability(path: tuple[str, ...] | list[str]) -> bool:
+    """A clause path (chapters, then the clause's own heading) that runs through a liability chapter."""
+    return any(_LIABILITY.search(p) for p in path[:-1])
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [

@@ -17,7 +17,7 @@ from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms
 from .extract import _variants, sentence_score, term_spans
-from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
+from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter, under_liability
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -422,13 +422,17 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
             continue
         rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
         grams = set(char_bigrams(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule)))
-        if len(grams) < 6:
+        d = kb.document(h.doc_id)
+        if len(grams) < 6 or d is None:
             continue
-        for f in kb.search(rule, k=8, doc=h.doc_id):
-            if in_liability_chapter(f) and len(grams & set(char_bigrams(f.text))) >= BAN_REPEAT * len(grams) \
-                    and all(f.clause_id != x.clause_id for x in out):
-                out.append(f)
-                break
+        # the law's own liability articles are read, not searched: a law has a few dozen, and retrieval would embed
+        # the rule once more
+        shares = [(len(grams & set(char_bigrams(c.text))), c) for c in d.clauses
+                  if under_liability(c.path) and all(c.clause_id != x.clause_id for x in out)]
+        best = max(shares, key=lambda x: x[0], default=(0, None))
+        if best[1] is not None and best[0] >= BAN_REPEAT * len(grams):
+            c = best[1]
+            out.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, h.score, "penalty"))
     return out
 
 
@@ -457,7 +461,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
         ranked = [h for h in ranked if not is_definition(h)] or ranked
     liable = [h for h in ranked if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
-    linked = penalties_of_bans(kb, question, hits) if liable or ASKS_PENALTY.search(question) else []
+    linked = penalties_of_bans(kb, question, hits) if ASKS_PENALTY.search(question) else []
     if linked:
         # "把危险废物交给没有许可证的个体户…怎么处罚": the article that punishes the ban the question names
         # (固废法 第一百一十二条 repeats 第八十条's words) comes before penalty articles that only share the licence

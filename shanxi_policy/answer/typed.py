@@ -75,6 +75,8 @@ def unheld_paper(kb: KnowledgeBase, question: str) -> str:
     on it, and an answer on another paper ("危险废物经营许可证" for "食品经营许可证") would mislead."""
     from .lexicon import lay_terms
 
+    if not re.search(r"证|执照", question):
+        return ""  # most questions name no paper: no tagging, no scan of the library
     for name in _paper_names(question):
         # the name in the laws' words too ("危废经营许可证" is 危险废物经营许可证)
         names = {name} | {name.replace(lay, legal) for lay, legals in lay_terms().items() if lay in name

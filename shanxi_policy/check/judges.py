@@ -876,7 +876,9 @@ class RuleJudge(Judge):
         if _FRAGMENT.search(action):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         a = self._best_alternative(action, fact)
-        held = [t for t in content_terms(f"{norm.subject}，{condition}") if self._fact_state(t, fact)]
+        # (only the words that name works matter below; the others are not looked up in the fact)
+        held = [t for t in content_terms(f"{norm.subject}，{condition}")
+                if _WORKS_WORD.search(t) and self._fact_state(t, fact)]
         if a.total <= 0 or _works_of_others(f"{norm.subject}，{condition}，{action}", a.words + held, fact):
             # "烂果统一收集后交给附近养殖场": the works the norm is about are another party's, not the project
             return Judgment("not_applicable")
@@ -1455,9 +1457,9 @@ _INSTALL_DUTY = re.compile(r"(?:安装|使用|建设|配套|配备|设置|建成
 _FACILITY_REFUSED = re.compile(r"(?:未|不|暂不|暂未|尚未|没有|不再|不另)(?:予以)?(?:安装|建设|配套|配备|设置|建|上)"
                                r"[^，。；,;]{0,14}?(?:处理|治理|净化|吸附|除尘|脱硫|脱硝|防治|收集)[^，。；,;]{0,4}?(?:设施|装置|设备)")
 # A duty to obtain a permit or an approval, and the words that name one.
-_OBTAIN = re.compile(r"(?:申请|领取|取得|办理|申领)[^，。；,;]{0,12}?(?:许可证|许可|批准文件|批准|审批|验收)")
-_PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
+_OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
+_PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
 _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理|未获|未予批准|审查后未予")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
@@ -1731,8 +1733,10 @@ def handed_over(text: str, pos: int) -> bool:
 
 # A scope about what is near a place, not in it ("在居民区和学校…周边").
 _NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
+# Words that place a thing around the site ("周边村庄", "附近养殖场").
+_AROUND = r"周边|附近|周围|邻近"
 # Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
-_AROUND_BEFORE = re.compile(r"(?:周边|附近|周围|邻近)的?[^，。；,;]{0,2}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{0,4}$")
+_AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$")
 
 
 def _only_around(words: list[str], fact: Fact) -> bool:
@@ -1752,7 +1756,7 @@ def _only_around(words: list[str], fact: Fact) -> bool:
 # Kinds of works by their last character ("畜禽养殖场", "养殖小区", "砖厂").
 _WORKS_WORD = re.compile(r"(?:场|厂|站|小区|户|企业)$")
 # Before works in a clause: they are around the project, not the project ("周边有生猪、肉牛养殖户十余家").
-_OTHERS_BEFORE = re.compile(r"(?:周边|附近|周围|邻近|其他|外部)[^，。；,;]{0,8}$")
+_OTHERS_BEFORE = re.compile(rf"(?:{_AROUND}|其他|外部)[^，。；,;]{{0,8}}$")
 
 
 def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:

@@ -222,4 +222,3 @@ def index_terms(text: str) -> list[str]:
 def query_terms(question: str) -> list[str]:
     """Terms a question is searched with: words, their synonyms and character bigrams."""
     return expand_query(tokenize(question)) + char_bigrams(question)
-
