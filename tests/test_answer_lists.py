@@ -53,6 +53,15 @@ def test_sibling_term_is_the_one_listed_with_the_new_term():
     assert sibling_term("农村", ["城镇", "污水处理"], [_doc("推进城镇污水处理、农村生活污水治理。")]) == ""
 
 
+def test_sibling_term_listed_with_a_shared_modifier():
+    # "环境影响报告书、环境影响报告表或者填报环境影响登记表": each item repeats the modifier, the last after its verb.
+    docs = [_doc("组织编制环境影响报告书、环境影响报告表或者填报环境影响登记表。")]
+    assert sibling_term("登记表", ["环境影响", "报告书", "审批", "时限"], docs) == "报告书"
+    assert sibling_term("登记表", ["审批", "时限"], docs) == ""
+    q = resolve("那登记表呢？", ["环境影响报告书审批时限是多少天？"], documents=docs)
+    assert q == "环境影响登记表审批时限是多少天？"
+
+
 def test_parallel_phrase_replaces_the_span_with_the_same_head():
     from shanxi_policy.answer.followup import parallel_span
 

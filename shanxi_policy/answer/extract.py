@@ -389,6 +389,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     chosen = _once(chosen)
     lead = hits[best_rank]
     chosen = _contiguous(lead.text, chosen)
+    if not legacy:
+        chosen = _with_consequences(lead.text, chosen)
     if (not legacy and len(lead.text.strip()) <= WHOLE_CLAUSE_MAX and all(c in lead.text for c in chosen if c)
             and not chosen[-1].endswith(("：", ":"))):
         # A short article is quoted whole: its next sentence is often the answer's other half ("不得新建排污口。
@@ -401,9 +403,11 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
     ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
-    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search(ans.text):
+    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search(ans.text) and not _AMOUNT.search(lead.text):
         # "…要罚多少钱" answered by a penalty without its amount ("处以罚款"): the amount another top clause states for
-        # the same breach ("处建设项目总投资额百分之一以上百分之五以下的罚款") is given with it, cited to that clause
+        # the same breach ("处建设项目总投资额百分之一以上百分之五以下的罚款") is given with it, cited to that clause.
+        # Not when the article sets its amounts in a later paragraph ("个人有前款第一项…行为之一，处…"): those are shown
+        # with its list, and another law's amount would be read as this one's.
         alt = next((c for c in cands if c[1] != best_rank and c[1] < AMOUNT_RANKS and _AMOUNT.search(c[3] + c[2])),
                    None)
         if alt is not None:
@@ -446,6 +450,31 @@ def _contiguous(text: str, chosen: list[str]) -> list[str]:
         if between and len(between) <= GAP_MAX and "\n" not in text[a:b].strip():
             out.extend(between)
         out.append(nxt)
+    return out
+
+
+# What a penalty sentence's next part begins with when it goes on with the same breach ("…责令改正；拒不改正的，予以关闭，
+# 并处…罚款").
+_CONSEQUENCE = re.compile(r"^(?:拒不|逾期|情节严重|造成|并处|并可以)")
+
+
+def _with_consequences(text: str, chosen: list[str]) -> list[str]:
+    """A quote ending at a semicolon goes on with the clause's next sentences of the same paragraph that state what
+    follows for the same breach (at most two): "…责令改正；" alone hides "拒不改正的，予以关闭，并处一万元以上…罚款"."""
+    last = next((c for c in reversed(chosen) if c), "")
+    i = text.find(last)
+    if not last.rstrip().endswith(("；", ";")) or i < 0:
+        return chosen
+    out = list(chosen)
+    for a, b in sentences(text):
+        if a < i + len(last) or len(out) - len(chosen) >= 2:
+            continue
+        sent = text[a:b].strip()
+        if "\n" in text[i + len(last):a] or not _CONSEQUENCE.match(sent):
+            break
+        out.append(sent)
+        if not sent.endswith(("；", ";")):
+            break
     return out
 
 

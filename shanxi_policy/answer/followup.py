@@ -16,7 +16,10 @@ from ..errors import EMPTY_QUESTION, QueryError
 from ..index.units import sentences
 from ..models import Answer, Document
 from ..text.tokenize import content_terms, tagged
+from .extract import _AMOUNT
+from .qtype import ASKS_PENALTY
 from .qtype import YEAR as _YEAR
+from .structured import penalty_answer
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -302,10 +305,16 @@ def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) 
             continue
         a, b = re.escape(t), re.escape(new)
         # One enumeration: a and b, each a whole item, with at most four short items between them
-        # ("收集、贮存、运送"; not "城镇污水处理、农村…", where 污水处理 ends a longer item).
-        pat = re.compile(rf"{_ITEM_START}(?:{a}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{b}|"
-                         rf"{b}(?:、[^、，。；：\n]{{1,8}}){{0,4}}[、和及或与]{a}){_ITEM_END}")
-        n = sum(len(pat.findall(d.text)) for d in documents if t in d.text and new in d.text)
+        # ("收集、贮存、运送"; not "城镇污水处理、农村…", where 污水处理 ends a longer item). Both items may carry
+        # the same modifier ("环境影响报告书、环境影响报告表或者填报环境影响登记表"), and the last may follow its own
+        # verb.
+        mid = r"[^、，。；：\n]{1,8}"
+        plain = rf"{_ITEM_START}(?:{a}(?:、{mid}){{0,4}}[、和及或与]{b}|{b}(?:、{mid}){{0,4}}[、和及或与]{a}){_ITEM_END}"
+        mod = r"(?P<m>[\u4e00-\u9fff]{2,6})"
+        last = r"(?:[、和及或与]|或者|以及)[\u4e00-\u9fff]{0,2}?(?P=m)"
+        shared = rf"{mod}(?:{a}(?:、(?P=m){mid}){{0,4}}{last}{b}|{b}(?:、(?P=m){mid}){{0,4}}{last}{a}){_ITEM_END}"
+        pat = re.compile(f"{plain}|{shared}")
+        n = sum(sum(1 for _m in pat.finditer(d.text)) for d in documents if t in d.text and new in d.text)
         if n > best_n:
             best, best_n = t, n
     return best
@@ -425,6 +434,11 @@ _MAY_ASK = re.compile(rf"^(.{{2,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[
 _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")
 
 
+# A last clause asking for recourse against the conduct the question reports ("，能不能管？", "，有人管吗？", "能投诉吗？").
+_RECOURSE_TAIL = re.compile(r"[，,]\s*(?:[^，,。？?]{0,6}?(?:能不能|能否|可不可以|可以|有没有人|有人|谁|能)(?:向[^，,]{1,8})?"
+                            r"(?:管|投诉|举报|反映|制止)(?:管)?[^，,。？?]{0,4}|[这那]?(?:该|要)?怎么办)[？?。]?$")
+
+
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
@@ -530,6 +544,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
     if is_aspect_only(frag):
         # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
+        if frag in previous:
+            return out  # "罚多少？" after "…可以投诉吗，罚多少？": asked already
+        situation = _RECOURSE_TAIL.sub("", previous.strip())
+        if situation != previous.strip() and situation:
+            # "罚多少？" after "小区门口广场舞音响开得老大，能不能管？": the conduct the caller reported
+            return f"{situation}，{frag}？"
         subject = question_subject(previous)
         may = _MAY_ASK.match(previous.strip())
         if may:
@@ -632,6 +652,15 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         sibling = _sibling_answer(kb, full, answer(kb, previous, k, filters), new)
         if sibling is not None:
             ans = sibling
+    if earlier and ASKS_PENALTY.search(question) and is_aspect_only(_TAIL.sub("", _LEAD.sub("", question.strip()))):
+        # "罚多少？" after "废机油能卖给收破烂的吗？" (answered by 固废法 第八十条 "禁止将危险废物提供…给无许可证的…"): the
+        # article punishing the rule the user was just shown, not one a search for the joined question finds (a
+        # collector's duty under another regulation)
+        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
+        linked = penalty_answer(kb, full, answer(kb, previous, k, filters))
+        if linked is not None and (not ans.citations or ans.citations[0].clause_id != linked.citations[0].clause_id
+                                   or not _AMOUNT.search(ans.shown_text())):
+            ans = linked
     if not ans.found and earlier and full == question.strip():
         carried = _carried(kb, question, earlier, k, filters)
         if carried is not None:

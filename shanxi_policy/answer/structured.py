@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..text.markers import ENUM_START, cn_to_int, without_article_no
+from ..text.markers import ENUM_START, cites_article, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms
 from .extract import _variants, sentence_score, term_spans
@@ -404,6 +404,45 @@ def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
 
 # Share of a ban's character bigrams a penalty clause must repeat to punish that ban.
 BAN_REPEAT = 0.6
+
+
+def penalty_of_rule(kb: KnowledgeBase, duty: Hit, rule: str) -> Hit | None:
+    """The article of the duty's own law that punishes the rule (a sentence of the duty): the liability article
+    repeating the rule's words ("（四）将危险废物提供或者委托给无许可证的单位…" for "禁止将危险废物提供或者委托给无许可证的
+    单位…"), else one citing the duty's article by number ("违反本办法第二十条规定的")."""
+    d = kb.document(duty.doc_id)
+    if d is None or in_liability_chapter(duty):
+        return None
+    grams = set(char_bigrams(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule)))
+    liable = [c for c in d.clauses if under_liability(c.path)]
+    best = max(((len(grams & set(char_bigrams(c.text))), c) for c in liable), key=lambda x: x[0], default=(0, None))
+    chosen = best[1] if len(grams) >= 6 and best[0] >= BAN_REPEAT * len(grams) else None
+    n = article_number(duty)
+    if chosen is None and n is not None:
+        chosen = next((c for c in liable if cites_article(c.text, n)), None)
+    return None if chosen is None else Hit(d.doc_id, d.title, chosen.clause_id, chosen.path, chosen.text, duty.score,
+                                           "penalty")
+
+
+def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer | None:
+    """"罚多少？" after an answer that quoted a ban or duty: the article punishing that very rule, with the breaches and
+    amounts it sets for it; None when the rule's law punishes it nowhere that can be told."""
+    if not earlier.found or not earlier.citations or earlier.type in ("metadata", "lookup", "refusal"):
+        return None
+    duty = earlier.citations[0]
+    rule = duty.quote or earlier.text
+    if not rule or not re.search(r"禁止|不得|严禁|应当|必须", rule):
+        return None
+    penalty = penalty_of_rule(kb, duty, rule)
+    if penalty is None:
+        return None
+    body = body_sentences(penalty)
+    picked = penalty_items(rule, body) or body
+    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), len(body))
+    lead = [x for x in picked if x in body[:first]] if picked is not body else []
+    base = Answer(True, "", [penalty, duty], question, "", earlier.confidence)
+    return _finish(base, "list", [AnswerItem(x, 1) for x in picked if x not in lead], [penalty, duty],
+                   lead_in="".join(lead))
 
 
 def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) -> list[Hit]:
@@ -866,8 +905,34 @@ def further_sources_note(hits: list[Hit], numbers: list[int]) -> str:
     return f"{names}作了基本相同的规定，不再重复列出。"
 
 
-def introduced_list(base: Answer) -> Answer:
-    """A one-sentence answer that introduces a list ("应当符合下列条件：") is given with the list's items."""
+def penalty_list(base: Answer, question: str) -> Answer:
+    """A penalty question answered from an article that lists the breaches it punishes and sets their amounts in a
+    later paragraph ("单位有前款第一项…处五万元以上…；个人有前款第一项…处一百元以上五百元以下的罚款"), when the answer
+    quotes items without those amounts: the lead, the items the question speaks of (all, when it names none in
+    particular) and the amounts set for them."""
+    if not base.found or base.items or not base.citations or not ASKS_PENALTY.search(question):
+        return base
+    hit = base.citations[0]
+    flat = re.sub(r"\s", "", hit.text)
+    parts = [x for x in re.split(r"(?<=[：:；;。])", re.sub(r"\s", "", base.text)) if x]
+    if not in_liability_chapter(hit) or not all(x in flat for x in parts):
+        return base
+    body = body_sentences(hit)
+    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x] if first else []
+    if not first or not amounts or any(x in base.text for x in amounts):
+        return base
+    picked = penalty_items(question, body) or [*body[:first], *(x for x in body[first:] if ENUM_START.match(x)),
+                                               *amounts]
+    lead = [x for x in picked if x in body[:first]]
+    return _finish(base, "list", [AnswerItem(x, 1) for x in picked if x not in lead], list(base.citations),
+                   lead_in="".join(lead))
+
+
+def introduced_list(base: Answer, question: str = "") -> Answer:
+    """A one-sentence answer that introduces a list ("应当符合下列条件：") is given with the list's items. A penalty
+    article's list comes with the amounts a later paragraph sets for its items ("个人有前款第一项…处一百元以上五百元
+    以下的罚款"): only the items the question speaks of when it names some, else all of them."""
     sent = base.text.strip()
     if not base.found or base.items or not base.citations or not sent.endswith(("：", ":")):
         return base
@@ -878,7 +943,15 @@ def introduced_list(base: Answer) -> Answer:
     lead, enum = enumerated_items(hit.text[pos + len(sent):])
     if lead or len(enum) < 2:
         return base
-    return _finish(base, "list", [AnswerItem(x, 1) for x in enum[:MAX_BODY]], list(base.citations), lead_in=sent)
+    shown = enum[:MAX_BODY]
+    if question and ASKS_PENALTY.search(question) and in_liability_chapter(hit):
+        body = body_sentences(hit)
+        picked = penalty_items(question, body)
+        if picked is None:
+            first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), len(body))
+            picked = [*enum, *(x for x in body[first:] if not ENUM_START.match(x) and "前款" in x)]
+        shown = [x for x in picked if x.strip() != sent and x not in body[:1]]
+    return _finish(base, "list", [AnswerItem(x, 1) for x in shown], list(base.citations), lead_in=sent)
 
 
 def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:

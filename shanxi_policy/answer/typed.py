@@ -21,6 +21,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .extract import answer_question, asked_unit, asked_unit_name, item_lead, sentence_score, term_spans
 from .followup import PARTY_HEAD, find_document_reference, resolve
+from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
 from .structured import (
@@ -33,6 +34,8 @@ from .structured import (
     introduced_list,
     open_answer,
     parts_answer,
+    penalty_list,
+    penalty_of_rule,
     subject_terms,
     years_in,
 )
@@ -289,7 +292,7 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         return _asked_as(comparison_answer(kb, asked, base, years_in(q)), q)
     if qt.kind == "open":
         return _asked_as(open_answer(asked, base, kb), q)
-    return unnamed_object(kb, asked, introduced_list(permission_answer(asked, base)))
+    return unnamed_object(kb, asked, penalty_list(introduced_list(permission_answer(asked, base), asked), asked))
 
 
 # "能不能…", "可以…吗": whether a conduct is allowed. Asked without a word of penalty, the rule that forbids or
@@ -300,6 +303,9 @@ _FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许|只准|只允许|只�
 _NEED = re.compile(r"要不要|需不需要|用不用|需要[^，。？?]{1,20}吗|要[^，。？?]{1,20}吗|必须[^，。？?]{1,20}吗|"
                    r"得[^，。？?]{1,12}吗")
 _BINDS = re.compile(r"应当|必须|须|除外")
+# "…能投诉吗", "有人管吗", "能不能管": the asker's recourse against a conduct, not whether the conduct is allowed;
+# the rule the conduct breaks answers as the question's best sentence does.
+_RECOURSE = re.compile(r"(?:能|可以|可不可以|能不能|能否|有人|谁)(?:向[^，。？?]{1,8})?(?:投诉|举报|管|反映|报警|起诉|告|制止)")
 
 
 def permission_answer(question: str, ans: Answer) -> Answer:
@@ -307,11 +313,15 @@ def permission_answer(question: str, ans: Answer) -> Answer:
     when the best sentence is a penalty or states no rule; the answer is otherwise left as it is."""
     if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question):
         return ans
+    if _RECOURSE.search(question):
+        return ans
     rule = _FORBIDS if _MAY.search(question) else _BINDS if _NEED.search(question) else None
     top = ans.citations[0]
     if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)):
         return ans
+    # the legal words for the question's lay words weigh too ("卖给收破烂的": 提供…给无许可证的…其他生产经营者)
     terms = [t for t in content_terms(question) if not t.isdigit()]
+    terms += [t for t in legal_terms(question) if t not in terms]
 
     rules: list[tuple[float, Hit, str]] = []
     for h in ans.citations[:3]:
@@ -390,18 +400,31 @@ NOT_USED = "文件中没有出现"
 NOT_ADDRESSED = "文件中未找到针对"
 NOT_HELD = "文档库中没有"  # the laws that govern what the question names are not in the library
 NOT_STATED = "文件中未规定具体"  # the amount asked in a unit (多少天) is stated by no retrieved clause
-CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED)
+NOT_IN_ANSWER = "最接近的条款没有提到"  # another cited clause names what the question asks about
+CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED, NOT_IN_ANSWER)
 
 
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
 KEY_SWITCH_RATIO = 0.8
 
 
-def _sanctions_holder(key: str, citations: list[Hit]) -> bool:
-    """The answer is a penalty article naming by number ("违反本办法第二十条规定的") a cited duty that holds the word."""
+def _sanctions_holder(kb: KnowledgeBase | None, key: str, citations: list[Hit]) -> bool:
+    """The answer is a penalty article punishing a cited duty that holds the word: naming it by number ("违反本办法第二十
+    条规定的") or repeating its rule ("在公共场所…违反规定使用音响器材产生过大音量" for 第六十四条 on 街道、广场…)."""
     top = citations[0]
-    return any((n := article_number(h)) is not None and cites_article(top.text, n) and holds(key, h)
-               for h in citations[1:] if h.doc_id == top.doc_id)
+    for h in citations[1:]:
+        if h.doc_id != top.doc_id or not holds(key, h):
+            continue
+        if (n := article_number(h)) is not None and cites_article(top.text, n):
+            return True
+        if kb is not None and any((p := penalty_of_rule(kb, h, x)) is not None and p.clause_id == top.clause_id
+                                  for x in (h.text[a:b] for a, b in sentences(h.text)) if has_term(key, x)):
+            return True
+    return False
+
+
+# Word classes that name no object of their own ("有人" in "有人管吗": pronouns, adverbs, function words).
+_NO_OBJECT_FLAGS = ("r", "d", "p", "c", "u")
 
 
 def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answer:
@@ -411,12 +434,14 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     if not ans.found or ans.items or not ans.citations or ans.citations[0].source == "lookup":
         return ans
     key = held_key(question, ans.citations[:5], kb)
+    if key and all(f.startswith(_NO_OBJECT_FLAGS) for _w, f in tagged(key)):
+        key = ""  # "有人管吗": no object asked about
     if re.fullmatch(rf"{PARTY_HEAD}|[我本全各][省市县区镇乡村]", key):
         # "企业…" answered by a rule for 建设单位, "我县…" by a county's notice: a bare kind of party or the
         # asker's own place names no object of its own
         key = ""
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
-            and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(key, ans.citations):
+            and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(kb, key, ans.citations):
         top = ans.citations[0].score
         alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
                     and has_term(key, normalize_for_search(h.text))), None)
@@ -430,7 +455,13 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                 # a list item is shown with the sentence that introduces the list (its penalty, its party)
                 lead = item_lead(alt.text, alt.text.find(sent))
                 return _answered_by(ans, alt, lead + sent, question)
-        ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
+        holders = [n for n, h in enumerate(ans.citations[:5], 1) if n > 1 and h.source != "lookup" and holds(key, h)]
+        if holders:
+            # "楼上装修…能投诉吗" answered by 第七十条 while 第六十六条[4] speaks of 装修: saying the documents never
+            # address it would be false; the clause that names it is pointed to, whether or not it answers
+            ans.note = f"{NOT_IN_ANSWER}“{key}”；[{holders[0]}]提到了“{key}”，请核对是否对应您的问题。"
+        else:
+            ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
     elif (gap := unstated_indicator(question, ans.text)) and not ans.note:
         # A retrieved sentence that names the indicator with a figure answers instead; else the answer is cautioned.
         named = next(((h, x) for h in ans.citations[1:5] if h.source != "lookup"

@@ -1783,10 +1783,7 @@ def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
     got = fact.memo.get(key)
     if got is None:
         text = fact.whole if wide and fact.whole else fact.norm_text
-        surfaces = {term, *(_normalized(m.surface) for m in (fact.all_mentions if wide else fact.mentions)
-                            if any(term in t for t in m.terms))}
-        got = fact.memo[key] = "1" if any(put_off(text, a, b) for sf in surfaces for a, b in word_spans(sf, text)) \
-            else ""
+        got = fact.memo[key] = "1" if any(put_off(text, a, b) for a, b in _mention_spans(term, fact, wide)) else ""
     return got == "1"
 
 
@@ -1813,9 +1810,7 @@ def _deferred_past_start(term: str, fact: Fact, wide: bool) -> bool:
     """The fact (or, when wide, the proposal) puts the thing a norm word names off until after operation starts,
     found by the word itself or by the proposal's words a concept maps to it."""
     text = fact.whole if wide and fact.whole else fact.norm_text
-    surfaces = {term, *(_normalized(m.surface) for m in (fact.all_mentions if wide else fact.mentions)
-                        if any(term in t for t in m.terms))}
-    return any(deferred_past_start(text, a, b) for sf in surfaces for a, b in word_spans(sf, text))
+    return any(deferred_past_start(text, a, b) for a, b in _mention_spans(term, fact, wide))
 
 
 def stated(word: str, text: str) -> bool:
@@ -2000,11 +1995,13 @@ def _placed_outside(word: str, fact: Fact) -> bool:
     return bool(spans) and all(outside(fact.norm_text, a, b) for a, b in spans)
 
 
-def _mention_spans(word: str, fact: Fact) -> list[tuple[int, int]]:
-    """Where the fact says the word, or the proposal's word the lexicon reads as it."""
-    text = fact.norm_text
-    return list(word_spans(word, text)) + [sp for m in fact.mentions if any(word in t for t in m.terms)
-                                           for sp in word_spans(_normalized(m.surface), text)]
+def _mention_spans(word: str, fact: Fact, wide: bool = False) -> list[tuple[int, int]]:
+    """Where the fact (or, when wide, the whole proposal) says the word, or the proposal's word the lexicon reads
+    as it; spans in fact.norm_text, or in fact.whole when wide."""
+    text = fact.whole if wide and fact.whole else fact.norm_text
+    surfaces = {word, *(_normalized(m.surface) for m in (fact.all_mentions if wide else fact.mentions)
+                        if any(word in t for t in m.terms))}
+    return sorted({sp for sf in surfaces for sp in word_spans(sf, text)})
 
 
 def _negated_before(text: str, a: int) -> bool:

@@ -1,0 +1,73 @@
+"""Findings of the twentieth user trial (a city bureau answering questions forwarded from the 12345 hotline, asked in
+callers' own words), each a general case."""
+
+from __future__ import annotations
+
+import pytest
+
+from shanxi_policy.answer.followup import resolve
+
+
+def _articles(ans, n: int = 1) -> list[str]:
+    return [h.clause_id for h in ans.citations[:n]]
+
+
+def test_a_callers_complaint_is_answered_by_the_rule_not_by_any_ban(library_kb):
+    # "能投诉吗" asks for recourse; it is not a question whether some conduct is allowed (a ban on 装修材料)
+    ans = library_kb.ask("楼上装修天天电钻响，周末也干，能投诉吗？")
+    assert "有毒、有害物质" not in ans.text
+    assert _articles(ans) == ["噪声污染防治法:a66"]
+
+
+@pytest.mark.parametrize("question, article", [
+    ("村里有人老往河边倒垃圾，这怎么办？", "固体废物污染环境防治法:a20"),
+    ("我开了个汽修店，换下来的废机油能卖给收破烂的吗？", "固体废物污染环境防治法:a80"),
+])
+def test_callers_words_reach_the_law(library_kb, question, article):
+    ans = library_kb.ask(question)
+    assert ans.found
+    assert article in _articles(ans, 3)
+
+
+def test_selling_waste_oil_to_a_scrap_collector_is_answered_by_the_ban_on_unlicensed_receivers(library_kb):
+    ans = library_kb.ask("我开了个汽修店，换下来的废机油能卖给收破烂的吗？")
+    assert "提供或者委托给无许可证的单位" in ans.text
+
+
+def test_the_penalty_follow_up_punishes_the_rule_just_shown(library_kb):
+    # 固废法 第一百一十二条（四） with the amount its next paragraph sets, not another regulation's penalty for a
+    # licensed collector's duty
+    ans = library_kb.ask("罚多少？", history=["我开了个汽修店，换下来的废机油能卖给收破烂的吗？"])
+    assert _articles(ans) == ["固体废物污染环境防治法:a112"]
+    assert "三倍以上五倍以下" in ans.shown_text()
+
+
+def test_a_listed_penalty_comes_with_the_amounts_of_its_later_paragraph(library_kb):
+    ans = library_kb.ask("往河边倒垃圾罚多少钱？")
+    text = ans.shown_text()
+    assert _articles(ans) == ["固体废物污染环境防治法:a111"]
+    assert "处一百元以上五百元以下的罚款" in text
+    assert "土地复垦" not in text  # no other law's amount stands in for the article's own
+
+
+def test_a_penalty_quote_goes_on_to_what_follows_a_refusal(library_kb):
+    ans = library_kb.ask("罚多少？", history=["楼下饭馆油烟太大，熏得窗户都不敢开，能管吗？"])
+    assert "予以关闭，并处一万元以上十万元以下的罚款" in ans.text
+
+
+@pytest.mark.parametrize("question, resolved", [
+    ("小区门口广场舞音响开得老大，能不能管？", "小区门口广场舞音响开得老大，罚多少？"),
+    ("村里有人烧秸秆，烟大得呛人，有人管吗？", "村里有人烧秸秆，烟大得呛人，罚多少？"),
+    ("村里有人老往河边倒垃圾，这怎么办？", "村里有人老往河边倒垃圾，罚多少？"),
+])
+def test_a_penalty_follow_up_keeps_the_reported_conduct_without_the_call_for_help(question, resolved):
+    assert resolve("罚多少？", [question]) == resolved
+
+
+def test_a_word_another_cited_article_uses_is_not_said_to_be_unaddressed(library_kb):
+    ans = library_kb.ask("楼上装修噪音扰民能投诉吗？")
+    assert "文件中未找到" not in ans.note
+    ans = library_kb.ask("罚多少？", history=["小区门口广场舞音响开得老大，能不能管？"])
+    assert "广场" not in ans.note  # 第八十二条 punishes 第六十四条 (街道、广场…) by repeating its words
+    ans = library_kb.ask("罚多少？", history=["村里有人烧秸秆，烟大得呛人，有人管吗？"])
+    assert "有人" not in ans.note
