@@ -426,6 +426,8 @@ def _echo_report(rep: Report) -> None:
         click.echo(f"    项目材料：{f.evidence or '（未涉及）'}")
         click.echo(f"    理由：{f.reason}")
         click.echo(f"    建议：{f.recommendation}")
+        if f.penalty:
+            click.echo(f"    罚则：{f.penalty}")
 
 
 @main.group()

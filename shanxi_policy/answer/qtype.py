@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Hit
+from ..norms.liability import under_liability
 
 # A year written in digits ("2035年"); shared by the answer modules.
 YEAR = re.compile(r"(\d{4})\s*年")
@@ -21,17 +22,12 @@ YEAR = re.compile(r"(\d{4})\s*年")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
                           r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)")
-_LIABILITY = re.compile(r"法律责任|罚则")
 
 
 def in_liability_chapter(hit: Hit) -> bool:
     """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
     return under_liability(hit.path)
 
-
-def under_liability(path: tuple[str, ...] | list[str]) -> bool:
-    """A clause path (chapters, then the clause's own heading) that runs through a liability chapter."""
-    return any(_LIABILITY.search(p) for p in path[:-1])
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..text.markers import ENUM_START, cites_article, cn_to_int, without_article_no
+from ..norms.liability import penalty_clause
+from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms
 from .extract import _variants, sentence_score, term_spans
@@ -407,21 +408,13 @@ BAN_REPEAT = 0.6
 
 
 def penalty_of_rule(kb: KnowledgeBase, duty: Hit, rule: str) -> Hit | None:
-    """The article of the duty's own law that punishes the rule (a sentence of the duty): the liability article
-    repeating the rule's words ("（四）将危险废物提供或者委托给无许可证的单位…" for "禁止将危险废物提供或者委托给无许可证的
-    单位…"), else one citing the duty's article by number ("违反本办法第二十条规定的")."""
+    """The article of the duty's own law that punishes the rule (a sentence of the duty), as a hit
+    (norms.liability.penalty_clause)."""
     d = kb.document(duty.doc_id)
     if d is None or in_liability_chapter(duty):
         return None
-    grams = set(char_bigrams(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule)))
-    liable = [c for c in d.clauses if under_liability(c.path)]
-    best = max(((len(grams & set(char_bigrams(c.text))), c) for c in liable), key=lambda x: x[0], default=(0, None))
-    chosen = best[1] if len(grams) >= 6 and best[0] >= BAN_REPEAT * len(grams) else None
-    n = article_number(duty)
-    if chosen is None and n is not None:
-        chosen = next((c for c in liable if cites_article(c.text, n)), None)
-    return None if chosen is None else Hit(d.doc_id, d.title, chosen.clause_id, chosen.path, chosen.text, duty.score,
-                                           "penalty")
+    c = penalty_clause(d, duty.clause_id, rule)
+    return None if c is None else Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, duty.score, "penalty")
 
 
 def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer | None:

@@ -107,7 +107,7 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     forbidden = present(text, check.forbids, removal_negates=True)
     if forbidden:
         terms = "、".join(dict.fromkeys(m.term for m in forbidden))
-        return Finding("conflict", hit, _evidence(forbidden),
+        return Finding(check.forbidden, hit, _evidence(forbidden),
                        f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
     supported = _said(text, present(text, check.supports))
     # "废活性炭" is spent carbon, a waste: it shows nothing of carbon adsorption in use

@@ -59,7 +59,8 @@ def write_docx(rep: Report, path: str | Path) -> Path:
             cells[0].text = str(n)
             cells[1].text = f.filed_citation()
             cells[2].text = f.hit.quote
-            cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}"
+            cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}" + \
+                (f"\n罚则：{f.penalty}" if f.penalty else "")
     d.add_heading("四、意见建议", level=1)
     # Each recommendation once, with the numbers of the items in part three it answers.
     recs: dict[str, list[int]] = {}

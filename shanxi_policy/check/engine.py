@@ -16,6 +16,7 @@ from typing import Any
 
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Hit
+from ..norms.liability import penalty_clause, penalty_lines, under_liability
 from ..norms.model import Norm
 from ..retrieve.coverage import Gap, coverage_gaps
 from ..retrieve.filters import DocFilter
@@ -25,9 +26,23 @@ from ..text.markers import PART, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
+from .facts import operating_report, plans_new_works
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
 from .negation import REDUCERS, segment_start
-from .proposal import NEGATED, PRESENT, Concept, Fact, Lexicon, Proposal, analyze, load_lexicon, project_fact, put_off, state_at
+from .proposal import (
+    NEGATED,
+    PRESENT,
+    Concept,
+    Fact,
+    Lexicon,
+    Proposal,
+    analyze,
+    load_lexicon,
+    project_fact,
+    put_off,
+    state_at,
+    without_headings,
+)
 from .report import Finding, Report, overall_verdict
 from .rules import load_checks
 
@@ -208,6 +223,21 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
 
 
 _TIME_SCOPE = re.compile(r"夜间|昼间|期间|期内|时段|[时点]至")
+# The advice for a conflict in a proposal: redraw the plan ("建议…取消或调整“…”的内容", "…后再实施").
+_AMEND_PLAN = re.compile(r"建议(?:将相关设施或活动移出[^，；]*，或)?取消或调整“[^”]*”的内容|建议按该条款要求.*?后再实施")
+
+
+def _penalty(src: CheckSource, f: Finding) -> str:
+    """The article of the cited law that punishes the rule a conflict rests on, with its lines on that rule."""
+    c = src.clause(f.hit.clause_id)
+    d = src.document(f.hit.doc_id)
+    if c is None or d is None or under_liability(c.path):
+        return ""
+    rule = next((x for x in (f.hit.quote, f.hit.text) if x), "")
+    p = penalty_clause(d, c.clause_id, rule)
+    if p is None:
+        return ""
+    return f"《{doc_label(src, d.doc_id)}》{article_label(src, p.clause_id)}：{''.join(penalty_lines(p.text, rule))}"
 _UNAPPROVED = re.compile(r"未经[^，。；,;]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
 
 
@@ -309,9 +339,13 @@ def _pending(prop: Proposal, words: list[str]) -> list[str]:
 def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any], list[str]]]:
     """Duties that bind this kind of project and that the proposal never addresses, with the evidence."""
     fields = {f for fact in prop.facts for f in fact.fields}
+    report = operating_report(prop.text)
     todo = []
     for ob in lex.obligations:
         evidence = _present_any(prop, list(ob.get("applies", [])))
+        if report and ob.get("new_works"):
+            # a report on a plant in operation: a duty of works being built binds only the works it plans
+            evidence = [e for e in evidence if plans_new_works(e)]
         if not evidence or not fields & set(ob.get("fields", [])):
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
@@ -563,13 +597,17 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     lex = with_defined_periods(lexicon or load_lexicon(), src)
     prop = analyze(text, lex)
     fixed: list[Finding] = []
+    bare = without_headings(text)
     # Curated refinements of the seed policy, when that policy is in the library.
+    report = operating_report(text)
     for check in load_checks(checks_path):
+        if report and check.new_works and not any(plans_new_works(f.sentence) for f in prop.facts):
+            continue  # market entry concerns new works; the report tells of a plant that has run for years
         c = src.clause(check.clause)
         d = src.document(c.doc_id) if c is not None else None
         if d is None or (doc_filter is not None and not doc_filter.matches(d)):
             continue
-        f = run_check(src, check, text)
+        f = run_check(src, check, bare)
         if f:
             fixed.append(f)
     fixed.extend(f for f in compare_figures(src, text) if _allowed(src, f.hit.doc_id, doc_filter))
@@ -701,6 +739,16 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     findings.extend(extra[: p.max_related])
     findings = _diversify(findings)
+    for f in findings:
+        if f.relation == "conflict":
+            f.penalty = _penalty(src, f)
+    if operating_report(prep.prop.text):
+        for f in findings:
+            if f.relation == "conflict":
+                # a plant in operation does what the rule forbids now: the remedy is to stop it, not to redraw a plan
+                f.recommendation = _AMEND_PLAN.sub(
+                    lambda m: "建议立即按该条款要求整改" if m.group(0).startswith("建议按") else "建议立即停止相关行为、依法整改",
+                    f.recommendation)
     prop = prep.prop
     gaps = [g.message() for g in prep.gaps]
     # a place or land use the library cannot review keeps the verdict open; a procedure named in passing
@@ -721,6 +769,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
         index_version=src.version,
         proposal=prop.text,
         gaps=gaps,
+        subject="operating" if operating_report(prop.text) else "proposal",
     )
 
 

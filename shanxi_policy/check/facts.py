@@ -34,6 +34,23 @@ _PLANNED_WORKS = re.compile(r"(?:拟|计划|准备|将)((?:在|对|于)?[^，。
                             r"(?:项目|工程|改造|车间|生产线|站|厂|场|库|线|中心|基地|街区|街|园区|园))(?=[，。；,;一座条个]|$)")
 
 
+# A report on a plant in operation, by what its heading calls it: the enterprise tells how it runs now.
+_OPERATING_REPORT = re.compile(r"自查报告|自查情况|情况说明|运行情况|整改方案|整改报告|整改情况|执行报告|年度报告|检查情况")
+# Works still to be done: planned or new ("计划年内新增一台压滤机", "拟扩建"), not ones done in a past year.
+_PLANNED_NEW = re.compile(r"(?:拟|计划|准备|打算|将于|将在|将要)[^，。；,;]{0,20}?"
+                          r"(?:新增|新建|扩建|改建|改造|技改|建设|上马|增加)|(?<![已于年])(?:新建|扩建|迁建)")
+
+
+def operating_report(text: str) -> bool:
+    """The material reports on a plant in operation (自查报告, 情况说明, 整改方案 … in its first lines)."""
+    head = "\n".join(text.strip().splitlines()[:3])
+    return bool(_OPERATING_REPORT.search(head))
+
+
+def plans_new_works(sentence: str) -> bool:
+    return bool(_PLANNED_NEW.search(sentence))
+
+
 def proposal_title(text: str) -> str:
     f = proposal_fields(text)
     if "项目名称" in f:

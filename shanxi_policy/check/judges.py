@@ -95,6 +95,15 @@ _ENUM_SPLIT = re.compile(r"、|或者|以及|与")
 # "A、B、C等X": the list's class after 等 (not 等级, 等于, 等同, 等候).
 _ETC = re.compile(r"等(?=[\u4e00-\u9fff]{2})(?!级|于|同|候)")
 _ALT_SPLIT = re.compile(r"[，；;,]")
+# A part of a duty that is only its fronted object ("对泄漏的物料"), with no act of its own.
+_TOPIC_PART = re.compile(r"^(?:对于|对)[^，；;,]{0,16}的([^，；;,的]{1,6})$")
+
+
+def _topic_only(part: str) -> bool:
+    m = _TOPIC_PART.match(part.strip())
+    return m is not None and all(f.startswith("n") for _w, f in tagged(m.group(1)))
+# 或者 before an act of its own ("…或者将医疗废物混入…", "…或者在…设置…")
+_OR_ACTS = re.compile(r"或者(?=将|把|在|向|利用|通过|以)")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
 _COND_SPLIT = re.compile(r"[，；;,]|或者")
@@ -272,8 +281,8 @@ class RuleJudge(Judge):
         for a0, b0 in word_spans(term, norm):
             if not any(a <= a0 and b0 <= b for a, b in denied):
                 st = state_at(norm, a0, b0, proposal=True)
-                if st == NEGATED and in_permit_name(norm, a0, b0):
-                    continue  # "未取得夜间施工证明" lacks a paper; it does not deny working at night
+                if in_permit_name(norm, a0, b0):
+                    continue  # "未取得夜间施工证明" lacks a paper, a paper held says no more: neither tells when work is done
                 (labels if in_label(norm, a0, b0) else states).append(st)
         for m in mentions:
             if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
@@ -374,19 +383,24 @@ class RuleJudge(Judge):
         return None
 
     def _strongly_refused_part(self, action: str, fact: Fact, case: str = "") -> bool:
+        return self._strongly_refused_match(action, fact, case) is not None
+
+    def _strongly_refused_match(self, action: str, fact: Fact, case: str = "") -> Match | None:
         """A part of the duty (cut at commas) whose rare words the fact denies ("在密闭空间…中进行" and "在…露天场地
         进行"): denied, not done away with or put off, weighing as a rare word. A part listing stages ("产生、收集、
         贮存…全过程") names what the duty covers; one stage denied refuses nothing of it."""
         for part in _ALT_SPLIT.split(action):
-            if "、" in part or len(content_terms(part)) < 2:
+            if "、" in part or len(content_terms(part)) < 2 or _topic_only(part):
+                # "对泄漏的物料，及时收集处理": the fronted object names the duty's case; "未发生…泄漏" denies the case
+                # arises, not the duty
                 continue
             m = self._match(part, fact)
             denied = m.fact_denies - m.fact_removes
             if any(w in case for w in m.words):
                 continue  # "不再新增矸石堆存" denies more of the waste the duty's case is about, not the duty
             if m.fact_defers == 0 and denied >= self.params.specific and denied >= 0.5 * m.matched:
-                return True
-        return False
+                return m
+        return None
 
     def _instances(self, action: str) -> list[str]:
         """"通过偷排、篡改…、不正常运行…设施等逃避监管的方式排放大气污染物": the items before 等 are instances of the
@@ -861,6 +875,19 @@ class RuleJudge(Judge):
             return False
         return bool(heads) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads)
 
+    def _matched_disjunct(self, action: str, fact: Fact) -> str:
+        """Of acts joined by 或者, each with its own verb ("在非贮存地点倾倒…医疗废物或者将医疗废物混入…生活垃圾"), the one the
+        fact states most of: a place written in another act ("在非贮存地点") does not bound it."""
+        alts = [x for x in _OR_ACTS.split(action) if x]
+        if len(alts) < 2:
+            return action
+
+        def cover(x: str) -> float:
+            m = self._match(x, fact)
+            return m.agree / m.total if m.total else 0.0
+
+        return max(alts, key=cover)
+
     def _judge(self, fact: Fact, norm: Norm) -> Judgment:
         p = self.params
         condition, action, exception = split_norm(norm)
@@ -890,7 +917,8 @@ class RuleJudge(Judge):
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
             return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
-        places = [x for x in _LOCATIVE.findall(action) if x not in _ANYWHERE] + ([lead.group(1)] if lead else [])
+        places = [x for x in _LOCATIVE.findall(self._matched_disjunct(action, fact)) if x not in _ANYWHERE] + \
+            ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
         near, said = _distance_scope(scope, fact) if scope else (None, "")
@@ -1094,10 +1122,13 @@ class RuleJudge(Judge):
             return out("not_applicable")
         if m == "obligation":
             denies = a.fact_denies - a.fact_removes  # doing away with a thing breaks no duty about it
-            if denies <= 0:
+            if denies < 0.5 * a.matched and a.strong >= 2:
                 # A duty asks for each of its parts: "土方开挖时采取分区、分段作业，对已完成的作业面进行覆盖" is broken
-                # by "裸露土方暂不覆盖" though the fact matches the other part best.
-                part = self._refused_part(action, fact) if a.strong >= 2 else None
+                # by "裸露土方暂不覆盖" though the fact matches the other part best. Where the fact denies some of the
+                # whole duty's words, a part must be refused in its rare words ("安装…自动监测设备…，保证监测设备正常
+                # 运行" and "在线监测…暂时停用检修…至今尚未恢复", installed as it is).
+                part = self._refused_part(action, fact) if denies <= 0 else \
+                    self._strongly_refused_match(action, fact, f"{norm.subject}{condition}")
                 if part is not None:  # the case is shown by the other part, so one denied word suffices
                     a, denies = replace(part, strong=a.strong), part.fact_denies - part.fact_removes
             open_words = [w for w in a.words if self._fact_state(w, fact) == NEGATED]

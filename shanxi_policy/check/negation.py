@@ -19,7 +19,9 @@ REDUCERS = re.compile(r"减少|削减|压减|压降|降低|减量")
 POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)"
                            # "采购国家明令淘汰的设备", "列入淘汰目录的": a remover before 的 describes the thing acted on
                            r"(?!的|目录|名录|类|清单|范围)"
-                           r"|搬迁后|搬离|迁出|停产后|关闭后)")
+                           r"|搬迁后|搬离|迁出|停产后|关闭后"
+                           # "原有渗坑已于2023年回填平整": a pit filled in or sealed is gone
+                           r"|已(?:于[^，。；,;：:]{0,8}?)?(?:回填|封堵|填平|堵死|封停))")
 # Verbs that send a thing to another party or works ("送市生活垃圾焚烧发电厂", "交由有资质单位"); "输送", "发送"
 # send no thing.
 SENDS = r"(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|交给|委托|卖给|售给"

@@ -316,9 +316,19 @@ def in_label(sentence: str, start: int, end: int) -> bool:
     return any(a <= start and end <= b for a, b in _labels(sentence))
 
 
-# A numbered section heading of the proposal ("一、项目概况", "（三）配套") states nothing about the project.
+# A numbered section heading of the proposal ("一、项目概况", "（三）配套", "四、噪声。" before the section's first
+# sentence) states nothing about the project: it names what the section is about, whatever the section then says.
 _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])"
-                      r"\s*[^，。；,;：:！？!?]{1,14}$")
+                      r"\s*[^，。；,;：:！？!?]{1,14}[。.]?$")
+
+
+def without_headings(text: str) -> str:
+    """The text with its section headings blanked out (same length, so positions still hold): a heading names a
+    topic ("二、固体废物。"), it says nothing the project does."""
+    out: list[str] = []
+    for p in re.split(r"(?<=[。；！？!?\n])", text):
+        out.append(re.sub(r"\S", " ", p) if _HEADING.match(p.strip()) else p)
+    return "".join(out)
 
 
 def split_facts(text: str) -> list[str]:
@@ -347,7 +357,8 @@ def project_fact(prop: Proposal) -> Fact | None:
 
 
 # The name of a paper a procedure gives ("夜间施工证明", "危险废物经营许可证"), after the verb that obtains it.
-_PERMIT_NAME = re.compile(r"(?:取得|办理|获得|申领|办妥|领取)([\u4e00-\u9fff]{2,12}?)(?:证明|许可证|批复|批准文件|核准文件)")
+_PERMIT_NAME = re.compile(r"(?:取得|办理|获得|申领|办妥|领取)(?:[^，。；,;]{0,30}?(?:出具|核发|颁发|开具|签发)的)?"
+                          r"([\u4e00-\u9fff]{2,12}?)(?:证明|许可证|批复|批准文件|核准文件)")
 
 
 def in_permit_name(text: str, a: int, b: int) -> bool:
@@ -372,8 +383,9 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                         continue
                     taken.append((m.start(), m.end(), c.terms))
                     st = state_at(norm, m.start(), m.end(), proposal=True)
-                    if st == NEGATED and in_permit_name(norm, m.start(), m.end()):
-                        continue  # "未取得夜间施工证明" lacks a paper; it does not deny working at night
+                    if in_permit_name(norm, m.start(), m.end()):
+                        # "未取得夜间施工证明" lacks a paper, "已取得…夜间施工证明" holds one: neither says when work is done
+                        continue
                     if c.state == NEGATED:
                         if st != PRESENT:
                             # "未发生粪污直排": a denial denied says nothing of what the concept denies
@@ -387,7 +399,7 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
         facts.append(Fact(i, sent, fields, mentions))
     prop = Proposal(text, proposal_title(text), proposal_fields(text), facts)
     ctx = prop.context_terms()
-    whole = normalize_for_search(text)
+    whole = normalize_for_search(without_headings(text))  # a heading ("一、夜间施工。") tells of no act, here either
     every = [m for f in facts for m in f.mentions]
     shared: dict[str, str] = {}
     for f in facts:

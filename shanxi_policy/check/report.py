@@ -15,6 +15,13 @@ VERDICT_LABELS = {
     "supports": "符合政策导向",
     "unrelated": "未发现直接相关的政策条款",
 }
+# The verdict on a report about a plant in operation: breaches found or not, nothing on feasibility.
+OPERATING_VERDICT_LABELS = {
+    "conflict": "发现涉嫌违反规定的事项",
+    "attention": "有需核实的事项",
+    "supports": "未发现违反规定的事项",
+    "unrelated": "未发现直接相关的政策条款",
+}
 # A review whose only result is what it could not review (no article applies, a matter no law covers) is not
 # "基本可行": the verdict stays 需关注, and its label says why.
 UNREVIEWED_LABEL = "未能完成审查，需人工审查"
@@ -25,7 +32,8 @@ def verdict_label(rep: Any) -> str:
     if rep.verdict == "attention" and not any(f.relation in ("conflict", "attention", "supports")
                                               for f in rep.findings) and rep.gaps:
         return UNREVIEWED_LABEL
-    return VERDICT_LABELS[rep.verdict]
+    labels = OPERATING_VERDICT_LABELS if getattr(rep, "subject", "") == "operating" else VERDICT_LABELS
+    return labels[rep.verdict]
 
 
 FORCE_LABELS = {"restrictive": "限制性", "obligatory": "约束性", "encouraging": "鼓励性", "": ""}
@@ -44,6 +52,9 @@ class Finding:
     article: str = ""  # 第六十四条, （三）
     doc_label: str = ""  # short title of the cited document
     score: float = 0.0  # ranking strength within a relation
+    # for a conflict with a law's rule: the article of the same law that punishes it, with the lines that concern the
+    # rule ("《固体废物污染环境防治法》第一百一十二条：…（四）…；有前款第三项、第四项…处…罚款"); "" when none is found
+    penalty: str = ""
 
     def citation(self) -> str:
         """《水污染防治法》第六十四条; the heading path when the article is unknown (older records)."""
@@ -75,6 +86,9 @@ class Report:
     gaps: list[str] = field(default_factory=list)
     # the documents the review was limited to, as chosen by the user ("仅依据：《…》"); "" for the whole library
     basis: str = ""
+    # what was reviewed: "proposal" (a project to be approved) or "operating" (a report on a plant in operation:
+    # 自查报告, 情况说明 …), whose verdict is about breaches found, not about whether a project may go ahead
+    subject: str = "proposal"
 
     def grouped(self) -> dict[str, list[Finding]]:
         return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
@@ -110,6 +124,7 @@ class Report:
             "proposal": self.proposal,
             "gaps": self.gaps,
             "basis": self.basis,
+            "subject": self.subject,
             # in the order of their numbers, as the Word report lists them
             "findings": sorted(({**f.to_dict(), "no": no.get(id(f), 0)} for f in self.findings),
                                key=lambda x: x["no"] or len(self.findings) + 1),
@@ -219,6 +234,7 @@ def to_markdown(rep: Report) -> str:
                     f"- 项目材料：{f.evidence or '（未涉及）'}",
                     f"- 理由：{f.reason}",
                     f"- 建议：{as_sentence(f.recommendation)}",
+                    *([f"- 罚则：{f.penalty}"] if f.penalty else []),
                     "",
                 ]
     lines += [f"---\n文档库版本：{library_version_label(rep.index_version)}　审查时间：{rep.created}"]
@@ -233,6 +249,8 @@ def report_from_dict(d: dict[str, Any]) -> Report:
                   h.get("quote", ""), [tuple(m) for m in h.get("marks", [])])
         findings.append(Finding(f["relation"], hit, f["evidence"], f["reason"], f["recommendation"],
                                 f.get("check_id", ""), f.get("force", ""), f.get("norm_id", ""),
-                                f.get("article", ""), f.get("doc_label", ""), float(f.get("score", 0.0))))
+                                f.get("article", ""), f.get("doc_label", ""), float(f.get("score", 0.0)),
+                                str(f.get("penalty", ""))))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
-                  d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])), str(d.get("basis", "")))
+                  d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])), str(d.get("basis", "")),
+                  str(d.get("subject", "proposal")))

@@ -29,6 +29,10 @@ class Check:
     requires: list[str] = field(default_factory=list)
     supports: list[str] = field(default_factory=list)
     missing: str = "attention"
+    # relation when a forbidden term is present: a clause that only promotes a substitute ("加大低VOCs原辅材料源头替代
+    # 力度") makes the old material a matter to look at, not a breach
+    forbidden: str = "conflict"
+    new_works: bool = False  # a check on new works only (准入): not run on a report about a plant in operation
 
 
 def parse_checks(data: Any, source: str = "checks.yaml") -> list[Check]:
@@ -40,8 +44,8 @@ def parse_checks(data: Any, source: str = "checks.yaml") -> list[Check]:
             c = Check(**item)
         except TypeError as exc:
             raise PolicyError(f"{source} 第 {n} 个检查项字段有误：{exc}") from exc
-        if c.missing not in ("conflict", "attention"):
-            raise PolicyError(f"{source} 检查项 {c.id} 的 missing 只能是 conflict 或 attention")
+        if c.missing not in ("conflict", "attention") or c.forbidden not in ("conflict", "attention"):
+            raise PolicyError(f"{source} 检查项 {c.id} 的 missing、forbidden 只能是 conflict 或 attention")
         out.append(c)
     ids = [c.id for c in out]
     if len(ids) != len(set(ids)):

@@ -82,6 +82,9 @@ def show_report(rep: Report) -> None:
                 st.text(f.reason)
                 st.caption("建议")
                 st.text(f.recommendation)
+                if f.penalty:
+                    st.caption("罚则")
+                    st.text(f.penalty)
     c1, c2, c3 = st.columns(3)
     c1.download_button("下载 Word 审查意见", _docx_bytes(rep), file_name=report_file_name(rep, ".docx"),
                        mime="application/vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -1,0 +1,73 @@
+"""Which article of a law punishes a given rule of it, read from the law's own 法律责任 chapter.
+
+A liability article names the rule it punishes either by repeating its words ("（四）将危险废物提供或者委托给无许可证的
+单位…" for 第八十条 "禁止将危险废物提供或者委托给无许可证的单位…") or by its number ("违反本办法第二十条规定的"). It
+often lists several breaches and sets their amounts in a later paragraph ("有前款第三项、第四项…行为之一，处…罚款"): the
+lines that concern one rule are its lead, the items repeating the rule and the amounts set for those items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..index.units import sentences
+from ..models import Clause, Document
+from ..text.markers import ENUM_START, cites_article
+from ..text.tokenize import char_bigrams
+
+_LIABILITY = re.compile(r"法律责任|罚则")
+# The words of a rule before its act ("禁止", "应当") say nothing of which breach is punished.
+_RULE_HEAD = re.compile(r"^.*?(?:禁止|不得|严禁|应当|必须)")
+_ARTICLE_NO = re.compile(r":a(\d+)$")
+_ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
+# Share of a rule's character bigrams a liability article must repeat to punish that rule.
+REPEAT_SHARE = 0.6
+MIN_BIGRAMS = 6
+
+
+def under_liability(path: Sequence[str]) -> bool:
+    """A clause path (chapters, then the clause's own heading) that runs through a liability chapter."""
+    return any(_LIABILITY.search(p) for p in path[:-1])
+
+
+def _rule_bigrams(rule: str) -> set[str]:
+    return set(char_bigrams(_RULE_HEAD.sub("", rule, count=1)))
+
+
+def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | None:
+    """The liability article of the duty's own law that punishes the rule (a sentence of the duty clause); None when
+    the law has none that repeats it or names the article."""
+    liable = [c for c in doc.clauses if under_liability(c.path) and c.clause_id != duty_clause_id]
+    if not liable:
+        return None
+    grams = _rule_bigrams(rule)
+    if len(grams) >= MIN_BIGRAMS:
+        share, best = max(((len(grams & set(char_bigrams(c.text))), c) for c in liable), key=lambda x: x[0])
+        if share >= REPEAT_SHARE * len(grams):
+            return best
+    m = _ARTICLE_NO.search(duty_clause_id)
+    if m is None:
+        return None
+    n = int(m.group(1))
+    return next((c for c in liable if cites_article(c.text, n)), None)
+
+
+def penalty_lines(text: str, rule: str) -> list[str]:
+    """The sentences of a liability article that concern the rule: for an article listing breaches, its lead, the
+    items that repeat the rule most and the later sentences setting their amounts ("有前款第四项…行为之一，处…"); the
+    whole article otherwise."""
+    body = [text[a:b].strip() for a, b in sentences(text) if text[a:b].strip()]
+    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+    if first is None:
+        return body
+    items = [x for x in body[first:] if ENUM_START.match(x)]
+    grams = _rule_bigrams(rule)
+    shares = [len(grams & set(char_bigrams(x))) for x in items]
+    if not shares or max(shares) == 0:
+        return body
+    chosen = [x for x, s in zip(items, shares, strict=True) if s == max(shares)]
+    numbers = [m.group(1) for x in chosen if (m := _ITEM_NUMBER.match(x))]
+    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
+               and any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers)]
+    return body[:first] + chosen + amounts
