@@ -71,3 +71,37 @@ def test_a_word_another_cited_article_uses_is_not_said_to_be_unaddressed(library
     assert "广场" not in ans.note  # 第八十二条 punishes 第六十四条 (街道、广场…) by repeating its words
     ans = library_kb.ask("罚多少？", history=["村里有人烧秸秆，烟大得呛人，有人管吗？"])
     assert "有人" not in ans.note
+
+
+@pytest.mark.parametrize("previous, question, resolved", [
+    ("没办排污许可证就排污，要罚多少？", "要去哪里办？", "没办排污许可证就排污，要去哪里办？"),
+    ("晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？", "要找哪个部门投诉？",
+     "晚上工地一直施工，吵得睡不着，要找哪个部门投诉？"),
+])
+def test_where_to_go_is_asked_of_the_situation_before(previous, question, resolved):
+    assert resolve(question, [previous]) == resolved
+
+
+def test_where_to_apply_is_answered_by_the_authority_one_turns_to(library_kb):
+    ans = library_kb.ask("要去哪里办？", history=["没办排污许可证就排污，要罚多少？"])
+    assert "生态环境主管部门" in ans.text and "申请取得排污许可证" in ans.text
+
+
+def test_a_figure_in_the_unit_asked_is_looked_for_below_the_top_clauses(library_kb):
+    ans = library_kb.ask("那报告表呢？", history=["环评报告书交上去，环保部门多少天内要批下来？"])
+    assert "三十日内" in ans.text or "30日内" in ans.text
+
+
+def test_an_answer_read_out_names_the_law_of_the_article():
+    from shanxi_policy.answer.render import answer_lines
+    from shanxi_policy.models import Answer, Hit
+
+    hit = Hit("大气污染防治法", "中华人民共和国大气污染防治法", "大气污染防治法:a81", ("第八十一条",), "第八十一条 …", 1.0,
+              "hybrid")
+    ans = Answer(True, "第八十一条 排放油烟的餐饮服务业经营者应当安装油烟净化设施。", [hit])
+    assert answer_lines(ans) == ["答：《大气污染防治法》第八十一条 排放油烟的餐饮服务业经营者应当安装油烟净化设施。[1]"]
+
+
+def test_a_reporters_byline_is_no_measure(library_kb):
+    ans = library_kb.ask("山西怎么推进“一泓清水入黄河”？")
+    assert all("武佳" not in i.text for i in ans.items)

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 NOT_FOUND = "未在政策文件中找到相关规定"
 _NUMERIC_Q = re.compile(r"多少|几|比例|比重|占比|率|面积|浓度|数量|目标值|百分|指标|规模")
 _TIME_Q = re.compile(r"什么时候|何时|哪一年|哪年|时间|期限|时限|截止|节点")
+_WHERE_Q = re.compile(r"(?:哪里|哪儿|去哪|哪个部门|哪个单位|哪个机关|找谁|向谁)[^，。？?]{0,4}"
+                      r"(?:办|申请|投诉|举报|反映|报|领|交)")
+_TO_AUTHORITY = re.compile(r"向[^，。；]{0,40}?(?:部门|机关|机构|人民政府)|"
+                           r"(?:部门|机关|机构|人民政府)[^，。；]{0,6}(?:负责|受理|审批|核发)")
 _LIST_Q = re.compile(r"哪些|包括|有什么|哪几|分别|几个方面|几方面")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|个|家|座|公里|亩|平方|微克|吨|千瓦|百分点)")
 _CONTENT_LOOKUP = re.compile(r"说了什么|讲了什么|内容|是什么|原文|全文|写了什么|怎么规定|如何规定|规定了什么|有什么规定|怎么说")
@@ -95,6 +99,9 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None,
             score -= 3.0
     if _LIST_Q.search(question) and sentence.count("、") >= 2:
         score += 2.0
+    if not legacy and _WHERE_Q.search(question) and _TO_AUTHORITY.search(sentence):
+        # "要去哪里办", "找哪个部门投诉": the sentence naming the authority one turns to
+        score += 3.0
     return score
 
 
@@ -352,11 +359,21 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     terms = content_terms(q)
     cands: list[Cand] = []
     top_score = max(hits[0].score, 1e-9)
-    for rank, h in enumerate(hits[:pool]):
+    unit = asked_unit(q) if not legacy else None
+    ranks = list(range(min(pool, len(hits))))
+    if unit is not None and not any(unit.search(h.text) for h in hits[:pool]):
+        # "…多少天内要批下来" and no top clause states days: the figure is looked for a little further down
+        # (环评法 第二十二条 under two articles on who approves)
+        ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits))) if unit.search(hits[r].text)]
+    for rank, h in ((r, hits[r]) for r in ranks):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
         # matched the question's subject (retrieval score 0.31 against 0.82).
         gap = 0.0 if legacy or h.source != hits[0].source else 6.0 * max(0.0, 1.0 - h.score / top_score)
+        if not legacy and _DEFINES.search(h.text[:60]) and not _MEANING_Q.search(q):
+            # "本办法下列用语的含义：…贮存，是指…超过90个工作日的活动" says what a word means, not how long a thing may
+            # be kept; a rule answers before it
+            gap += DEFINITION_GAP
         spans = sentences(h.text)
         for i, (s, e) in enumerate(spans):
             sent = h.text[s:e].strip()
@@ -371,7 +388,6 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             lead_in = "" if legacy else item_lead(h.text, s)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
     asked = set(_YEAR.findall(q))
-    unit = asked_unit(q) if not legacy else None
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
         # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one
@@ -428,6 +444,12 @@ _ASKS_AMOUNT = re.compile(r"罚多少|多少钱|罚款多少|罚几|罚款数额
 _AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元|百分之[一二两三四五六七八九十]+")
 # Clauses (by retrieval rank) searched for the amount a penalty answer lacks.
 AMOUNT_RANKS = 3
+# A definitions article ("本法下列用语的含义") answers a question on what a word means, other questions only after a rule.
+_DEFINES = re.compile(r"下列用语的含义|下列用语，其含义|下列用语是指")
+_MEANING_Q = re.compile(r"是指|什么是|是什么|含义|定义|指的是|指什么|概念|所称|怎么理解|如何理解|算不算|属于")
+DEFINITION_GAP = 3.0
+# Clauses (by retrieval rank) searched for a figure in the unit asked ("多少天") when the top ones state none.
+UNIT_RANKS = 5
 
 
 # Sentences of a clause between two chosen ones that are filled in rather than skipped.

@@ -459,8 +459,34 @@ _PARTY_ASKS = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff、和及]{2,14}?)(?:�
                          r"(?:怎么办|怎么做|如何做|做什么|干什么|采取什么措施|采取哪些措施|承担什么责任|负什么责任)[？?。]?$")
 
 
+# "要去哪里办？", "要找哪个部门投诉？": where to go or whom to turn to, with no subject of its own (only the words of
+# a procedure), asked of the situation before.
+_WHO_WHERE = re.compile(r"哪里|哪儿|哪个部门|哪个单位|哪个机关|哪家|找谁|向谁|谁来|谁管|去哪")
+_PROCEDURE_WORDS = frozenset("部门 单位 机关 投诉 举报 反映 办理 申请 手续 材料 找 去 办".split())
+WHO_WHERE_CHARS = 14
+# A clause of a question that asks ("可以投诉吗", "罚多少", "怎么办"), not one that tells the situation.
+_ASKING_CLAUSE = re.compile(r"吗|呢|多少|多久|怎么|怎样|如何|什么|哪|谁|能不能|可不可以|是否|罚")
+
+
+def asks_who_or_where(question: str) -> bool:
+    q = question.strip()
+    return len(q) <= WHO_WHERE_CHARS and bool(_WHO_WHERE.search(q)) \
+        and all(t in _PROCEDURE_WORDS for t in content_terms(q))
+
+
+def situation_of(question: str) -> str:
+    """The clauses of a question that tell its situation, before those that ask ("晚上工地一直施工，吵得睡不着" of
+    "晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？"); "" when every clause asks."""
+    parts = [p for p in re.split(r"[，,？?]", question.strip()) if p.strip()]
+    while parts and _ASKING_CLAUSE.search(parts[-1]):
+        parts.pop()
+    return "，".join(parts)
+
+
 def is_elliptical(question: str, previous: str = "") -> bool:
     q = question.strip()
+    if previous and asks_who_or_where(q):
+        return True
     if _LEAD.match(q) and len(q) <= 20:
         # "那排污许可证的有效期是多长？" after a question on re-applying: a question of its own (its own asking word
         # and a long noun the earlier question lacks), unless the earlier one set a year it would lose
@@ -515,6 +541,11 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     previous = resolve(earlier[-1], earlier[:-1], rarity, documents)
     frag = _TAIL.sub("", _LEAD.sub("", q)).strip("，,的 ")
     out = previous
+    if asks_who_or_where(q):
+        # "要找哪个部门投诉？" after "晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？": asked of the situation told
+        situation = situation_of(previous) or question_subject(previous)
+        if situation:
+            return f"{situation}，{frag}？"
     new_years = _YEAR.findall(frag)
     if new_years:
         old_years = _YEAR.findall(out)

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from ..models import Answer
+import re
+
+from ..models import Answer, Hit
+
+_ARTICLE_START = re.compile(r"第[一二三四五六七八九十百零〇]+条")
+
+
+def with_law_name(text: str, hit: Hit | None) -> str:
+    """"第八十一条 …" read out alone does not say whose article it is (大气法 and 噪声法 both have a 第七十七条): the
+    text that opens with an article number is given with its document's name."""
+    if hit is None or not _ARTICLE_START.match(text):
+        return text
+    return f"《{hit.doc_title.removeprefix('中华人民共和国')}》{text}"
 
 
 def answer_lines(ans: Answer) -> list[str]:
@@ -26,13 +38,14 @@ def answer_lines(ans: Answer) -> list[str]:
         head = ans.text.split("\n", 1)[0]
         lead = head if head and head not in {i.text for i in ans.items} else ""
         # A lead-in ("…应当包括下列内容：") is quoted from the clause of the first item.
-        out.append("答：" + (f"{lead}[{ans.items[0].cite}]" if lead else ""))
+        out.append("答：" + (f"{with_law_name(lead, _cited(ans, ans.items[0].cite))}[{ans.items[0].cite}]"
+                            if lead else ""))
         for n, item in enumerate(ans.items, 1):
             label = f"{item.label}：" if item.label else ""
-            out.append(f"  {n}. {label}{item.text}[{item.cite}]")
+            out.append(f"  {n}. {label}{with_law_name(item.text, _cited(ans, item.cite))}[{item.cite}]")
     else:
         cite = f"[{ans.items[0].cite}]" if ans.items else "[1]" if ans.citations else ""
-        out.append(f"答：{ans.text}{cite}")
+        out.append(f"答：{with_law_name(ans.text, _cited(ans, ans.items[0].cite if ans.items else 1))}{cite}")
     return out
 
 
@@ -50,3 +63,7 @@ def citation_lines(ans: Answer, limit: int = 5) -> list[str]:
         if h.quote:
             out.append(f"    “{h.marked()}”")
     return out
+
+
+def _cited(ans: Answer, n: int) -> Hit | None:
+    return ans.citations[n - 1] if 0 < n <= len(ans.citations) else None

@@ -48,6 +48,10 @@ def has_term(term: str, text_norm: str) -> bool:
     return any(v in text_norm for v in _variants(term))
 
 
+# A reporter's or editor's name in brackets, a sentence of its own in a news text.
+_BYLINE = re.compile(r"[（(](?:记者|通讯员|实习生|编辑)?[\u4e00-\u9fff]{2,4}[）)]")
+
+
 def body_sentences(hit: Hit) -> list[str]:
     """The clause's sentences, without the heading sentence that only repeats the clause title."""
     out = []
@@ -59,6 +63,8 @@ def body_sentences(hit: Hit) -> list[str]:
         bare = sent.rstrip(_HEAD_PUNCT)
         if title and bare and (bare == title.rstrip(_HEAD_PUNCT) or (len(bare) <= len(title) + 1 and bare in title)):
             continue
+        if _BYLINE.fullmatch(sent):
+            continue  # "（武佳）": a reporter's name closing a news paragraph says nothing
         out.append(sent)
     return out
 
