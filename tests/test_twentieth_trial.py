@@ -105,3 +105,15 @@ def test_an_answer_read_out_names_the_law_of_the_article():
 def test_a_reporters_byline_is_no_measure(library_kb):
     ans = library_kb.ask("山西怎么推进“一泓清水入黄河”？")
     assert all("武佳" not in i.text for i in ans.items)
+
+
+def test_a_caution_of_one_question_of_several_says_which(library_kb):
+    ans = library_kb.ask("环保税多长时间报一次？季度结束后几天内要交？")
+    assert "十五日内" in ans.shown_text()
+    # the second question is answered with its days; a caution of the first is not said of the whole answer
+    assert not ans.note.startswith("文件中未规定具体")
+
+
+def test_a_question_naming_the_policy_is_answered_from_it_not_from_the_news_report(library_kb):
+    ans = library_kb.ask("实施意见对“一泓清水入黄河”有什么要求？")
+    assert ans.citations[0].doc_id == "meili_shanxi_shishi_yijian"

@@ -242,6 +242,8 @@ _UNIT_NAME = {"天": "天数", "日": "天数", "年": "年限", "月": "期限"
 # "多久", "多长时间": a length of time in any unit ("不得超过一年", "90个工作日").
 _ASKED_DURATION = re.compile(r"多久|多长时间|多长期限|多少时间|多长的?期限")
 _DURATION_FIGURE = r"年|个月|日|天|个工作日|小时"
+_HOW_OFTEN = re.compile(r"一次|一回")
+_PER_PERIOD = r"(?:按|每)(?:日|天|周|月|季度?|半年|年)"
 
 
 def asked_unit(question: str) -> re.Pattern[str] | None:
@@ -250,6 +252,9 @@ def asked_unit(question: str) -> re.Pattern[str] | None:
     if m:
         return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
     if _ASKED_DURATION.search(question):
+        if _HOW_OFTEN.search(question):
+            # "多长时间报一次": how often, stated as a period ("按月计算，按季申报") as much as by a figure
+            return re.compile(rf"{_FIGURE}\s*(?:{_DURATION_FIGURE})|{_PER_PERIOD}")
         return re.compile(rf"{_FIGURE}\s*(?:{_DURATION_FIGURE})")
     return None
 

@@ -187,8 +187,10 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
                 citations.append(h)
                 have.add(h.clause_id)
     # a part's note cites by the part's own numbering ("第十七条[3]作了基本相同的规定"): renumbered, and said once
-    notes = list(dict.fromkeys([_renumbered(a.note, a.citations, citations) for a in answers if a.found and a.note]
-                               + repeated))
+    # a part's caution is said of that part ("“环保税多长时间报一次”：文件中未规定具体期限…"), not of the whole answer
+    notes = list(dict.fromkeys([(f"“{p.rstrip('？?')}”：" if a.note.startswith(CAUTIONS) else "")
+                                + _renumbered(a.note, a.citations, citations)
+                                for p, a in zip(parts, answers, strict=True) if a.found and a.note] + repeated))
     if unanswered:
         notes.append(f"“{'”“'.join(unanswered)}”未在文件中找到相关规定。")
     out = Answer(True, "\n".join(i.text for i in items), citations, question, "",
@@ -276,6 +278,12 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         ans.question = q
         return ans
     base = answer_question(kb, asked, k, doc=doc, filters=filters)
+    if len(doc_ids) > 1 and filters is not None:
+        # "实施意见对…有什么要求": the named document answers in its own words; a news report on it only when the
+        # document itself has nothing found
+        own = answer_question(kb, asked, k, filters=replace(filters, doc_ids=doc_ids[:1]))
+        if own.found:
+            base = own
     if asked != q:
         base.question = q
     if not base.found:
