@@ -117,3 +117,10 @@ def test_a_caution_of_one_question_of_several_says_which(library_kb):
 def test_a_question_naming_the_policy_is_answered_from_it_not_from_the_news_report(library_kb):
     ans = library_kb.ask("实施意见对“一泓清水入黄河”有什么要求？")
     assert ans.citations[0].doc_id == "meili_shanxi_shishi_yijian"
+
+
+def test_a_year_the_sentence_gives_to_another_target_is_said_to_have_none_for_the_thing_asked(library_kb):
+    ans = library_kb.ask("2035年呢？", history=["到2027年新增汽车里新能源车要占多少？"])
+    assert "2035年“新能源车”" in ans.note
+    ans = library_kb.ask("那2035年呢？", history=["到2027年各设区市细颗粒物平均浓度要达到什么水平？"])
+    assert not ans.note

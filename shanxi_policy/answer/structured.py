@@ -1108,7 +1108,7 @@ def _named_section(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Section
 
 
 # ----- comparison ----------------------------------------------------------------------------------
-def _year_segments(text: str, years: list[int]) -> dict[int, str]:
+def year_segments(text: str, years: list[int]) -> dict[int, str]:
     """The part of a text that speaks about each year: from "到2027年" to the next year's marker."""
     marks = []
     for y in years:
@@ -1145,7 +1145,7 @@ def comparison_answer(kb: KnowledgeBase, question: str, base: Answer, years: lis
     # The document's own words before a news report's account of them ("到2027年…到2035年…" in the 实施意见 itself).
     both = next((h for h in spans if not _secondary(kb, h)), spans[0] if spans else None)
     if both is not None:
-        seg = _year_segments(both.text, years)
+        seg = year_segments(both.text, years)
         if len(seg) == len(years):
             n = cite_number(citations, both)
             rows.append(["总体表述", *[seg[y] for y in years]])

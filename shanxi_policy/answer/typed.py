@@ -37,6 +37,7 @@ from .structured import (
     penalty_list,
     penalty_of_rule,
     subject_terms,
+    year_segments,
     years_in,
 )
 
@@ -214,6 +215,15 @@ def other_year(question: str, ans: Answer) -> Answer:
     if ans.found and asked and not ans.note and ans.type not in ("metadata", "lookup") \
             and not asked & set(YEAR.findall(ans.shown_text())):
         ans.note = f"文件中未找到{'、'.join(sorted(asked))}年的相应规定，以下是最接近的条款。"
+    elif ans.found and len(asked) == 1 and not ans.note and ans.type == "factoid":
+        # "到2035年新增汽车里新能源车要占多少": the sentence speaks of 2035, but of another target (铁路货运周转量);
+        # what it says of the thing asked is for 2027 only
+        year = int(next(iter(asked)))
+        segment = year_segments(ans.text, sorted({int(y) for y in YEAR.findall(ans.text)})).get(year, "")
+        said = [t for t in content_terms(question) if not t.isdigit() and len(t) >= 2 and t in ans.text]
+        if segment and said and not any(t in segment for t in said):
+            thing = max(said, key=len)
+            ans.note = f"文件中未找到{year}年“{thing}”的相应规定，以下是最接近的条款。"
     return ans
 
 
