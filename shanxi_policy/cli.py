@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from . import __version__
-from .cli_common import INDEX_OPTION
+from .cli_common import INDEX_OPTION, output_file
 from .cli_common import emit_json as _emit_json
 from .cli_common import fail as _fail
 from .corpus import load_corpus
@@ -347,8 +347,10 @@ def _proposal_text(file: Path | None, text: str | None) -> str:
 @click.option("--file", "file", type=click.Path(path_type=Path), help="项目材料文件（PDF、DOCX、TXT）。")
 @click.option("--text", "text", default=None, help="直接给出的项目材料文字。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审查报告。")
-@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Word 文件。")
-@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="把审查意见写成 Markdown 文件。")
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, callback=output_file,
+              help="把审查意见写成 Word 文件。")
+@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, callback=output_file,
+              help="把审查意见写成 Markdown 文件。")
 @click.option("--no-history", is_flag=True, help="不把本次审查记入历史记录。")
 @click.option("--doc-type", "doc_types", multiple=True, help="只依据该类型的文档审查（可多次给出，如 法律、行政法规）。")
 @click.option("--doc", "docs", multiple=True,
@@ -467,8 +469,10 @@ def history_show(check_id: int, as_json: bool) -> None:
 
 @history.command(name="export")
 @click.argument("check_id", type=int)
-@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, help="导出为 Markdown 文件。")
-@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, help="导出为 Word 文件。")
+@click.option("--md", "md_out", type=click.Path(path_type=Path), default=None, callback=output_file,
+              help="导出为 Markdown 文件。")
+@click.option("--docx", "docx_out", type=click.Path(path_type=Path), default=None, callback=output_file,
+              help="导出为 Word 文件。")
 def history_export(check_id: int, md_out: Path | None, docx_out: Path | None) -> None:
     """把一条审查记录导出为 Word 或 Markdown。"""
     from .check.docx_report import write_docx
@@ -694,7 +698,8 @@ def import_cmd(paths: tuple[Path, ...], corpus_dir: Path | None, index_dir: Path
 @main.command()
 @click.argument("doc_a")
 @click.argument("doc_b")
-@click.option("--docx", "docx_path", type=click.Path(path_type=Path), default=None, help="导出 Word 修订对照表。")
+@click.option("--docx", "docx_path", type=click.Path(path_type=Path), default=None, callback=output_file,
+              help="导出 Word 修订对照表。")
 @click.option("--all", "show_all", is_flag=True, help="也列出未变化的条文。")
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出。")
 @INDEX_OPTION

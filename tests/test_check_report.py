@@ -177,3 +177,12 @@ def test_eval_check_reports(tmp_path):
 def test_download_names_tell_reports_apart(report):
     name = report_file_name(report, ".docx")
     assert name.startswith("审查意见_年产100万吨焦化项目_") and name.endswith(".docx") and "/" not in name
+
+
+@pytest.mark.parametrize("where, said", [("missing/r.docx", "不存在"), (".", "是一个文件夹")])
+def test_an_output_path_that_cannot_be_written_is_refused_before_the_check(tmp_path, monkeypatch, where, said):
+    monkeypatch.setenv("SHANXI_POLICY_HISTORY_DB", str(tmp_path / "h.sqlite3"))
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["check", "--text", PROPOSAL, "--docx", where, "--index", str(ROOT / "index")])
+    assert r.exit_code == 2
+    assert said in r.output and "Traceback" not in r.output

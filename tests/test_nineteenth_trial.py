@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from shanxi_policy.check.proposal import analyze, in_permit_name, split_facts
@@ -138,3 +140,15 @@ def test_penalty_lines_keep_the_lead_the_item_and_its_amounts():
 def test_monitoring_words_in_a_heading_are_not_facts_either():
     prop = analyze("某屠宰场\n2024年度环境保护自查报告\n\n四、噪声。待宰圈远离厂界，未收到周边居民投诉。")
     assert all(not f.sentence.startswith("四、") for f in prop.facts)
+
+
+def test_what_was_not_done_before_an_act_does_not_deny_the_act(library_kb):
+    # "未经处理" is closed: in "未经处理直接排入村南河沟" the discharge is done (畜禽条例 第二十条, had been 符合)
+    rep = check_proposal(library_kb, REPORT + "我场为生猪养殖场，存栏3000头。部分粪水未经处理直接排入村南河沟。")
+    assert "conflict" in _relations(rep, "畜禽规模养殖污染防治条例", "第二十条")
+
+
+def test_no_residents_upstairs_is_not_a_residential_building(library_kb):
+    path = Path(__file__).parent / "data" / "trials" / "21_P08_城区饭店.txt"
+    rep = check_proposal(library_kb, path.read_text(encoding="utf-8"))
+    assert "conflict" not in _relations(rep, "大气污染防治法", "第八十一条")

@@ -299,11 +299,19 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     return PRESENT
 
 
+# "未经处理", "未经批准": what was not done before the act that follows, which is itself done.
+_WITHOUT = re.compile(r"未经[\u4e00-\u9fff]{0,6}?(?:处理|批准|许可|审批|审查|同意|验收|处置|净化|消毒|核准|登记|备案)")
+
+
 def _negates(before: str) -> bool:
     """A denial before a word in its segment, unless a 的 closes it first: "无许可证的单位" denies the licence,
-    not the unit; "未经处理的废水" is still waste water."""
+    not the unit; "未经处理的废水" is still waste water. "未经处理" is a closed phrase too: in "未经处理直接排入" the
+    discharge is done, only the treatment is not."""
     ends = [m.end() for m in _PRE_NEG.finditer(before)]
-    return bool(ends) and "的" not in before[ends[-1]:]
+    if not ends or "的" in before[ends[-1]:]:
+        return False
+    closed = [m for m in _WITHOUT.finditer(before) if m.start() <= ends[-1] - 1 < m.end()]
+    return not closed
 
 
 @lru_cache(maxsize=4096)
