@@ -152,3 +152,28 @@ def test_no_residents_upstairs_is_not_a_residential_building(library_kb):
     path = Path(__file__).parent / "data" / "trials" / "21_P08_城区饭店.txt"
     rep = check_proposal(library_kb, path.read_text(encoding="utf-8"))
     assert "conflict" not in _relations(rep, "大气污染防治法", "第八十一条")
+
+
+def test_the_letter_around_a_report_is_no_fact():
+    facts = split_facts("县生态环境分局综合行政执法大队：\n我店位于龙泉街，灶头8个。\n特此报告。\n欢迎监督。\n")
+    assert facts == ["我店位于龙泉街，灶头8个。"]
+
+
+def test_a_plant_in_operation_gets_no_planning_reminders_of_the_policy(library_kb):
+    # the seed policy's "未提及‘污泥无害化…’" and a law's rule on works to be built are no finding on a works that runs
+    path = Path(__file__).parent / "data" / "trials" / "21_P06_乡镇污水处理厂.txt"
+    rep = check_proposal(library_kb, path.read_text(encoding="utf-8"))
+    assert rep.verdict == "supports"
+
+
+def test_a_matter_to_be_told_later_is_not_met():
+    from shanxi_policy.check.negation import undecided
+
+    text = "污水处理站出口在线监测设备运行情况另行说明。"
+    i = text.find("在线监测")
+    assert undecided(text, i, i + 4)
+
+
+def test_waste_water_let_run_off_into_a_ditch_is_let_out():
+    prop = analyze("8月连续降雨期间，堆存点有部分粪水顺路边排水沟流出，流向村南的季节性河沟。")
+    assert any("排放" in m.terms for m in prop.facts[0].mentions)

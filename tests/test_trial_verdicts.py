@@ -20,7 +20,7 @@ EXPECTED = {
     "18_P10": "attention", "18_P11": "attention", "18_P12": "conflict",
     # nineteenth trial: reports that operating enterprises file (自查报告, 情况说明, 整改方案)
     "19_P01": "attention", "19_P02": "conflict", "19_P03": "conflict", "19_P05": "conflict", "19_P06": "attention",
-    "19_P07": "supports", "19_P08": "supports", "19_P09": "attention", "19_P10": "supports", "19_P12": "conflict",
+    "19_P07": "supports", "19_P08": "supports", "19_P10": "supports", "19_P12": "conflict",
 }
 
 

@@ -223,6 +223,8 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
 
 
 _TIME_SCOPE = re.compile(r"夜间|昼间|期间|期内|时段|[时点]至")
+# A rule on works being built: starting them, a re-review or re-application they need.
+_NEW_WORKS_RULE = re.compile(r"开工建设|重新审核|新建、改建、扩建|同时设计、同时施工")
 # The advice for a conflict in a proposal: redraw the plan ("建议…取消或调整“…”的内容", "…后再实施").
 _AMEND_PLAN = re.compile(r"建议(?:将相关设施或活动移出[^，；]*，或)?取消或调整“[^”]*”的内容|建议按该条款要求.*?后再实施")
 
@@ -743,6 +745,12 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
         if f.relation == "conflict":
             f.penalty = _penalty(src, f)
     if operating_report(prep.prop.text):
+        # A plant that has run for years: reminders meant for works to be built (the seed policy's "未提及…"
+        # checks; 环评 re-review after five years, re-application for new works) are no finding on it, unless the
+        # report plans such works
+        findings = [f for f in findings if f.relation != "attention" or plans_new_works(f.evidence)
+                    or not ((f.check_id and not f.check_id.startswith("obligation:") and "未提及" in f.reason)
+                            or _NEW_WORKS_RULE.search(f.hit.quote))]
         for f in findings:
             if f.relation == "conflict":
                 # a plant in operation does what the rule forbids now: the remedy is to stop it, not to redraw a plan

@@ -330,19 +330,30 @@ _HEADING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|（[一�
                       r"\s*[^，。；,;：:！？!?]{1,14}[。.]?$")
 
 
+# The letter around a report: the office it is addressed to ("县生态环境分局综合行政执法大队："), its closing formula
+# ("特此报告。", "欢迎监督。"). Neither tells anything about the plant.
+_SALUTATION = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}?(?:局|大队|支队|中队|政府|委员会|办公室|中心|科|处|所)[：:]$")
+_CLOSING = re.compile(r"^(?:特此(?:报告|说明|函告|函复|报告如上)|以上(?:报告|说明|情况)?[^，。]{0,8}(?:请|妥否)[^。]{0,10}|"
+                      r"请(?:予)?(?:审查|审阅|批示|指正)|欢迎(?:监督|指导)|妥否，请批示)[。！!]?$")
+
+
+def _letter_part(p: str) -> bool:
+    return bool(_HEADING.match(p) or _SALUTATION.match(p) or _CLOSING.match(p))
+
+
 def without_headings(text: str) -> str:
     """The text with its section headings blanked out (same length, so positions still hold): a heading names a
     topic ("二、固体废物。"), it says nothing the project does."""
     out: list[str] = []
     for p in re.split(r"(?<=[。；！？!?\n])", text):
-        out.append(re.sub(r"\S", " ", p) if _HEADING.match(p.strip()) else p)
+        out.append(re.sub(r"\S", " ", p) if _letter_part(p.strip()) else p)
     return "".join(out)
 
 
 def split_facts(text: str) -> list[str]:
     parts = re.split(r"(?<=[。；！？!?\n])", text)
     return [p.strip() for p in parts
-            if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3 and not _HEADING.match(p.strip())]
+            if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3 and not _letter_part(p.strip())]
 
 
 # A long document is not one project description: judging all of it as one fact would match nearly every
