@@ -289,10 +289,11 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         return ans
     base = answer_question(kb, asked, k, doc=doc, filters=filters)
     if len(doc_ids) > 1 and filters is not None:
-        # "实施意见对…有什么要求": the named document answers in its own words; a news report on it only when the
-        # document itself has nothing found
+        # "实施意见对…有什么要求": the named document answers in its own words, when its best clause ranks close to
+        # the report's; "实施意见提出了几个方面的重点任务" is answered by the report that counts them
         own = answer_question(kb, asked, k, filters=replace(filters, doc_ids=doc_ids[:1]))
-        if own.found:
+        if own.found and own.citations and base.citations \
+                and own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score:
             base = own
     if asked != q:
         base.question = q
@@ -422,6 +423,8 @@ NOT_IN_ANSWER = "最接近的条款没有提到"  # another cited clause names w
 CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED, NOT_IN_ANSWER)
 
 
+# How close (score ratio) the named document's best clause must rank to a report's to answer in its own words.
+OWN_WORDS_RATIO = 0.8
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
 KEY_SWITCH_RATIO = 0.8
 

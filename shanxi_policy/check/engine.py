@@ -223,6 +223,7 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
 
 
 _TIME_SCOPE = re.compile(r"夜间|昼间|期间|期内|时段|[时点]至")
+_UNAPPROVED = re.compile(r"未经[^，。；,;]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
 # A rule on works being built: starting them, a re-review or re-application they need.
 _NEW_WORKS_RULE = re.compile(r"开工建设|重新审核|新建、改建、扩建|同时设计、同时施工")
 # The advice for a conflict in a proposal: redraw the plan ("建议…取消或调整“…”的内容", "…后再实施").
@@ -240,7 +241,6 @@ def _penalty(src: CheckSource, f: Finding) -> str:
     if p is None:
         return ""
     return f"《{doc_label(src, d.doc_id)}》{article_label(src, p.clause_id)}：{''.join(penalty_lines(p.text, rule))}"
-_UNAPPROVED = re.compile(r"未经[^，。；,;]{0,12}(?:批准|审批|审查|同意|验收)|未(?:依法)?取得|未办理|未依法")
 
 
 def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding | None:
