@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..norms.liability import penalty_clause
+from ..norms.liability import amounts_for, first_item, penalty_clause, repeating_clause
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import char_bigrams, content_terms
+from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, term_spans
-from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter, under_liability
+from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -409,10 +409,6 @@ def held_key(question: str, hits: list[Hit], kb: KnowledgeBase | None) -> str:
     return key
 
 
-# Share of a ban's character bigrams a penalty clause must repeat to punish that ban.
-BAN_REPEAT = 0.6
-
-
 def penalty_of_rule(kb: KnowledgeBase, duty: Hit, rule: str) -> Hit | None:
     """The article of the duty's own law that punishes the rule (a sentence of the duty), as a hit
     (norms.liability.penalty_clause)."""
@@ -437,8 +433,8 @@ def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer 
         return None
     body = body_sentences(penalty)
     picked = penalty_items(rule, body) or body
-    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), len(body))
-    lead = [x for x in picked if x in body[:first]] if picked is not body else []
+    first = first_item(body)
+    lead = [x for x in picked if x in body[:first]] if picked is not body and first is not None else []
     base = Answer(True, "", [penalty, duty], question, "", earlier.confidence)
     return _finish(base, "list", [AnswerItem(x, 1) for x in picked if x not in lead], [penalty, duty],
                    lead_in="".join(lead))
@@ -459,17 +455,11 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
         if not rules:
             continue
         rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
-        grams = set(char_bigrams(re.sub(r"^.*?(?:禁止|不得|严禁|应当)", "", rule)))
         d = kb.document(h.doc_id)
-        if len(grams) < 6 or d is None:
-            continue
         # the law's own liability articles are read, not searched: a law has a few dozen, and retrieval would embed
         # the rule once more
-        shares = [(len(grams & set(char_bigrams(c.text))), c) for c in d.clauses
-                  if under_liability(c.path) and all(c.clause_id != x.clause_id for x in out)]
-        best = max(shares, key=lambda x: x[0], default=(0, None))
-        if best[1] is not None and best[0] >= BAN_REPEAT * len(grams):
-            c = best[1]
+        c = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out}) if d is not None else None
+        if c is not None and d is not None:
             out.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, h.score, "penalty"))
     return out
 
@@ -811,8 +801,6 @@ def _asks_purpose(question: str) -> bool:
     return bool(_ASKS_PURPOSE.search(question))
 
 
-# The number of a listed item ("（四）将危险废物…" -> 四).
-_ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 # Words every penalty question and article share; they do not tell one listed breach from another.
 _PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
 
@@ -821,7 +809,7 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     """A penalty article that lists the breaches it punishes ("有下列行为之一的，…处…罚款：（一）…（四）…"): its lead,
     with the fine, and only the listed breaches the question speaks of; None when the question names none of them in
     particular."""
-    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+    first = first_item(body)
     if not first:
         return None
     items = [x for x in body[first:] if ENUM_START.match(x)]
@@ -836,10 +824,17 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
         return None
     chosen = [x for x, sc in zip(items, scores, strict=True) if sc == top]
     # "有前款第三项、第四项…行为之一，处所需处置费用三倍以上五倍以下的罚款": the amounts a later paragraph sets for them
-    numbers = [m.group(1) for x in chosen if (m := _ITEM_NUMBER.match(x))]
-    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
-               and any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers)]
-    return lead + chosen + amounts
+    return lead + chosen + amounts_for(body, chosen)
+
+
+def penalty_body(question: str, body: list[str]) -> list[str]:
+    """A listing penalty article as a penalty question is answered from it: its lead, the breaches the question
+    speaks of (all of them when it names none in particular) and the amounts set for them."""
+    first = first_item(body)
+    if first is None:
+        return body
+    return penalty_items(question, body) or [*body[:first], *(x for x in body[first:] if ENUM_START.match(x)),
+                                             *amounts_for(body)]
 
 
 def with_list_leads(body: list[str], picked: list[str]) -> list[str]:
@@ -917,12 +912,11 @@ def penalty_list(base: Answer, question: str) -> Answer:
     if not in_liability_chapter(hit) or not all(x in flat for x in parts):
         return base
     body = body_sentences(hit)
-    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
-    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x] if first else []
+    first = first_item(body)
+    amounts = amounts_for(body)
     if not first or not amounts or any(x in base.text for x in amounts):
         return base
-    picked = penalty_items(question, body) or [*body[:first], *(x for x in body[first:] if ENUM_START.match(x)),
-                                               *amounts]
+    picked = penalty_body(question, body)
     lead = [x for x in picked if x in body[:first]]
     return _finish(base, "list", [AnswerItem(x, 1) for x in picked if x not in lead], list(base.citations),
                    lead_in="".join(lead))
@@ -945,11 +939,8 @@ def introduced_list(base: Answer, question: str = "") -> Answer:
     shown = enum[:MAX_BODY]
     if question and ASKS_PENALTY.search(question) and in_liability_chapter(hit):
         body = body_sentences(hit)
-        picked = penalty_items(question, body)
-        if picked is None:
-            first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), len(body))
-            picked = [*enum, *(x for x in body[first:] if not ENUM_START.match(x) and "前款" in x)]
-        shown = [x for x in picked if x.strip() != sent and x not in body[:1]]
+        lead_part = body[:first_item(body) or 1]  # the sentence introducing the list, and any before it
+        shown = [x for x in penalty_body(question, body) if x.strip() != sent and x not in lead_part]
     return _finish(base, "list", [AnswerItem(x, 1) for x in shown], list(base.citations), lead_in=sent)
 
 

@@ -26,7 +26,7 @@ from ..text.markers import PART, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
-from .facts import operating_report, plans_new_works
+from .facts import plans_new_works
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
 from .negation import REDUCERS, segment_start
 from .proposal import (
@@ -341,11 +341,10 @@ def _pending(prop: Proposal, words: list[str]) -> list[str]:
 def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any], list[str]]]:
     """Duties that bind this kind of project and that the proposal never addresses, with the evidence."""
     fields = {f for fact in prop.facts for f in fact.fields}
-    report = operating_report(prop.text)
     todo = []
     for ob in lex.obligations:
         evidence = _present_any(prop, list(ob.get("applies", [])))
-        if report and ob.get("new_works"):
+        if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
             evidence = [e for e in evidence if plans_new_works(e)]
         if not evidence or not fields & set(ob.get("fields", [])):
@@ -601,9 +600,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     fixed: list[Finding] = []
     bare = without_headings(text)
     # Curated refinements of the seed policy, when that policy is in the library.
-    report = operating_report(text)
     for check in load_checks(checks_path):
-        if report and check.new_works and not any(plans_new_works(f.sentence) for f in prop.facts):
+        if prop.operating and check.new_works and not any(plans_new_works(f.sentence) for f in prop.facts):
             continue  # market entry concerns new works; the report tells of a plant that has run for years
         c = src.clause(check.clause)
         d = src.document(c.doc_id) if c is not None else None
@@ -744,7 +742,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     for f in findings:
         if f.relation == "conflict":
             f.penalty = _penalty(src, f)
-    if operating_report(prep.prop.text):
+    if prep.prop.operating:
         # A plant that has run for years: reminders meant for works to be built (the seed policy's "未提及…"
         # checks; 环评 re-review after five years, re-application for new works) are no finding on it, unless the
         # report plans such works
@@ -777,7 +775,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
         index_version=src.version,
         proposal=prop.text,
         gaps=gaps,
-        subject="operating" if operating_report(prop.text) else "proposal",
+        subject="operating" if prop.operating else "proposal",
     )
 
 

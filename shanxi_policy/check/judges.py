@@ -371,32 +371,22 @@ class RuleJudge(Judge):
                 best = m
         return best
 
-    def _refused_part(self, action: str, fact: Fact) -> Match | None:
-        """The part of a duty of several parts (cut at commas) that the fact refuses: most of its words denied."""
+    def _refused_part(self, action: str, fact: Fact, case: str | None = None) -> Match | None:
+        """The part of a duty of several parts (cut at commas) that the fact refuses: most of its words denied (not
+        done away with). Strongly, when the duty's case is given: denied in rare words, not put off ("在密闭空间…中进行"
+        and "在…露天场地进行"); a part listing stages ("产生、收集、贮存…全过程") names what the duty covers, and a fronted
+        object ("对泄漏的物料") names its case, so neither is refused by one word denied."""
+        strong = case is not None
         for part in _ALT_SPLIT.split(action):
-            if len(content_terms(part)) < 2:
+            if len(content_terms(part)) < 2 or (strong and ("、" in part or _topic_only(part))):
                 continue
             m = self._match(part, fact)
             denied = m.fact_denies - m.fact_removes
-            if denied > 0 and denied >= 0.5 * m.matched:
-                return m
-        return None
-
-    def _strongly_refused_part(self, action: str, fact: Fact, case: str = "") -> bool:
-        return self._strongly_refused_match(action, fact, case) is not None
-
-    def _strongly_refused_match(self, action: str, fact: Fact, case: str = "") -> Match | None:
-        """A part of the duty (cut at commas) whose rare words the fact denies ("在密闭空间…中进行" and "在…露天场地
-        进行"): denied, not done away with or put off, weighing as a rare word. A part listing stages ("产生、收集、
-        贮存…全过程") names what the duty covers; one stage denied refuses nothing of it."""
-        for part in _ALT_SPLIT.split(action):
-            if "、" in part or len(content_terms(part)) < 2 or _topic_only(part):
-                # "对泄漏的物料，及时收集处理": the fronted object names the duty's case; "未发生…泄漏" denies the case
-                # arises, not the duty
+            if not strong:
+                if denied > 0 and denied >= 0.5 * m.matched:
+                    return m
                 continue
-            m = self._match(part, fact)
-            denied = m.fact_denies - m.fact_removes
-            if any(w in case for w in m.words):
+            if any(w in (case or "") for w in m.words):
                 continue  # "不再新增矸石堆存" denies more of the waste the duty's case is about, not the duty
             if m.fact_defers == 0 and denied >= self.params.specific and denied >= 0.5 * m.matched:
                 return m
@@ -1008,7 +998,7 @@ class RuleJudge(Judge):
         # (the place read from the action, "在密闭空间…中", is the part refused; only the norm's own scope must hold)
         if m == "obligation" and a_cov < p.support and c.total and c_cov >= p.scope \
                 and (scope_ok or not norm.scope) and not head_missing and not c.denied \
-                and self._strongly_refused_part(action, fact, f"{norm.subject}{condition}"):
+                and self._refused_part(action, fact, f"{norm.subject}{condition}") is not None:
             # "产生含挥发性有机物废气的…活动，应当在密闭空间…中进行" and "喷漆作业在…露天场地进行": the case holds and
             # the project says it does the opposite of one part, in that part's own rare word.
             return out("conflict")
@@ -1128,7 +1118,7 @@ class RuleJudge(Judge):
                 # whole duty's words, a part must be refused in its rare words ("安装…自动监测设备…，保证监测设备正常
                 # 运行" and "在线监测…暂时停用检修…至今尚未恢复", installed as it is).
                 part = self._refused_part(action, fact) if denies <= 0 else \
-                    self._strongly_refused_match(action, fact, f"{norm.subject}{condition}")
+                    self._refused_part(action, fact, f"{norm.subject}{condition}")
                 if part is not None:  # the case is shown by the other part, so one denied word suffices
                     a, denies = replace(part, strong=a.strong), part.fact_denies - part.fact_removes
             open_words = [w for w in a.words if self._fact_state(w, fact) == NEGATED]

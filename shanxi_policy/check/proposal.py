@@ -14,7 +14,7 @@ from typing import Any
 
 from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
-from .facts import proposal_fields, proposal_title
+from .facts import operating_report, proposal_fields, proposal_title
 from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, segment_start, undone
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
@@ -112,6 +112,8 @@ class Proposal:
     title: str
     summary: dict[str, str]
     facts: list[Fact]
+    # a report on a plant in operation (自查报告, 情况说明 … in its first lines), not a project to be approved
+    operating: bool = False
 
     def context_terms(self, fields: tuple[str, ...] = ("location", "zone")) -> dict[str, str]:
         """Law words of places and zones stated anywhere in the proposal -> their state (present wins)."""
@@ -341,18 +343,18 @@ def _letter_part(p: str) -> bool:
     return bool(_HEADING.match(p) or _SALUTATION.match(p) or _CLOSING.match(p))
 
 
+# Where the proposal's text is cut into sentences (facts, and the parts blanked by without_headings).
+_SENTENCE_END = re.compile(r"(?<=[。；！？!?\n])")
+
+
 def without_headings(text: str) -> str:
-    """The text with its section headings blanked out (same length, so positions still hold): a heading names a
-    topic ("二、固体废物。"), it says nothing the project does."""
-    out: list[str] = []
-    for p in re.split(r"(?<=[。；！？!?\n])", text):
-        out.append(re.sub(r"\S", " ", p) if _letter_part(p.strip()) else p)
-    return "".join(out)
+    """The text with its section headings and the letter around it (the office addressed, 特此报告) blanked out (same
+    length, so positions still hold): a heading names a topic ("二、固体废物。"), it says nothing the project does."""
+    return "".join(re.sub(r"\S", " ", p) if _letter_part(p.strip()) else p for p in _SENTENCE_END.split(text))
 
 
 def split_facts(text: str) -> list[str]:
-    parts = re.split(r"(?<=[。；！？!?\n])", text)
-    return [p.strip() for p in parts
+    return [p.strip() for p in _SENTENCE_END.split(text)
             if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 3 and not _letter_part(p.strip())]
 
 
@@ -416,7 +418,7 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
             if mention.field not in fields:
                 fields.append(mention.field)
         facts.append(Fact(i, sent, fields, mentions))
-    prop = Proposal(text, proposal_title(text), proposal_fields(text), facts)
+    prop = Proposal(text, proposal_title(text), proposal_fields(text), facts, operating_report(text))
     ctx = prop.context_terms()
     whole = normalize_for_search(without_headings(text))  # a heading ("一、夜间施工。") tells of no act, here either
     every = [m for f in facts for m in f.mentions]

@@ -9,7 +9,8 @@ lines that concern one rule are its lead, the items repeating the rule and the a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from ..index.units import sentences
 from ..models import Clause, Document
@@ -35,22 +36,54 @@ def _rule_bigrams(rule: str) -> set[str]:
     return set(char_bigrams(_RULE_HEAD.sub("", rule, count=1)))
 
 
-def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | None:
-    """The liability article of the duty's own law that punishes the rule (a sentence of the duty clause); None when
-    the law has none that repeats it or names the article."""
-    liable = [c for c in doc.clauses if under_liability(c.path) and c.clause_id != duty_clause_id]
-    if not liable:
-        return None
+@lru_cache(maxsize=4096)
+def _text_bigrams(text: str) -> frozenset[str]:
+    # a law's liability articles are compared with every rule asked about: read once
+    return frozenset(char_bigrams(text))
+
+
+def _liable(doc: Document, duty_clause_id: str) -> list[Clause]:
+    return [c for c in doc.clauses if under_liability(c.path) and c.clause_id != duty_clause_id]
+
+
+def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Collection[str] = ()) -> Clause | None:
+    """The liability article of the law that repeats most of the rule's words, when it repeats enough of them (the
+    clauses in exclude left aside); None otherwise."""
     grams = _rule_bigrams(rule)
-    if len(grams) >= MIN_BIGRAMS:
-        share, best = max(((len(grams & set(char_bigrams(c.text))), c) for c in liable), key=lambda x: x[0])
-        if share >= REPEAT_SHARE * len(grams):
-            return best
+    liable = [c for c in _liable(doc, duty_clause_id) if c.clause_id not in exclude]
+    if len(grams) < MIN_BIGRAMS or not liable:
+        return None
+    share, best = max(((len(grams & _text_bigrams(c.text)), c) for c in liable), key=lambda x: x[0])
+    return best if share >= REPEAT_SHARE * len(grams) else None
+
+
+def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | None:
+    """The liability article of the duty's own law that punishes the rule (a sentence of the duty clause): the one
+    repeating it, else one naming the duty's article; None when the law has neither."""
+    best = repeating_clause(doc, duty_clause_id, rule)
+    if best is not None:
+        return best
     m = _ARTICLE_NO.search(duty_clause_id)
     if m is None:
         return None
     n = int(m.group(1))
-    return next((c for c in liable if cites_article(c.text, n)), None)
+    return next((c for c in _liable(doc, duty_clause_id) if cites_article(c.text, n)), None)
+
+
+def first_item(body: Sequence[str]) -> int | None:
+    """Where a liability article's list of breaches begins ("（一）…"); None when it lists none."""
+    return next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+
+
+def amounts_for(body: Sequence[str], items: Sequence[str] | None = None) -> list[str]:
+    """The sentences after an article's list that set amounts for listed breaches ("有前款第三项、第四项…行为之一，处…"):
+    those naming one of the items given, or all of them when items is None."""
+    first = first_item(body)
+    if first is None:
+        return []
+    numbers = None if items is None else [m.group(1) for x in items if (m := _ITEM_NUMBER.match(x))]
+    return [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
+            and (numbers is None or any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers))]
 
 
 def penalty_lines(text: str, rule: str) -> list[str]:
@@ -58,7 +91,7 @@ def penalty_lines(text: str, rule: str) -> list[str]:
     items that repeat the rule most and the later sentences setting their amounts ("有前款第四项…行为之一，处…"); the
     whole article otherwise."""
     body = [text[a:b].strip() for a, b in sentences(text) if text[a:b].strip()]
-    first = next((i for i, x in enumerate(body) if ENUM_START.match(x)), None)
+    first = first_item(body)
     if first is None:
         return body
     items = [x for x in body[first:] if ENUM_START.match(x)]
@@ -67,7 +100,4 @@ def penalty_lines(text: str, rule: str) -> list[str]:
     if not shares or max(shares) == 0:
         return body
     chosen = [x for x, s in zip(items, shares, strict=True) if s == max(shares)]
-    numbers = [m.group(1) for x in chosen if (m := _ITEM_NUMBER.match(x))]
-    amounts = [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
-               and any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers)]
-    return body[:first] + chosen + amounts
+    return body[:first] + chosen + amounts_for(body, chosen)
