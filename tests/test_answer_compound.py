@@ -75,3 +75,32 @@ def test_a_clause_listed_whole_for_one_question_is_not_listed_again_sentence_by_
     texts = [(i.text, i.cite) for i in ans.items]
     for n, (text, cite) in enumerate(texts):
         assert not any(c == cite and text in t for t, c in texts[:n]), text
+
+
+def test_a_later_question_whose_best_clause_was_given_gets_the_next_one(library_kb):
+    # "治理达标后怎么退出" read in the first question's situation finds 第六十一条 first again, which the first
+    # question already lists: what it asks is new, so its best clause not yet shown answers it (第六十六条).
+    ans = library_kb.ask("污染地块纳入管控修复名录后，在用途上有什么限制？治理达标后怎么退出？")
+    shown = [ans.citations[i.cite - 1].clause_id for i in ans.items]
+    assert "土壤污染防治法:a61" in shown and "土壤污染防治法:a66" in shown
+    assert "见上文" not in ans.note
+    second = next(i for i in ans.items if i.label == "治理达标后怎么退出")
+    assert ans.citations[second.cite - 1].clause_id == "土壤污染防治法:a66"
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("重点大气污染物排放总量控制", "大气污染物"),
+    ("地方水污染物排放标准", "水污染物"),
+    ("大气污染物是什么", "大气污染物"),
+    ("编制建筑垃圾处理方案", "建筑垃圾"),
+])
+def test_pollutant_names_are_one_word(text, word):
+    # jieba alone cuts "大气污染/物排放" and "大气污染/物是": the follow-up "那水污染物呢？" had nothing to replace
+    from shanxi_policy.text.tokenize import segment
+
+    assert word in segment(text)
+
+
+def test_a_sibling_pollutant_follow_up(library_kb):
+    ans = library_kb.ask("那水污染物呢？", history=["大气污染物是什么"])
+    assert ans.resolved_question == "水污染物是什么"

@@ -620,11 +620,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         parallel = parallel_span(out, phrase)
         if parallel:
             # "二级保护区呢？" after "饮用水水源一级保护区内…": the phrase with the same head is swapped.
-            return out.replace(parallel, phrase, 1)
+            return swapped_document(out.replace(parallel, phrase, 1), parallel, phrase, documents)
         sibling = sibling_term(phrase, [t for t in content_terms(previous) if t in out], documents)
         if sibling:
-            # "那运送呢？" after "贮存危险废物…": 运送 takes the place of the term the texts list it with.
-            return out.replace(sibling, phrase, 1)
+            # "那运送呢？" after "贮存危险废物…": 运送 takes the place of the term the texts list it with (and a law
+            # named after the one replaced gives way to the law named after the new one: 大气 → 水污染防治法).
+            return swapped_document(out.replace(sibling, phrase, 1), sibling, phrase, documents)
         swap = attested_swap(out, phrase, documents)
         if swap is not None:
             # "那农村呢？" after "…对城镇污水处理…": the words the texts write next to 农村 decide what it replaces.

@@ -25,7 +25,9 @@ from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
 from .structured import (
+    MAX_BODY,
     article_number,
+    body_sentences,
     cite_number,
     comparison_answer,
     has_term,
@@ -149,9 +151,9 @@ _INCLUSION = re.compile(r"算不算|算吗|包括吗|包不包括|包含吗|属�
 def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, filters: Any) -> Answer:
     """Each question answered on its own, a later one read in the light of the earlier ("…怎么处理？" after a
     question on 粘土砖); the answers listed under their questions with one numbering of the sources."""
-    answers = [other_year(p, _answer(kb, in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0])
-                                     if i else p, k, filters))
-               for i, p in enumerate(parts)]
+    asked = [in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0]) if i else p
+             for i, p in enumerate(parts)]
+    answers = [other_year(p, _answer(kb, q, k, filters)) for p, q in zip(parts, asked, strict=True)]
     if not any(a.found for a in answers):
         first = answers[0]
         first.question = question
@@ -160,7 +162,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     items: list[AnswerItem] = []
     unanswered: list[str] = []
     repeated: list[str] = []
-    for p, a in zip(parts, answers, strict=True):
+    for p, q, a in zip(parts, asked, answers, strict=True):
         if not a.found:
             unanswered.append(p)
             continue
@@ -176,6 +178,8 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             # sentence by sentence): not listed twice
             repeat = any(m == n and (item.text in t or t in item.text) for t, m in given)
             (again.append(n) if repeat else fresh.append(AnswerItem(item.text, n, item.label)))
+        if not fresh and again:
+            fresh = _next_clause(q, a, citations, {citations[n - 1].clause_id for _t, n in given})
         if fresh:
             fresh[0].label = p.rstrip("？?")
             items.extend(fresh)
@@ -198,6 +202,19 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
                  min(a.confidence for a in answers if a.found), type="list", items=items)
     out.note = " ".join(notes)
     return out
+
+
+def _next_clause(part: str, ans: Answer, citations: list[Hit], shown: set[str]) -> list[AnswerItem]:
+    """A later question of one message whose best clause was already given for an earlier one asks something
+    new ("纳入名录后在用途上有什么限制？治理达标后怎么退出？"): its best clause not yet shown that speaks of what
+    it asks, whole."""
+    terms = [t for t in content_terms(part) if not t.isdigit() and len(t) >= 2]
+    for h in ans.citations:
+        if h.clause_id in shown or not any(has_term(t, normalize_for_search(h.text)) for t in terms):
+            continue
+        n = cite_number(citations, h)
+        return [AnswerItem(s, n) for s in body_sentences(h)[:MAX_BODY]]
+    return []
 
 
 def _renumbered(note: str, own: list[Hit], citations: list[Hit]) -> str:
