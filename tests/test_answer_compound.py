@@ -104,3 +104,16 @@ def test_pollutant_names_are_one_word(text, word):
 def test_a_sibling_pollutant_follow_up(library_kb):
     ans = library_kb.ask("那水污染物呢？", history=["大气污染物是什么"])
     assert ans.resolved_question == "水污染物是什么"
+
+
+@pytest.mark.parametrize("question", ["不办会怎么处理？", "没办理的话会怎样？"])
+def test_not_doing_what_was_asked_is_a_penalty_question(library_kb, question):
+    # "不办会怎么处理" asks what follows from not doing what the earlier answer asks: the article punishing the breach
+    # of 第十一条 (第二十二条), not a description of the licence (第十条)
+    first = "危险废物经营单位变更法人名称，要办什么手续？"
+    ans = library_kb.ask(question, history=[first])
+    assert ans.resolved_question.startswith("危险废物经营单位变更法人名称")
+    assert ans.citations[0].clause_id == "危险废物经营许可证管理办法:a22"
+    both = library_kb.ask(first + question)
+    cited = {both.citations[i.cite - 1].clause_id for i in both.items}
+    assert "危险废物经营许可证管理办法:a22" in cited

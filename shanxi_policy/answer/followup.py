@@ -17,7 +17,7 @@ from ..index.units import sentences
 from ..models import Answer, Document
 from ..text.tokenize import content_terms, tagged
 from .extract import _AMOUNT
-from .qtype import ASKS_PENALTY
+from .qtype import ASKS_PENALTY, NOT_DONE
 from .qtype import YEAR as _YEAR
 from .structured import penalty_answer
 
@@ -442,7 +442,12 @@ _RECOURSE_TAIL = re.compile(r"[，,]\s*(?:[^，,。？?]{0,6}?(?:能不能|能�
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
+    if _NOT_DONE_ONLY.fullmatch(q.rstrip("？?。 ")):
+        return True  # "不办会怎么处理？": the consequence of not doing what the earlier answer asks
     return bool(q) and bool(_ASPECT.search(q)) and not _FILLER.sub("", _ASPECT.sub("", q)).strip("，,。 ")
+
+
+_NOT_DONE_ONLY = re.compile(NOT_DONE)
 
 
 def question_subject(question: str) -> str:

@@ -19,9 +19,14 @@ from ..norms.liability import under_liability
 YEAR = re.compile(r"(\d{4})\s*年")
 # A question on the penalty for a breach ("…要罚多少钱", "怎么罚"), and the chapters that state penalties.
 # "…擅自开工建设的，怎么处理？": what becomes of a breach the question describes is its penalty.
+# Not doing what an answer asks, and what follows ("不办会怎么处理", "没备案的话会怎样").
+NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|依法|及时)?(?:办理?|做|申请|报批|备案|变更|执行|落实|登记)"
+            r"(?:的话)?会?(?:怎么|如何|怎样)(?:处理|办|样)?")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
-                          r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)")
+                          r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
+                          # "不办会怎么处理？", "没备案的话会怎样": what follows from not doing what was asked
+                          r"(?:^|[，,])" + NOT_DONE)
 
 
 def in_liability_chapter(hit: Hit) -> bool:
