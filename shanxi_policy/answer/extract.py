@@ -202,6 +202,25 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
     return hits
 
 
+def source_above_report(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
+    """A report put first for its best sentence ("持续改善空气质量…" in a news list of six tasks) while retrieval ranked a
+    clause of the document it reports on higher: for an answer made of the clause's measures, that clause leads (an
+    official cites the policy, not the news about it)."""
+    if len(hits) < 2 or hits[0].source == "lookup":
+        return hits
+    from .metadata import reports_on  # metadata imports this module
+
+    first = kb.document(hits[0].doc_id)
+    if first is None or str(first.meta.get("doc_type", "")) not in SECONDARY_TYPES:
+        return hits
+    better = [h for h in hits[1:SOURCE_WINDOW] if h.score > hits[0].score and h.source == hits[0].source
+              and hits[0].doc_id in reports_on(h.doc_id, kb.documents)]
+    if not better:
+        return hits
+    lead = max(better, key=lambda h: h.score)
+    return [lead, *[x for x in hits if x is not lead]]
+
+
 # A report's passage that repeats this share of its character bigrams from a clause of its source quotes it.
 SOURCE_SHARE = 0.6
 # How far down the hits the source's clause is looked for.

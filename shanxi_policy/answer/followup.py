@@ -35,7 +35,7 @@ _FRAME = re.compile(r"多少|多久|多长|多大|如何|怎么|怎样|什么|�
 _PREFIX = re.compile(r"^(?:到|至|在|截至)?\s*(?:\d{4}\s*年)?[，,]?\s*(?:对于|对|关于)?")
 # Where the subject of a question ends and its frame begins ("…要达到多少", "…有什么要求").
 _FRAME_START = re.compile(r"(?<![重主需必只纲])要|应当|应该|需要|必须|将|可以|能否|是否|有什么|有哪些|有何|如何|怎么|怎样|"
-                          r"是多少|是什么|多少|多大|哪些|吗|[？?]")
+                          r"是多少|是什么|多少|多大|多久|多长|哪些|吗|[？?]")
 _DOC_PLACE = re.compile(r"(?:里面|里|中|上|方面|当中)$")
 
 
@@ -418,7 +418,7 @@ _FILLER = re.compile(r"(?:不|没有?|未)(?:按规定|按要求|依法)?(?:办�
 _MODALS = "可以|可不可以|能不能|能否|是否可以|是否允许|允许"
 # A yes-or-no question whether an act is allowed ("鸡粪能不能直接拉到地里还田？"): the party or thing, and the act.
 # (a bare 能 is left out: "列入能效标识…的家电" asks nothing of whether it may be done)
-_YES_NO = re.compile(rf"^([^？?]{{2,20}}?)(?:{_MODALS})([^？?]{{2,24}}?)(?:吗|么)?[？?。]?$")
+YES_NO = re.compile(rf"^([^？?]{{2,20}}?)(?:{_MODALS})([^？?]{{2,24}}?)(?:吗|么)?[？?。]?$")
 # A question of the penalty for an act, asked in the follow-up's own words.
 _PENALTY_ASK = re.compile(r"(?:怎么|怎样|如何|会)(?:处罚|罚|处理)|罚款多少|罚多少|处罚多少|什么处罚|什么责任|罚款|处罚")
 # An act done without what the law asks, or beyond it ("没做环评就开工建设", "擅自", "超期").
@@ -427,7 +427,7 @@ _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
 # "X可以Y吗？": whether an act is allowed; the act is X + Y.
-_MAY_ASK = re.compile(rf"^(.{{2,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[？?。]?$")
+_MAY_ASK = re.compile(rf"^(.{{0,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[？?。]?$")
 
 
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
@@ -599,7 +599,7 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         # "那超期贮存怎么处罚？" after "危险废物在厂内最长可以贮存多久？": a question of its own on another act, asked of
         # the earlier topic when it does not name it ("没有取得排污许可证就排污，罚款多少？" does)
         return f"{topic}{own}？" if topic and topic not in own else f"{own}？"
-    may = _YES_NO.match(previous.strip())
+    may = YES_NO.match(previous.strip())
     if may and not _FRAME.search(frag) and _starts_with_verb(re.sub(r"^(?:直接|再|也|还|就|都)", "", frag)):
         # "那直接排到村边沟里呢？" after "鸡粪、猪粪能不能直接拉到地里还田？": the other act, asked the same way
         return f"{previous.strip()[:may.end(1)]}{previous.strip()[may.end(1):may.start(2)]}{frag}？"
@@ -610,8 +610,10 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]
     phrase = _FRAME.split(frag)[0].strip("，,的 ")
-    if not nouns and phrase and phrase not in out:
-        # "准保护区呢？": a one-character modifier is no term of its own, yet it changes the head it comes with.
+    own_frames = [f for f in _FRAME.findall(frag) if f not in previous]
+    if not nouns and phrase and phrase not in out and not own_frames:
+        # "准保护区呢？": a one-character modifier is no term of its own, yet it changes the head it comes with
+        # (not "到期了怎么办？" after "…有效期多久？": a question of its own, not a modifier of 有效期).
         parallel = parallel_span(out, phrase)
         if parallel:
             return out.replace(parallel, phrase, 1)

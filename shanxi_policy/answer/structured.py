@@ -17,7 +17,7 @@ from ..norms.liability import amounts_for, first_item, penalty_clause, repeating
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .extract import _variants, sentence_score, term_spans
+from .extract import _variants, sentence_score, source_above_report, term_spans
 from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
@@ -428,6 +428,11 @@ def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer 
     rule = duty.quote or earlier.text
     if not rule or not re.search(r"禁止|不得|严禁|应当|必须", rule):
         return None
+    # an article quoted whole may hold several rules ("禁止…建设项目。禁止…游泳、垂钓…"): the one the question speaks of
+    rules = [x for x in (rule[a:b].strip() for a, b in sentences(rule)) if re.search(r"禁止|不得|严禁|应当|必须", x)]
+    if len(rules) > 1:
+        terms = content_terms(question)
+        rule = max(rules, key=lambda x: sentence_score(question, x, terms))
     penalty = penalty_of_rule(kb, duty, rule)
     if penalty is None:
         return None
@@ -469,6 +474,8 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     hits = base.citations
     if not hits:
         return base
+    if kb is not None:
+        hits = source_above_report(kb, hits)
     duties = duty_answer(kb, question, base) if kb is not None else None
     if duties is not None:
         return duties
@@ -513,6 +520,13 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     if heading_cover(question, lead) < 1:
         # No clause heading names the whole subject, but a sentence of a top clause opens with it.
         inline = [(h, s) for h in hits[:3] for s in inline_headed(question, h, kb)]
+        from .metadata import reports_on  # metadata imports this module
+
+        reports = set(reports_on(lead.doc_id, kb.documents)) if kb is not None else set()
+        if inline and not any(h is lead for h, _s in inline) and all(h.doc_id in reports for h, _s in inline):
+            # only a report on the lead clause's document says it so: the document's own words on it come first
+            # ("（八）持续改善空气质量" before the news's list of six tasks)
+            inline = [(lead, s) for s in relevant_sentences(question, lead)] + inline
         if inline:
             # The clause quoted is cited first.
             first = [h for h in hits if any(h is x for x, _s in inline)]
@@ -820,11 +834,22 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
              if t not in _PENALTY_WORDS and not any(has_term(t, _norm(x)) for x in lead)]
     scores = [sum(has_term(t, _norm(x)) for t in terms) for x in items]
     top = max(scores)
+    # A later paragraph with a breach and a penalty of its own ("个人在饮用水水源一级保护区内游泳、垂钓…的，…可以处五百元
+    # 以下的罚款"): when it speaks of the question more than any listed item, it alone answers.
+    own = [x for x in body[first:] if not ENUM_START.match(x) and _OWN_PENALTY.search(x) and not _CITES_ITEMS.match(x)]
+    if own:
+        best = max(own, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
+        if sum(has_term(t, _norm(best)) for t in terms) > top:
+            return [best]
     if top == 0 or scores.count(top) == len(items):
         return None
     chosen = [x for x, sc in zip(items, scores, strict=True) if sc == top]
     # "有前款第三项、第四项…行为之一，处所需处置费用三倍以上五倍以下的罚款": the amounts a later paragraph sets for them
     return lead + chosen + amounts_for(body, chosen)
+
+
+_OWN_PENALTY = re.compile(r"的，.{0,40}?(?:处|并处)[^，。；]{0,30}罚款")
+_CITES_ITEMS = re.compile(r"^(?:有)?(?:前款|本条第一款|第一款)")
 
 
 def penalty_body(question: str, body: list[str]) -> list[str]:
