@@ -56,3 +56,17 @@ def test_policy_measures_are_given_from_the_policy_not_the_news_about_it(library
 ])
 def test_follow_up_rewrites(library_kb, earlier, question, resolved):
     assert resolve(question, [earlier], library_kb.term_idf, library_kb.documents) == resolved
+
+
+def test_a_later_question_the_listed_sentence_answers_points_back(library_kb):
+    # "考核结果作为…重要参考" is in （二十七） listed for the first question; 环境保护法 第二十六条 on 考核 answered nothing asked
+    ans = library_kb.ask("美丽山西建设怎么考核？考核结果怎么用？")
+    cited = {ans.citations[i.cite - 1].doc_id for i in ans.items}
+    assert "环境保护法" not in cited
+    assert "“考核结果怎么用”见上文[1]" in ans.note
+
+
+def test_building_before_approval_asked_plainly_is_a_penalty_question(library_kb):
+    # "没做环评就先开工了，怎么处理？": the penalty, not the duty "不得开工建设" alone
+    ans = library_kb.ask("厂子没做环评就先开工了，怎么处理？")
+    assert "责令停止建设" in ans.shown_text()

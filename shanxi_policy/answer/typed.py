@@ -173,6 +173,8 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         given = {(i.text, i.cite) for i in items}
         fresh: list[AnswerItem] = []
         again: list[int] = []
+        first_again = False
+        said = ""  # the words of the part's answer already listed
         for item in own:
             if not 0 < item.cite <= len(a.citations):
                 continue
@@ -180,8 +182,21 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             # the same words of the same clause answer an earlier question too (listed whole there, or
             # sentence by sentence): not listed twice
             repeat = any(m == n and (item.text in t or t in item.text) for t, m in given)
-            (again.append(n) if repeat else fresh.append(AnswerItem(item.text, n, item.label)))
-        if not fresh and again:
+            first_again = first_again or (repeat and not fresh and not again)
+            if repeat:
+                again.append(n)
+                said += normalize_for_search(item.text)
+            else:
+                fresh.append(AnswerItem(item.text, n, item.label))
+        terms = [t for t in content_terms(p) if not t.isdigit()]
+        held = bool(said) and all(has_term(t, said) for t in terms)
+        if first_again and held and all(citations[i.cite - 1].doc_id != citations[again[0] - 1].doc_id for i in fresh):
+            # "美丽山西建设怎么考核？考核结果怎么用？": its best answer is a sentence already listed ("考核结果作为…重要参考");
+            # other laws' articles on 考核 answer a question nobody asked (the same document's next article would: "控制指标
+            # 怎么定" after 黄河保护法 第四十九条 is 第四十八条)
+            fresh = []
+        if not fresh and again and not any(has_term(t, said) for t in terms):
+            # what is already listed does not speak of what this question asks: its best clause not yet shown answers
             fresh = _next_clause(q, a, citations, {citations[n - 1].clause_id for _t, n in given})
         if fresh:
             fresh[0].label = p.rstrip("？?")
