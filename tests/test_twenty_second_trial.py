@@ -70,3 +70,23 @@ def test_building_before_approval_asked_plainly_is_a_penalty_question(library_kb
     # "没做环评就先开工了，怎么处理？": the penalty, not the duty "不得开工建设" alone
     ans = library_kb.ask("厂子没做环评就先开工了，怎么处理？")
     assert "责令停止建设" in ans.shown_text()
+
+
+def test_sources_of_a_list_are_not_quoted_again_under_it(library_kb):
+    from shanxi_policy.answer.render import citation_lines
+
+    ans = library_kb.ask("固体废物治理有哪些措施？")
+    assert ans.items
+    lines = citation_lines(ans, limit=3)
+    first = ans.items[0].text
+    assert not any(first[:20] in line for line in lines)  # the items' words are listed once, above
+    assert any(line.startswith("[1]") for line in lines)
+
+
+def test_a_source_the_note_points_to_is_listed(library_kb):
+    from shanxi_policy.answer.render import citation_lines
+    from shanxi_policy.models import Answer
+
+    ans = library_kb.ask("固体废物治理有哪些措施？")
+    noted = Answer(True, ans.text, ans.citations, ans.question, "", 1.0, note="[5]提到了“固废”，请核对。")
+    assert any(line.startswith("[5]") for line in citation_lines(noted, limit=3))

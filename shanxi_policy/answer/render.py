@@ -53,14 +53,18 @@ def citation_lines(ans: Answer, limit: int = 5) -> list[str]:
     """The sources: every clause an item cites, then the rest of the top hits up to the limit."""
     cited = sorted({i.cite for i in ans.items} | {c for row in (ans.table.cites if ans.table else []) for c in row if c})
     shown = cited or [1]
+    # a source the note points to ("[4]提到了…") is listed whatever the limit
+    noted = [int(m) for m in re.findall(r"\[(\d+)\]", ans.note or "")]
+    shown += [n for n in noted if n not in shown]
     shown += [n for n in range(1, len(ans.citations) + 1) if n not in shown][: max(0, limit - len(shown))]
     out = []
-    for n in shown:
+    for n in sorted(shown):
         if n > len(ans.citations):
             continue
         h = ans.citations[n - 1]
         out.append(f"[{n}] {h.citation()}  ({h.local_id}，{h.source})")
-        if h.quote:
+        # a source whose words the listed items already give is not quoted again under them
+        if h.quote and n not in cited:
             out.append(f"    “{h.marked()}”")
     return out
 
