@@ -90,3 +90,11 @@ def test_a_source_the_note_points_to_is_listed(library_kb):
     ans = library_kb.ask("固体废物治理有哪些措施？")
     noted = Answer(True, ans.text, ans.citations, ans.question, "", 1.0, note="[5]提到了“固废”，请核对。")
     assert any(line.startswith("[5]") for line in citation_lines(noted, limit=3))
+
+
+def test_a_callers_recourse_question_gets_the_rule_and_its_penalty(library_kb):
+    # "能不能管？" wants to know that the conduct breaks a rule and what follows: the rule, then the article punishing it
+    ans = library_kb.ask("小区门口广场舞音响开得老大，能不能管？")
+    shown = [ans.citations[i.cite - 1].clause_id for i in ans.items]
+    assert shown[0] == "噪声污染防治法:a64" and "噪声污染防治法:a82" in shown
+    assert "罚款" in ans.shown_text()

@@ -36,6 +36,7 @@ from .structured import (
     introduced_list,
     open_answer,
     parts_answer,
+    penalty_answer,
     penalty_list,
     penalty_of_rule,
     subject_terms,
@@ -350,7 +351,29 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     if banned is not None:
         # the ban on the act asked about answers it, whatever name the question gives the thing (养猪场 / 畜禽养殖)
         return banned
-    return unnamed_object(kb, asked, penalty_list(introduced_list(permission_answer(asked, base), asked), asked))
+    return with_recourse(kb, asked, unnamed_object(kb, asked, penalty_list(introduced_list(
+        permission_answer(asked, base), asked), asked)))
+
+
+def with_recourse(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
+    """"楼下饭店油烟熏得人受不了，能管吗？": the rule the conduct breaks, then the article of the same law that punishes it
+    (who acts and the fine), both cited; the rule alone otherwise."""
+    if not _RECOURSE.search(question) or not ans.found or ans.items or not ans.citations or ans.note \
+            or ans.type in ("metadata", "lookup", "refusal"):
+        return ans
+    duty = ans.citations[0]
+    duty.quote = duty.quote or ans.text
+    linked = penalty_answer(kb, question, ans)
+    if linked is None or not linked.items:
+        return ans
+    penalty = linked.citations[0]
+    citations = [duty, penalty, *(h for h in ans.citations[1:] if h.clause_id != penalty.clause_id)]
+    items = [AnswerItem(ans.text, 1), *(AnswerItem(i.text, 2) for i in linked.items)]
+    if linked.text != "\n".join(i.text for i in linked.items):
+        items.insert(1, AnswerItem(linked.text.split("\n", 1)[0], 2))  # the penalty's lead (who, how much)
+    out = Answer(True, "\n".join(i.text for i in items), citations, ans.question, "", ans.confidence,
+                 type="list", items=items)
+    return out
 
 
 # "能不能…", "可以…吗": whether a conduct is allowed. Asked without a word of penalty, the rule that forbids or
