@@ -126,6 +126,13 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
             return Finding(relation, hit, _evidence(denied or applies),
                            f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force,
                            score=OMISSION_SCORE if not denied else 0.0)
+    avoided = [m for m in find_mentions(text, check.forbids, removal_negates=True)
+               if m.negated and not put_off(text, m.start, m.end)] if check.force == "restrictive" else []
+    if avoided and not supported:
+        # "不使用燃煤锅炉": the proposal says it keeps away from what the clause restricts
+        terms = "、".join(dict.fromkeys(m.term for m in avoided))
+        return Finding("supports", hit, _evidence(avoided), f"项目材料明确不采用“{terms}”。{check.reason_apply}",
+                       check.recommendation, check.id, check.force)
     if supported:
         terms = "、".join(dict.fromkeys(m.term for m in supported))
         return Finding("supports", hit, _evidence(supported),

@@ -361,12 +361,20 @@ class RuleJudge(Judge):
                                                   if split is None else [])
         # A condition holds when one of its alternatives does ("未经审查或者审查后未予批准的"): the one the fact
         # agrees with most counts, not one it shares words with only to deny them.
+        # ("验收不合格的" is not the case of "完成竣工环保验收": its word the norm denies, 合格, the fact never says is missing)
         def key(m: Match) -> float:
             return ((m.agree if split is not None else m.matched) / m.total) if m.total else 0.0
 
-        best = self._match(action, fact, wide)
-        for alt in alts:
-            m = self._match(alt, fact, wide)
+        def unsaid(text: str, m: Match) -> bool:
+            # "验收不合格的" is not the case of "完成竣工环保验收" with "不合格秸秆" sentences away: that a thing failed a
+            # test is said of that thing
+            return split is not None and wide and bool(_NOT_QUALITY.search(text)) and not _said_together(m.words, fact)
+
+        whole = self._match(action, fact, wide)
+        cands = [(action, whole)] + [(alt, self._match(alt, fact, wide)) for alt in alts]
+        kept = [m for text, m in cands if not unsaid(text, m)]
+        best = kept[0] if kept else whole
+        for m in kept[1:]:
             if key(m) > key(best):
                 best = m
         return best
@@ -1631,10 +1639,24 @@ def _benefactive_act_missing(action: str, fact: Fact) -> bool:
     return flag == "v" and len(verb) >= 2 and verb not in _GENERIC and not RuleJudge._fact_state(verb, fact)
 
 
+# A case of a thing that failed a test or a standard ("验收不合格的", "检测不达标的").
+_NOT_QUALITY = re.compile(r"不(?:合格|达标|符合|规范)")
+
+
+def _said_together(words: list[str], fact: Fact) -> bool:
+    """The words (those the proposal writes as they are) stand in one of its sentences."""
+    text = fact.whole or fact.norm_text
+    literal = [w for w in dict.fromkeys(words) if w in text]
+    if len(literal) < 2:
+        return True
+    return any(all(w in sent for w in literal) for sent in re.split(r"[。；;！？!?\n]", text))
+
+
 def _under_way(words: list[str], fact: Fact) -> bool:
-    """A specific word the duty and the fact share names a procedure the fact says is still under way."""
+    """A specific word the duty and the fact share names a procedure the fact says is still under way, or still to be
+    decided ("取水许可…正在向县水利局咨询办理路径，待勘查结果出来后再确定")."""
     text = fact.norm_text
-    return any(in_progress(text, a, b) for w in words if w not in _GENERIC and len(w) >= 2
+    return any(in_progress(text, a, b) or undecided(text, a, b) for w in words if w not in _GENERIC and len(w) >= 2
                for a, b in word_spans(w, text))
 
 
@@ -1684,9 +1706,17 @@ def _toward_verb_missing(action: str, fact: Fact) -> bool:
 def _kind_heads(phrase: str, after_de: bool = False) -> set[str]:
     """The last kind word of each party or place a phrase lists ("生活垃圾填埋场和建筑垃圾消纳场" → 填埋场, 消纳场; class
     nouns such as 场所 aside); after_de: of each item only the words after its last 的."""
-    return {kw[-1] for item in re.split(r"、|和|及|以及|或者", phrase)
+    return {_with_modifier(kw) for item in re.split(r"、|和|及|以及|或者", phrase)
             if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2] if after_de else item)
                             if t not in _CLASS_NOUNS))}
+
+
+# A head that names no kind of works alone ("小区" is a housing estate unless 养殖 comes before it).
+_BARE_HEADS = frozenset({"小区", "园区", "基地", "中心"})
+
+
+def _with_modifier(kw: tuple[str, ...]) -> str:
+    return kw[-2] + kw[-1] if kw[-1] in _BARE_HEADS and len(kw) >= 2 else kw[-1]
 
 
 def _kind_words(subject: str) -> tuple[str, ...]:
@@ -1755,9 +1785,11 @@ def handed_over(text: str, pos: int) -> bool:
 # A scope about what is near a place, not in it ("在居民区和学校…周边").
 _NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
 # Words that place a thing around the site ("周边村庄", "附近养殖场").
-_AROUND = r"周边|附近|周围|邻近"
+_AROUND = r"周边|附近|周围|邻近|靠近|紧邻|毗邻"
 # Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
-_AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$")
+_AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$|"
+                            # "园区北侧为某小区": a place on one side of the site is beside it, not where it is
+                            r"[东南西北]{1,2}[侧面边](?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)(?:某|一个|一处|一座|一片)?$")
 
 
 def _only_around(words: list[str], fact: Fact) -> bool:

@@ -26,7 +26,9 @@ _PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|�
 # Clause segments end at punctuation and at "即/就/便/后再" that start a new predicate ("未开展环评即开工").
 # "替代原抽取的地下水": what was there before (原…的) is what the project removes.
 _RIGHT_BEFORE_NEG = re.compile(r"(?:不|未|没有|不得|严禁|禁止|杜绝)$")
-_PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6})$")
+_PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6}|"
+                         # "替代区域内12台燃煤小锅炉": a place and a count between the remover and the thing
+                         r"[^的，。；,;]{0,8}?[0-9零一二三四五六七八九十百千]+(?:台|座|个|套|辆|家|处|口|条|根|蒸吨)(?:现有|在用)?)$")
 _SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]|(?<![立随])即(?!将|时)|(?<=[^成])就|便(?!民|于|利)|后再")
 # A field label opening a sentence ("施工安排：", "废水处理：") names a topic, it does not state a fact:
 # "施工安排：夜间不安排任何施工作业" does not affirm 施工.
@@ -412,7 +414,10 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                             # "未发生粪污直排": a denial denied says nothing of what the concept denies
                             continue
                         st = NEGATED
-                    mentions.append(Mention(sent[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
+                    # (offsets are in the normalized text; "℃" → "°c" changes its length, so the sentence's own
+                    # characters are shown only when they line up)
+                    shown = sent if len(sent) == len(norm) else norm
+                    mentions.append(Mention(shown[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
                                             c.source, in_label(norm, m.start(), m.end())))
         for mention in mentions:
             if mention.field not in fields:

@@ -1,0 +1,67 @@
+"""Findings of the twenty-third user trial (a county approval office pre-reviewing project proposals of trades not
+tried before: data centre, sludge drying, battery recycling, biomass CHP, cold-chain park, fly-ash landfill, hot-spring
+resort …), each a general case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shanxi_policy.check.proposal import analyze
+from shanxi_policy.check.service import check_proposal
+
+_DIR = Path(__file__).parent / "data" / "trials"
+
+
+def _text(prefix: str) -> str:
+    return next(_DIR.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def _relations(rep, law: str, article: str) -> set[str]:
+    return {f.relation for f in rep.findings if law in f.doc_label and f.article == article}
+
+
+def test_leachate_led_into_a_dry_disused_well_is_let_into_a_seepage_well(library_kb):
+    # "多余渗滤液临时引入场区西南角一眼废弃的机井（已干涸多年）进行消纳" had been 符合 under another law
+    rep = check_proposal(library_kb, _text("23_P10"))
+    assert rep.verdict == "conflict"
+    assert "conflict" in _relations(rep, "水污染防治法", "第三十九条")
+
+
+def test_a_permit_whose_route_is_still_being_asked_about_is_open(library_kb):
+    # "取水许可…目前正在向县水利局、自然资源局咨询办理路径，待勘查结果出来后再确定" had met 水法 第四十八条
+    rep = check_proposal(library_kb, _text("23_P11"))
+    assert _relations(rep, "水法", "第四十八条") == {"attention"}
+
+
+def test_boilers_a_plant_replaces_are_not_boilers_it_builds(library_kb):
+    # "…集中供热，替代区域内12台燃煤小锅炉": a biomass CHP plant is no new coal-fired boiler
+    rep = check_proposal(library_kb, _text("23_P05"))
+    assert "conflict" not in _relations(rep, "大气污染防治法", "第三十九条")
+    assert "conflict" not in _relations(rep, "节约能源法", "第三十三条")
+
+
+def test_acceptance_before_production_is_not_production_without_it(library_kb):
+    # "投产前…完成竣工环保验收": the case 验收不合格 is not made by "不合格秸秆" sentences away
+    for prefix in ("23_P05", "23_P08"):
+        rep = check_proposal(library_kb, _text(prefix))
+        assert "conflict" not in _relations(rep, "建设项目环境保护管理条例", "第十九条"), prefix
+
+
+def test_a_housing_estate_beside_the_site_is_no_livestock_estate(library_kb):
+    # "园区北侧为某小区": 小区 alone is a housing estate; 养殖小区 is bound by the livestock duties
+    rep = check_proposal(library_kb, _text("23_P09"))
+    assert not _relations(rep, "水污染防治法", "第五十六条")
+
+
+def test_a_restricted_thing_the_proposal_will_not_use_supports_the_policy(library_kb):
+    rep = check_proposal(library_kb, "某制剂厂项目。厂区供热采用天然气低氮锅炉，不使用燃煤锅炉。")
+    coal = [f for f in rep.findings if "燃煤锅炉关停" in f.hit.quote]
+    assert coal and coal[0].relation == "supports"
+
+
+def test_words_of_a_mention_are_shown_as_written_when_the_text_changes_length():
+    # "-18℃" becomes "-18°c" when normalized: the words shown had been shifted ("车间、交")
+    prop = analyze("新建低温冷库（-18℃）2万吨，以及分拣加工车间、交易区和停车场。")
+    surfaces = {m.surface for f in prop.facts for m in f.mentions}
+    assert "加工车间" in surfaces
+    assert "车间、交" not in surfaces
