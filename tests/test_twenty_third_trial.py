@@ -65,3 +65,23 @@ def test_words_of_a_mention_are_shown_as_written_when_the_text_changes_length():
     surfaces = {m.surface for f in prop.facts for m in f.mentions}
     assert "加工车间" in surfaces
     assert "车间、交" not in surfaces
+
+
+def test_letting_nothing_out_refuses_no_item_of_what_an_application_holds(library_kb):
+    # 排污许可管理条例 第七条 "排污许可证申请表应当包括下列事项：（三）…排放口…排放量": a contents list, not a duty "不外排"
+    # could break
+    rep = check_proposal(library_kb, "某废旧电池回收项目。车间地面冲洗水经沉淀后循环使用，不外排。")
+    assert "conflict" not in _relations(rep, "排污许可管理条例", "第七条")
+
+
+def test_works_said_to_be_nearly_built_before_approval_are_built(library_kb):
+    text = ("某废旧轮胎热解项目。目前厂房和4条连续热解生产线已基本建成，正在进行单机调试。"
+            "环境影响报告书正在抓紧编制，预计年底前报送审批。")
+    rep = check_proposal(library_kb, text)
+    assert rep.verdict == "conflict"
+    assert "conflict" in _relations(rep, "环境影响评价法", "第二十五条")
+
+
+def test_spent_battery_electrolyte_is_hazardous_waste():
+    prop = analyze("拆解产生的废电解液装桶暂存。")
+    assert any("危险废物" in m.terms for f in prop.facts for m in f.mentions)

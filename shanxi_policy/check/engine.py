@@ -141,6 +141,16 @@ def _list_intro(text: str, item: str) -> str:
     return re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", before[start:].strip())
 
 
+# "…申请表应当包括下列事项：", "…应当载明下列内容：": the list says what a paper holds.
+_CONTENTS = re.compile(r"(?:表|书|证|方案|报告|计划|清单|材料|文件|名录|档案|台账|记录|合同)[^，。；：:]{0,6}?"
+                       r"(?:应当|应|须)?(?:包括|载明|记载|列明|注明|写明|包含)(?:下列|以下)")
+
+
+def _lists_contents(src: CheckSource, norm: Norm) -> bool:
+    c = src.clause(norm.clause_id)
+    return c is not None and bool(_CONTENTS.search(_list_intro(c.text, norm.item)))
+
+
 def _bridges(fact: Fact, norm: Norm) -> str:
     """"落水洞属于溶洞" notes for the words the concept lexicon translated into this norm's words (only those:
     a whole proposal translates many words, and the others say nothing about this finding)."""
@@ -707,6 +717,10 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if norm.norm_id in elided:
                 norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
             j = judge.judge(fact, norm)
+            if j.verdict == "conflict" and norm.modality == "obligation" and norm.item and _lists_contents(src, norm):
+                # "排污许可证申请表应当包括下列事项：（三）…排放口…排放量": an item of what a document must contain; a
+                # project that lets nothing out ("不外排") refuses no part of it
+                j = replace(j, verdict="not_applicable")
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
             if j.verdict == "not_applicable":
