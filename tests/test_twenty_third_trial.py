@@ -85,3 +85,17 @@ def test_works_said_to_be_nearly_built_before_approval_are_built(library_kb):
 def test_spent_battery_electrolyte_is_hazardous_waste():
     prop = analyze("拆解产生的废电解液装桶暂存。")
     assert any("危险废物" in m.terms for f in prop.facts for m in f.mentions)
+
+
+def test_words_describing_what_is_burnt_are_not_the_burning(library_kb):
+    # 大气法 第七十七条 "露天焚烧秸秆、落叶等产生烟尘污染的物质": welding fume shares only the describing clause
+    rep = check_proposal(library_kb, "某光伏组件项目。串焊工序产生少量焊接烟尘，经设备自带过滤器处理。")
+    assert "conflict" not in _relations(rep, "大气污染防治法", "第七十七条")
+    burnt = check_proposal(library_kb, "村民在田间露天焚烧秸秆。")
+    assert "conflict" in _relations(burnt, "大气污染防治法", "第七十七条")
+
+
+def test_a_permit_still_to_be_decided_is_open_not_lacking(library_kb):
+    rep = check_proposal(library_kb, _text("23_P04"))
+    assert "conflict" not in _relations(rep, "排污许可管理条例", "第二条")
+    assert rep.verdict == "attention"

@@ -1049,6 +1049,10 @@ class RuleJudge(Judge):
             if _disposal_verb_missing(action, fact) or _toward_verb_missing(action, fact):
                 # "将危险废物混入非危险废物中贮存" forbids mixing (混入); a store of hazardous waste does not mix it.
                 return out("not_applicable")
+            if _only_describing(action, a.words):
+                # "露天焚烧秸秆、落叶等产生烟尘污染的物质" and "串焊工序产生少量焊接烟尘": the words shared describe the
+                # things the act is done to (…等产生烟尘污染的物质), not the act (露天焚烧)
+                return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
                 return out("not_applicable")
@@ -1102,6 +1106,13 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if self._destination_unstated(action, fact):
                 # "严禁向东碾河…排放污水" and "生产废水经沉淀后排放": the project discharges, but where is not said.
+                j = out("attention")
+                j.partial = True
+                return j
+            paper = _LACKED_PAPER.search(condition) if condition else None
+            if paper and _paper_open(paper.group(1), fact):
+                # "未取得排污许可证的，不得排放污染物" and "…再确定是否申领排污许可证": whether and when the paper is
+                # obtained is still open, not refused; the reviewer must see it obtained before the act
                 j = out("attention")
                 j.partial = True
                 return j
@@ -1641,6 +1652,27 @@ def _benefactive_act_missing(action: str, fact: Fact) -> bool:
 
 # A case of a thing that failed a test or a standard ("验收不合格的", "检测不达标的").
 _NOT_QUALITY = re.compile(r"不(?:合格|达标|符合|规范)")
+
+
+# "…秸秆、落叶等产生烟尘污染的物质": after 等, a clause describing the class of the things listed.
+_CLASS_CLAUSE = re.compile(r"等([^，。；、等]{2,16})的(?:物质|废物|物品|材料|产品|废弃物|垃圾|污染物)")
+
+
+def _only_describing(action: str, words: list[str]) -> bool:
+    """Every word the fact shares with a prohibition stands only in the clause describing the class of what the act is
+    done to."""
+    m = _CLASS_CLAUSE.search(action)
+    if not m or not words:
+        return False
+    rest = action[:m.start(1)] + action[m.end(1):]
+    return all(w in m.group(1) and w not in rest for w in words)
+
+
+def _paper_open(paper: str, fact: Fact) -> bool:
+    """The proposal says the paper is still to be decided or under way, and of no occurrence that it is refused."""
+    text = fact.whole or fact.norm_text
+    spans = list(word_spans(_normalized(paper), text))
+    return bool(spans) and all(undecided(text, a, b) or in_progress(text, a, b) for a, b in spans)
 
 
 def _said_together(words: list[str], fact: Fact) -> bool:
