@@ -99,3 +99,17 @@ def test_a_permit_still_to_be_decided_is_open_not_lacking(library_kb):
     rep = check_proposal(library_kb, _text("23_P04"))
     assert "conflict" not in _relations(rep, "排污许可管理条例", "第二条")
     assert rep.verdict == "attention"
+
+
+def test_works_to_begin_once_another_paper_is_had_are_planned(library_kb):
+    # "取得节能审查意见后再开工建设" with the assessment still being drafted: nothing is built yet (需关注), a promise had
+    # raised the verdict to 冲突
+    text = ("某数据中心项目。计划2025年4月开工。节能报告已委托第三方机构编制，取得节能审查意见后再开工建设。"
+            "项目环境影响评价文件正在编制中。")
+    rep = check_proposal(library_kb, text)
+    assert "conflict" not in _relations(rep, "环境影响评价法", "第二十五条")
+
+
+def test_leachate_let_into_the_ground_through_a_disused_well(library_kb):
+    rep = check_proposal(library_kb, "某填埋场项目。多余渗滤液通过场区西南角一眼废弃机井灌入地下。")
+    assert "conflict" in _relations(rep, "水污染防治法", "第三十九条")

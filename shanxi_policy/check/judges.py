@@ -1535,7 +1535,9 @@ _CATCH_ALL = re.compile(r"(?:排放|倾倒|堆放|投放|丢弃|弃置|填埋)((
 # After a word: it is part of the name of a paper or a procedure ("取水许可申请", "水资源论证报告").
 _PAPER_AFTER = re.compile(r"许可|论证|报告|证|权|费|手续|审批|申请")
 # Before an act in the fact: it is only planned ("计划明年3月开工建设", "拟于2025年开工").
-_PLANNED_BEFORE = re.compile(r"(?:计划|拟|预计|将于|准备|打算|力争|争取|定于)[^，。；,;]{0,12}$")
+_PLANNED_BEFORE = re.compile(r"(?:计划|拟|预计|将于|准备|打算|力争|争取|定于)[^，。；,;]{0,12}$|"
+                             # "取得节能审查意见后再开工建设": works to begin once something else is done
+                             r"(?:后再|后方|之后再|后才|后方可)$")
 # Anywhere in the proposal: the works go ahead of their approval ("拟先行施工", "边建设边办理", "环评同步编制"), or the
 # approval is put at or after the works' end or the start of operation ("拟在试生产阶段报送审批", "建成后补办").
 _AHEAD_OF_APPROVAL = re.compile(
