@@ -113,3 +113,10 @@ def test_works_to_begin_once_another_paper_is_had_are_planned(library_kb):
 def test_leachate_let_into_the_ground_through_a_disused_well(library_kb):
     rep = check_proposal(library_kb, "某填埋场项目。多余渗滤液通过场区西南角一眼废弃机井灌入地下。")
     assert "conflict" in _relations(rep, "水污染防治法", "第三十九条")
+
+
+def test_a_measure_whose_kind_is_still_being_chosen_is_not_taken(library_kb):
+    # "堆场封闭方式（全封闭大棚，或防风抑尘网加苫盖）目前还在比选": the seed policy's 五尘同治 had read 封闭 as taken
+    rep = check_proposal(library_kb, _text("23_P12"))
+    dust = [f for f in rep.findings if "五尘" in f.hit.quote]
+    assert dust and dust[0].relation == "attention"

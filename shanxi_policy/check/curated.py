@@ -12,7 +12,7 @@ from ..errors import QueryError
 from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .negation import SENDS, find_mentions, present
+from .negation import SENDS, find_mentions, present, undecided
 from .proposal import in_label, put_off
 from .report import Finding
 from .rules import Check
@@ -113,7 +113,14 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     # "废活性炭" is spent carbon, a waste: it shows nothing of carbon adsorption in use
     required = [m for m in _said(text, present(text, check.requires)) if text[m.start - 1: m.start] != "废"] \
         if check.requires else []
+    # "堆场封闭方式…目前还在比选，待项目资金落实后再确定": a measure still to be chosen is not yet taken
+    open_ = [m for m in required if undecided(text, m.start, m.end)]
+    required = [m for m in required if m not in open_]
     if check.requires:
+        if not required and open_:
+            names = "、".join(dict.fromkeys(m.term for m in open_))
+            return Finding(check.missing, hit, _evidence(open_), f"项目材料中“{names}”尚未确定。{check.reason_apply}",
+                           check.recommendation, check.id, check.force)
         if not required:
             denied = [m for m in find_mentions(text, check.requires) if m.negated]
             names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])

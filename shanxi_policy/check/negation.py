@@ -110,6 +110,14 @@ def undecided(text: str, start: int, end: int) -> bool:
     seg = text[seg_start:seg_end]
     if _UNDECIDED.search(seg):
         return True
+    nxt = SEGMENT_END.search(text, seg_end + 1) if stop is not None else None
+    following = text[seg_end + 1: nxt.start() if nxt else len(text)] if stop is not None else ""
+    if re.match(r"\s*(?:或者|或)", following):
+        # "封闭方式（全封闭大棚，或防风抑尘网加苫盖）目前还在比选": alternatives offered, the choice said to be open after them
+        after = SEGMENT_END.search(text, nxt.end()) if nxt else None
+        rest = following + (text[nxt.end(): after.start() if after else len(text)] if nxt else "")
+        if _UNDECIDED.search(rest):
+            return True
     if not _WHETHER.search(seg):
         return False
     if "是否" in seg or "与否" in seg:
