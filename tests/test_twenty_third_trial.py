@@ -120,3 +120,9 @@ def test_a_measure_whose_kind_is_still_being_chosen_is_not_taken(library_kb):
     rep = check_proposal(library_kb, _text("23_P12"))
     dust = [f for f in rep.findings if "五尘" in f.hit.quote]
     assert dust and dust[0].relation == "attention"
+
+
+def test_things_named_in_the_sentence_before_are_what_上述物料_means(library_kb):
+    # "…废电解液…焦油及废活性炭…装桶存放在临时库房。…上述物料拟卖给邻县一家长期合作的废旧物资回收站"
+    rep = check_proposal(library_kb, _text("23_V03b"))
+    assert "conflict" in _relations(rep, "固体废物污染环境防治法", "第八十条")

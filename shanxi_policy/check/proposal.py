@@ -303,6 +303,10 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     return PRESENT
 
 
+# A sentence that refers back to the things the one before named ("上述物料", "以上废物", "这些危废").
+_ANAPHOR = re.compile(r"(?:上述|以上|前述|这些|该等)(?:物料|废物|固废|危废|危险废物|废料|物品|废液|污泥|固体废物|废弃物)")
+
+
 # "未经处理", "未经批准": what was not done before the act that follows, which is itself done.
 _WITHOUT = re.compile(r"未经[\u4e00-\u9fff]{0,6}?(?:处理|批准|许可|审批|审查|同意|验收|处置|净化|消毒|核准|登记|备案)")
 
@@ -422,6 +426,14 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
         for mention in mentions:
             if mention.field not in fields:
                 fields.append(mention.field)
+        if facts and _ANAPHOR.search(sent):
+            # "…产生的废电解液、焦油及废活性炭…装桶存放。…上述物料拟卖给…回收站": the things the sentence before named
+            # are what this one acts on
+            said = {(m.surface, m.terms) for m in mentions}
+            mentions += [m for m in facts[-1].mentions if m.field == "waste" and m.state == PRESENT
+                         and (m.surface, m.terms) not in said]
+            if any(m.field == "waste" for m in mentions) and "waste" not in fields:
+                fields.append("waste")
         facts.append(Fact(i, sent, fields, mentions))
     prop = Proposal(text, proposal_title(text), proposal_fields(text), facts, operating_report(text))
     ctx = prop.context_terms()
