@@ -442,7 +442,7 @@ _RECOURSE_TAIL = re.compile(r"[，,]\s*(?:[^，,。？?]{0,6}?(?:能不能|能�
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
-    if _NOT_DONE_ONLY.fullmatch(q.rstrip("？?。 ")):
+    if _NOT_DONE_ONLY.fullmatch(q.rstrip("？?。 ")) or _NOT_DONE_ONLY.fullmatch(_LEAD.sub("", question.strip()).rstrip("？?。 ")):
         return True  # "不办会怎么处理？": the consequence of not doing what the earlier answer asks
     return bool(q) and bool(_ASPECT.search(q)) and not _FILLER.sub("", _ASPECT.sub("", q)).strip("，,。 ")
 
@@ -578,6 +578,8 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         e = s + aspect.start() if aspect and aspect.start() > 0 else e  # "…秸秆，拒不改正的，罚款多少"
         if e > s:
             return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
+    if not is_aspect_only(frag) and is_aspect_only(q):
+        frag = _LEAD.sub("", q).strip("？?。 ")  # "不报告会怎么样？": its 怎么样 is the question, not a tail to drop
     if is_aspect_only(frag):
         # "违反了怎么处罚？" after a question on a duty: the consequence asked of the old subject.
         if frag in previous:
@@ -617,6 +619,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         parallel = parallel_span(out, phrase)
         if parallel:
             return out.replace(parallel, phrase, 1)
+    if nouns and documents:
+        ps, pe, pname = find_document_reference(phrase, documents)
+        s0, e0, oname = find_document_reference(out, documents)
+        if pname and oname and pname != oname and ps == 0 and pe == len(phrase):
+            # "噪声污染防治法呢？" after "固体废物污染环境防治法对…有什么要求？": the other law, asked the same
+            return out[:s0] + phrase + out[e0:]
     if nouns:
         situation, sep, rest = out.rpartition("，")
         if sep and _is_act(phrase) and any(f == "v" for _w, f in tagged(situation)) \
@@ -736,7 +744,8 @@ def _of_previous_document(kb: KnowledgeBase, question: str, earlier: list[str], 
     previous = _of_previous_document(kb, earlier[-1], earlier[:-1], k, filters) \
         or resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
     if qt.meta_field == "which_doc":
-        rest = re.sub(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|出自哪里?|依据哪|来自", "", q)
+        rest = re.sub(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|出自哪里?|依据哪|来自|哪一?条|第几条|写",
+                      "", q)
         return f"{previous.rstrip('？?。 ')}，出自哪个文件？" if not _DEICTIC.sub("", rest) else ""
     prev = answer(kb, previous, k, filters)
     if not prev.found or not prev.citations:

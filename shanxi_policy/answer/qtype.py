@@ -20,20 +20,31 @@ YEAR = re.compile(r"(\d{4})\s*年")
 # A question on the penalty for a breach ("…要罚多少钱", "怎么罚"), and the chapters that state penalties.
 # "…擅自开工建设的，怎么处理？": what becomes of a breach the question describes is its penalty.
 # Not doing what an answer asks, and what follows ("不办会怎么处理", "没备案的话会怎样").
-NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|依法|及时)?(?:办理?|做|申请|报批|备案|变更|执行|落实|登记)"
+NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|依法|及时|按时|如实)?"
+            r"(?:办理?|做|申请|报批|备案|变更|执行|落实|登记|报告|报送|上报|提交|交|缴纳?|清缴|公开|安装|审核)"
             r"(?:的话)?会?(?:怎么|如何|怎样)(?:处理|办|样)?")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
                           r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
                           # "没做环评就先开工了，怎么处理？": an act done without what the law asks first
                           r"(?:没|未|不)[^，。？?]{1,8}就[^？?]{1,20}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
+                          # "重点用能单位没按时报能源利用状况报告，会怎么处理？": a duty not done, and what follows
+                          r"(?:没有?|未)(?!经)[^，。？?的]{1,14}[，,]?(?:会|要)?(?:怎么|如何|怎样)(?:处理|处置|罚)|"
                           # "不办会怎么处理？", "没备案的话会怎样": what follows from not doing what was asked
                           r"(?:^|[，,])" + NOT_DONE)
 
 
 def in_liability_chapter(hit: Hit) -> bool:
-    """The clause stands under a chapter on legal liability (法律责任 / 罚则)."""
-    return under_liability(hit.path)
+    """The clause stands under a chapter on legal liability (法律责任 / 罚则), or, in a text without chapters, reads as
+    a penalty article ("第二十四条 重点排放单位未按照规定清缴其碳排放配额的，由生态环境主管部门责令改正，处…罚款")."""
+    if under_liability(hit.path):
+        return True
+    return len(hit.path) <= 1 and bool(_PENALTY_ARTICLE.match(hit.text))
+
+
+# A penalty article by its shape: the breach (…的), the authority (由…), the sanction.
+_PENALTY_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*[^。]{2,160}?的，由[^。]{2,60}?(?:责令|处|给予|没收|吊销)"
+                              r"[^。]*?(?:罚款|吊销|没收|责令停产|责令停业|责令关闭)")
 
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
@@ -51,7 +62,9 @@ META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(r"标题|全称|文件名称|文件名|叫什么名")),
     ("doc_type", re.compile(r"文种|什么类型的文件|属于什么文件")),
     ("which_doc", re.compile(r"哪个文件|哪份文件|哪一?部法律?|哪个法规|哪部法规|哪个法律|什么文件|哪些文件|"
-                             r"出自哪|哪个政策|哪项政策|依据哪")),
+                             r"出自哪|哪个政策|哪项政策|依据哪|"
+                             # "这是哪一条规定的？": the article, shown with its document
+                             r"(?:是|在)?(?:哪一条|哪条|第几条)(?:规定|写)的?")),
 ]
 
 # Field names that ask about a document whatever precedes them; the other wordings ("由谁发布", "何时施行")

@@ -490,6 +490,11 @@ _NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用�
               "依法", "执法", "立法", "司法", "守法", "犯法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
               "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
 _LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
+_RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
+_LED_NAME = re.compile(r"(?:^|[按据照依在，,；;])([\u4e00-\u9fff]{3,18}?(?:法|条例|办法|细则))"
+                       r"(?=规定|对|里|中|关于|第|要求|[，,？?]|$)")
+# words of a question, not of a name ("什么办法", "怎么处理的方法")
+_ASKING_IN_NAME = re.compile(r"什么|怎么|怎样|如何|哪些|哪个|有没有|是不是|这个|那个|有关|相关|具体")
 
 
 def unknown_document(question: str, kb: KnowledgeBase) -> str:
@@ -498,9 +503,13 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     national laws) or the question quotes it in 《》; a part of a held title ("防治法") is not one."""
     quoted = re.findall(r"《([^》]{2,40})》", question)
     words = [w for w in segment(question) if _LAW_WORD.fullmatch(w) and len(w) >= 3]
-    for name in [*quoted, *_local_law_names(question), *words]:
+    # a name that opens the question or follows 按/根据/依照 and is followed by how it is referred to ("可再生能源法规定的…",
+    # "节约用水条例对…", "按固定资产投资项目节能审查办法，…"), which the segmenter cuts ("法规", "定")
+    led = [re.sub(r"^(?:按照|根据|依据|依照|按|在)", "", m.group(1)) for m in _LED_NAME.finditer(question)]
+    for name in [*quoted, *_local_law_names(question), *words, *led]:
         bare = re.sub(r"^中华人民共和国", "", name)
-        if bare in _NOT_A_LAW or not _LAW_WORD.fullmatch(bare):
+        if bare in _NOT_A_LAW or not (_LAW_WORD.fullmatch(bare) or _RULES_WORD.fullmatch(bare)) \
+                or _ASKING_IN_NAME.search(bare):
             continue
         if kb.resolve_documents(bare) or any(abbreviates(bare, d.title) for d in kb.documents):
             continue  # a held title, or an abbreviation of one ("环保法"), even when two titles fit it
