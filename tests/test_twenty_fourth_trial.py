@@ -52,3 +52,14 @@ def test_another_law_named_as_a_follow_up_takes_the_earlier_ones_place(library_k
     resolved = resolve("噪声污染防治法呢？", ["固体废物污染环境防治法对建设项目配套的污染防治设施有什么要求？"],
                        library_kb.term_idf, library_kb.documents)
     assert resolved == "噪声污染防治法对建设项目配套的污染防治设施有什么要求？"
+
+
+@pytest.mark.parametrize(("question", "item"), [
+    # the sentence that introduces a list is followed by its items, not by another sentence of the article
+    ("什么样的企业必须搞强制性清洁生产审核？", "超过单位产品能源消耗限额标准构成高耗能的"),
+    # a short article quoted whole ends with the list's lead: its items follow
+    ("我们厂一年烧煤两万吨，算不算重点用能单位？", "年综合能源消费总量一万吨标准煤以上的用能单位"),
+])
+def test_a_list_introduced_by_the_answer_is_given(library_kb, question, item):
+    ans = library_kb.ask(question)
+    assert item in ans.shown_text()

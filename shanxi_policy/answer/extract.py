@@ -424,7 +424,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     cands.sort(key=lambda x: -x[0])
     best_score, best_rank, best, best_lead = cands[0]
     chosen = [best_lead, best]
-    if len(cands) > 1 and cands[1][1] == best_rank and cands[1][0] >= 0.8 * best_score and cands[1][2] != best:
+    # (not after a sentence that introduces a list, "有下列情形之一的企业，应当…：": its items follow it, not another sentence)
+    if len(cands) > 1 and cands[1][1] == best_rank and cands[1][0] >= 0.8 * best_score and cands[1][2] != best \
+            and not best.rstrip().endswith(("：", ":")):
         chosen += [cands[1][3], cands[1][2]]
     chosen = _once(chosen)
     lead = hits[best_rank]

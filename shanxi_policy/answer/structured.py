@@ -955,10 +955,18 @@ def introduced_list(base: Answer, question: str = "") -> Answer:
     if not base.found or base.items or not base.citations or not sent.endswith(("：", ":")):
         return base
     hit = base.citations[0]
-    pos = hit.text.find(sent)
+    pos, end = hit.text.find(sent), 0
+    if pos >= 0:
+        end = pos + len(sent)
+    else:
+        # a short article quoted whole, its paragraphs joined ("…节能管理。下列用能单位为重点用能单位："): the sentence
+        # that introduces the list is its last
+        tail = re.split(r"(?<=[。；;])", sent)[-1].strip()
+        pos = hit.text.find(tail) if tail else -1
+        end = pos + len(tail)
     if pos < 0:
         return base
-    lead, enum = enumerated_items(hit.text[pos + len(sent):])
+    lead, enum = enumerated_items(hit.text[end:])
     if lead or len(enum) < 2:
         return base
     shown = enum[:MAX_BODY]
