@@ -442,7 +442,8 @@ _RECOURSE_TAIL = re.compile(r"[，,]\s*(?:[^，,。？?]{0,6}?(?:能不能|能�
 def is_aspect_only(question: str) -> bool:
     """A question made only of a rule's aspects and question words ("违反了怎么处罚？"), no subject."""
     q = _TAIL.sub("", _LEAD.sub("", question.strip()))
-    if _NOT_DONE_ONLY.fullmatch(q.rstrip("？?。 ")) or _NOT_DONE_ONLY.fullmatch(_LEAD.sub("", question.strip()).rstrip("？?。 ")):
+    # (before and after the tail is taken off: "不办会怎么处理呢？", "不报告会怎么样？")
+    if any(_NOT_DONE_ONLY.fullmatch(x.rstrip("？?。 ")) for x in (q, _LEAD.sub("", question.strip()))):
         return True  # "不办会怎么处理？": the consequence of not doing what the earlier answer asks
     return bool(q) and bool(_ASPECT.search(q)) and not _FILLER.sub("", _ASPECT.sub("", q)).strip("，,。 ")
 
@@ -732,7 +733,7 @@ _DEICTIC = re.compile(r"这个|这条|这项|这些|这|该|此|上述|以上|�
 def _of_previous_document(kb: KnowledgeBase, question: str, earlier: list[str], k: int, filters: Any) -> str:
     """A question on a document's metadata that names no document ("是哪个部门印发的？", "文号是多少？", "这个是哪个
     文件规定的？") asks of the document that answered the previous question: the question as resolved, or ""."""
-    from .metadata import named_documents
+    from .metadata import WHICH_WORDS, named_documents
     from .qtype import classify
     from .typed import answer
 
@@ -744,8 +745,7 @@ def _of_previous_document(kb: KnowledgeBase, question: str, earlier: list[str], 
     previous = _of_previous_document(kb, earlier[-1], earlier[:-1], k, filters) \
         or resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
     if qt.meta_field == "which_doc":
-        rest = re.sub(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|出自哪里?|依据哪|来自|哪一?条|第几条|写",
-                      "", q)
+        rest = WHICH_WORDS.sub("", q)
         return f"{previous.rstrip('？?。 ')}，出自哪个文件？" if not _DEICTIC.sub("", rest) else ""
     prev = answer(kb, previous, k, filters)
     if not prev.found or not prev.citations:

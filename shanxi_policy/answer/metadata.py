@@ -233,15 +233,15 @@ def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 
 
 
 # The words that ask which document or article says something, taken off before the rest is answered.
-_WHICH_WORDS = re.compile(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|"
-                          r"出自(?:哪里|哪个|哪份|哪一?部|哪)?(?:文件|法律|法规|政策)?|依据哪|(?:是|在)?(?:哪一?条|第几条)(?:规定|写)?的?")
+WHICH_WORDS = re.compile(r"(哪个|哪份|哪一?部|哪些|什么)(文件|法律|法规|政策|规定)|规定了|来自|"
+                         r"出自(?:哪里|哪个|哪份|哪一?部|哪)?(?:文件|法律|法规|政策)?|依据哪|(?:是|在)?(?:哪一?条|第几条)(?:规定|写)?的?")
 
 
 def _which_document(kb: KnowledgeBase, q: str, k: int) -> Answer:
     """"哪个文件规定了…": the documents of the clauses that answer the question, with those clauses."""
     from .typed import answer  # typed imports this module
 
-    stripped = _WHICH_WORDS.sub("", q).strip("？?，, ")
+    stripped = WHICH_WORDS.sub("", q).strip("？?，, ")
     # the question as it is answered (the rule a "必须…吗" asks about, not the article punishing its breach)
     base = answer(kb, f"{stripped}？" if stripped else q, k)
     if not base.found:

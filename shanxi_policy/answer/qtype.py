@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Hit
-from ..norms.liability import under_liability
+from ..norms.liability import penalty_shaped, under_liability
 
 # A year written in digits ("2035年"); shared by the answer modules.
 YEAR = re.compile(r"(\d{4})\s*年")
@@ -36,15 +36,8 @@ ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|�
 
 def in_liability_chapter(hit: Hit) -> bool:
     """The clause stands under a chapter on legal liability (法律责任 / 罚则), or, in a text without chapters, reads as
-    a penalty article ("第二十四条 重点排放单位未按照规定清缴其碳排放配额的，由生态环境主管部门责令改正，处…罚款")."""
-    if under_liability(hit.path):
-        return True
-    return len(hit.path) <= 1 and bool(_PENALTY_ARTICLE.match(hit.text))
-
-
-# A penalty article by its shape: the breach (…的), the authority (由…), the sanction.
-_PENALTY_ARTICLE = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*[^。]{2,160}?的，由[^。]{2,60}?(?:责令|处|给予|没收|吊销)"
-                              r"[^。]*?(?:罚款|吊销|没收|责令停产|责令停业|责令关闭)")
+    a penalty article (norms.liability.penalty_shaped)."""
+    return under_liability(hit.path) or (len(hit.path) <= 1 and penalty_shaped(hit.text))
 
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.

@@ -419,6 +419,9 @@ def penalty_of_rule(kb: KnowledgeBase, duty: Hit, rule: str) -> Hit | None:
     return None if c is None else Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, duty.score, "penalty")
 
 
+_RULE_WORDS = re.compile(r"禁止|不得|严禁|应当|必须")  # a sentence that states a rule a penalty can punish
+
+
 def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer | None:
     """"罚多少？" after an answer that quoted a ban or duty: the article punishing that very rule, with the breaches and
     amounts it sets for it; None when the rule's law punishes it nowhere that can be told."""
@@ -426,10 +429,10 @@ def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer 
         return None
     duty = earlier.citations[0]
     rule = duty.quote or earlier.text
-    if not rule or not re.search(r"禁止|不得|严禁|应当|必须", rule):
+    if not rule or not _RULE_WORDS.search(rule):
         return None
     # an article quoted whole may hold several rules ("禁止…建设项目。禁止…游泳、垂钓…"): the one the question speaks of
-    rules = [x for x in (rule[a:b].strip() for a, b in sentences(rule)) if re.search(r"禁止|不得|严禁|应当|必须", x)]
+    rules = [x for x in (rule[a:b].strip() for a, b in sentences(rule)) if _RULE_WORDS.search(x)]
     if len(rules) > 1:
         terms = content_terms(question)
         rule = max(rules, key=lambda x: sentence_score(question, x, terms))

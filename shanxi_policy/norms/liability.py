@@ -32,6 +32,18 @@ def under_liability(path: Sequence[str]) -> bool:
     return any(_LIABILITY.search(p) for p in path[:-1])
 
 
+# A penalty article by its shape: the breach (…的), the authority (由…), the sanction.
+_PENALTY_SHAPE = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*[^。]{2,160}?的，由[^。]{2,60}?(?:责令|处|给予|没收|吊销)"
+                            r"[^。]*?(?:罚款|吊销|没收|责令停产|责令停业|责令关闭)")
+
+
+def penalty_shaped(text: str) -> bool:
+    """An article that reads as a penalty ("第二十四条 重点排放单位未按照规定清缴其碳排放配额的，由生态环境主管部门责令改正，
+    处…罚款"), for texts whose articles stand under no chapter. (The liability lookup, _liable, still reads chapters
+    only.)"""
+    return bool(_PENALTY_SHAPE.match(text))
+
+
 def _rule_bigrams(rule: str) -> set[str]:
     return set(char_bigrams(_RULE_HEAD.sub("", rule, count=1)))
 
