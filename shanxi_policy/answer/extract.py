@@ -243,6 +243,10 @@ def _once(parts: list[str]) -> list[str]:
     return out
 
 
+# The longest rest of a sentence after a semicolon that joins the part of it chosen.
+CONTINUATION_MAX = 80
+
+
 # A candidate answer sentence: (score, rank of its clause, sentence, the lead of its list item).
 Cand = tuple[float, int, str, str]
 # "多少天", "几年", "多少米": the unit the question counts in, and how a text writes a figure in it.
@@ -430,6 +434,14 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         chosen += [cands[1][3], cands[1][2]]
     chosen = _once(chosen)
     lead = hits[best_rank]
+    if not legacy and best.rstrip().endswith(("；", ";")):
+        # "…采取有效措施，防止噪声污染；不得违反规定使用音响器材产生过大音量。": the rest of the sentence after a
+        # semicolon goes with it when it speaks of the question too (音响)
+        j = lead.text.find(best) + len(best)
+        stop = lead.text.find("。", j)
+        tail = lead.text[j: stop + 1 if stop >= 0 else len(lead.text)].strip()
+        if tail and len(tail) <= CONTINUATION_MAX and tail not in chosen and sentence_score(q, tail, terms) > 0:
+            chosen.append(tail)
     chosen = _contiguous(lead.text, chosen)
     if not legacy:
         chosen = _with_consequences(lead.text, chosen)

@@ -467,8 +467,8 @@ _PARTY_ASKS = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff、和及]{2,14}?)(?:�
 
 # "要去哪里办？", "要找哪个部门投诉？": where to go or whom to turn to, with no subject of its own (only the words of
 # a procedure), asked of the situation before.
-_WHO_WHERE = re.compile(r"哪里|哪儿|哪个部门|哪个单位|哪个机关|哪家|找谁|向谁|谁来|谁管|去哪")
-_PROCEDURE_WORDS = frozenset("部门 单位 机关 投诉 举报 反映 办理 申请 手续 材料 找 去 办".split())
+_WHO_WHERE = re.compile(r"哪里|哪儿|哪个部门|哪个单位|哪个机关|哪家|找谁|向谁|谁来|谁管|去哪|由谁|归谁|谁负责")
+_PROCEDURE_WORDS = frozenset("部门 单位 机关 投诉 举报 反映 办理 申请 手续 材料 找 去 办 管 谁来管 负责 监管 管理".split())
 WHO_WHERE_CHARS = 14
 # A clause of a question that asks ("可以投诉吗", "罚多少", "怎么办"), not one that tells the situation.
 _ASKING_CLAUSE = re.compile(r"吗|呢|多少|多久|怎么|怎样|如何|什么|哪|谁|能不能|可不可以|是否|罚")

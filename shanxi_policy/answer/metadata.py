@@ -199,8 +199,43 @@ def _meta_hit(doc: Document, line: str) -> Hit:
     return Hit(doc.doc_id, doc.title, cid, ("文件信息",), summary, 1.0, "metadata", line, [])
 
 
+# The document types a question about the library may ask for, most specific first ("行政法规" holds "法规").
+_LIBRARY_TYPES = (("行政法规", ("行政法规",)), ("规范性文件", ("规范性文件",)), ("法律法规", ("法律", "行政法规")),
+                  ("法律", ("法律",)), ("法规", ("行政法规",)), ("条例", ("行政法规",)), ("新闻报道", ("新闻报道",)),
+                  ("报道", ("新闻报道",)), ("政策", ("规范性文件",)))
+# How many documents a listing names one by one; a larger library is counted by type.
+LIBRARY_LIST_MAX = 40
+
+
+def library_answer(kb: KnowledgeBase, question: str) -> Answer:
+    """"库里有哪些行政法规": the documents of the type asked (all of them when none is named), one item each with its
+    issuer and date, each cited to its document information."""
+    q = question.strip()
+    wanted = next((types for word, types in _LIBRARY_TYPES if word in q), ())
+    docs = [d for d in kb.documents if not wanted or str(d.meta.get("doc_type", "")) in wanted]
+    kind = next((word for word, _t in _LIBRARY_TYPES if word in q), "文件")
+    if not docs:
+        msg = f"文档库中没有{kind}。" if wanted else "文档库中还没有文件。"
+        return Answer(False, msg, [], q, msg, 0.0, type="metadata")
+    counts = Counter(str(d.meta.get("doc_type") or "未标类型") for d in docs)
+    unit = "部" if set(counts) <= {"法律", "行政法规"} else "份"  # "14部法律"
+    by_type = "，".join(f"{t}{n}{unit}" for t, n in counts.most_common())
+    more = f"，以下列出前{LIBRARY_LIST_MAX}{unit}，其余可在政策浏览中按类型查看" if len(docs) > LIBRARY_LIST_MAX else ""
+    lead = f"文档库中共有{kind}{len(docs)}{unit}" + (f"（{by_type}）" if len(counts) > 1 else "") + more + "："
+    items, citations = [], []
+    for d in docs[:LIBRARY_LIST_MAX]:
+        facts = "，".join(v for v in (str(d.meta.get("doc_type") or ""), "、".join(issuers_of(d)),
+                                       str(d.meta.get("date") or "")) if v)
+        citations.append(_meta_hit(d, f"《{d.title}》（{facts}）" if facts else f"《{d.title}》"))
+        items.append(AnswerItem(citations[-1].quote, len(citations)))
+    text = "\n".join([lead, *(i.text for i in items)])
+    return Answer(True, text, citations, q, "", 1.0, type="metadata", items=items)
+
+
 def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 5) -> Answer:
     q = question.strip()
+    if field_name == "library":
+        return library_answer(kb, q)
     docs = named_documents(q, kb.documents)
     if field_name == "which_doc":
         if not any(cites_number(q, d) for d in docs):

@@ -42,6 +42,12 @@ def in_liability_chapter(hit: Hit) -> bool:
 
 # Metadata fields and the wordings that ask for them. The order matters: the first match wins.
 META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
+    # What the library holds ("库里有哪些行政法规", "系统收录了多少部法律"): answered from the documents' list.
+    ("library", re.compile(r"(?:文档库|资料库|知识库|数据库|系统|库)(?:里|中|内)?(?:现在|目前|一共|总共|共)?"
+                           r"(?:有|收录了?|存了?|包括|包含|装了?)(?:哪些|什么|多少|几)(?:部|份|个|篇|件)?"
+                           r"(?:文件|文档|资料|法律法规|法律|行政法规|法规|政策|规范性文件|条例|新闻报道|报道)|"
+                           r"^(?:现在|目前)?(?:都|一共|总共)?有(?:哪些|多少|几)(?:部|份|个)?"
+                           r"(?:文件|文档|法律法规|法律|行政法规|法规|规范性文件)[？?。]?$")),
     ("doc_number", re.compile(r"文号|发文字号|字号是")),
     ("issuer", re.compile(r"发文机关|印发机关|印发单位|发文单位|发布单位|发布机关|制发机关|制定机关|颁布机关|"
                           r"(?:由|是)?(?:哪些|哪个|哪家|什么)(?:单位|部门|机关|机构)(?:联合)?(?:印发|发布|制定|颁布|发的|通过)|"
@@ -76,7 +82,8 @@ def asks_of_document(question: str, match: re.Match[str]) -> bool:
     a pronoun or nothing."""
     if _META_EXPLICIT.search(match.group(0)):
         return True
-    before = re.sub(r"(?:是|由|于|的|在|从|自|最早|最初|首次|正式)+$", "", question[:match.start()].strip("，, "))
+    # "水法和水污染防治法分别是哪个机关发布的": 分别/各自 stand between the names and the field asked
+    before = re.sub(r"(?:是|由|于|的|在|从|自|最早|最初|首次|正式|分别|各自|都)+$", "", question[:match.start()].strip("，, "))
     before = YEAR.sub("", before).strip("，, ")
     return not before or bool(_DOC_PRONOUN.search(before)) or bool(_DOC_WORD.search(before))
 
@@ -119,7 +126,7 @@ def classify(question: str) -> QuestionType:
     spans: list[tuple[int, int]] = []
     for name, pat in META_FIELDS:
         m = pat.search(q)
-        if m and (name in ("which_doc", "title", "doc_type") or asks_of_document(q, m)) \
+        if m and (name in ("library", "which_doc", "title", "doc_type") or asks_of_document(q, m)) \
                 and not any(m.start() < e and s < m.end() for s, e in spans):  # "施行日期" asks one field
             asked.append(name)
             spans.append(m.span())

@@ -34,12 +34,16 @@ def answer_lines(ans: Answer) -> list[str]:
             cites = t.cites[r] if r < len(t.cites) else []
             cells = [c + (f"[{cites[i]}]" if i < len(cites) and cites[i] else "") for i, c in enumerate(row)]
             out.append(" | ".join(cells))
-    elif ans.items and ans.type != "metadata":
+    elif ans.items and (ans.type != "metadata" or len(ans.items) > 1):
         head = ans.text.split("\n", 1)[0]
         lead = head if head and head not in {i.text for i in ans.items} else ""
-        # A lead-in ("…应当包括下列内容：") is quoted from the clause of the first item.
-        out.append("答：" + (f"{with_law_name(lead, _cited(ans, ans.items[0].cite))}[{ans.items[0].cite}]"
-                            if lead else ""))
+        if ans.type == "metadata":
+            # "文档库中共有行政法规8部：" counts the documents; each item cites its own
+            out.append("答：" + lead)
+        else:
+            # A lead-in ("…应当包括下列内容：") is quoted from the clause of the first item.
+            out.append("答：" + (f"{with_law_name(lead, _cited(ans, ans.items[0].cite))}[{ans.items[0].cite}]"
+                                if lead else ""))
         for n, item in enumerate(ans.items, 1):
             label = f"{item.label}：" if item.label else ""
             out.append(f"  {n}. {label}{with_law_name(item.text, _cited(ans, item.cite))}[{item.cite}]")

@@ -18,6 +18,7 @@ from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, source_above_report, term_spans
+from .lexicon import legal_terms
 from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
@@ -472,6 +473,24 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     return out
 
 
+# An article that opens with the parties it punishes ("医疗卫生机构、医疗废物集中处置单位，…").
+_OPENING_PARTY = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?([\u4e00-\u9fff、和及或者]{4,40}?"
+                            r"(?:机构|单位|企业|经营者|场|厂|站|医院))[，,]")
+# Words any party may be called by: they name no kind.
+_ANY_PARTY = frozenset("单位 企业 个人 其他 生产经营者 经营者 企业事业单位 机构 事业单位".split())
+
+
+def other_party(question: str, hit: Hit) -> bool:
+    """The article punishes a kind of party named at its opening, of which the question names no word."""
+    m = _OPENING_PARTY.match(hit.text)
+    if m is None or m.group(1).startswith("违反"):
+        return False
+    kind = [t for t in content_terms(m.group(1)) if t not in _ANY_PARTY and len(t) >= 2]
+    # the law's words for the question's too ("医院" is a 医疗卫生机构)
+    q = normalize_for_search(question) + " ".join(legal_terms(question))
+    return bool(kind) and not any(t in q for t in kind)
+
+
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """The relevant sentences of the best clause (and of close runners-up), cited, in document order."""
     hits = base.citations
@@ -495,6 +514,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     narrow = bool(key) and holds(key, hits[0])
     if narrow:
         ranked = sorted(ranked, key=lambda h: not holds(key, h))
+
     if not _ASKS_MEANING.search(question):
         # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
         ranked = [h for h in ranked if not is_definition(h)] or ranked
@@ -507,7 +527,9 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         ranked = [*linked, *(h for h in ranked if all(h.clause_id != x.clause_id for x in linked))]
     if liable:
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
-        ranked = liable
+        # An article that punishes a named kind of party the question never names ("医疗卫生机构、医疗废物集中处置单位，
+        # …拒绝执法人员进入现场" for "企业拒绝…检查") comes after one that punishes whoever does the act.
+        ranked = sorted(liable, key=lambda h: other_party(question, h))
     elif not _ASKS_CONSEQUENCE.search(question):
         # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
         ranked = sorted(ranked, key=in_liability_chapter)

@@ -14,13 +14,14 @@ from ..index.units import sentences
 from ..ingest.docmeta import issuers_of
 from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
+from ..norms.liability import under_liability
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..text.markers import cites_article
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .extract import answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
-from .followup import PARTY_HEAD, YES_NO, find_document_reference, resolve
+from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
@@ -53,7 +54,8 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     parts = sub_questions(question)
     if parts:
         return compound_answer(kb, question, parts, k, filters)
-    return uncovered(kb, question, other_year(question, _answer(kb, question, k, filters)))
+    ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters)))
+    return uncovered(kb, question, other_year(question, ans))
 
 
 # The last word of the name of a paper ("食品经营许可证", "安全生产许可证", "营业执照").
@@ -158,6 +160,14 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     asked = [in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0]) if i else p
              for i, p in enumerate(parts)]
     answers = [other_year(p, _answer(kb, q, k, filters)) for p, q in zip(parts, asked, strict=True)]
+    for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
+        carried = carry_subject(p, parts[0]) if i and not a.found else ""
+        if carried:
+            # "按日连续处罚适用于什么情形？从哪天开始计罚？": the later question asks about the first one's subject, which
+            # it does not repeat
+            retried = other_year(p, _answer(kb, re.sub(r"(?:适用于|适用|针对|对于|是|为)，", "，", carried), k, filters))
+            if retried.found:
+                answers[i] = retried
     if not any(a.found for a in answers):
         first = answers[0]
         first.question = question
@@ -328,8 +338,10 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         # "实施意见对…有什么要求": the named document answers in its own words, when its best clause ranks close to
         # the report's; "实施意见提出了几个方面的重点任务" is answered by the report that counts them
         own = answer_question(kb, asked, k, filters=replace(filters, doc_ids=doc_ids[:1]))
-        if own.found and own.citations and base.citations \
-                and own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score:
+        # An open question ("…，实施意见有什么要求") asks for the measures, which only the named document states;
+        # a report's sentence that repeats the question's words ("建筑领域节能降碳为…增添了亮点") lists none.
+        if own.found and own.citations and base.citations and (
+                qt.kind == "open" or own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score):
             base = own
     if asked != q:
         base.question = q
@@ -349,16 +361,101 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         return _asked_as(open_answer(asked, base, kb), q)
     banned = act_ban(kb, asked, base)
     if banned is not None:
-        # the ban on the act asked about answers it, whatever name the question gives the thing (养猪场 / 畜禽养殖)
-        return banned
+        # the ban on the act asked about answers it, whatever name the question gives the thing (养猪场 / 畜禽养殖);
+        # asked whether it is lawful, the article punishing it follows
+        return with_recourse(kb, asked, banned) if _LEGAL.search(asked) else banned
     return with_recourse(kb, asked, unnamed_object(kb, asked, penalty_list(introduced_list(
         permission_answer(asked, base), asked), asked)))
+
+
+# A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):
+# it presumes the first penalty, which another article of the law sets for the same act.
+_ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")
+_ITEM = re.compile(r"（[一二三四五六七八九十]+）\s*([^；。\n]{6,})")
+
+
+def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
+    """"企业超标排放大气污染物，怎么处罚？" answered by 第一百二十三条 (按日连续处罚 for those who do not correct after being
+    fined): the article that sets the fine for the same act (第九十九条, whose item repeats the words) leads, and the
+    escalation follows it."""
+    if not ASKS_PENALTY.search(question) or not ans.found or not ans.citations:
+        return ans
+    top = ans.citations[0]
+    doc = kb.document(top.doc_id)
+    if doc is None or not _ESCALATION.search(top.text):
+        return ans
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    items = sorted(((sentence_score(question, m.group(1), terms), m.group(1).rstrip("的；;")) for m in
+                    _ITEM.finditer(top.text)), reverse=True)
+    for score, body in items:
+        if score <= 0:
+            break
+        for c in doc.clauses:
+            i = c.text.find(body)
+            if c.clause_id == top.clause_id or i < 0 or _ESCALATION.search(c.text) or not under_liability(c.path):
+                continue
+            start = c.text.rfind("（", 0, i)
+            lead = item_lead(c.text, start) if start >= 0 else ""
+            first = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked",
+                        f"{lead}{c.text[start:].split(chr(10), 1)[0] if start >= 0 else body}")
+            return _led_by(ans, first, question)
+    return ans
+
+
+def _led_by(ans: Answer, first: Hit, question: str) -> Answer:
+    """The answer with first.quote put before what it said, first cited first."""
+    first.marks = term_spans(question, first.quote)
+    head = ans.text.split("\n", 1)[0]
+    shown = ([AnswerItem(head, 1)] if head and head not in {x.text for x in ans.items} else []) + ans.items \
+        if ans.items else [AnswerItem(ans.text, 1)]  # a list's lead line stays with its items
+    citations = [first, *(h for h in ans.citations if h.clause_id != first.clause_id)]
+    where = {h.clause_id: n for n, h in enumerate(citations, 1)}
+
+    def cite(n: int) -> int:
+        return where.get(ans.citations[n - 1].clause_id, 1) if 0 < n <= len(ans.citations) else n
+
+    items = [AnswerItem(first.quote, 1), *(AnswerItem(x.text, cite(x.cite), x.label) for x in shown
+                                           if x.text != first.quote)]
+    return Answer(True, "\n".join(x.text for x in items), citations, ans.question, ans.message, ans.confidence,
+                  type="list", items=items, note=ans.note)
+
+
+# An amount a penalty is set in ("十万元以上", "总投资额百分之一以上", "一倍以上三倍以下").
+_AMOUNT = re.compile(r"[\d一二三四五六七八九十百千万]+元|百分之[一二三四五六七八九十]|倍以上|倍以下")
+# A fine without its amount ("处以罚款"), or a penalty referred to another text ("依照《…》的规定处罚").
+_UNSET_FINE = re.compile(r"罚款|依照《[^》]{2,40}》的?(?:有关)?规定(?:予以)?处罚")
+# How close (score ratio) an article stating the amount must rank to the one that does not, to lead.
+AMOUNT_RATIO = 0.6
+
+
+def amount_first(question: str, ans: Answer) -> Answer:
+    """"环评文件未经批准就擅自开工建设，怎么处罚？" answered by 环境保护法 第六十一条 ("…处以罚款", no amount) or by a
+    regulation that refers the penalty to a law ("依照《…》的规定处罚"): a retrieved penalty article that states the amount
+    for the act (环境影响评价法 第三十一条, "总投资额百分之一以上百分之五以下") leads."""
+    if not ASKS_PENALTY.search(question) or not ans.found or len(ans.citations) < 2:
+        return ans
+    top = ans.citations[0]
+    if not in_liability_chapter(top) or _AMOUNT.search(top.text) or not _UNSET_FINE.search(top.text):
+        return ans  # (a warning or a licence revoked is a penalty of its own, not a fine left unset)
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    for h in ans.citations[1:4]:
+        if h.score < AMOUNT_RATIO * top.score or not in_liability_chapter(h) or h.doc_id == top.doc_id:
+            continue
+        spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
+        scored = [(sentence_score(question, x, terms), x) for x in spans if _AMOUNT.search(x)]
+        best = max(scored, default=(0.0, ""))
+        if best[0] > 0:
+            lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, best[1], [],
+                       h.validity, h.also)
+            return _led_by(ans, lead, question)
+    return ans
 
 
 def with_recourse(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     """"楼下饭店油烟熏得人受不了，能管吗？": the rule the conduct breaks, then the article of the same law that punishes it
     (who acts and the fine), both cited; the rule alone otherwise."""
-    if not _RECOURSE.search(question) or not ans.found or ans.items or not ans.citations or ans.note \
+    if not (_RECOURSE.search(question) or _LEGAL.search(question)) or not ans.found or ans.items or not ans.citations \
+            or ans.note \
             or ans.type in ("metadata", "lookup", "refusal"):
         return ans
     duty = ans.citations[0]
@@ -387,6 +484,29 @@ _BINDS = re.compile(r"应当|必须|须|除外")
 # "…能投诉吗", "有人管吗", "能不能管": the asker's recourse against a conduct, not whether the conduct is allowed;
 # the rule the conduct breaks answers as the question's best sentence does.
 _RECOURSE = re.compile(r"(?:能|可以|可不可以|能不能|能否|有人|谁)(?:向[^，。？?]{1,8})?(?:投诉|举报|管|反映|报警|起诉|告|制止)")
+
+
+# "…，这合法吗", "…是不是违法的": whether a conduct told before is lawful, asked as a judgement of it.
+_LEGAL = re.compile(r"[，,。\s]*(?:请问)?(?:这样做|这么做|这种行为|这种情况|这样|这个|这种|这|他们|他|她|对方|它)?"
+                    r"(?:是不是|算不算|算是|是否|算|属于)?(?:合法|违法|违规|犯法|违反规定|违反法律|允许)(?:的|行为)?"
+                    r"(?:吗|么|呢|不)?[？?。！!]*$")
+# Where an act begins in a told conduct: a denial, a manner, a place or object marker.
+_ACT_START = re.compile(r"不|没有?|未|直接|随意|随便|擅自|私自|偷偷|还在|正在|在|往|把|将|向|乱|从")
+# The clause of a conduct told before a judgement is asked: at most this many characters are read as the act.
+_LEGAL_ACT_CHARS = 24
+
+
+def as_may(question: str) -> str:
+    """"村边养猪场的粪水不处理直接排到沟里，臭得不行，这合法吗？" asks what "能不能把粪水直接排到沟里" asks: the question
+    put as a 能不能 question about its first clause (what follows it, 臭得不行, tells the effect), or unchanged."""
+    m = _LEGAL.search(question)
+    if m is None or m.start() < 4:
+        return question
+    told = re.split(r"[，,；;。]", question[:m.start()])[0][:_LEGAL_ACT_CHARS]
+    # who or what does it comes first ("村边养猪场的粪水"), the act from its first adverb or preposition on
+    verb = _ACT_START.search(told, 2)
+    who, act = (told[:verb.start()], told[verb.start():]) if verb else ("这种情况", told)
+    return f"{who}能不能{act}？" if len(act) >= 2 else question
 
 
 # How far down retrieval's ranking a ban of the top clause's own text is looked for, when the question asks whether a
@@ -425,9 +545,10 @@ def act_ban(kb: KnowledgeBase, question: str, ans: Answer) -> Answer | None:
     under articles on the same things' facilities: 第十三条 "…不得投入生产"); None otherwise."""
     if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question) or _RECOURSE.search(question):
         return None
-    yes_no = YES_NO.match(question.strip())
+    may = as_may(question)
+    yes_no = YES_NO.match(may.strip())
     top = ans.citations[0]
-    if not _MAY.search(question) or not yes_no or top.source == "lookup":
+    if not _MAY.search(may) or not yes_no or top.source == "lookup":
         return None
     # words nearly every rule uses (污染, 排放) tell no act apart
     act = [t for t in content_terms(yes_no.group(2)) if not t.isdigit() and kb.term_idf(t) >= ACT_MIN_IDF]
@@ -458,7 +579,7 @@ def permission_answer(question: str, ans: Answer) -> Answer:
         return ans
     if _RECOURSE.search(question):
         return ans
-    rule = _FORBIDS if _MAY.search(question) else _BINDS if _NEED.search(question) else None
+    rule = _FORBIDS if _MAY.search(as_may(question)) else _BINDS if _NEED.search(question) else None
     top = ans.citations[0]
     if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)):
         return ans
@@ -473,10 +594,17 @@ def permission_answer(question: str, ans: Answer) -> Answer:
             return sum(t in r[2] or t in r[1].doc_title for t in terms), r[0]
 
         best = max((r for r in rules if r[1].doc_id == best[1].doc_id), key=named)
+    if best is not None and not _MAY.search(question) and best[1].doc_id != top.doc_id:
+        # asked only whether it is lawful ("…在电钻，违法吗"): the law that speaks of the conduct answers, not another law's
+        # ban that shares a word (清洁生产促进法 on 装修材料)
+        return ans
     return _answered_by(ans, best[1], best[2], question) if best is not None else ans
 
 
 _NAMED = re.compile(r"[^\W\d_]{4,}|[A-Za-z][A-Za-z0-9.]+")
+# "每天晚上", "周末早上": when a thing happens, no name of a thing
+_WHEN_WORDS = re.compile(r"(?:每天|每晚|每周|每月|天天|晚上|早上|上午|下午|夜里|半夜|白天|中午|周末|平时|经常|一直|总是|"
+                         r"现在|最近)+")
 
 
 def _as_asked(term: str, question: str) -> str:
@@ -629,7 +757,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # be what the closest sentence is about; the user is told which word the documents never mention.
         # Only names of things (four or more characters, or a Latin abbreviation such as GDP): short lay
         # words ("出门", "以后", "按规定") are missing from every law and say nothing about the subject.
-        absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not kb.uses_term(t)]
+        absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not _WHEN_WORDS.fullmatch(t)
+                  and not kb.uses_term(t)]
         if absent:
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"

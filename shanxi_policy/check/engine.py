@@ -155,11 +155,16 @@ def _bridges(fact: Fact, norm: Norm) -> str:
     """"落水洞属于溶洞" notes for the words the concept lexicon translated into this norm's words (only those:
     a whole proposal translates many words, and the others say nothing about this finding)."""
     out = []
-    for m in fact.mentions:
-        if m.state == PRESENT and m.surface not in m.terms and all(t not in fact.sentence for t in m.terms):
-            hit = next((t for t in m.terms if t in norm.quote), None)
-            if hit:
-                out.append(f"“{m.surface}”属于{hit}")
+    shown = [m for m in fact.mentions
+             if m.state == PRESENT and m.surface not in m.terms and all(t not in fact.sentence for t in m.terms)]
+    for m in shown:
+        if any(o is not m and m.surface in o.surface and len(o.surface) > len(m.surface) for o in shown):
+            continue  # "内和井内自然下渗" inside "坑内和井内自然下渗": the longer words say it
+        # of the norm's words the concept names, the one the applicant's words are closest to ("旧水井" is a 渗井)
+        hits = [t for t in m.terms if t in norm.quote]
+        if hits:
+            hit = max(hits, key=lambda t: (len(set(t) & set(m.surface)), -hits.index(t)))
+            out.append(f"“{m.surface}”属于{hit}")
     return "，".join(dict.fromkeys(out))
 
 
@@ -221,6 +226,11 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
     elif j.verdict == "attention" and j.deferred:
         reason = f"{lead}该条款要求的措施或手续在项目材料中暂缓、推迟或尚未落实（{said}），需进一步说明。"
         advice = f"依据{law}，{said}；建议明确落实时间，在投入生产或使用前完成"
+    elif j.verdict == "attention" and norm.modality == "prohibition":
+        # part of what a ban names holds ("集气站位于自然保护区实验区内"; whether it "污染环境" is for the reviewer): a ban
+        # is not a restriction to be justified, it must be ruled out
+        reason = f"{lead}项目内容涉及该条款禁止的情形（{said}），需核实是否属于禁止范围。"
+        advice = f"依据{law}，{said}；建议核实项目是否属于禁止情形，属于的应调整选址或取消相关内容"
     elif j.verdict == "attention":
         reason = f"{lead}项目内容属于该条款限制或严格控制的事项（{said}），需进一步说明。"
         advice = f"依据{law}，{said}；建议说明必要性、控制措施及审批情况"

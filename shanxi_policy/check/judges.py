@@ -368,7 +368,11 @@ class RuleJudge(Judge):
         def unsaid(text: str, m: Match) -> bool:
             # "验收不合格的" is not the case of "完成竣工环保验收" with "不合格秸秆" sentences away: that a thing failed a
             # test is said of that thing
-            return split is not None and wide and bool(_NOT_QUALITY.search(text)) and not _said_together(m.words, fact)
+            if split is None or not wide or not _NOT_QUALITY.search(text):
+                return False
+            # "检疫不合格产品" says nothing of 验收: the thing that failed must be the alternative's own
+            things = [t for t in content_terms(_NOT_QUALITY.sub("", text)) if t not in _GENERIC]
+            return (bool(things) and not any(t in m.words for t in things)) or not _said_together(m.words, fact)
 
         whole = self._match(action, fact, wide)
         cands = [(action, whole)] + [(alt, self._match(alt, fact, wide)) for alt in alts]
@@ -399,6 +403,18 @@ class RuleJudge(Judge):
             if m.fact_defers == 0 and denied >= self.params.specific and denied >= 0.5 * m.matched:
                 return m
         return None
+
+    def _treatment_refused(self, action: str, fact: Fact) -> bool:
+        """A duty that a thing go through a treatment ("…污水经过消毒处理") whose thing the fact has and whose treatment
+        it denies in every word ("未经消毒处理")."""
+        m = _TREATED.match(action.strip())
+        if m is None:
+            return False
+        thing = [t for t in content_terms(m.group(1)) if self.weight(t) >= 1.0]
+        treatment = [t for t in content_terms(m.group(2)) if t not in _GENERIC]
+        return bool(thing) and bool(treatment) \
+            and all(self._fact_state(t, fact) == PRESENT for t in thing) \
+            and all(self._fact_state(t, fact) == NEGATED for t in treatment)
 
     def _instances(self, action: str) -> list[str]:
         """"通过偷排、篡改…、不正常运行…设施等逃避监管的方式排放大气污染物": the items before 等 are instances of the
@@ -911,7 +927,12 @@ class RuleJudge(Judge):
             # "施工单位施工，应当采取下列措施": the condition only names who is bound, which a building project is
             condition = ""
         split = _PARTY_SPLIT if _PARTY_LIST.match(condition.strip("，；;, ")) else _COND_SPLIT
-        c = self._best_alternative(condition, fact, wide=True, split=split) if condition else Match()
+        # "产生、收集、贮存、运输、利用、处置固体废物的单位": every stage of handling the thing, so any party with the thing
+        # is one; the stages are not words the proposal must repeat ("生产废渣倾倒在村北沟壑")
+        # ("擅自倾倒…固体废物" binds them all). Only for a ban: a duty of care of such parties ("加强对相关设施…的管理
+        # 和维护") is not what every proposal that has the thing leaves out.
+        handled = _ALL_STAGES.sub("", condition) if condition and norm.modality == "prohibition" else condition
+        c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
             return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
@@ -1027,6 +1048,13 @@ class RuleJudge(Judge):
                 # "污泥…运至荒沟内堆存填埋，不进行稳定化处理": the forbidden act (堆放) is done; the word denied (处理)
                 # only describes the thing it is done to.
                 avoids_act = False
+            if s.fact_denies > 0 and not around and a_cov >= p.match and _place_undecided(
+                    [w for w in s.words if self._fact_state(w, fact, wide=True) == NEGATED], fact):
+                # "库址是否位于黄河重要支流汾河岸线管控范围内，尚未确定": whether the project is where the ban holds is
+                # open, so whether it may be built there is too
+                j = out("attention")
+                j.partial = True
+                return j
             if scope_denied or (avoids_act and scope_ok) or excepted:
                 # avoiding the act counts where the ban holds: "拆除旧厂房" does not keep "在禁止建设区域新建…" outside an
                 # airport's zone
@@ -1158,6 +1186,10 @@ class RuleJudge(Judge):
                     j = out("attention")
                     j.deferred = True
                     return j
+                return out("conflict")
+            if denies > 0 and self._treatment_refused(action, fact):
+                # "含病原体的污水应当经过消毒处理" and "医院污水未经消毒处理，直接排入…": the thing is the duty's, and the
+                # treatment the duty asks for is what the project says it skips, however heavy the thing's words are.
                 return out("conflict")
             if denies > 0 and denies >= 0.5 * a.matched:
                 denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
@@ -1686,6 +1718,14 @@ def _said_together(words: list[str], fact: Fact) -> bool:
     return any(all(w in sent for w in literal) for sent in re.split(r"[。；;！？!?\n]", text))
 
 
+def _place_undecided(words: list[str], fact: Fact) -> bool:
+    """Every place word of the scope that the proposal writes stands in a clause that leaves open whether the project
+    is there ("是否位于…范围内，尚未确定")."""
+    text = fact.whole or fact.norm_text
+    spans = [sp for w in words if w not in _GENERIC and len(w) >= 2 for sp in word_spans(w, text)]
+    return bool(spans) and all(undecided(text, a, b) for a, b in spans)
+
+
 def _under_way(words: list[str], fact: Fact) -> bool:
     """A specific word the duty and the fact share names a procedure the fact says is still under way, or still to be
     decided ("取水许可…正在向县水利局咨询办理路径，待勘查结果出来后再确定")."""
@@ -1816,14 +1856,23 @@ def handed_over(text: str, pos: int) -> bool:
     return False
 
 
+# "含病原体的污水经过消毒处理": a thing, then the treatment it must go through (the whole rest of the duty).
+_TREATED = re.compile(r"^([^，；。]{2,20}?)(?:应当|必须|须)?(?:经过|经)([^，；。、]{2,10}?(?:处理|消毒|净化|处置))$")
+
+
 # A scope about what is near a place, not in it ("在居民区和学校…周边").
 _NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
 # Words that place a thing around the site ("周边村庄", "附近养殖场").
 _AROUND = r"周边|附近|周围|邻近|靠近|紧邻|毗邻"
 # Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
 _AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$|"
-                            # "园区北侧为某小区": a place on one side of the site is beside it, not where it is
-                            r"[东南西北]{1,2}[侧面边](?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)(?:某|一个|一处|一座|一片)?$")
+                            # "园区北侧为某小区": a place on one side of the site is beside it, not where it is, also
+                            # under its own name ("村北侧为XX水库饮用水水源二级保护区")
+                            r"[东南西北]{1,2}[侧面边](?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)[^，。；,;]{0,10}$")
+
+
+# A word that names a place by its kind ("保护区", "管控范围", "红线").
+_PLACE_WORD = re.compile(r"(?:区|区域|地|地区|地带|范围|红线|岸线)$")
 
 
 def _only_around(words: list[str], fact: Fact) -> bool:
@@ -1831,11 +1880,21 @@ def _only_around(words: list[str], fact: Fact) -> bool:
     if not words:
         return False
     text = fact.whole or fact.norm_text
+    # A place the lexicon reads as the scope's whole term ("小区" for 噪声敏感建筑物集中区域) is what the scope is
+    # about; another place that shares one of its words ("县城" for 人口集中地区 shares 集中) is not.
+    whole = [m for m in fact.all_mentions if any(all(w in t for w in words) for t in m.terms)]
     for w in words:
-        # the place the lexicon read ("村庄" for 噪声敏感建筑物集中区域); the word itself only when none was
-        spans = [sp for m in fact.all_mentions if any(w in t for t in m.terms)
-                 for sp in word_spans(_normalized(m.surface), text)] or list(word_spans(w, text))
-        if not spans or not all(_AROUND_BEFORE.search(text[segment_start(text, a):a]) for a, _b in spans):
+        # the place the lexicon read ("村庄" for 噪声敏感建筑物集中区域), and the word where no such place covers it
+        # ("处理站建在保护区内" after "村北侧为XX水库饮用水水源二级保护区")
+        spans = [sp for m in (whole or fact.all_mentions) if any(w in t for t in m.terms)
+                 for sp in word_spans(_normalized(m.surface), text)]
+        # the word as written: where no place the lexicon read has it, or where it names the place itself (not a word
+        # that qualifies it, as "噪声" of 噪声敏感建筑物集中区域)
+        if not spans or _PLACE_WORD.search(w):
+            spans += [(a, b) for a, b in word_spans(w, text) if not any(x <= a and b <= y for x, y in spans)]
+        # around the site, or a place the proposal puts the site outside of ("保护区边界外", "不在保护区内设置排污口")
+        if not spans or not all(_AROUND_BEFORE.search(text[segment_start(text, a):a]) or outside(text, a, b)
+                                for a, b in spans):
             return False
     return True
 
@@ -2129,6 +2188,9 @@ _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚�
 
 
 # A party named by producing a thing: 产生 weighs nothing among norm words, so the thing alone would meet it.
+# A list of the stages of handling a thing ("产生、收集、贮存、运输、利用、处置"), at least three of them.
+_STAGE = r"(?:产生|收集|贮存|运输|利用|处置|利用处置|经营)"
+_ALL_STAGES = re.compile(rf"^{_STAGE}(?:、{_STAGE}){{2,}}(?:或者|和|、)?")
 _GENERIC_ACT = re.compile(r"^(产生)[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
 
 _SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")

@@ -288,7 +288,7 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
         return NEGATED
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
-    if _negates(before) or POST_OUT.search(after):
+    if _negates(before, sentence[start:end]) or POST_OUT.search(after) or _without_covers(sentence, seg_start, start, end):
         return NEGATED
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
         return NEGATED
@@ -308,18 +308,36 @@ _ANAPHOR = re.compile(r"(?:上述|以上|前述|这些|该等)(?:物料|废物|�
 
 
 # "未经处理", "未经批准": what was not done before the act that follows, which is itself done.
-_WITHOUT = re.compile(r"未经[\u4e00-\u9fff]{0,6}?(?:处理|批准|许可|审批|审查|同意|验收|处置|净化|消毒|核准|登记|备案)")
+_WITHOUT_VERB = r"(?:处理|批准|许可|审批|审查|同意|验收|处置|净化|消毒|核准|登记|备案)"
+_WITHOUT = re.compile(rf"未经[\u4e00-\u9fff]{{0,6}}?{_WITHOUT_VERB}")
+# The same phrase with the verbs that go on it ("未经消毒处理"): each is what was not done.
+_WITHOUT_CHAIN = re.compile(rf"未经[\u4e00-\u9fff]{{0,6}}?{_WITHOUT_VERB}+")
 
 
-def _negates(before: str) -> bool:
+def _without_covers(sentence: str, seg_start: int, start: int, end: int) -> bool:
+    """sentence[start:end] is a verb of a "未经…" phrase after its first ("处理" in "未经消毒处理")."""
+    for m in _WITHOUT_CHAIN.finditer(sentence, seg_start, end + 8):
+        if m.start() < start and end <= m.end():
+            return True
+    return False
+
+
+def _negates(before: str, word: str = "") -> bool:
     """A denial before a word in its segment, unless a 的 closes it first: "无许可证的单位" denies the licence,
     not the unit; "未经处理的废水" is still waste water. "未经处理" is a closed phrase too: in "未经处理直接排入" the
     discharge is done, only the treatment is not."""
     ends = [m.end() for m in _PRE_NEG.finditer(before)]
     if not ends or "的" in before[ends[-1]:]:
         return False
-    closed = [m for m in _WITHOUT.finditer(before) if m.start() <= ends[-1] - 1 < m.end()]
+    # (a quality is read with the word after it: "不达标排放" denies the manner of the act)
+    quality = [m for m in _QUALITY_NEG.finditer(before + word) if m.end() <= len(before)]
+    closed = [m for m in [*_WITHOUT.finditer(before), *quality] if m.start() <= ends[-1] - 1 < m.end()]
     return not closed
+
+
+# "检疫不合格产品", "不达标的煤": a quality said of a thing, closed before the words after it ("…交无害化处理中心处理").
+# Not when an act follows ("不达标排放" denies the manner of the discharge).
+_QUALITY_NEG = re.compile(r"不(?:合格|达标)(?!的?(?:排放|排入|排出|外排|直排|处理|处置|使用|运行|投产|生产|销售))")
 
 
 @lru_cache(maxsize=4096)
