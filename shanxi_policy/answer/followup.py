@@ -430,6 +430,14 @@ _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 _MAY_ASK = re.compile(rf"^(.{{0,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[？?。]?$")
 
 
+# "…要做环评吗", "…需要办取水许可证吗": whether a duty binds; group 2 is the duty.
+_NEED_ASK = re.compile(r"^(.{2,20}?)(?:需不需要|要不要|是否需要|需要|必须|要|得)(.{2,16}?)(?:吗|么)?[？?。]?$")
+# "没做的话", "不办的话": the duty left undone, asked of in a follow-up.
+_UNDONE_FILLER = re.compile(r"(?:没有?|不|未)(?:按规定|依法)?(?:做|办|办理|申请|报批|备案)(?:的话)?")
+# How long a penalty follow-up may be and still be read as asking of the act before ("烧了罚多少").
+PENALTY_FOLLOW_CHARS = 8
+
+
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
 _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")
 
@@ -589,6 +597,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if situation != previous.strip() and situation:
             # "罚多少？" after "小区门口广场舞音响开得老大，能不能管？": the conduct the caller reported
             return f"{situation}，{frag}？"
+        need = _NEED_ASK.match(previous.strip())
+        undone = _UNDONE_FILLER.search(frag)
+        if need and undone and not re.search(r"什么|哪|多少|怎么|几", need.group(2)):
+            # "没做的话罚多少？" after "村里建养鸡场要做环评吗？": the duty asked about, not done
+            rest = frag[:undone.start()] + frag[undone.end():]
+            return f"{need.group(1)}未{need.group(2)}，{rest.strip('，, ') or '如何处罚'}？"
         subject = question_subject(previous)
         may = _MAY_ASK.match(previous.strip())
         if may:
@@ -598,6 +612,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             frag += "如何规定"  # "那罚款呢？" asks how the penalty is laid down
         return f"{subject}，{frag}？" if subject else out
     own = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ")
+    may_act = _MAY_ASK.match(previous.strip())
+    if _PENALTY_ASK.search(own) and may_act and len(own) <= PENALTY_FOLLOW_CHARS \
+            and not any(t in previous for t in content_terms(_PENALTY_ASK.split(own)[0]) if len(t) >= 2):
+        # "烧了罚多少？" after "秸秆能不能露天烧？": the act asked about, whole, is what is punished (not only its
+        # rarest word, "露天")
+        return f"{may_act.group(1)}{may_act.group(2)}，{own}？"
     if _PENALTY_ASK.search(own) and len(content_terms(own)) >= 2:
         # "那超期贮存怎么处罚？" after "危险废物在厂内最长可以贮存多久？": a question of its own on another act, asked of
         # the earlier topic when it does not name it ("没有取得排污许可证就排污，罚款多少？" does)
@@ -709,8 +729,9 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         if linked is not None and (not ans.citations or ans.citations[0].clause_id != linked.citations[0].clause_id
                                    or not _AMOUNT.search(ans.shown_text())):
             ans = linked
-    if not ans.found and earlier and full == question.strip():
-        carried = _carried(kb, question, earlier, k, filters)
+    if not ans.found and earlier and full in (question.strip(), _LEAD.sub("", question.strip())):
+        # (also when only its 那 was taken off: "那到期前多长时间要申请延续？" after a question on 排污许可证)
+        carried = _carried(kb, _LEAD.sub("", question.strip()) or question, earlier, k, filters)
         if carried is not None:
             ans, full = carried
     if full != question.strip():

@@ -100,7 +100,7 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     and the answer says which laws would settle it."""
     if not ans.found or ans.type in ("metadata", "lookup"):
         return ans
-    if ans.note and not ans.note.startswith((NOT_IN_ANSWER, NOT_ADDRESSED)):
+    if ans.note and not ans.note.startswith((NOT_IN_ANSWER, NOT_ADDRESSED, NOT_USED)):
         # a caution that the closest clause misses the matter gives way to naming the law that governs it
         return ans
     # A matter the cited clauses speak of ("水土保持率提高到72.43%") is answered by them, unless the question asks

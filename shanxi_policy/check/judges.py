@@ -404,6 +404,15 @@ class RuleJudge(Judge):
                 return m
         return None
 
+    def _failed_standard_unsaid(self, condition: str, fact: Fact) -> bool:
+        """The case is a thing that fails a standard ("不符合强制性节能标准的项目…") and the proposal never speaks of that
+        standard: a plant that is built and runs is not shown to be such a thing."""
+        m = _FAILS_STANDARD.search(condition)
+        if m is None:
+            return False
+        words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and self.weight(t) >= 1.0]
+        return bool(words) and not any(self._fact_state(t, fact, wide=True) for t in words)
+
     def _treatment_refused(self, action: str, fact: Fact) -> bool:
         """A duty that a thing go through a treatment ("…污水经过消毒处理") whose thing the fact has and whose treatment
         it denies in every word ("未经消毒处理")."""
@@ -950,7 +959,7 @@ class RuleJudge(Judge):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
         # "收购周边村庄玉米秸秆", "距离村庄约300米": the places named are around the site, not where it is
         around = bool(scope) and bool(s.words) and not _NEAR_SCOPE.search(scope) and _only_around(
-            [w for w in s.words if self.weight(w) >= 1.0], fact)
+            [w for w in s.words if self.weight(w) >= 1.0], fact, scope)
         if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
                          for part in re.split(r"[；;，,]", scope)):
             return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
@@ -1007,7 +1016,7 @@ class RuleJudge(Judge):
             # "季度有效传输率不得低于…标准": a bound on a measure; a proposal that states no breach of it is not the case
             return out("not_applicable")
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing
-                        or self._lacked_paper_unnamed(condition, fact)):
+                        or self._lacked_paper_unnamed(condition, fact) or self._failed_standard_unsaid(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope and not around
         scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope) or around
@@ -1203,6 +1212,10 @@ class RuleJudge(Judge):
                     # "不向任何水体排放养殖废水" leaves nothing for "保证污水达标排放" to govern; "未按规定排放",
                     # "不达标排放" deny the manner, not the act.
                     return out("not_applicable")
+                if denied and all(_bad_manner_refused(w, fact) for w in denied):
+                    # "厂区内不露天堆放任何物料" for "…易产生扬尘的物料应当密闭": what is refused is the improper manner
+                    # (露天, 直接, 随意), which keeps the duty rather than breaking it
+                    return out("supports")
                 if denied and all(_reduced(w, action) for w in denied):
                     # "减少工业固体废物的产生量" and "不再新增矸石堆存": having less of what the duty reduces keeps it.
                     return out("supports")
@@ -1718,6 +1731,19 @@ def _said_together(words: list[str], fact: Fact) -> bool:
     return any(all(w in sent for w in literal) for sent in re.split(r"[。；;！？!?\n]", text))
 
 
+# A denial of an improper manner ("不露天堆放", "不随意倾倒", "不直接排放", "杜绝无组织排放").
+_BAD_MANNER = re.compile(r"(?:不|不会|不得|禁止|杜绝|避免|严禁)(?:在|再)?(?:露天|敞开|随意|随便|直接|无组织|裸露|私自|擅自|乱)")
+
+
+def _bad_manner_refused(word: str, fact: Fact) -> bool:
+    """Every place the fact denies the word (or the applicant's words the lexicon reads as it) is a denial of an
+    improper manner of handling it: the thing is handled, properly."""
+    text = fact.norm_text
+    surfaces = {word, *(_normalized(m.surface) for m in fact.mentions if any(word in t for t in m.terms))}
+    spans = [sp for x in surfaces if x for sp in word_spans(x, text)]
+    return bool(spans) and all(_BAD_MANNER.search(text[segment_start(text, a):b]) for a, b in spans)
+
+
 def _place_undecided(words: list[str], fact: Fact) -> bool:
     """Every place word of the scope that the proposal writes stands in a clause that leaves open whether the project
     is there ("是否位于…范围内，尚未确定")."""
@@ -1856,6 +1882,8 @@ def handed_over(text: str, pos: int) -> bool:
     return False
 
 
+# "不符合强制性节能标准的": a case of failing a named standard or requirement.
+_FAILS_STANDARD = re.compile(r"不(?:符合|达到|满足)([^，；。的]{2,20}?(?:标准|要求))")
 # "含病原体的污水经过消毒处理": a thing, then the treatment it must go through (the whole rest of the duty).
 _TREATED = re.compile(r"^([^，；。]{2,20}?)(?:应当|必须|须)?(?:经过|经)([^，；。、]{2,10}?(?:处理|消毒|净化|处置))$")
 
@@ -1875,7 +1903,11 @@ _AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|�
 _PLACE_WORD = re.compile(r"(?:区|区域|地|地区|地带|范围|红线|岸线)$")
 
 
-def _only_around(words: list[str], fact: Fact) -> bool:
+# The name of a zone a scope is about, as written ("饮用水水源保护区" of "在饮用水水源保护区内").
+_ZONE_NAME = re.compile(r"(?<=在)[\u4e00-\u9fff]{2,14}?(?:保护区|区域|范围|地区|地带|红线)")
+
+
+def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
     """Every place word the proposal says, in its words or the lexicon's, is around the site ("周边村庄")."""
     if not words:
         return False
@@ -1883,6 +1915,12 @@ def _only_around(words: list[str], fact: Fact) -> bool:
     # A place the lexicon reads as the scope's whole term ("小区" for 噪声敏感建筑物集中区域) is what the scope is
     # about; another place that shares one of its words ("县城" for 人口集中地区 shares 集中) is not.
     whole = [m for m in fact.all_mentions if any(all(w in t for w in words) for t in m.terms)]
+    zones = {z for z in _ZONE_NAME.findall(_normalized(scope))} if scope else set()
+    said = [(a, b) for z in zones for a, b in word_spans(z, text)]
+    if said and all(outside(text, a, b) for a, b in said):
+        # "厂区和排放口均不在饮用水水源保护区内": where the applicant names the zone itself, it says the site is not in
+        # it; a place the lexicon reads as the zone ("县城第二水厂取水口下游约5公里处") does not outweigh that
+        return True
     for w in words:
         # the place the lexicon read ("村庄" for 噪声敏感建筑物集中区域), and the word where no such place covers it
         # ("处理站建在保护区内" after "村北侧为XX水库饮用水水源二级保护区")
@@ -2153,9 +2191,16 @@ def _mention_spans(word: str, fact: Fact, wide: bool = False) -> list[tuple[int,
 def _negated_before(text: str, a: int) -> bool:
     """A negator ends right before text[a] ("不外排", "不再外排"; "直接排入" is not negated)."""
     end = a - 1 if text[a - 1: a] == "再" else a
+    if text[a - 1: a] in ("、", "和", "或"):
+        # "不排入渗井、渗坑": a later item of a list the denied verb governs
+        return bool(_DENIED_LIST.search(text[segment_start(text, a):a]))
     # "未发生粪污直排或外溢": an event said not to happen denies the act as plainly
     return any(m.end() == end for m in NEGATORS.finditer(text, max(0, end - 2), end)) \
         or bool(_NO_EVENT.search(text, max(0, end - 12), end))
+
+
+# A denied verb, then the items of its list up to the one at hand.
+_DENIED_LIST = re.compile(r"(?:不|未|禁止|严禁|不得)[\u4e00-\u9fff]{1,3}?[^，。；,;]{1,12}[、和或]$")
 
 
 # A scope that is a time of day or a period ("夜间", "午间", "高考期间").

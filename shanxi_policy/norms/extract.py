@@ -678,6 +678,10 @@ def _segments(text: str, para: Span) -> list[tuple[str, Span]]:
     return out
 
 
+# A state or stage without the thing it is of ("已经建成的", "尚未投入使用的").
+_BARE_STATE = re.compile(r"(?:已经|已|尚未|仍未|正在)[\u4e00-\u9fff]{1,6}的")
+
+
 def extract_clause_norms(clause: Clause, lex: Lexicon | None = None) -> list[Norm]:
     """All norms of one clause or article, in reading order."""
     lex = lex or lexicon()
@@ -710,6 +714,16 @@ def extract_clause_norms(clause: Clause, lex: Lexicon | None = None) -> list[Nor
                     for d in sd:
                         if not d.subject and d.modality == "obligation":
                             d.subject = seg_drafts[-1].subject
+                if seg_drafts and (seg_drafts[-1].subject or seg_drafts[-1].conditions):
+                    # "不符合强制性节能标准的项目，建设单位不得开工建设；已经建成的，不得投入生产、使用": a state with no
+                    # thing of its own ("已经建成的") is said of the thing the sentence before named
+                    prev = seg_drafts[-1]
+                    # the thing, not a party ("建设主管部门"), nor the state the sentence before added to it
+                    thing = prev.conditions or (prev.subject if "的" in prev.subject else "")
+                    thing = re.sub(rf"[，,]?{_BARE_STATE.pattern}$", "", thing)
+                    for d in sd:
+                        if thing and not d.subject and _BARE_STATE.fullmatch(d.conditions.strip("，, ")):
+                            d.conditions = f"{thing}{d.conditions.strip('，, ')}"
                 if not sd and seg_drafts and (bare.startswith(("但", "但是")) or bare.endswith("除外")):
                     seg_drafts[-1].exceptions = _join(seg_drafts[-1].exceptions, bare)
                     continue
