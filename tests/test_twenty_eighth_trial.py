@@ -58,3 +58,9 @@ def test_a_state_said_of_the_thing_before_keeps_that_thing(library_kb):
 @pytest.mark.parametrize("text", ["某项目。项目不符合强制性节能标准，已经建成并投入生产。"])
 def test_a_project_said_to_fail_the_standard_is_still_the_case(library_kb, text):
     assert "conflict" in _relations(check_proposal(library_kb, text), "节约能源法", "第十五条")
+
+
+def test_a_zone_the_works_are_said_to_be_in_is_not_denied_by_another_part_outside_it(library_kb):
+    # "厂区不在…保护区内，但排放口设在…保护区内": the first denial had been read into both places
+    rep = check_proposal(library_kb, "某化工项目。厂区不在饮用水水源保护区内，但排放口设在饮用水水源保护区内。")
+    assert "conflict" in _relations(rep, "水污染防治法", "第六十四条")

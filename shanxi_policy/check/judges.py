@@ -275,7 +275,7 @@ class RuleJudge(Judge):
                   if m.state != PRESENT and term in m.surface and any(term in t for t in m.terms)
                   # only where this mention stands: "不另行办理夜间施工手续" does not deny "夜间进行桩基作业"
                   for span in ([(m.start, m.end)] if own and norm[m.start:m.end] == _normalized(m.surface)
-                               else word_spans(_normalized(m.surface), norm))]
+                               else _denied_occurrences(_normalized(m.surface), norm))]
         states: list[str] = []
         labels: list[str] = []
         for a0, b0 in word_spans(term, norm):
@@ -1742,6 +1742,21 @@ def _bad_manner_refused(word: str, fact: Fact) -> bool:
     surfaces = {word, *(_normalized(m.surface) for m in fact.mentions if any(word in t for t in m.terms))}
     spans = [sp for x in surfaces if x for sp in word_spans(x, text)]
     return bool(spans) and all(_BAD_MANNER.search(text[segment_start(text, a):b]) for a, b in spans)
+
+
+def _denied_occurrences(surface: str, text: str) -> list[tuple[int, int]]:
+    """Where a mention read as denied stands in a text that may hold its words more than once: every place (the lexicon
+    reads denials that polarity around a word does not, "验收待…后再办理"), except where the works are plainly said to
+    be there ("厂区不在保护区内，但排放口设在保护区内": the second place is affirmed)."""
+    spans = list(word_spans(surface, text))
+    if len(spans) <= 1:
+        return spans
+    return [(a, b) for a, b in spans if not (_SITED_AT.search(text[segment_start(text, a):a])
+                                             and state_at(text, a, b, proposal=True) == PRESENT)]
+
+
+# A place the works are said to be at ("排放口设在…", "位于…").
+_SITED_AT = re.compile(r"(?:设在|设于|设置在|位于|建在|处于|布置在|选址在|选在)[^，。；,;]{0,8}$")
 
 
 def _place_undecided(words: list[str], fact: Fact) -> bool:
