@@ -64,3 +64,12 @@ def test_a_zone_the_works_are_said_to_be_in_is_not_denied_by_another_part_outsid
     # "厂区不在…保护区内，但排放口设在…保护区内": the first denial had been read into both places
     rep = check_proposal(library_kb, "某化工项目。厂区不在饮用水水源保护区内，但排放口设在饮用水水源保护区内。")
     assert "conflict" in _relations(rep, "水污染防治法", "第六十四条")
+
+
+@pytest.mark.parametrize(("text", "relation"), [
+    # an untreated discharge does not show the standard met ("符合大气污染物排放标准" had been 符合)
+    ("某废旧塑料再生造粒项目。熔融挤出工序产生的挥发性有机物废气不经处理，通过车间窗户直接排放。", "attention"),
+    ("某废旧塑料再生造粒项目。熔融挤出废气经活性炭吸附处理达标后，通过15米排气筒排放。", "supports"),
+])
+def test_an_untreated_discharge_does_not_meet_a_standard(library_kb, text, relation):
+    assert _relations(check_proposal(library_kb, text), "大气污染防治法", "第十八条") == {relation}

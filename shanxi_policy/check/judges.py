@@ -1275,6 +1275,12 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
+            if _STANDARD.search(action) and _untreated(fact.norm_text):
+                # "符合大气污染物排放标准" and "废气不经处理，通过车间窗户直接排放": a discharge the proposal says is untreated
+                # does not show the standard met; the reviewer must see it shown
+                j = out("attention")
+                j.partial = j.missing = True
+                return j
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
@@ -2084,6 +2090,14 @@ _ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
 # A duty about the manner of an act: to the standard, as prescribed.
+# A discharge said to be untreated ("不经处理", "无组织排放"), or released as it comes ("直接排放") with no treatment said.
+_UNTREATED = re.compile(r"(?:不经|未经|没有经过|不做|不进行)[^，。；,;]{0,6}处理|无组织排放|任其排放")
+_RELEASED = re.compile(r"直接(?:外排|排放|排入|排出|排至)|直排")
+
+
+def _untreated(text: str) -> bool:
+    # "经处理达标后直接排入市政管网" is treated: 直接 alone says only where it goes
+    return bool(_UNTREATED.search(text)) or (bool(_RELEASED.search(text)) and not re.search(r"处理|达标|净化", text))
 _STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。；,;]{0,16}(?:规定|标准|要求)|按规定|规范")
 
 
