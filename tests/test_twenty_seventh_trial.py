@@ -42,3 +42,13 @@ def test_a_matter_of_a_law_the_library_lacks_is_refused_in_plain_words_too(libra
 def test_planting_trees_on_a_river_bank_is_answered_by_the_water_law(library_kb):
     # "种树" is 种植林木 in the law (水法 第三十七条 "种植阻碍行洪的林木"), not only 植树造林 (a news item on afforestation)
     assert _first(library_kb.ask("河滩地能不能种树？")) == "水法:a37"
+
+
+@pytest.mark.parametrize(("question", "article", "words"), [
+    ("噪声污染防治法从什么时候开始施行？", "噪声污染防治法:a90", "同时废止"),
+    ("碳排放权交易管理暂行条例从什么时候起施行？", "碳排放权交易管理暂行条例:a33", "本条例自2024年5月1日起施行"),
+])
+def test_when_a_text_takes_effect_cites_the_article_that_says_so(library_kb, question, article, words):
+    ans = library_kb.ask(question)
+    assert any(h.clause_id == article for h in ans.citations)
+    assert words in ans.text

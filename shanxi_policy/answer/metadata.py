@@ -262,9 +262,35 @@ def metadata_answer(kb: KnowledgeBase, question: str, field_name: str, k: int = 
         text = f"{docs[0].meta['doc_number']}是《{docs[0].title}》" + (f"（{extra}）" if extra else "")
     elif len(docs) == 1:
         text = f"《{docs[0].title}》的{label}：{_field_value(docs[0], field_name)}"
+        own = _stating_article(docs[0]) if field_name == "effective" else None
+        if own is not None:
+            # "本法自2022年6月5日起施行。…同时废止": the article that says so is cited with the date
+            citations.append(own)
+            items = [AnswerItem(text, 1), AnswerItem(own.quote, 2)]
+            text = f"{text}\n{own.quote}"
     else:
         text = "\n".join(i.text for i in items)
     return Answer(True, text, citations, q, "", 1.0, type="metadata", items=items)
+
+
+def _stating_article(doc: Document) -> Hit | None:
+    """The clause in which a text states when it takes effect (its last such statement), with that sentence and the
+    next one of the same article ("《…》同时废止")."""
+    for c in reversed(doc.clauses):
+        found = list(_EFFECTIVE.finditer(c.text))
+        if not found:
+            continue
+        m = found[-1]
+        start = max(c.text.rfind("。", 0, m.start()) + 1, c.text.rfind("\n", 0, m.start()) + 1)
+        end = c.text.find("。", m.end())
+        stop = c.text.find("。", end + 1) if end >= 0 else -1
+        tail = c.text[end + 1: stop + 1] if stop >= 0 else ""
+        quote = c.text[start: end + 1 if end >= 0 else len(c.text)].strip()
+        if "废止" in tail:
+            quote += tail.strip()
+        return Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, 1.0, "metadata",
+                   re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", quote), [])
+    return None
 
 
 # The words that ask which document or article says something, taken off before the rest is answered.
