@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import shanxi_policy as sp
 from shanxi_policy.check.judges import RuleJudge
@@ -37,3 +38,16 @@ def verdicts(text: str, norm: Norm, law_files: tuple[str, ...]) -> list[str]:
     facts = [f for f in prop.facts if f.mentions or f.fields]
     whole = project_fact(prop)
     return [judge.judge(f, norm).verdict for f in facts + ([whole] if whole else [])]
+
+
+TRIALS = Path(__file__).parent / "data" / "trials"
+
+
+def trial_text(prefix: str) -> str:
+    """A proposal a trial's tester wrote, by its file's prefix ("23_P09")."""
+    return next(TRIALS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def relations(rep, law: str, article: str) -> set[str]:
+    """The relations of a report's findings on one article of one law."""
+    return {f.relation for f in rep.findings if law in f.doc_label and f.article == article}

@@ -12,11 +12,9 @@ from shanxi_policy.check.report import verdict_label
 from shanxi_policy.check.service import check_proposal
 from shanxi_policy.text.normalize import normalize_for_search
 
+from .check_helpers import relations
+
 REPORT = "某公司\n2024年度环境保护自查报告\n\n"
-
-
-def _relations(rep, law: str, article: str) -> set[str]:
-    return {f.relation for f in rep.findings if law in f.doc_label and f.article == article}
 
 
 def _finding(rep, law: str, article: str):
@@ -34,7 +32,7 @@ def test_a_site_holding_the_night_works_paper_is_not_in_breach(library_kb):
             "\n\n一、夜间施工。10月18日底板大体积混凝土因工艺要求需连续浇筑，已于10月15日取得市住房和城乡建设局、"
             "市生态环境局出具的夜间施工证明，并在小区公告栏张贴公告。")
     rep = check_proposal(library_kb, text)
-    assert "conflict" not in _relations(rep, "噪声污染防治法", "第四十三条")
+    assert "conflict" not in relations(rep, "噪声污染防治法", "第四十三条")
 
 
 def test_words_in_the_name_of_a_paper_held_say_nothing_of_the_works():
@@ -45,7 +43,7 @@ def test_words_in_the_name_of_a_paper_held_say_nothing_of_the_works():
 
 def test_waste_oil_handed_to_a_private_collector_is_handed_to_a_party_without_a_licence(library_kb):
     rep = check_proposal(library_kb, REPORT + "维修产生的废机油用铁桶收集，一直由回收废油的个人每月上门收走，每桶按80元结算。")
-    assert "conflict" in _relations(rep, "固体废物污染环境防治法", "第八十条")
+    assert "conflict" in relations(rep, "固体废物污染环境防治法", "第八十条")
 
 
 @pytest.mark.parametrize("said", [
@@ -55,13 +53,13 @@ def test_waste_oil_handed_to_a_private_collector_is_handed_to_a_party_without_a_
 def test_medical_waste_put_with_household_rubbish_breaks_the_ban_on_mixing(library_kb, said):
     # 第十四条 "在非贮存地点倾倒…或者将医疗废物混入…生活垃圾": the place belongs to the first act only
     rep = check_proposal(library_kb, REPORT + "我院为二级综合医院。" + said)
-    assert "conflict" in _relations(rep, "医疗废物管理条例", "第十四条")
+    assert "conflict" in relations(rep, "医疗废物管理条例", "第十四条")
 
 
 def test_an_online_monitor_stopped_for_repair_breaks_the_duty_to_keep_it_running(library_kb):
     rep = check_proposal(library_kb, REPORT + "烟囱出口安装颗粒物、二氧化硫、氮氧化物在线监测系统并与省平台联网。2024年3月起，"
                                               "氮氧化物分析仪出现故障，公司决定暂时停用检修，至今尚未恢复。")
-    assert "conflict" in _relations(rep, "大气污染防治法", "第二十四条")
+    assert "conflict" in relations(rep, "大气污染防治法", "第二十四条")
     assert "第一百条" in _finding(rep, "大气污染防治法", "第二十四条").penalty
 
 
@@ -71,12 +69,12 @@ def test_an_online_monitor_stopped_for_repair_breaks_the_duty_to_keep_it_running
 ])
 def test_an_event_said_not_to_happen_or_a_pit_filled_in_breaks_nothing(library_kb, text, law, article):
     rep = check_proposal(library_kb, REPORT + "本站为加油站，设4座埋地油罐；洗煤厂煤泥水闭路循环。" + text)
-    assert "conflict" not in _relations(rep, law, article)
+    assert "conflict" not in relations(rep, law, article)
 
 
 def test_a_groundwater_monitoring_well_takes_no_water(library_kb):
     rep = check_proposal(library_kb, REPORT + "本站设4座埋地油罐。站区地下水监测井2024年监测未检出石油类超标。")
-    assert not _relations(rep, "水法", "第四十八条") & {"conflict", "attention"}
+    assert not relations(rep, "水法", "第四十八条") & {"conflict", "attention"}
 
 
 def test_a_promoted_substitute_makes_the_old_material_a_matter_to_look_at(library_kb):
@@ -87,14 +85,14 @@ def test_a_promoted_substitute_makes_the_old_material_a_matter_to_look_at(librar
 
 def test_coating_with_solvent_borne_paint_breaks_the_air_law(library_kb):
     rep = check_proposal(library_kb, "项目名称：家具制造项目。建设内容：年产10万件实木家具，喷涂工序使用溶剂型涂料。")
-    assert "conflict" in _relations(rep, "大气污染防治法", "第四十六条")
+    assert "conflict" in relations(rep, "大气污染防治法", "第四十六条")
 
 
 def test_a_ready_mixed_concrete_plant_is_no_building_site(library_kb):
     text = ("某商砼有限公司整改方案\n我公司现有搅拌站两条生产线，年产商品混凝土约40万立方米。搅拌站东侧为村庄。"
             "根据施工单位需要，夜间经常供料，搅拌主机、装载机夜间作业。")
     rep = check_proposal(library_kb, text)
-    assert "conflict" not in _relations(rep, "噪声污染防治法", "第四十三条")
+    assert "conflict" not in relations(rep, "噪声污染防治法", "第四十三条")
 
 
 def test_operating_report_and_planned_works_are_told_apart():
@@ -145,13 +143,13 @@ def test_monitoring_words_in_a_heading_are_not_facts_either():
 def test_what_was_not_done_before_an_act_does_not_deny_the_act(library_kb):
     # "未经处理" is closed: in "未经处理直接排入村南河沟" the discharge is done (畜禽条例 第二十条, had been 符合)
     rep = check_proposal(library_kb, REPORT + "我场为生猪养殖场，存栏3000头。部分粪水未经处理直接排入村南河沟。")
-    assert "conflict" in _relations(rep, "畜禽规模养殖污染防治条例", "第二十条")
+    assert "conflict" in relations(rep, "畜禽规模养殖污染防治条例", "第二十条")
 
 
 def test_no_residents_upstairs_is_not_a_residential_building(library_kb):
     path = Path(__file__).parent / "data" / "trials" / "21_P08_城区饭店.txt"
     rep = check_proposal(library_kb, path.read_text(encoding="utf-8"))
-    assert "conflict" not in _relations(rep, "大气污染防治法", "第八十一条")
+    assert "conflict" not in relations(rep, "大气污染防治法", "第八十一条")
 
 
 def test_the_letter_around_a_report_is_no_fact():

@@ -451,18 +451,18 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # 在保护区附近新建排污口，应当保证…"), and an official cites the article, not a sentence of it. A sentence
         # that introduces a list is given with its items instead (structured.introduced_list).
         chosen = [lead.text.strip()]
-    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search("".join(chosen)):
+    if not legacy and _ASKS_AMOUNT.search(q) and not AMOUNT.search("".join(chosen)):
         chosen = _up_to_amount(lead.text, chosen)
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
     ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
-    if not legacy and _ASKS_AMOUNT.search(q) and not _AMOUNT.search(ans.text) and not _AMOUNT.search(lead.text):
+    if not legacy and _ASKS_AMOUNT.search(q) and not AMOUNT.search(ans.text) and not AMOUNT.search(lead.text):
         # "…要罚多少钱" answered by a penalty without its amount ("处以罚款"): the amount another top clause states for
         # the same breach ("处建设项目总投资额百分之一以上百分之五以下的罚款") is given with it, cited to that clause.
         # Not when the article sets its amounts in a later paragraph ("个人有前款第一项…行为之一，处…"): those are shown
         # with its list, and another law's amount would be read as this one's.
-        alt = next((c for c in cands if c[1] != best_rank and c[1] < AMOUNT_RANKS and _AMOUNT.search(c[3] + c[2])),
+        alt = next((c for c in cands if c[1] != best_rank and c[1] < AMOUNT_RANKS and AMOUNT.search(c[3] + c[2])),
                    None)
         if alt is not None:
             other = hits[alt[1]]
@@ -479,7 +479,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
 
 # "…对单位罚多少钱": the amount is the answer; a penalty sentence cut at its semicolon ("…给予警告；") goes on to it.
 _ASKS_AMOUNT = re.compile(r"罚多少|多少钱|罚款多少|罚几|罚款数额|罚款金额|罚多少钱")
-_AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元|百分之[一二两三四五六七八九十]+")
+# An amount a penalty is set in ("十万元以上", "总投资额百分之一以上", "一倍以上三倍以下").
+AMOUNT = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:万)?元|百分之[一二两三四五六七八九十]+|倍以上|倍以下")
 # Clauses (by retrieval rank) searched for the amount a penalty answer lacks.
 AMOUNT_RANKS = 3
 # A definitions article ("本法下列用语的含义") answers a question on what a word means, other questions only after a rule.
@@ -549,7 +550,7 @@ def _up_to_amount(text: str, chosen: list[str]) -> list[str]:
     for n, sent in enumerate(after):
         if "\n" in text[i + len(last): text.find(sent, i)]:
             break  # another paragraph
-        if _AMOUNT.search(sent):
+        if AMOUNT.search(sent):
             return [*chosen, *(x.strip() for x in after[:n + 1])]
     return chosen
 

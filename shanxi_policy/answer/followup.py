@@ -16,7 +16,7 @@ from ..errors import EMPTY_QUESTION, QueryError
 from ..index.units import sentences
 from ..models import Answer, Document
 from ..text.tokenize import content_terms, tagged
-from .extract import _AMOUNT
+from .extract import AMOUNT
 from .qtype import ASKS_PENALTY, NOT_DONE
 from .qtype import YEAR as _YEAR
 from .structured import penalty_answer
@@ -727,7 +727,7 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
         linked = penalty_answer(kb, full, answer(kb, previous, k, filters))
         if linked is not None and (not ans.citations or ans.citations[0].clause_id != linked.citations[0].clause_id
-                                   or not _AMOUNT.search(ans.shown_text())):
+                                   or not AMOUNT.search(ans.shown_text())):
             ans = linked
     if not ans.found and earlier and full in (question.strip(), _LEAD.sub("", question.strip())):
         # (also when only its 那 was taken off: "那到期前多长时间要申请延续？" after a question on 排污许可证)
@@ -845,7 +845,8 @@ def carry_subject(question: str, previous: str) -> str:
     subject = previous[s:e]
     if e >= len(previous.rstrip("？?")):  # no frame found: cut the asking words at the end
         subject = _ASKS_TAIL.sub("", previous.rstrip("？? ")) if _ASKS_TAIL.search(previous.rstrip("？? ")) else ""
-    subject = subject.strip("，, 的")
+    # a verb the frame leaves at the subject's end ("按日连续处罚适用于") is no part of what is asked about
+    subject = re.sub(r"(?:适用于|适用|针对|对于|是|为)$", "", subject.strip("，, 的")).strip("，, 的")
     if re.search(r"是指|几|多少|什么|哪|怎么|如何|吗", subject):
         return ""  # "…夜间是指几点到": the earlier question's asking words are still in it, no clean subject
     if not subject or subject in question or not set(content_terms(subject)) - set(content_terms(question)):

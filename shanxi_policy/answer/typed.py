@@ -17,10 +17,10 @@ from ..models import Answer, AnswerItem, Hit
 from ..norms.liability import under_liability
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
-from ..text.markers import cites_article
+from ..text.markers import ENUM_START, cites_article
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .extract import answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
+from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
@@ -31,6 +31,7 @@ from .structured import (
     body_sentences,
     cite_number,
     comparison_answer,
+    enumerated_items,
     has_term,
     held_key,
     holds,
@@ -165,7 +166,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         if carried:
             # "按日连续处罚适用于什么情形？从哪天开始计罚？": the later question asks about the first one's subject, which
             # it does not repeat
-            retried = other_year(p, _answer(kb, re.sub(r"(?:适用于|适用|针对|对于|是|为)，", "，", carried), k, filters))
+            retried = other_year(p, _answer(kb, carried, k, filters))
             if retried.found:
                 answers[i] = retried
     if not any(a.found for a in answers):
@@ -371,7 +372,6 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
 # A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):
 # it presumes the first penalty, which another article of the law sets for the same act.
 _ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")
-_ITEM = re.compile(r"（[一二三四五六七八九十]+）\s*([^；。\n]{6,})")
 
 
 def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
@@ -385,8 +385,9 @@ def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer
     if doc is None or not _ESCALATION.search(top.text):
         return ans
     terms = [t for t in content_terms(question) if not t.isdigit()]
-    items = sorted(((sentence_score(question, m.group(1), terms), m.group(1).rstrip("的；;")) for m in
-                    _ITEM.finditer(top.text)), reverse=True)
+    _lead, listed = enumerated_items(top.text)
+    bodies = [ENUM_START.sub("", x).strip().rstrip("的；;。") for x in listed]
+    items = sorted(((sentence_score(question, b, terms), b) for b in bodies if len(b) >= 6), reverse=True)
     for score, body in items:
         if score <= 0:
             break
@@ -420,8 +421,6 @@ def _led_by(ans: Answer, first: Hit, question: str) -> Answer:
                   type="list", items=items, note=ans.note)
 
 
-# An amount a penalty is set in ("十万元以上", "总投资额百分之一以上", "一倍以上三倍以下").
-_AMOUNT = re.compile(r"[\d一二三四五六七八九十百千万]+元|百分之[一二三四五六七八九十]|倍以上|倍以下")
 # A fine without its amount ("处以罚款"), or a penalty referred to another text ("依照《…》的规定处罚").
 _UNSET_FINE = re.compile(r"罚款|依照《[^》]{2,40}》的?(?:有关)?规定(?:予以)?处罚")
 # How close (score ratio) an article stating the amount must rank to the one that does not, to lead.
@@ -435,14 +434,14 @@ def amount_first(question: str, ans: Answer) -> Answer:
     if not ASKS_PENALTY.search(question) or not ans.found or len(ans.citations) < 2:
         return ans
     top = ans.citations[0]
-    if not in_liability_chapter(top) or _AMOUNT.search(top.text) or not _UNSET_FINE.search(top.text):
+    if not in_liability_chapter(top) or AMOUNT.search(top.text) or not _UNSET_FINE.search(top.text):
         return ans  # (a warning or a licence revoked is a penalty of its own, not a fine left unset)
     terms = [t for t in content_terms(question) if not t.isdigit()]
     for h in ans.citations[1:4]:
         if h.score < AMOUNT_RATIO * top.score or not in_liability_chapter(h) or h.doc_id == top.doc_id:
             continue
         spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
-        scored = [(sentence_score(question, x, terms), x) for x in spans if _AMOUNT.search(x)]
+        scored = [(sentence_score(question, x, terms), x) for x in spans if AMOUNT.search(x)]
         best = max(scored, default=(0.0, ""))
         if best[0] > 0:
             lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, best[1], [],
