@@ -138,6 +138,13 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
             rest = [t for t in content_terms(tail) if not _POLARITY_WORDS.match(t)]
         parts = [[t for t in content_terms(p) if not _POLARITY_WORDS.match(t)] for p in items]
         parts = [p for p in parts if p]
+        # "煤层气、致密气等非常规天然气": the class after 等 names what the items are, so its nouns are one more
+        # alternative, not a further requirement.
+        # Only a list that is the object of an act ("开发煤层气、…"): a list of parties ("科研单位、…单位等联合攻关")
+        # is followed by what they do.
+        etc = _ETC.search(items[-1]) if len(parts) > 1 and any(f.startswith("v") for _w, f in tagged(items[0])) \
+            else None
+        kind = _class_nouns(items[-1][etc.end():]) if etc else []
         groups.extend((t,) for t in rest)
         if len(parts) <= 1:
             groups.extend((t,) for p in parts for t in p)
@@ -146,13 +153,24 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
         catch_all = last[0] in ("其他", "其它") and len(last) > 1
         # "…、垃圾以及其他产生有毒有害烟尘和恶臭气体的物质": the catch-all item widens the list, it is not
         # a further requirement, so its words join the alternatives.
-        alt = [p[-1] for p in parts[:-1]] + (last[1:] if catch_all else [last[0]])
+        alt = [p[-1] for p in parts[:-1]] + (last[1:] if catch_all else [last[0]]) + kind
         groups.append(tuple(dict.fromkeys(alt)))
         for p in parts[:-1]:
             groups.extend((t,) for t in p[:-1])
         if not catch_all:
-            groups.extend((t,) for t in last[1:])
+            groups.extend((t,) for t in last[1:] if t not in kind)
     return tuple(dict.fromkeys(groups))
+
+
+def _class_nouns(text: str) -> list[str]:
+    """The leading nouns of a list's class ("非常规天然气的" → 非常规, 天然气), up to the first word of another kind."""
+    nouns: list[str] = []
+    for word, flag in tagged(text):
+        if not (flag.startswith("n") or flag == "b"):
+            break
+        nouns.append(word)
+    terms = set(content_terms(text))
+    return [w for w in nouns if w in terms]
 
 
 def _specific_terms(text: str) -> list[str]:
@@ -2256,7 +2274,7 @@ _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天
 
 # A duty's condition that names what the project does ("排放工业废水的企业", "产生危险废物的单位").
 # Also any class of parties named by what they do ("直接从江河、湖泊或者地下取用水资源的单位和个人").
-_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|运营|贮存|焚烧)[^，。；,;]{0,12}的"
+_ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|开发|运营|贮存|焚烧)[^，。；,;]{0,16}的"
                        r"|(?:用途|土地)[^，。；,;]{0,4}(?:变更|改变|转为)[^，。；,;]{0,20}的"
                        r"|[^，。；,;]{2,30}的(?:单位|企业|个人|建设项目|生产经营者|经营者|排污单位)")
 
