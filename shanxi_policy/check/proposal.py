@@ -14,6 +14,7 @@ from typing import Any
 
 from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
+from ..text.tokenize import tagged
 from .facts import operating_report, proposal_fields, proposal_title
 from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, segment_start, undone
 
@@ -412,8 +413,31 @@ def in_permit_name(text: str, a: int, b: int) -> bool:
     return any(m.start(1) <= a and b <= m.end(1) for m in _PERMIT_NAME.finditer(text, start) if m.start() < a)
 
 
+# A name in brackets right after a concept's word ("一般湿地（苇塘）", "饮用水水源地（东山水库）"): the proposal calls
+# that concept by this name from then on. Not a note on the word ("（拟建）", "（含税）", "（以下简称…）").
+_BRACKETED = re.compile(r"\(([\u4e00-\u9fff]{2,8})\)")
+_NOT_A_NAME = re.compile(r"^(?:含|不含|拟|暂|约|即|下同|以下|包括|共|合计|其中|详见|见|如|另|新建|改建|扩建|现有|已|未|正在)")
+
+
+def with_named_aliases(text: str, lex: Lexicon) -> Lexicon:
+    """The lexicon with the names the proposal gives its concepts in brackets."""
+    norm = normalize_for_search(text)
+    extra: list[Concept] = []
+    for b in _BRACKETED.finditer(norm):
+        name = b.group(1)
+        words = tagged(name)
+        if _NOT_A_NAME.match(name) or not words or not words[-1][1].startswith("n"):
+            continue
+        for c in lex.concepts:
+            if c.state != PRESENT or any(p.search(name) for p in c.patterns):
+                continue
+            if any(m.end() == b.start() for p in c.patterns for m in p.finditer(norm, max(0, b.start() - 16), b.start())):
+                extra.append(Concept(c.terms, (re.compile(re.escape(name)),), c.field, c.source))
+    return Lexicon(lex.fields, [*lex.concepts, *extra], lex.obligations, lex.kinds) if extra else lex
+
+
 def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
-    lex = lexicon or load_lexicon()
+    lex = with_named_aliases(text, lexicon or load_lexicon())
     facts: list[Fact] = []
     for i, sent in enumerate(split_facts(text)):
         norm = normalize_for_search(sent)
