@@ -463,14 +463,26 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
         rules = [x for x in body_sentences(h) if re.search(r"禁止|不得|严禁|应当", x)]
         if not rules:
             continue
-        rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
+        # the rule sharing most of the question's words; of equals, the one with fewest words of its own ("禁止无许可证…
+        # 从事…经营活动" over "禁止将危险废物提供或者委托给无许可证的单位…" for "无许可证从事危险废物经营活动")
+        rule = max(rules, key=lambda x: (sum(has_term(t, _norm(x)) for t in terms), -len(content_terms(x))))
         d = kb.document(h.doc_id)
         # the law's own liability articles are read, not searched: a law has a few dozen, and retrieval would embed
         # the rule once more
         c = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out}) if d is not None else None
         if c is not None and d is not None:
-            out.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, h.score, "penalty"))
+            found = [c]
+            if _DETENTION.search(c.text):
+                # detention of the managers (第一百二十条) is the graver, rarer sanction; the article fining the party for
+                # the same act (第一百一十四条), when the law has one, comes first
+                other = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out} | {c.clause_id})
+                if other is not None and not _DETENTION.search(other.text):
+                    found.insert(0, other)
+            out.extend(Hit(d.doc_id, d.title, x.clause_id, x.path, x.text, h.score, "penalty") for x in found)
     return out
+
+
+_DETENTION = re.compile(r"拘留")
 
 
 # An article that opens with the parties it punishes ("医疗卫生机构、医疗废物集中处置单位，…").

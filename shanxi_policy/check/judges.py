@@ -826,6 +826,18 @@ class RuleJudge(Judge):
                 return False
         return True
 
+    def _place_and_act_unsaid(self, action: str, fact: Fact) -> bool:
+        """The ban sends a thing to a named place by an act ("向生活垃圾收集设施中投放…"), and the fact names neither
+        the place's things nor the act."""
+        m = _TO_PLACE.match(_normalized(action))
+        if not m:
+            return False
+        verb = _normalized(action)[m.end(1):m.end()]
+        nouns = [t for t in content_terms(m.group(1)) if t not in _GENERIC and t not in _ANY_PLACE
+                 and not any(f.startswith("v") for _w, f in tagged(t))]
+        return bool(nouns) and self._fact_state(verb, fact) != PRESENT \
+            and not any(self._fact_state(t, fact) == PRESENT for t in nouns)
+
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
         """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
         such place (nor its class through the lexicon)."""
@@ -943,6 +955,8 @@ class RuleJudge(Judge):
                 return Judgment("not_applicable")
         if _FRAGMENT.search(action):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
+        if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
+            return Judgment("not_applicable")  # "被依法吊销…的单位，5年内不得再申请": no sanction is told of
         a = self._best_alternative(action, fact)
         # (only the words that name works matter below; the others are not looked up in the fact)
         held = [t for t in content_terms(f"{norm.subject}，{condition}")
@@ -1158,6 +1172,10 @@ class RuleJudge(Judge):
             if self._put_elsewhere(action, fact):
                 # "将污水排入雨水管网" and "雨水经雨水管网排入市政雨水管，生活污水…接入市政污水管网": each thing goes where
                 # it should; no part of the proposal sends the norm's thing to the norm's place.
+                return out("not_applicable")
+            if self._place_and_act_unsaid(action, fact):
+                # "向生活垃圾收集设施中投放工业固体废物" and a red-mud yard: the thing is the project's, but neither the
+                # place nor the act is
                 return out("not_applicable")
             if self._destination_unstated(action, fact):
                 # "严禁向东碾河…排放污水" and "生产废水经沉淀后排放": the project discharges, but where is not said.
@@ -1570,7 +1588,10 @@ _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
-_UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未办理|未获|未予批准|审查后未予")
+_UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依法)?进行|未办理|未获|未予批准|审查后未予")
+# A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that says so is it.
+_SANCTIONED_CASE = re.compile(r"被(?:依法)?(吊销|收缴|撤销|注销|取缔|责令关闭|责令停业)")
+_SANCTION_WORDS = re.compile(r"吊销|收缴|撤销|注销|取缔|责令关闭|责令停业|关停")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
@@ -1971,9 +1992,19 @@ def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
             spans += [(a, b) for a, b in word_spans(w, text) if not any(x <= a and b <= y for x, y in spans)]
         # around the site, or a place the proposal puts the site outside of ("保护区边界外", "不在保护区内设置排污口")
         if not spans or not all(_AROUND_BEFORE.search(text[segment_start(text, a):a]) or outside(text, a, b)
-                                for a, b in spans):
+                                or _beside(text, a, b) for a, b in spans):
             return False
     return True
+
+
+# "项目用地北侧与龙泉山省级风景名胜区相邻": the place after 与 that the site borders.
+_WITH_BEFORE = re.compile(r"与[^，。；,;与]{0,12}$")
+_BORDERS_AFTER = re.compile(r"^[^，。；,;]{0,2}(?:相邻|毗邻|接壤|为邻|紧邻|相接)")
+
+
+def _beside(text: str, a: int, b: int) -> bool:
+    """The place at text[a:b] is one the site borders ("与…风景名胜区相邻")."""
+    return bool(_WITH_BEFORE.search(text[segment_start(text, a):a])) and bool(_BORDERS_AFTER.match(text[b:]))
 
 
 # Kinds of works by their last character ("畜禽养殖场", "养殖小区", "砖厂").
@@ -2314,7 +2345,7 @@ _CONDUIT = r"(?:管网|管道|管|收集口|井|沟|渠|口)"
 _PUT_INTO = re.compile(r"(?:^|将|把)([^，、；将把]{2,12}?)(?:排入|排放到|排放至|排至|排进|倒入|接入|混入)"
                        r"([^，；]{2,16}?" + _CONDUIT + r")$")
 _PUT_AT = re.compile(r"^(?:擅自|直接)?向([^，；]{2,30}?" + _CONDUIT + r")(?:倾倒|排放|丢弃|弃置|倾卸)([^，；]{2,30})$")
-_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
+_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|投放|混入|排)")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
 _LEVEL = re.compile(r"[一二三]级|准")

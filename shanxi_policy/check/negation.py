@@ -16,7 +16,7 @@ REMOVERS = re.compile(r"拆除|淘汰|替代|替换|改为|关停|取代|置换"
 REDUCERS = re.compile(r"减少|削减|压减|压降|降低|减量")
 # After a term in its segment: "散煤替代", "煤改电", "燃煤锅炉改为电锅炉", "国四柴油货车全部淘汰" remove it too.
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
-POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,8}?(?:(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)"
+POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,14}?(?:(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)"
                            # "采购国家明令淘汰的设备", "列入淘汰目录的": a remover before 的 describes the thing acted on
                            r"(?!的|目录|名录|类|清单|范围)"
                            r"|搬迁后|搬离|迁出|停产后|关闭后"
@@ -188,6 +188,10 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(re.escape(term), re.I)
 
 
+# "原燃煤锅炉房院内", "原焦化厂址": the site of a former plant names a place, not the plant in use.
+_FORMER_SITE = re.compile(r"^(?:房|厂房|院|旧址|厂址|场地|用地|地块)")
+
+
 def find_mentions(text: str, terms: list[str], removal_negates: bool = False) -> list[Mention]:
     out: list[Mention] = []
     for term in terms:
@@ -196,6 +200,7 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
+                or (window.endswith("原") and bool(_FORMER_SITE.match(after))) \
                 or (removal_negates and bool(REDUCERS.search(window)))
             negated = bool(NEGATORS.search(window)) or (removal_negates and removed) \
                 or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())
