@@ -56,7 +56,7 @@ META_FIELDS: list[tuple[str, re.Pattern[str]]] = [
     ("effective", re.compile(r"施行日期|生效日期|(?:什么时候|何时|哪天|哪一?年|几月)(?:开始|正式|起)?(?:施行|生效|实施)|"
                              r"(?:施行|生效)(?:于|的)?(?:时间|日期)")),
     ("date", re.compile(r"成文日期|印发日期|发布日期|发文日期|颁布日期|"
-                        r"(?:什么时候|何时|哪一?年|哪天|几月)(?:印发|发布|颁布|出台|施行|生效|通过|制定)|"
+                        r"(?:什么时候|何时|哪一?年|哪天|几月)(?:印发|发布|颁布|出台|施行|生效|通过|制定|修订|修正|修改)|"
                         r"(?:印发|发布|颁布|出台|施行|生效)(?:于|的)?(?:时间|日期)")),
     ("title", re.compile(r"标题|全称|文件名称|文件名|叫什么名")),
     ("doc_type", re.compile(r"文种|什么类型的文件|属于什么文件")),
@@ -119,6 +119,16 @@ class QuestionType:
     meta_fields: list[str] = field(default_factory=list)  # every field asked ("发文机关是谁？文号是多少？")
 
 
+# Between two fields asked of one document ("是哪个机关发布的，什么时候起施行"): only joining words.
+_FIELD_JOIN = re.compile(r"[的，,、；;\s]*(?:和|以及|及|并且|又|还)?(?:是|在|于)?")
+
+
+def _follows_field(question: str, match: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+    """The wording comes right after another field asked of the document: it asks about the same document."""
+    ends = [e for _s, e in spans if e <= match.start()]
+    return bool(ends) and bool(_FIELD_JOIN.fullmatch(question[max(ends):match.start()]))
+
+
 def classify(question: str) -> QuestionType:
     q = question.strip()
     years = [int(y) for y in YEAR.findall(q)]
@@ -126,7 +136,8 @@ def classify(question: str) -> QuestionType:
     spans: list[tuple[int, int]] = []
     for name, pat in META_FIELDS:
         m = pat.search(q)
-        if m and (name in ("library", "which_doc", "title", "doc_type") or asks_of_document(q, m)) \
+        if m and (name in ("library", "which_doc", "title", "doc_type") or asks_of_document(q, m)
+                  or _follows_field(q, m, spans)) \
                 and not any(m.start() < e and s < m.end() for s, e in spans):  # "施行日期" asks one field
             asked.append(name)
             spans.append(m.span())

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..norms.liability import amounts_for, first_item, penalty_clause, repeating_clause
+from ..norms.liability import amounts_for, first_item, opening_cases, penalty_clause, repeating_clause
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
@@ -456,6 +456,9 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     if kb is None:
         return []
     terms = content_terms(question)
+    named = _case_named(kb, question, hits)
+    if named is not None:
+        return [named]
     out: list[Hit] = []
     for h in hits[:3]:
         if in_liability_chapter(h) or not is_article(h, kb):
@@ -463,26 +466,34 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
         rules = [x for x in body_sentences(h) if re.search(r"禁止|不得|严禁|应当", x)]
         if not rules:
             continue
-        # the rule sharing most of the question's words; of equals, the one with fewest words of its own ("禁止无许可证…
-        # 从事…经营活动" over "禁止将危险废物提供或者委托给无许可证的单位…" for "无许可证从事危险废物经营活动")
-        rule = max(rules, key=lambda x: (sum(has_term(t, _norm(x)) for t in terms), -len(content_terms(x))))
+        rule = max(rules, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
         d = kb.document(h.doc_id)
         # the law's own liability articles are read, not searched: a law has a few dozen, and retrieval would embed
         # the rule once more
         c = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out}) if d is not None else None
         if c is not None and d is not None:
-            found = [c]
-            if _DETENTION.search(c.text):
-                # detention of the managers (第一百二十条) is the graver, rarer sanction; the article fining the party for
-                # the same act (第一百一十四条), when the law has one, comes first
-                other = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out} | {c.clause_id})
-                if other is not None and not _DETENTION.search(other.text):
-                    found.insert(0, other)
-            out.extend(Hit(d.doc_id, d.title, x.clause_id, x.path, x.text, h.score, "penalty") for x in found)
+            out.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, h.score, "penalty"))
     return out
 
 
-_DETENTION = re.compile(r"拘留")
+# Words of a penalty question that name no breach.
+_PENALTY_WORDS = frozenset("处罚 罚款 罚多少 怎么 如何 怎样 处理 承担 责任 法律责任 多少".split())
+
+
+def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
+    """A liability article of a top hit's law whose opening breach holds every word of the question ("无许可证从事危险
+    废物经营活动的怎么处罚" and 第一百一十四条 "无许可证从事收集、贮存、利用、处置危险废物经营活动的，…"): it is the answer."""
+    terms = [t for t in content_terms(question) if t not in _PENALTY_WORDS]
+    if len(terms) < 3:
+        return None
+    for doc_id in dict.fromkeys(h.doc_id for h in hits[:3]):
+        d = kb.document(doc_id)
+        if d is None:
+            continue
+        for c, case in opening_cases(d):
+            if all(has_term(t, _norm(case)) for t in terms):
+                return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
+    return None
 
 
 # An article that opens with the parties it punishes ("医疗卫生机构、医疗废物集中处置单位，…").
@@ -1030,8 +1041,14 @@ def parts_answer(kb: KnowledgeBase, question: str, base: Answer) -> Answer:
     named = titled_section(kb, question, hits[:3])
     if named is not None and not any(h.path and _cover(subject_terms(question), h.path[-1]) >= 1 for h in hits[:3]):
         return section_answer(kb, base, named, citations)
+    subject = subject_terms(question)
     for h in by_heading(question, hits, 3):
         heads = sub_headings(h.text)
+        if len(heads) >= 3 and _secondary(kb, h) and any(
+                _cover(subject, x.text) > _cover(subject, h.text) for x in hits[:3] if not _secondary(kb, x)):
+            # a report's list of a policy's tasks, while a clause of a policy speaks of the question's subject
+            # better ("…在建设用地土壤污染风险管控方面有哪些任务"): the clause answers
+            continue
         if len(heads) >= 3:
             n = cite_number(citations, h)
             intro = h.text.split("\n", 1)[0].strip()

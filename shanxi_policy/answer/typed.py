@@ -24,7 +24,7 @@ from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expan
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
-from .qtype import ASKS_PENALTY, YEAR, classify, in_liability_chapter
+from .qtype import _PARTS, ASKS_PENALTY, YEAR, classify, in_liability_chapter
 from .structured import (
     MAX_BODY,
     article_number,
@@ -289,6 +289,16 @@ def _joined(parts: list[Answer]) -> Answer:
                    message="" if found else first.message, confidence=max(a.confidence for a in parts))
 
 
+# Words of a parts question that name no subject ("提出了几个方面的重点任务").
+_PARTS_FILLER = frozenset("提出 提到 方面 重点 主要 任务 工作 内容 部署 明确".split())
+
+
+def _parts_of_subject(kind: str, asked: str) -> bool:
+    """A parts question about one subject ("…在建设用地土壤污染风险管控方面有哪些任务"), not about the whole document:
+    the named document's clause on that subject lists them, a report's count of its tasks does not."""
+    return kind == "parts" and len([t for t in content_terms(_PARTS.sub("", asked)) if t not in _PARTS_FILLER]) >= 2
+
+
 def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     q = question.strip()
     qt = classify(q)
@@ -342,7 +352,8 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         # An open question ("…，实施意见有什么要求") asks for the measures, which only the named document states;
         # a report's sentence that repeats the question's words ("建筑领域节能降碳为…增添了亮点") lists none.
         if own.found and own.citations and base.citations and (
-                qt.kind == "open" or own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score):
+                qt.kind == "open" or _parts_of_subject(qt.kind, asked)
+                or own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score):
             base = own
     if asked != q:
         base.question = q
@@ -618,6 +629,8 @@ _NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用�
               "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
 _LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
 _RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
+# The kinds of text a title quoted in 《》 may end with, besides laws and rules.
+_TITLE_END = re.compile(r"(?:名录|目录|标准|规范|指南|清单|意见|通知|方案|规划|决定|解释|纲要|公告|导则|技术规范)$")
 _LED_NAME = re.compile(r"(?:^|[按据照依在，,；;])([\u4e00-\u9fff]{3,18}?(?:法|条例|办法|细则))"
                        r"(?=规定|对|里|中|关于|第|要求|[，,？?]|$)")
 # words of a question, not of a name ("什么办法", "怎么处理的方法")
@@ -635,7 +648,8 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     led = [re.sub(r"^(?:按照|根据|依据|依照|按|在)", "", m.group(1)) for m in _LED_NAME.finditer(question)]
     for name in [*quoted, *_local_law_names(question), *words, *led]:
         bare = re.sub(r"^中华人民共和国", "", name)
-        if bare in _NOT_A_LAW or not (_LAW_WORD.fullmatch(bare) or _RULES_WORD.fullmatch(bare)) \
+        titled = name in quoted and bool(_TITLE_END.search(bare))  # 《国家危险废物名录》: any kind of text, in 《》
+        if bare in _NOT_A_LAW or not (_LAW_WORD.fullmatch(bare) or _RULES_WORD.fullmatch(bare) or titled) \
                 or _ASKING_IN_NAME.search(bare):
             continue
         if kb.resolve_documents(bare) or any(abbreviates(bare, d.title) for d in kb.documents):

@@ -829,13 +829,15 @@ class RuleJudge(Judge):
     def _place_and_act_unsaid(self, action: str, fact: Fact) -> bool:
         """The ban sends a thing to a named place by an act ("向生活垃圾收集设施中投放…"), and the fact names neither
         the place's things nor the act."""
-        m = _TO_PLACE.match(_normalized(action))
+        m = _INTO_PLACE.match(_normalized(action))
         if not m:
             return False
         verb = _normalized(action)[m.end(1):m.end()]
-        nouns = [t for t in content_terms(m.group(1)) if t not in _GENERIC and t not in _ANY_PLACE
+        place = re.sub(r"[中内里]$", "", m.group(1))
+        nouns = [t for t in content_terms(place) if t not in _GENERIC and t not in _ANY_PLACE
                  and not any(f.startswith("v") for _w, f in tagged(t))]
-        return bool(nouns) and self._fact_state(verb, fact) != PRESENT \
+        # the place as the lexicon reads it too ("垃圾箱" is a 生活垃圾收集设施)
+        return bool(nouns) and self._fact_state(verb, fact) != PRESENT and self._fact_state(place, fact) != PRESENT \
             and not any(self._fact_state(t, fact) == PRESENT for t in nouns)
 
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
@@ -2345,7 +2347,9 @@ _CONDUIT = r"(?:管网|管道|管|收集口|井|沟|渠|口)"
 _PUT_INTO = re.compile(r"(?:^|将|把)([^，、；将把]{2,12}?)(?:排入|排放到|排放至|排至|排进|倒入|接入|混入)"
                        r"([^，；]{2,16}?" + _CONDUIT + r")$")
 _PUT_AT = re.compile(r"^(?:擅自|直接)?向([^，；]{2,30}?" + _CONDUIT + r")(?:倾倒|排放|丢弃|弃置|倾卸)([^，；]{2,30})$")
-_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|投放|混入|排)")
+_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
+# The same with the acts of putting a thing into a container or facility ("向生活垃圾收集设施中投放").
+_INTO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|投放|混入|排)")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
 _LEVEL = re.compile(r"[一二三]级|准")

@@ -58,6 +58,21 @@ def _liable(doc: Document, duty_clause_id: str) -> list[Clause]:
     return [c for c in doc.clauses if under_liability(c.path) and c.clause_id != duty_clause_id]
 
 
+# The breach a penalty article opens with: its words up to the first "…的，".
+_OPENING_CASE = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条)?\s*([^。；，,]{4,80}?)的[，,]")
+
+
+def opening_cases(doc: Document) -> list[tuple[Clause, str]]:
+    """Each liability article of a law with the breach it opens with ("无许可证从事收集、贮存、利用、处置危险废物经营活动"),
+    when it opens with one (not with a list: "有下列行为之一的")."""
+    out = []
+    for c in _liable(doc, ""):
+        m = _OPENING_CASE.match(c.text)
+        if m and "下列" not in m.group(1):
+            out.append((c, m.group(1)))
+    return out
+
+
 def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Collection[str] = ()) -> Clause | None:
     """The liability article of the law that repeats most of the rule's words, when it repeats enough of them (the
     clauses in exclude left aside); None otherwise."""
