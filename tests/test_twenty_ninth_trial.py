@@ -52,3 +52,28 @@ def test_a_coal_to_gas_boiler_house_on_a_former_coal_boiler_site_is_no_conflict(
 ])
 def test_a_former_site_or_a_later_removal_is_no_use_of_the_thing(text, negated):
     assert all(m.negated == negated for m in find_mentions(text, ["燃煤锅炉"], removal_negates=True))
+
+
+def test_a_zone_the_site_borders_and_an_outlet_among_undecided_options_are_no_breach(library_kb):
+    # "项目用地北侧与龙泉山省级风景名胜区相邻"; "排放去向有两个方案：…二是…排入附近龙泉河，尚未最终确定"
+    rep = check_proposal(library_kb, trial_text("29_P09"))
+    assert "conflict" not in relations(rep, "水污染防治法", "第七十五条")
+    assert "conflict" not in relations(rep, "环境保护法", "第三十五条")  # "保护" only in a reserve 2 km away
+    assert rep.verdict == "attention"
+
+
+def test_an_outlet_chosen_inside_the_scenic_water_zone_is_still_a_breach(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某温泉度假村。温泉尾水处理后，在龙泉河风景名胜区水体保护区内"
+                                     "新建排污口一个，排入龙泉河。")
+    assert "conflict" in relations(rep, "水污染防治法", "第七十五条")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("排放去向有两个方案：一是接入景区污水管网，二是处理后排入附近龙泉河，尚未最终确定。", True),
+    ("处理后排入附近龙泉河。", False),
+])
+def test_one_of_options_not_yet_chosen_is_undecided(text, expected):
+    from shanxi_policy.check.negation import undecided
+
+    i = text.index("龙泉河")
+    assert undecided(text, i, i + 3) == expected

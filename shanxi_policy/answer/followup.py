@@ -294,6 +294,10 @@ def _predicate_start(subject: str) -> int:
     return -1
 
 
+# Where a question's asking part begins ("由哪个部门…", "…有哪些规定").
+_ASKED_PART = re.compile(r"由?(?:哪个|哪些|哪一?级|什么|多少|如何|怎么|怎样|几)")
+
+
 def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) -> str:
     """The term of the previous question that the texts enumerate together with the new one ("收集、贮存、
     运送"): the same kind of thing, so the one the follow-up replaces. "" when none is."""
@@ -531,6 +535,10 @@ def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Do
     # A word no text uses ("县里") is rare only because the texts say it otherwise: it names no subject of theirs.
     used = [t for t in terms if t in _all_text(documents)] if documents else terms
     terms = used or terms
+    # a word of what is asked ("…由哪个部门统一监督管理") is not what the question is about
+    asked_at = _ASKED_PART.search(question)
+    before = [t for t in terms if asked_at is not None and question.find(t) < asked_at.start()]
+    terms = before or terms
     # Rarity times length (capped), as in sentence scoring: "生态保护红线" over "全省".
     return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t)))
 

@@ -160,7 +160,13 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     question on 粘土砖); the answers listed under their questions with one numbering of the sources."""
     asked = [in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0]) if i else p
              for i, p in enumerate(parts)]
-    answers = [other_year(p, _answer(kb, q, k, filters)) for p, q in zip(parts, asked, strict=True)]
+    # "…，依照水法怎么处罚？罚款数额是多少？": a later question that names no document asks of the one the first names
+    named = named_document(parts[0], kb.documents)
+    within = filters
+    if named is not None and (filters is None or not filters.doc_ids):
+        within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
+    answers = [other_year(p, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None else filters))
+               for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
         carried = carry_subject(p, parts[0]) if i and not a.found else ""
         if carried:

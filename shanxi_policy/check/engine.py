@@ -142,7 +142,10 @@ def _list_intro(text: str, item: str) -> str:
 
 
 # "…申请表应当包括下列事项：", "…应当载明下列内容：": the list says what a paper holds.
-_CONTENTS = re.compile(r"(?:表|书|证|方案|报告|计划|清单|材料|文件|名录|档案|台账|记录|合同)[^，。；：:]{0,6}?"
+# A duty on what a report must contain, said outside a list ("环境影响报告书除包括上述内容外，还应当包括…结论").
+_CONTENTS_DUTY = re.compile(r"(?:报告书|报告表|申请表|申请书|审查意见)[^。；]{0,16}(?:应当|应)(?:包括|载明|包含)|"
+                            r"(?:报告书|报告表)的内容和结论负责")
+_CONTENTS = re.compile(r"(?:表|书|证|方案|报告|计划|清单|材料|文件|名录|档案|台账|记录|合同|意见)[^，。；：:]{0,6}?"
                        r"(?:应当|应|须)?(?:包括|载明|记载|列明|注明|写明|包含)(?:下列|以下)")
 
 
@@ -727,9 +730,11 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if norm.norm_id in elided:
                 norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
             j = judge.judge(fact, norm)
-            if j.verdict == "conflict" and norm.modality == "obligation" and norm.item and _lists_contents(src, norm):
+            if j.verdict in ("conflict", "attention") and norm.modality == "obligation" and (
+                    (norm.item and _lists_contents(src, norm)) or _CONTENTS_DUTY.search(norm.quote)):
                 # "排污许可证申请表应当包括下列事项：（三）…排放口…排放量": an item of what a document must contain; a
-                # project that lets nothing out ("不外排") refuses no part of it
+                # project that lets nothing out ("不外排") refuses no part of it, and one that leaves a matter to the
+                # assessment ("脱硝设施是否建设待环评结论确定") leaves no part of the report unwritten
                 j = replace(j, verdict="not_applicable")
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)

@@ -163,7 +163,11 @@ def term_groups(text: str) -> tuple[tuple[str, ...], ...]:
 
 
 def _class_nouns(text: str) -> list[str]:
-    """The leading nouns of a list's class ("非常规天然气的" → 非常规, 天然气), up to the first word of another kind."""
+    """The leading nouns of a list's class ("非常规天然气的" → 非常规, 天然气), up to the first word of another kind;
+    or the whole class when a clause before its noun describes it ("产生烟尘污染的物质")."""
+    described = re.match(r"^([^，,；;的]{2,20})的(?:物质|物品|物料|废物|废弃物|产品|东西)$", text)
+    if described:
+        return [t for t in content_terms(text) if not _POLARITY_WORDS.match(t)]
     nouns: list[str] = []
     for word, flag in tagged(text):
         if not (flag.startswith("n") or flag == "b"):
@@ -503,12 +507,19 @@ class RuleJudge(Judge):
         subject = norm.subject
         if not subject or "的" in subject:
             return False  # no subject, or a conditional one (judged as a condition)
-        words = _kind_words(subject)
-        if not words:
+        if not _kind_words(subject):
             return False
+        return all(self._one_party_absent(party, fact) for party in re.split(r"和|、|以及|及|或者", subject)
+                   if _kind_words(party))
+
+    def _one_party_absent(self, party: str, fact: Fact) -> bool:
+        words = _kind_words(party)
         # Each kind named is known by its last word ("建筑垃圾消纳场" is a 消纳场, not 建筑): a word that only
         # modifies it does not make the proposal that party.
-        heads = _kind_heads(subject)
+        heads = _kind_heads(party)
+        if any(self._fact_state(t, fact, wide=True) == NEGATED for t in words
+               if t not in heads and self.weight(t) >= 1.0 and t not in _GENERIC):
+            return True  # "本中心不接收医疗废物": not the party that handles the thing (医疗废物集中处置单位)
         return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
     def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
@@ -720,6 +731,8 @@ class RuleJudge(Judge):
             states = [self._fact_state(t, fact) for t in alts]
             if NEGATED not in states or PRESENT in states or _other_compound(obj, phrase, fact):
                 continue
+            if all(_fact_undecided(t, fact) for t in alts if self._fact_state(t, fact) == NEGATED):
+                continue  # "地下水监测井的数量和位置待环评单位确定": still to be settled, not refused
             return True
         return False
 
@@ -959,6 +972,9 @@ class RuleJudge(Judge):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
             return Judgment("not_applicable")  # "被依法吊销…的单位，5年内不得再申请": no sanction is told of
+        if norm.modality == "prohibition" and _IN_THE_OPEN.search(action) and not self._fact_state("露天", fact):
+            # "禁止露天焚烧…" and a kiln's incineration line: the ban is on doing it in the open, which is not said
+            return Judgment("not_applicable")
         a = self._best_alternative(action, fact)
         # (only the words that name works matter below; the others are not looked up in the fact)
         held = [t for t in content_terms(f"{norm.subject}，{condition}")
@@ -975,6 +991,11 @@ class RuleJudge(Judge):
         # ("擅自倾倒…固体废物" binds them all). Only for a ban: a duty of care of such parties ("加强对相关设施…的管理
         # 和维护") is not what every proposal that has the thing leaves out.
         handled = _ALL_STAGES.sub("", condition) if condition and norm.modality == "prohibition" else condition
+        kinds = _KINDS_ROLE.fullmatch(handled.strip("，；;, "))
+        if kinds:
+            # "化学品生产企业以及工业集聚区、矿山开采区、尾矿库…等的运营、管理单位": the works listed are alternatives, and
+            # whoever runs one is bound
+            handled, split = "，".join(_KIND_SPLIT.split(kinds.group(1))), _COND_SPLIT
         c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
@@ -1025,7 +1046,7 @@ class RuleJudge(Judge):
             return j
         if a_cov < p.support and norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty \
                 and not head_missing and not self._other_party(c.words, fact) \
-                and len(c.words) >= 2 and not c.denied and not refused and _ACTIVITY.search(condition) \
+                and len(c.words) >= 2 and not c.denied and not refused and (_ACTIVITY.search(condition) or kinds) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
                 and not self._addressed(action, fact, p.support):
@@ -1291,6 +1312,12 @@ class RuleJudge(Judge):
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
+            acts = [w for w in a.words if w in action]
+            if acts and all(_fact_undecided(w, fact) for w in acts):
+                # "库底防渗目前有两个方案…正在比选": what the duty asks is still to be chosen, not yet met
+                j = out("attention")
+                j.partial = True
+                return j
             if a.norm_denies > 0 or _act_unaffirmed(action, fact) or _ONLY_REFERENCE.search(action):
                 # "…的选址、建设和管理符合有关法律法规规定" states no conduct a proposal could show
                 return out("not_applicable")
@@ -1370,7 +1397,7 @@ _FINAL_STATE = re.compile(r"(?:密闭|封闭|覆盖|硬化|苫盖|遮盖)$")
 _NEW_WORKS = re.compile(r"^(?:新建|改建|扩建|新建、改建|新建、改建、扩建)([\u4e00-\u9fff]{2,10}?)"
                         r"(?:选址|建设|项目|工程|的|与|时)")
 # How the name of a place or works ends (停车场, 道路, 消纳场, 加油站 …).
-_TOPIC_END = r"(?:场|场地|场所|道路|路|站|厂|库|池|区|点|码头|工地|现场)"
+_TOPIC_END = r"(?:场|场地|场所|道路|路|站|厂|库|池|罐|区|点|码头|工地|现场)"
 # Nouns that name a class of place or body, not a kind ("物料堆放场所" is known by 堆放).
 _CLASS_NOUNS = frozenset({"场所", "场地", "区域", "地点", "地方", "机构", "设施", "主体"})
 # A thing the project says it does not have or handle at all, as against a measure it does not take ("不经处理").
@@ -1590,9 +1617,15 @@ _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
+# A list of works and the role that binds whoever has one ("…、尾矿库、危险废物处置场、垃圾填埋场等的运营、管理单位").
+_KINDS_ROLE = re.compile(r"([^，；;,]{4,80}?(?:、|以及)[^，；;,]{2,80}?)等的(?:运营|管理|经营|使用)[、和及]?"
+                         r"(?:运营|管理|经营|使用)?(?:单位|者)")
+_KIND_SPLIT = re.compile(r"、|以及|和")
 _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依法)?进行|未办理|未获|未予批准|审查后未予")
 # A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that says so is it.
 _SANCTIONED_CASE = re.compile(r"被(?:依法)?(吊销|收缴|撤销|注销|取缔|责令关闭|责令停业)")
+# A ban on doing something in the open ("露天焚烧", "露天堆放"): the open air is what makes the act the banned one.
+_IN_THE_OPEN = re.compile(r"^(?:在[^，；]{0,10})?露天")
 _SANCTION_WORDS = re.compile(r"吊销|收缴|撤销|注销|取缔|责令关闭|责令停业|关停")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
@@ -1999,13 +2032,15 @@ def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
     return True
 
 
-# "项目用地北侧与龙泉山省级风景名胜区相邻": the place after 与 that the site borders.
+# "项目用地北侧与龙泉山省级风景名胜区相邻": the place after 与 that the site borders, or is measured from.
 _WITH_BEFORE = re.compile(r"与[^，。；,;与]{0,12}$")
-_BORDERS_AFTER = re.compile(r"^[^，。；,;]{0,2}(?:相邻|毗邻|接壤|为邻|紧邻|相接)")
+_BORDERS_AFTER = re.compile(r"^[^，。；,;]{0,6}?(?:相邻|毗邻|接壤|为邻|紧邻|相接)|"
+                            # "项目用地与风景名胜区核心景区边界的距离": the place the site is measured from
+                            r"^[^，。；,;]{0,10}?的?距离")
 
 
 def _beside(text: str, a: int, b: int) -> bool:
-    """The place at text[a:b] is one the site borders ("与…风景名胜区相邻")."""
+    """The place at text[a:b] is one the site borders ("与…风景名胜区相邻") or is some distance from."""
     return bool(_WITH_BEFORE.search(text[segment_start(text, a):a])) and bool(_BORDERS_AFTER.match(text[b:]))
 
 
@@ -2256,7 +2291,14 @@ def _placed_outside(word: str, fact: Fact) -> bool:
     """Every mention of the word (or of the proposal's word the lexicon reads as it) is a place the fact puts the
     project outside of ("距最近村庄约150米", "保护区边界外")."""
     spans = _mention_spans(word, fact)
-    return bool(spans) and all(outside(fact.norm_text, a, b) for a, b in spans)
+    # the word inside a longer mention of it ("保护" in "自然保护区") is that mention
+    spans = [sp for sp in spans if not any(o != sp and o[0] <= sp[0] and sp[1] <= o[1] for o in spans)]
+    text = fact.norm_text
+    # a mention read from a whole distance phrase ("项目距龙泉山省级自然保护区实验区约2公里") is outside too
+    return bool(spans) and all(outside(text, a, b) or bool(_DISTANCE_SURFACE.match(text, a, b)) for a, b in spans)
+
+
+_DISTANCE_SURFACE = re.compile(r"(?:本?项目|厂址|场址|厂区|站址)?(?:距离|距|离)")
 
 
 def _mention_spans(word: str, fact: Fact, wide: bool = False) -> list[tuple[int, int]]:

@@ -95,21 +95,32 @@ def in_progress(text: str, start: int, end: int) -> bool:
 # 确定", "视资金情况决定是否安装", "洒水频次待定", "按重点管理还是简化管理，目前还没有明确", "正在咨询县水利局").
 _WHETHER = re.compile(r"是否|还是|与否")
 _UNDECIDED = re.compile(r"待定|再定|未定|另定|待[^，。；,;]{0,12}?(?:确定|明确|决定)|视[^，。；,;]{0,12}?(?:决定|确定|而定)|"
-                        r"(?:还|尚|仍|均|都)?(?:没有|未|不)(?:明确|确定|核实|落实|了解|清楚)|"
+                        r"(?:还|尚|仍|均|都)?(?:没有|未|不)(?:最终|正式|完全)?(?:明确|确定|核实|落实|了解|清楚)|"
                         r"(?:正在|还在|仍在|尚在)[^，。；,;]{0,16}?(?:咨询|核实|研究|论证|比选|沟通|协调|商议|完善|洽谈|准备)|"
                         # "运行情况另行说明", "何时开展尚未确定": said to be told later
                         r"另行(?:说明|报告|报送|提供)|尚未确定|待完善")
 
 
+# Options laid out in one sentence ("排放去向有两个方案：一是…，二是…"), of which a later clause may say none is chosen.
+_OPTIONS = re.compile(r"(?:两|几|多|[二三四])(?:个|种)(?:方案|选择|考虑|方式|去向)|一是[^。；]{2,60}?二是")
+
+
 def undecided(text: str, start: int, end: int) -> bool:
     """text[start:end] stands in a clause that leaves it open: a question of whether (是否…, …还是…) that this clause or
-    the next says is not yet settled, or a thing this clause says is to be decided ("洒水频次待定")."""
+    the next says is not yet settled, a thing this clause says is to be decided ("洒水频次待定"), or one of options
+    the sentence says are not yet chosen between ("有两个方案：一是…，二是排入附近龙泉河，尚未最终确定")."""
     seg_start = segment_start(text, start)
     stop = SEGMENT_END.search(text, end)
     seg_end = stop.start() if stop else len(text)
     seg = text[seg_start:seg_end]
     if _UNDECIDED.search(seg):
         return True
+    sent_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
+    sent_stop = re.compile(r"[。；\n]").search(text, end)
+    sent_end = sent_stop.start() if sent_stop else len(text)
+    options = _OPTIONS.search(text, sent_start, sent_end)
+    if options and _UNDECIDED.search(text, max(end, options.end()), sent_end):
+        return True  # the thing, or the options for it, the sentence says are not yet chosen between
     nxt = SEGMENT_END.search(text, seg_end + 1) if stop is not None else None
     following = text[seg_end + 1: nxt.start() if nxt else len(text)] if stop is not None else ""
     if re.match(r"\s*(?:或者|或)", following):

@@ -273,6 +273,11 @@ def put_off(sentence: str, start: int, end: int) -> bool:
         or undone(sentence, start, end)
 
 
+# "在未取得…前", "没有取得…之前": until the paper is held (the act that follows is what waits).
+_UNTIL = re.compile(r"(?:未|没有|尚未)(?:依法)?(?:取得|领取|获得|申领|办理|经)[^，。；,;]{0,8}$")
+_UNTIL_AFTER = re.compile(r"^[^，。；,;]{0,8}?(?:之前|以前|前)")
+
+
 def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str:
     """Polarity of the words at sentence[start:end] from the words around them in the same clause segment.
 
@@ -284,6 +289,9 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     seg_end_m = _SEGMENT_END.search(sentence, end)
     after = sentence[end : seg_end_m.start() if seg_end_m else len(sentence)]
     before = sentence[seg_start:start]
+    if proposal and _UNTIL.search(before) and _UNTIL_AFTER.match(after):
+        # "未取得排污许可证前不排放污染物": the applicant's promise to wait for the paper, not a paper refused
+        return PRESENT
     if POST_REMOVERS.search(after) and _RIGHT_BEFORE_NEG.search(before) and not _PRE_REMOVE.search(before):
         # "不采购国家已明令淘汰的设备": the act is denied; 淘汰 after it describes the thing, it does not remove the act
         return NEGATED
@@ -330,10 +338,16 @@ def _negates(before: str, word: str = "") -> bool:
     ends = [m.end() for m in _PRE_NEG.finditer(before)]
     if not ends or "的" in before[ends[-1]:]:
         return False
+    if _NEG_NOUN.match(before, ends[-1] - 1):
+        return False  # "未反应料全部回炉利用": 未 makes a noun (unreacted material), it denies nothing after it
     # (a quality is read with the word after it: "不达标排放" denies the manner of the act)
     quality = [m for m in _QUALITY_NEG.finditer(before + word) if m.end() <= len(before)]
     closed = [m for m in [*_WITHOUT.finditer(before), *quality] if m.start() <= ends[-1] - 1 < m.end()]
     return not closed
+
+
+# A denial that forms a noun with a short verb and a material's head ("未反应料", "未燃尽物", "未利用地").
+_NEG_NOUN = re.compile(r"未[\u4e00-\u9fff]{1,2}(?:料|物|渣|灰|地|粉)(?=[，、,；;。\s]|全部|均|经|回|送|外|用|作|进|交|由)")
 
 
 # "检疫不合格产品", "不达标的煤": a quality said of a thing, closed before the words after it ("…交无害化处理中心处理").
