@@ -27,3 +27,12 @@ def test_a_follow_up_swaps_the_subject_not_what_is_asked(library_kb):
 
     got = resolve("那水资源呢？", ["水污染防治由哪个部门统一监督管理？"], library_kb.term_idf, library_kb.documents)
     assert got.startswith("水资源") and got.endswith("监督管理？")
+
+
+def test_a_follow_up_swaps_the_whole_term_the_texts_write(library_kb):
+    from shanxi_policy.answer.followup import resolve
+
+    # the texts write 工业固体废物 and never 工业危险废物: the modifier goes with the term it belongs to
+    got = resolve("那危险废物呢？", ["产生工业固体废物的单位未建立管理台账的，罚多少？"], library_kb.term_idf,
+                  library_kb.documents)
+    assert got.startswith("产生危险废物的单位")

@@ -294,8 +294,21 @@ def _predicate_start(subject: str) -> int:
     return -1
 
 
-# Where a question's asking part begins ("由哪个部门…", "…有哪些规定").
-_ASKED_PART = re.compile(r"由?(?:哪个|哪些|哪一?级|什么|多少|如何|怎么|怎样|几)")
+# Where a question asking who acts begins ("…由哪个部门统一监督管理"): the words after it are what is asked.
+_ASKED_PART = re.compile(r"由(?:哪个|哪些|哪一?级|什么|谁)")
+
+
+def _with_own_modifier(question: str, old: str, new: str, documents: Sequence[Document]) -> str:
+    """The span to replace: the old phrase with the two characters before it when the texts write them as one term
+    with it and never with the new phrase ("工业固体废物" → "危险废物", not "工业危险废物")."""
+    i = question.find(old)
+    if i < 2 or not documents:
+        return old
+    modifier = question[i - 2:i]
+    text = _all_text(documents)
+    if re.fullmatch(r"[\u4e00-\u9fff]{2}", modifier) and modifier + old in text and modifier + new not in text:
+        return modifier + old
+    return old
 
 
 def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) -> str:
@@ -535,7 +548,7 @@ def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Do
     # A word no text uses ("县里") is rare only because the texts say it otherwise: it names no subject of theirs.
     used = [t for t in terms if t in _all_text(documents)] if documents else terms
     terms = used or terms
-    # a word of what is asked ("…由哪个部门统一监督管理") is not what the question is about
+    # a word of what is asked of an agent ("…由哪个部门统一监督管理") is not what the question is about
     asked_at = _ASKED_PART.search(question)
     before = [t for t in terms if asked_at is not None and question.find(t) < asked_at.start()]
     terms = before or terms
@@ -663,6 +676,7 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             return f"{phrase}，{rest}"
         parallel = parallel_span(out, phrase)
         if parallel:
+            parallel = _with_own_modifier(out, parallel, phrase, documents)
             # "二级保护区呢？" after "饮用水水源一级保护区内…": the phrase with the same head is swapped.
             return swapped_document(out.replace(parallel, phrase, 1), parallel, phrase, documents)
         sibling = sibling_term(phrase, [t for t in content_terms(previous) if t in out], documents)

@@ -89,7 +89,7 @@ def asks_of_document(question: str, match: re.Match[str]) -> bool:
 
 
 _COMPARE = re.compile(r"有什么不同|有何不同|有什么区别|有何区别|区别是什么|不同之处|有什么变化|有何变化|相比|对比|比较")
-_PARTS = re.compile(r"重点任务|主要任务|几个方面|几方面|哪几个方面|哪几方面|哪几项|几项|几大|哪几类|几类|"
+PARTS = re.compile(r"重点任务|主要任务|几个方面|几方面|哪几个方面|哪几方面|哪几项|几项|几大|哪几类|几类|"
                     r"哪些方面|哪些任务|几个阶段|哪几个阶段|分几步|由哪几部分|几部分")
 _OPEN = re.compile(r"如何|怎么|怎样|哪些|有什么要求|有何要求|什么要求|要求是什么|有什么规定|有何规定|什么规定|"
                    r"措施|举措|任务|做法|办法有|怎么办|哪些方面|具体要求|采取什么|主要内容|包括什么|包括哪些|重点是什么|"
@@ -147,7 +147,7 @@ def classify(question: str) -> QuestionType:
     distinct = sorted(set(years))
     if _COMPARE.search(q) and (len(distinct) >= 2 or re.search(r"[和与跟同及、]", q)):
         return QuestionType("comparison", "", distinct)
-    if _PARTS.search(q):
+    if PARTS.search(q):
         return QuestionType("parts", "", years)
     # "几个市县共用一条河，…怎么分配": 几个 opening the question means "several", it asks no number.
     if _OPEN.search(q) and not _FACTOID.search(_SEVERAL.sub("", q, count=1)):

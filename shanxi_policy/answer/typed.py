@@ -24,7 +24,7 @@ from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expan
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
-from .qtype import _PARTS, ASKS_PENALTY, YEAR, classify, in_liability_chapter
+from .qtype import ASKS_PENALTY, PARTS, YEAR, classify, in_liability_chapter
 from .structured import (
     MAX_BODY,
     article_number,
@@ -302,7 +302,7 @@ _PARTS_FILLER = frozenset("提出 提到 方面 重点 主要 任务 工作 内�
 def _parts_of_subject(kind: str, asked: str) -> bool:
     """A parts question about one subject ("…在建设用地土壤污染风险管控方面有哪些任务"), not about the whole document:
     the named document's clause on that subject lists them, a report's count of its tasks does not."""
-    return kind == "parts" and len([t for t in content_terms(_PARTS.sub("", asked)) if t not in _PARTS_FILLER]) >= 2
+    return kind == "parts" and len([t for t in content_terms(PARTS.sub("", asked)) if t not in _PARTS_FILLER]) >= 2
 
 
 def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:

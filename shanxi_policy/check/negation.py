@@ -101,6 +101,7 @@ _UNDECIDED = re.compile(r"待定|再定|未定|另定|待[^，。；,;]{0,12}?(?
                         r"另行(?:说明|报告|报送|提供)|尚未确定|待完善")
 
 
+_SENTENCE_END = re.compile(r"[。；\n]")
 # Options laid out in one sentence ("排放去向有两个方案：一是…，二是…"), of which a later clause may say none is chosen.
 _OPTIONS = re.compile(r"(?:两|几|多|[二三四])(?:个|种)(?:方案|选择|考虑|方式|去向)|一是[^。；]{2,60}?二是")
 
@@ -116,7 +117,7 @@ def undecided(text: str, start: int, end: int) -> bool:
     if _UNDECIDED.search(seg):
         return True
     sent_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
-    sent_stop = re.compile(r"[。；\n]").search(text, end)
+    sent_stop = _SENTENCE_END.search(text, end)
     sent_end = sent_stop.start() if sent_stop else len(text)
     options = _OPTIONS.search(text, sent_start, sent_end)
     if options and _UNDECIDED.search(text, max(end, options.end()), sent_end):

@@ -724,7 +724,7 @@ def extract_clause_norms(clause: Clause, lex: Lexicon | None = None) -> list[Nor
                     for d in sd:
                         if thing and not d.subject and _BARE_STATE.fullmatch(d.conditions.strip("，, ")):
                             d.conditions = f"{thing}{d.conditions.strip('，, ')}"
-                if seg_drafts and seg_drafts[-1].scope and text[sent[0] - 1: sent[0]] in "；;" \
+                if seg_drafts and seg_drafts[-1].scope and sent[0] > 0 and text[sent[0] - 1] in "；;" \
                         and _clean(text[seg_drafts[-1].quote[0]: seg_drafts[-1].quote[1]]).startswith(seg_drafts[-1].scope):
                     # "在禁燃区内，禁止销售、燃用高污染燃料；禁止新建、扩建燃用高污染燃料的设施": a place that opens a
                     # sentence bounds every ban its semicolons join
