@@ -57,3 +57,11 @@ def test_a_red_mud_yard_is_bound_by_the_tailings_pond_duty(library_kb):
     # lining "有两个方案…正在比选", monitoring wells "待环评单位确定": open, not refused
     rep = check_proposal(library_kb, trial_text("29_P02"))
     assert relations(rep, "水污染防治法", "第四十条") == {"attention"}
+
+
+def test_building_before_approval_gets_its_penalty_and_is_told_to_stop(library_kb):
+    rep = check_proposal(library_kb, "项目名称：某粗苯加氢精制项目。为抢工期，已提前进场施工，目前形象进度约70%；"
+                                     "环境影响报告书正在编制，计划在装置中交前完成报批。")
+    f = next(f for f in rep.findings if f.relation == "conflict" and f.article == "第二十五条")
+    assert "第三十一条" in f.penalty  # the case before 不得 is read to find the article that punishes it
+    assert "停止" in f.recommendation

@@ -204,8 +204,9 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
                       if x and not _TIME_SCOPE.search(x)]
             where = f"将相关设施或活动移出{'、'.join(places)}，或" if places else ""
             if _UNAPPROVED.search(said):
-                # "未经批准…不得开工建设": the remedy is the procedure, not dropping the works
-                advice = f"依据{law}，{said}；建议依法完成相关审批或许可手续后再实施"
+                # "未经批准…不得开工建设": the remedy is the procedure, not dropping the works; works already begun
+                # stop until it is done
+                advice = f"依据{law}，{said}；建议停止（或不得开始）相关建设和活动，依法完成相关审批或许可手续后再实施"
             else:
                 advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
     elif j.verdict == "attention" and j.planned:

@@ -78,10 +78,28 @@ def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Col
     clauses in exclude left aside); None otherwise."""
     grams = _rule_bigrams(rule)
     liable = [c for c in _liable(doc, duty_clause_id) if c.clause_id not in exclude]
-    if len(grams) < MIN_BIGRAMS or not liable:
+    if not liable:
         return None
+    if len(grams) < MIN_BIGRAMS:
+        # "…未予批准的，建设单位不得开工建设": the act after 不得 is too short to know the article by; the case before it
+        # is read too, and one article must repeat clearly more of it than any other (环评法 第三十一条)
+        return _clearly_repeating(set(char_bigrams(_MODAL.sub("", rule))), liable)
     share, best = max(((len(grams & _text_bigrams(c.text)), c) for c in liable), key=lambda x: x[0])
     return best if share >= REPEAT_SHARE * len(grams) else None
+
+
+_MODAL = re.compile(r"禁止|不得|严禁|应当|必须")
+# With the case read in, the share of the rule's bigrams the article repeats, and its lead over the next article.
+CASE_SHARE = 0.45
+CASE_LEAD = 0.1
+
+
+def _clearly_repeating(grams: set[str], liable: list[Clause]) -> Clause | None:
+    if len(grams) < MIN_BIGRAMS:
+        return None
+    ranked = sorted(((len(grams & _text_bigrams(c.text)) / len(grams), c) for c in liable), key=lambda x: -x[0])
+    best, runner = ranked[0][0], (ranked[1][0] if len(ranked) > 1 else 0.0)
+    return ranked[0][1] if best >= CASE_SHARE and best - runner >= CASE_LEAD else None
 
 
 def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | None:
