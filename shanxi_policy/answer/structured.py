@@ -476,10 +476,6 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     return out
 
 
-# Words of a penalty question that name no breach.
-_PENALTY_WORDS = frozenset("处罚 罚款 罚多少 怎么 如何 怎样 处理 承担 责任 法律责任 多少".split())
-
-
 def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     """A liability article of a top hit's law whose opening breach holds every word of the question ("无许可证从事危险
     废物经营活动的怎么处罚" and 第一百一十四条 "无许可证从事收集、贮存、利用、处置危险废物经营活动的，…"): it is the answer."""

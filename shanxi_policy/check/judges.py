@@ -509,8 +509,7 @@ class RuleJudge(Judge):
             return False  # no subject, or a conditional one (judged as a condition)
         if not _kind_words(subject):
             return False
-        return all(self._one_party_absent(party, fact) for party in re.split(r"和|、|以及|及|或者", subject)
-                   if _kind_words(party))
+        return all(self._one_party_absent(party, fact) for party in _KIND_LIST.split(subject) if _kind_words(party))
 
     def _one_party_absent(self, party: str, fact: Fact) -> bool:
         words = _kind_words(party)
@@ -995,7 +994,7 @@ class RuleJudge(Judge):
         if kinds:
             # "化学品生产企业以及工业集聚区、矿山开采区、尾矿库…等的运营、管理单位": the works listed are alternatives, and
             # whoever runs one is bound
-            handled, split = "，".join(_KIND_SPLIT.split(kinds.group(1))), _COND_SPLIT
+            handled, split = "，".join(_KIND_LIST.split(kinds.group(1))), _COND_SPLIT
         c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
@@ -1617,16 +1616,19 @@ _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
+_UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依法)?进行|未办理|未获|未予批准|审查后未予")
 # A list of works and the role that binds whoever has one ("…、尾矿库、危险废物处置场、垃圾填埋场等的运营、管理单位").
 _KINDS_ROLE = re.compile(r"([^，；;,]{4,80}?(?:、|以及)[^，；;,]{2,80}?)等的(?:运营|管理|经营|使用)[、和及]?"
                          r"(?:运营|管理|经营|使用)?(?:单位|者)")
-_KIND_SPLIT = re.compile(r"、|以及|和")
-_UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依法)?进行|未办理|未获|未予批准|审查后未予")
-# A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that says so is it.
-_SANCTIONED_CASE = re.compile(r"被(?:依法)?(吊销|收缴|撤销|注销|取缔|责令关闭|责令停业)")
+# The items of a list of kinds of parties or works ("医疗卫生机构和医疗废物集中处置单位").
+_KIND_LIST = re.compile(r"、|以及|和|及|或者")
+# A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that tells of the
+# sanction (or of a closure) is it.
+_SANCTIONS = r"吊销|收缴|撤销|注销|取缔|责令关闭|责令停业"
+_SANCTIONED_CASE = re.compile(rf"被(?:依法)?(?:{_SANCTIONS})")
+_SANCTION_WORDS = re.compile(rf"{_SANCTIONS}|关停")
 # A ban on doing something in the open ("露天焚烧", "露天堆放"): the open air is what makes the act the banned one.
 _IN_THE_OPEN = re.compile(r"^(?:在[^，；]{0,10})?露天")
-_SANCTION_WORDS = re.compile(r"吊销|收缴|撤销|注销|取缔|责令关闭|责令停业|关停")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
@@ -1901,7 +1903,7 @@ def _toward_verb_missing(action: str, fact: Fact) -> bool:
 def _kind_heads(phrase: str, after_de: bool = False) -> set[str]:
     """The last kind word of each party or place a phrase lists ("生活垃圾填埋场和建筑垃圾消纳场" → 填埋场, 消纳场; class
     nouns such as 场所 aside); after_de: of each item only the words after its last 的."""
-    return {_with_modifier(kw) for item in re.split(r"、|和|及|以及|或者", phrase)
+    return {_with_modifier(kw) for item in _KIND_LIST.split(phrase)
             if (kw := tuple(t for t in _kind_words(item.rpartition("的")[2] if after_de else item)
                             if t not in _CLASS_NOUNS))}
 
@@ -2175,7 +2177,6 @@ _ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
 
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
-# A duty about the manner of an act: to the standard, as prescribed.
 # A discharge said to be untreated ("不经处理", "无组织排放"), or released as it comes ("直接排放") with no treatment said.
 _UNTREATED = re.compile(r"(?:不经|未经|没有经过|不做|不进行)[^，。；,;]{0,6}处理|无组织排放|任其排放")
 _RELEASED = re.compile(r"直接(?:外排|排放|排入|排出|排至)|直排")
@@ -2184,6 +2185,9 @@ _RELEASED = re.compile(r"直接(?:外排|排放|排入|排出|排至)|直排")
 def _untreated(text: str) -> bool:
     # "经处理达标后直接排入市政管网" is treated: 直接 alone says only where it goes
     return bool(_UNTREATED.search(text)) or (bool(_RELEASED.search(text)) and not re.search(r"处理|达标|净化", text))
+
+
+# A duty about the manner of an act: to the standard, as prescribed.
 _STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。；,;]{0,16}(?:规定|标准|要求)|按规定|规范")
 
 
@@ -2389,9 +2393,10 @@ _CONDUIT = r"(?:管网|管道|管|收集口|井|沟|渠|口)"
 _PUT_INTO = re.compile(r"(?:^|将|把)([^，、；将把]{2,12}?)(?:排入|排放到|排放至|排至|排进|倒入|接入|混入)"
                        r"([^，；]{2,16}?" + _CONDUIT + r")$")
 _PUT_AT = re.compile(r"^(?:擅自|直接)?向([^，；]{2,30}?" + _CONDUIT + r")(?:倾倒|排放|丢弃|弃置|倾卸)([^，；]{2,30})$")
-_TO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排)")
+_TO_ACTS = r"倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|排"
+_TO_PLACE = re.compile(rf"^(?:擅自|直接)?向([^，、；]{{2,12}}?)(?:{_TO_ACTS})")
 # The same with the acts of putting a thing into a container or facility ("向生活垃圾收集设施中投放").
-_INTO_PLACE = re.compile(r"^(?:擅自|直接)?向([^，、；]{2,12}?)(?:倾倒|排放|排入|丢弃|堆放|弃置|填埋|倾卸|投放|混入|排)")
+_INTO_PLACE = re.compile(rf"^(?:擅自|直接)?向([^，、；]{{2,12}}?)(?:投放|混入|{_TO_ACTS})")
 _FACT_DISTANCE = re.compile(r"(?:距离|距|离)([^，。；：\d]{2,30}?)(?:约|大约|最近|直线距离|仅|为|有)*\s*(\d+(?:\.\d+)?)\s*"
                             r"(米|公里|千米|km)")
 _LEVEL = re.compile(r"[一二三]级|准")

@@ -101,7 +101,6 @@ _UNDECIDED = re.compile(r"待定|再定|未定|另定|待[^，。；,;]{0,12}?(?
                         r"另行(?:说明|报告|报送|提供)|尚未确定|待完善")
 
 
-_SENTENCE_END = re.compile(r"[。；\n]")
 # Options laid out in one sentence ("排放去向有两个方案：一是…，二是…"), of which a later clause may say none is chosen.
 _OPTIONS = re.compile(r"(?:两|几|多|[二三四])(?:个|种)(?:方案|选择|考虑|方式|去向)|一是[^。；]{2,60}?二是")
 
@@ -116,9 +115,7 @@ def undecided(text: str, start: int, end: int) -> bool:
     seg = text[seg_start:seg_end]
     if _UNDECIDED.search(seg):
         return True
-    sent_start = max(text.rfind(c, 0, start) for c in "。；\n") + 1
-    sent_stop = _SENTENCE_END.search(text, end)
-    sent_end = sent_stop.start() if sent_stop else len(text)
+    sent_start, sent_end = _sentence_span(text, start, end)
     options = _OPTIONS.search(text, sent_start, sent_end)
     if options and _UNDECIDED.search(text, max(end, options.end()), sent_end):
         return True  # the thing, or the options for it, the sentence says are not yet chosen between
@@ -187,11 +184,16 @@ class Mention:
     sentence: str
 
 
-def sentence_at(text: str, start: int, end: int) -> str:
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence that holds text[start:end], without its closing mark."""
     s = max(text.rfind(ch, 0, start) for ch in "。；！？\n") + 1
     ends = [i for i in (text.find(ch, end) for ch in "。；！？\n") if i >= 0]
-    e = min(ends) + 1 if ends else len(text)
-    return text[s:e].strip()
+    return s, min(ends) if ends else len(text)
+
+
+def sentence_at(text: str, start: int, end: int) -> str:
+    s, e = _sentence_span(text, start, end)
+    return text[s:e + 1].strip()
 
 
 def _pattern(term: str) -> re.Pattern[str]:

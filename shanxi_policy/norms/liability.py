@@ -19,7 +19,8 @@ from ..text.tokenize import char_bigrams
 
 _LIABILITY = re.compile(r"法律责任|罚则")
 # The words of a rule before its act ("禁止", "应当") say nothing of which breach is punished.
-_RULE_HEAD = re.compile(r"^.*?(?:禁止|不得|严禁|应当|必须)")
+_MODALS = r"禁止|不得|严禁|应当|必须"
+_RULE_HEAD = re.compile(rf"^.*?(?:{_MODALS})")
 _ARTICLE_NO = re.compile(r":a(\d+)$")
 _ITEM_NUMBER = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 # Share of a rule's character bigrams a liability article must repeat to punish that rule.
@@ -83,12 +84,11 @@ def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Col
     if len(grams) < MIN_BIGRAMS:
         # "…未予批准的，建设单位不得开工建设": the act after 不得 is too short to know the article by; the case before it
         # is read too, and one article must repeat clearly more of it than any other (环评法 第三十一条)
-        return _clearly_repeating(set(char_bigrams(_MODAL.sub("", rule))), liable)
+        return _clearly_repeating(set(char_bigrams(re.sub(_MODALS, "", rule))), liable)
     share, best = max(((len(grams & _text_bigrams(c.text)), c) for c in liable), key=lambda x: x[0])
     return best if share >= REPEAT_SHARE * len(grams) else None
 
 
-_MODAL = re.compile(r"禁止|不得|严禁|应当|必须")
 # With the case read in, the share of the rule's bigrams the article repeats, and its lead over the next article.
 CASE_SHARE = 0.45
 CASE_LEAD = 0.1
