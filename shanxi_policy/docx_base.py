@@ -9,7 +9,7 @@ def new_document(title: str, font_pt: float) -> Any:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm, Pt, RGBColor
 
     d = docx.Document()
     for sec in d.sections:
@@ -24,6 +24,15 @@ def new_document(title: str, font_pt: float) -> Any:
     # The file's own properties: python-docx's template names itself as the author.
     props = d.core_properties
     props.title, props.author, props.last_modified_by, props.comments = title, "", "", ""
+    # Headings in the black 黑体 of official papers, not the template's blue Latin theme font.
+    for name, size in (("Title", 18), ("Heading 1", 14), ("Heading 2", 12)):
+        hs = d.styles[name]
+        hs.font.name, hs.font.size, hs.font.bold = "SimHei", Pt(size), True
+        hs.font.color.rgb = RGBColor(0, 0, 0)
+        fonts = hs.element.get_or_add_rPr().get_or_add_rFonts()
+        for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(theme), None)  # a theme font overrides the named one
+        fonts.set(qn("w:eastAsia"), "黑体")
     h = d.add_heading(title, level=0)
     h.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for sec in d.sections:
@@ -53,3 +62,13 @@ def _page_number(p: Any) -> None:
             el.set(qn("w:fldCharType"), kind)
         run._r.append(el)
     p.add_run(" 页")
+
+
+def repeat_header(row: Any) -> None:
+    """The table's first row is repeated at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(el)

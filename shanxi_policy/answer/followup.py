@@ -533,7 +533,19 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         return True
     if is_aspect_only(q):
         return True
+    if previous and (_ASPECT.search(q) or _WHO_WHERE.search(q)) and _case_without_object(q):
+        return True  # "没按要求处置的谁来罚？": a breach named by its verb alone, of the thing asked about before
     return len(q) <= 8 and len(content_terms(q)) <= 1
+
+
+def _case_without_object(question: str) -> bool:
+    """The question names a case ("…的") by acts alone, with no thing or party ("没按要求处置的", "超标排放的")."""
+    head, sep, _rest = question.partition("的")
+    if not sep:
+        return False
+    words = set(content_terms(head))
+    tags = [(w, f) for w, f in tagged(head) if w in words and not _ASPECT.fullmatch(w)]
+    return bool(tags) and all(f == "v" for _w, f in tags)
 
 
 def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Document] = ()) -> str:
@@ -633,6 +645,10 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
             frag += "如何规定"  # "那罚款呢？" asks how the penalty is laid down
         return f"{subject}，{frag}？" if subject else out
     own = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ")
+    if _case_without_object(own):
+        # "没按要求处置的谁来罚？" after "农村卫生室没有集中处置条件的怎么办？": the breach is of what was asked before
+        subject = question_subject(previous)
+        return f"{subject}，{own}？" if subject and subject not in own else f"{topic}{own}？"
     may_act = _MAY_ASK.match(previous.strip())
     if _PENALTY_ASK.search(own) and may_act and len(own) <= PENALTY_FOLLOW_CHARS \
             and not any(t in previous for t in content_terms(_PENALTY_ASK.split(own)[0]) if len(t) >= 2):

@@ -231,6 +231,12 @@ def renumber(items: list[AnswerItem], citations: list[Hit], also: list[int] | No
 def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hit], lead_in: str = "",
             repeats: list[int] | None = None) -> Answer:
     citations, mapping = renumber(items, citations, repeats)
+    if items:
+        src = citations[items[0].cite - 1].text if 0 < items[0].cite <= len(citations) else ""
+        if lead_in:
+            lead_in = with_opening(lead_in, src)
+        else:
+            items = [AnswerItem(with_opening(items[0].text, src), items[0].cite, items[0].label), *items[1:]]
     text = "\n".join(([lead_in] if lead_in else []) + [i.text for i in items])
     first = citations[items[0].cite - 1] if items else None
     if first is not None:
@@ -243,6 +249,23 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
     if repeats:
         ans.note = further_sources_note([citations[mapping[n] - 1] for n in repeats], [mapping[n] for n in repeats])
     return ans
+
+
+# A sentence part that goes on from the one before it ("拒不改正的，给予警告…" after "…说服教育，责令改正；").
+_GOES_ON = re.compile(r"^(?:拒不改正|逾期不改正|逾期未改正|逾期仍未改正|情节严重|情节较重|造成严重后果)的[，,]")
+
+
+def with_opening(part: str, text: str) -> str:
+    """part with the sentence part before it in text when part only goes on from it: "拒不改正的，给予警告，…罚款："
+    read alone says the fine comes first; "由地方人民政府指定的部门说服教育，责令改正；" comes before it."""
+    if not _GOES_ON.match(part):
+        return part
+    i = text.find(part)
+    if i <= 0 or text[i - 1] not in "；;":
+        return part
+    start = max(text.rfind(x, 0, i - 1) for x in "。\n：:") + 1
+    before = without_article_no(text[start:i].strip())
+    return before + part if before else part
 
 
 def question_terms(question: str) -> list[str]:
@@ -460,8 +483,12 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     if named is not None:
         return [named]
     out: list[Hit] = []
-    for h in hits[:3]:
-        if in_liability_chapter(h) or not is_article(h, kb):
+    # the rules among the top three hits; when all three are liability articles (an official's duty to punish
+    # "无许可证…擅自从事…不予查处" above the ban itself), the first rule below them
+    ruling = [x for x in hits[:3] if not in_liability_chapter(x)] or \
+        [x for x in hits[3:6] if not in_liability_chapter(x)][:1]
+    for h in ruling:
+        if not is_article(h, kb):
             continue
         rules = [x for x in body_sentences(h) if re.search(r"禁止|不得|严禁|应当", x)]
         if not rules:

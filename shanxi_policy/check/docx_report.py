@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..docx_base import new_document
+from ..docx_base import new_document, repeat_header
 from .report import (
     RELATION_LABELS,
     Report,
+    advice_label,
     as_sentence,
     library_version_label,
     overview,
@@ -35,6 +36,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
     p = d.add_paragraph()
     run = p.add_run(f"总体结论：{verdict_label(rep)}。")
     run.bold = True
+    d.add_paragraph(f"审查建议：{advice_label(rep)}")
     counts = "，".join(f"{RELATION_LABELS[r]} {len(v)} 项" for r, v in rep.grouped().items() if v)
     d.add_paragraph(f"共比对政策条款 {len(rep.findings)} 项：{counts or '无'}。")
     if rep.basis:
@@ -52,6 +54,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         table.style = "Table Grid"
         for cell, label in zip(table.rows[0].cells, ("序号", "依据条款", "条款原文", "项目材料与理由"), strict=True):
             cell.text = label
+        repeat_header(table.rows[0])
         for n, f in items:
             if f.relation != rel:
                 continue

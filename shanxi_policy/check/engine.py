@@ -208,7 +208,8 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
                 # stop until it is done
                 advice = f"依据{law}，{said}；建议停止（或不得开始）相关建设和活动，依法完成相关审批或许可手续后再实施"
             else:
-                advice = f"依据{law}，{said}；建议{where}取消或调整“{action}”的内容"
+                # the project's own words are what is to be redrawn, not the law's ("建设任何生产设施")
+                advice = f"依据{law}，{said}；建议{where}取消或调整项目材料中的相关内容（“{_excerpt(fact.evidence(j.matched))}”）"
     elif j.verdict == "attention" and j.planned:
         reason = (f"{lead}项目计划开工建设，相关审批手续尚未完成，项目材料未说明取得批准后再开工；"
                   f"在取得批准前开工即属于该条款禁止的情形（{said}）。")
@@ -251,7 +252,15 @@ _UNAPPROVED = re.compile(r"未经[^，。；,;]{0,12}(?:批准|审批|审查|同
 # A rule on works being built: starting them, a re-review or re-application they need.
 _NEW_WORKS_RULE = re.compile(r"开工建设|重新审核|新建、改建、扩建|同时设计、同时施工")
 # The advice for a conflict in a proposal: redraw the plan ("建议…取消或调整“…”的内容", "…后再实施").
-_AMEND_PLAN = re.compile(r"建议(?:将相关设施或活动移出[^，；]*，或)?取消或调整“[^”]*”的内容|建议按该条款要求.*?后再实施")
+_AMEND_PLAN = re.compile(r"建议(?:将相关设施或活动移出[^，；]*，或)?取消或调整项目材料中的相关内容（“[^”]*”）|"
+                         r"建议按该条款要求.*?后再实施")
+_EXCERPT_CHARS = 40
+
+
+def _excerpt(sentence: str) -> str:
+    """A proposal sentence short enough to quote in advice."""
+    s = _clean(sentence).rstrip("。；; ")
+    return s if len(s) <= _EXCERPT_CHARS else s[:_EXCERPT_CHARS] + "…"
 
 
 def _penalty(src: CheckSource, f: Finding) -> str:

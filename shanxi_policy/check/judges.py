@@ -23,7 +23,7 @@ from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, SEGMENT_END, SENDS, in_progress, outside, segment_start, undecided
+from .negation import NEGATORS, SEGMENT_END, SENDS, already_running, in_progress, outside, segment_start, undecided
 from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, in_permit_name, put_off, state_at
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
@@ -341,7 +341,14 @@ class RuleJudge(Judge):
                 out.words.append(t)
                 out.strong += w >= 1.0
                 fst = NEGATED if st == REMOVED else st
-                if nst != PRESENT and fst == PRESENT:
+                # (the paper of the party the thing is handed to, "委托给无许可证的单位", is not the project's own)
+                pending = self._paper_pending(t, fact, wide) \
+                    if nst != PRESENT and fst == PRESENT and not handed_over(ntext, i) else ""
+                if pending:
+                    # "无许可证…从事收集经营" and "许可证申请材料已报送，目前处于审查阶段": applied for is not held
+                    out.agree += w
+                    out.pending = out.pending or pending
+                elif nst != PRESENT and fst == PRESENT:
                     out.norm_denies += w  # "无许可证的单位" vs "有资质单位"
                 elif fst != PRESENT and nst == PRESENT and wide and st == NEGATED and i >= 0 \
                         and _NOT_YET_AFTER.match(ntext, i + len(t)) and _fact_undone(t, fact, wide):
@@ -372,6 +379,18 @@ class RuleJudge(Judge):
                 out.unmet_negated -= w if w >= 1.0 else 0.0
                 out.past_start = True
         return out
+
+    @staticmethod
+    def _paper_pending(term: str, fact: Fact, wide: bool) -> str:
+        """"running" when every mention of the paper says it is applied for or being obtained and the proposal says the
+        works already run; "pending" when only the first holds; else ""."""
+        if not _PAPER.search(term):
+            return ""
+        text = fact.whole if wide and fact.whole else fact.norm_text
+        spans = word_spans(term, text)
+        if not spans or not all(in_progress(text, a, b) for a, b in spans):
+            return ""
+        return "running" if already_running(fact.whole or text) else "pending"
 
     def _best_alternative(self, action: str, fact: Fact, wide: bool = False,
                           split: re.Pattern[str] | None = None) -> Match:
@@ -505,11 +524,24 @@ class RuleJudge(Judge):
         """The norm binds a named kind of party ("畜禽养殖场、养殖小区应当…", "医疗卫生机构应当…") that the
         proposal never names: a coking plant is not bound by a livestock farm's duties."""
         subject = norm.subject
+        if _PERSONS.fullmatch(subject):
+            return True  # "公民应当…对生活废弃物进行分类放置": a person's duty, not a works'
         if not subject or "的" in subject:
             return False  # no subject, or a conditional one (judged as a condition)
         if not _kind_words(subject):
             return False
         return all(self._one_party_absent(party, fact) for party in _KIND_LIST.split(subject) if _kind_words(party))
+
+    def _lead_party_absent(self, norm: Norm, fact: Fact) -> bool:
+        """The act opens with the kind of party it is asked of ("燃煤单位采用…", "燃油机动车驾驶人在…熄灭发动机"),
+        under a subject that only speaks for the state (国家, 各级人民政府, none), and the proposal is none of them."""
+        if norm.subject and not _STATE_SUBJECT.fullmatch(norm.subject):
+            return False
+        m = _LEAD_PARTY.match(norm.action)
+        if not m:
+            return False
+        parties = [p for p in _KIND_LIST.split(m.group(1)) if _kind_words(p)]
+        return bool(parties) and all(self._one_party_absent(p, fact) for p in parties)
 
     def _one_party_absent(self, party: str, fact: Fact) -> bool:
         words = _kind_words(party)
@@ -581,6 +613,10 @@ class RuleJudge(Judge):
             return False  # several acts: the best-matched one is judged as a whole
         i = action.rfind("的")
         tail = action[i + 1:].strip("，。；;, ")
+        if i >= 0 and "从事" in action[:i] and re.search(r"(?:活动|行为|工作)$", tail):
+            # "从事…收集、贮存…的经营活动": the acts named again as a noun, not a thing they are done to ("开展可能造成
+            # 水土流失的生产建设活动" names a kind of activity the project must be)
+            return False
         tags = tagged(tail) if i >= 0 and len(tail) <= 12 and "、" not in tail else []
         vpos = next((k for k, (_w, f) in enumerate(tags) if f == "v" and k > 0), 0)
         thing = "".join(w for w, _f in tags[:vpos])
@@ -895,6 +931,11 @@ class RuleJudge(Judge):
         if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
+        if norm.modality in ("obligation", "encouragement") and j.verdict in ("attention", "supports") \
+                and self._lead_party_absent(norm, fact):
+            # "国家鼓励燃煤单位采用先进的除尘、脱硫、脱硝…技术" and a kiln fired with gas: the party the act is asked of
+            # is named at its head, and the project is not one
+            return Judgment("not_applicable")
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
         # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
@@ -921,6 +962,15 @@ class RuleJudge(Judge):
             return False
         words = _specific_terms(m.group(1))
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
+
+    def _object_duty_unmet(self, action: str, fact: Fact) -> bool:
+        """A duty toward a thing ("对医疗废物进行登记"): the words that match may all be the thing's, which says
+        the project has it, not that it does what is asked; the duty's own words must be covered as a support is."""
+        m = _OBJECT_THEN_DUTY.match(action)
+        if not m:
+            return False
+        duty = self._match(m.group(1), fact)
+        return duty.total > 0 and duty.agree / duty.total < self.params.support
 
     def _topic_absent(self, norm: Norm, fact: Fact) -> bool:
         """A duty with no subject that opens with the places or works it is about ("大型车停车场、大型车维修点的
@@ -978,7 +1028,8 @@ class RuleJudge(Judge):
         # (only the words that name works matter below; the others are not looked up in the fact)
         held = [t for t in content_terms(f"{norm.subject}，{condition}")
                 if _WORKS_WORD.search(t) and self._fact_state(t, fact)]
-        if a.total <= 0 or _works_of_others(f"{norm.subject}，{condition}，{action}", a.words + held, fact):
+        if a.total <= 0 or _works_of_others(f"{norm.subject}，{condition}，{action}", a.words + held, fact) \
+                or _acts_of_suppliers(a.words, fact):
             # "烂果统一收集后交给附近养殖场": the works the norm is about are another party's, not the project
             return Judgment("not_applicable")
         if condition and all(t in _PARTIES or t in _GENERIC for t in content_terms(condition)):
@@ -1115,6 +1166,11 @@ class RuleJudge(Judge):
                     [w for w in s.words if self._fact_state(w, fact, wide=True) == NEGATED], fact):
                 # "库址是否位于黄河重要支流汾河岸线管控范围内，尚未确定": whether the project is where the ban holds is
                 # open, so whether it may be built there is too
+                j = out("attention")
+                j.partial = True
+                return j
+            if a.pending == "pending" and scope_ok and not excepted:
+                # "无许可证从事…经营" and a licence applied for, the works not yet running: it must be held before they do
                 j = out("attention")
                 j.partial = True
                 return j
@@ -1339,6 +1395,16 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
+            if self._object_duty_unmet(action, fact):
+                # "对实行集中供热的建筑…实行供热分户计量、按照用热量收费" and "接入城市集中供热管网…按房屋建筑面积
+                # 收取采暖费": the proposal is the thing the duty is about, and does not show the duty done. Under a
+                # condition of its own ("在限制建设区域确需建设噪声敏感建筑物的，…对噪声敏感建筑物进行建筑隔声设计")
+                # having the thing (a road beside 居民楼) does not make the project the one bound.
+                if condition:
+                    return out("not_applicable")
+                j = out("attention")
+                j.partial = j.missing = True
+                return j
             if _STANDARD.search(action) and _untreated(fact.norm_text):
                 # "符合大气污染物排放标准" and "废气不经处理，通过车间窗户直接排放": a discharge the proposal says is untreated
                 # does not show the standard met; the reviewer must see it shown
@@ -1410,6 +1476,20 @@ def _absent_thing(word: str, fact: Fact) -> bool:
     return any(re.search(_ABSENCE + r"[^，。；,;]{0,24}?" + re.escape(x), fact.norm_text) for x in surfaces if x)
 
 
+# A subject that is persons only: a project is a works, never one of them.
+_PERSONS = re.compile(r"公民|个人|居民|消费者|公民个人")
+# A subject that speaks for the state, not a party the act binds ("国家鼓励…", "县级以上人民政府…支持…").
+_STATE_SUBJECT = re.compile(r"国家|(?:[^，；。]{0,16})?人民政府(?:[^，；。]{0,16}主管部门)?")
+# The party an encouraged act is asked of, at its head ("燃煤单位采用…", "科研单位、…处置单位等联合攻关").
+_LEAD_PARTY = re.compile(r"^(?:国家)?(?:和?引导)?((?:[^，；。、]{1,16}、){0,5}[^，；。、]{1,16}?"
+                         r"(?:单位|企业|驾驶人|经营者|生产者|销售者|使用者|机构|农户|养殖户|电厂))(?:等)?"
+                         r"(?=[^，；。]{0,2}?(?:采用|使用|开展|建设|实施|研究|联合|在|进行|对|参与|购买|选用|提供|利用|推广|"
+                         r"发展|生产|熄灭|按照|优先|实行|建立|加强))")
+# A paper a norm's case may lack (许可证, 批复, 资质 …).
+_PAPER = re.compile(r"证$|许可|批复|批准|资质|审批")
+# "对实行集中供热的建筑分步骤实行供热分户计量…": the thing a duty is toward, then what must be done to it
+_OBJECT_THEN_DUTY = re.compile(r"^对[^，；。]{2,30}?(?:(?:分步骤|逐步|依法|定期|及时|统一)?(?:进行|实行|采取|予以|给予|作出|实施|"
+                              r"开展|建立|组织)|分步骤[，,]?)(.{2,})$")
 # "路面切割、开挖、破碎等作业，采取洒水、喷淋等抑尘措施": the works, then the measure taken during them.
 _WORKS_THEN_MEASURE = re.compile(r"^[^，；]{2,30}(?:作业|活动|施工)[，,](?:并|应当)?采取([^，；]{2,40}?措施)$")
 _BUILDING_ACTS = frozenset({"施工", "工程施工", "建设", "作业"})
@@ -1515,7 +1595,12 @@ def action_verbs(action: str) -> tuple[str, ...]:
     out += [m.group(1) for m in _LIGHT_VERB.finditer(action) if m.group(1) in words and m.group(1) not in _GENERIC]
     # "…情况，报县级…部门备案": the procedure the report ends in is the act (the segmenter reads 备案 as a noun)
     out += [m.group(1) for m in _FILED.finditer(action)]
+    # "…向社会公开": what is done toward a party closes the act (the tagger reads 公开 as an adverb)
+    out += [m.group(1) for m in _TOWARD_ACT.finditer(action)]
     return tuple(dict.fromkeys(out))
+
+
+_TOWARD_ACT = re.compile(r"向[^，。；,;]{1,16}?(公开|公布|报告|报送|通报|提交|提供|披露|申请|申报)(?=[，。；、]|$)")
 
 
 _FILED = re.compile(r"(?:^|[，；、])(?:报|报送|报请|向)[^，。；,;]{0,30}?(备案|批准|审批|核准|登记)(?=[，。；]|$)")
@@ -2069,6 +2154,29 @@ def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:
     return True
 
 
+# Before a works that supplies the project ("原料为周边采石场的…", "外购自…洗煤厂").
+_SUPPLIED_BY = re.compile(r"(?:原料|原材料|物料|料源)(?:为|来自|取自|来源于|主要为)|外购|购自|采购自|购买|来自|收购")
+_WORKS_SUFFIX = re.compile(r"[一-鿿]{0,2}?(?:场|厂|站|矿|企业)")
+
+
+def _acts_of_suppliers(words: list[str], fact: Fact) -> bool:
+    """Every act the norm and the fact share is named only in the name of a works that supplies the project or lies
+    around it ("原料为周边采石场的石灰岩废石料" for "禁止在自然保护区内进行…采石"): the act is that works', not the project's."""
+    text = fact.norm_text
+    found = False
+    for w in dict.fromkeys(words):
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(w), text)]
+        if not spans:
+            continue
+        for a, b in spans:
+            before = text[segment_start(text, a):a]
+            if not (_WORKS_SUFFIX.match(text, b) and (_SUPPLIED_BY.search(before) or _OTHERS_BEFORE.search(before)
+                                                      or handed_over(text, a))):
+                return False
+        found = True
+    return found
+
+
 def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
     """The fact (or, when wide, the proposal) says the thing a norm word names is put off or not yet done
     ("脱硫设施待以后再建设", "排污许可证尚未办理"), found by the word or by the proposal's words for it."""
@@ -2472,6 +2580,7 @@ class Match:
     fact_removes: float = 0.0  # the part of fact_denies the fact removes ("替代原抽取的地下水")
     fact_defers: float = 0.0  # the part of fact_denies the fact puts off or has not yet done ("暂缓建设…")
     past_start: bool = False  # a procedure the norm's case lacks is put off until after operation starts
+    pending: str = ""  # the paper the norm's case lacks is applied for: "running" (the works already run) or "pending"
     strong: int = 0  # word groups of weight ≥ 1 (not generic) the fact matched
     strong_total: int = 0  # and in the text
 

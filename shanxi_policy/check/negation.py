@@ -84,11 +84,23 @@ _PROCEED = re.compile(r"^[^。；;！？!?\n]{0,40}?(?:先行|提前|抢先|边)
 _PENDING_BEFORE = re.compile(r"(?:正在|尚在|仍在|还在)[^，。；,;]{0,10}?(?:申请|办理|申领|编制|委托|开展|报批)[^，。；,;]{0,6}$")
 
 
+# After a paper: its application is filed and awaits the decision ("许可证申请材料已于9月报送省厅，目前处于审查阶段",
+# "许可证已申请，待审批"): applied for, not held.
+_APPLIED = re.compile(r"^[^，。；,;]{0,4}?(?:申请|申报)")
+_AWAITING = re.compile(r"(?:审查|审核|审批|评审|技术评估)(?:阶段|之中|中|过程中)|待(?:审批|批复|审查|审核|发证|核发|批准)|"
+                       r"尚未(?:批复|核发|发证|获批|批准)|等待(?:审批|批复|发证|审查)")
+# The works already run while it is pending ("自2024年3月起即…开展回收，截至目前累计回收约900吨").
+_ALREADY_RUNNING = re.compile(r"截至目前[^。；;]{0,10}?累计|自\d{4}年[^，。；,;]{0,6}?起即|已先行|提前开展")
+
+
 def in_progress(text: str, start: int, end: int) -> bool:
     """text[start:end] names a procedure under way and not finished ("环境影响报告书目前仍在编制", "节能报告正在委托
-    第三方编制"): begun, so not refused, and not yet done."""
+    第三方编制", an application filed and under review): begun, so not refused, and not yet done."""
     before, after = _around(text, start, end)
-    return bool(_PENDING.search(after) or _PENDING_BEFORE.search(before))
+    if _PENDING.search(after) or _PENDING_BEFORE.search(before):
+        return True
+    stop = re.search(r"[。；;！？!?\n]", text[end:])
+    return bool(_APPLIED.match(after)) and bool(_AWAITING.search(text, end, end + stop.start() if stop else len(text)))
 
 
 # An open question in the applicant's words: whether, or which of two, is still to be decided ("是否全封闭，待设备选型后
@@ -144,6 +156,11 @@ def undone(text: str, start: int, end: int) -> bool:
     if _UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before) or undecided(text, start, end):
         return True
     return bool(_PENDING.search(after)) and bool(_PROCEED.search(text[end:]))
+
+
+def already_running(text: str) -> bool:
+    """The text says the works already run ("自2024年3月起即开展回收，截至目前累计回收约900吨")."""
+    return bool(_ALREADY_RUNNING.search(text))
 
 
 def outside(text: str, start: int, end: int) -> bool:

@@ -342,8 +342,13 @@ def _negates(before: str, word: str = "") -> bool:
         return False  # "未反应料全部回炉利用": 未 makes a noun (unreacted material), it denies nothing after it
     # (a quality is read with the word after it: "不达标排放" denies the manner of the act)
     quality = [m for m in _QUALITY_NEG.finditer(before + word) if m.end() <= len(before)]
-    closed = [m for m in [*_WITHOUT.finditer(before), *quality] if m.start() <= ends[-1] - 1 < m.end()]
+    closed = [m for m in [*_WITHOUT.finditer(before), *_NOT_AS.finditer(before), *quality]
+              if m.start() <= ends[-1] - 1 < m.end()]
     return not closed
+
+
+# "未按照许可证规定从事危险废物收集": the manner is denied, the act after it is done.
+_NOT_AS = re.compile(r"(?:未|不)(?:按照|依照|按|依据|遵守)[^，。；,;]{0,24}?(?:规定|要求|标准|规范)")
 
 
 # A denial that forms a noun with a short verb and a material's head ("未反应料", "未燃尽物", "未利用地").

@@ -22,6 +22,29 @@ OPERATING_VERDICT_LABELS = {
     "supports": "未发现违反规定的事项",
     "unrelated": "未发现直接相关的政策条款",
 }
+# What the office may do with the proposal, by the overall verdict: a suggestion for the reviewer, who decides.
+ADVICE_LABELS = {
+    "conflict": "项目材料存在与法律法规或政策冲突的内容，建议退回建设单位补正；冲突事项消除前，不宜予以批准。",
+    "attention": "未发现冲突事项；建议建设单位就需关注事项补充说明或完善措施后，再行审查。",
+    "supports": "未发现冲突或需补充的事项，可按程序办理。",
+    "unrelated": "文档库中未发现与项目材料直接相关的条款，建议结合其他法规和技术规范人工审查。",
+}
+OPERATING_ADVICE_LABELS = {
+    "conflict": "发现涉嫌违反规定的事项，建议依法核查处理，并责令整改。",
+    "attention": "有需核实的事项，建议现场核实后再作结论。",
+    "supports": "未发现违反规定的事项。",
+    "unrelated": "文档库中未发现与材料直接相关的条款，建议人工审查。",
+}
+
+
+def advice_label(rep: Any) -> str:
+    """The suggested disposal of the proposal, by its overall verdict."""
+    if verdict_label(rep) == UNREVIEWED_LABEL:
+        return ADVICE_LABELS["unrelated"]
+    labels = OPERATING_ADVICE_LABELS if getattr(rep, "subject", "") == "operating" else ADVICE_LABELS
+    return labels[rep.verdict]
+
+
 # A review whose only result is what it could not review (no article applies, a matter no law covers) is not
 # "基本可行": the verdict stays 需关注, and its label says why.
 UNREVIEWED_LABEL = "未能完成审查，需人工审查"
