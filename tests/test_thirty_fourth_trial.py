@@ -42,3 +42,17 @@ def test_a_penalty_that_follows_a_refused_order_keeps_the_order_before_it(librar
 def test_a_ban_ranked_below_liability_articles_still_leads_to_its_penalty(library_kb):
     ans = library_kb.ask("企业把危险废物交给没有许可证的个体户处理，怎么处罚？")
     assert ans.citations[0].clause_id == "固体废物污染环境防治法:a112"
+
+
+def test_who_is_in_charge_is_answered_by_the_clause_that_gives_charge(library_kb):
+    ans = library_kb.ask("养猪场粪污的事到底归环保局管还是农业农村局管？")
+    assert ans.citations[0].clause_id == "畜禽规模养殖污染防治条例:a5"
+    assert "统一监督管理" in ans.text and "农牧主管部门" in ans.text
+
+
+def test_the_same_act_at_another_place_keeps_the_subject(library_kb):
+    from shanxi_policy.answer.followup import resolve
+
+    got = resolve("那建在居民区旁边呢？", ["养殖场建在饮用水水源保护区里怎么处理？"], library_kb.term_idf,
+                  library_kb.documents)
+    assert got.startswith("养殖场建在居民区旁边")

@@ -24,7 +24,7 @@ from .structured import penalty_answer
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
-_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*")
+_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*(?:要是|如果|假如|若是)?[，,\s]*")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
 # Words that make a fragment a new question about the old topic rather than a new topic.
@@ -455,6 +455,8 @@ _UNDONE_FILLER = re.compile(r"(?:没有?|不|未)(?:按规定|依法)?(?:做|办
 PENALTY_FOLLOW_CHARS = 8
 
 
+# A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
+_PLACED = re.compile(r"^(建在|设在|开在|放在|堆在|倒在|埋在|排到|排进|倒进|倒到|建到|搬到|迁到)[\u4e00-\u9fff]{2,}$")
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
 _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")
 
@@ -620,6 +622,17 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         e = s + aspect.start() if aspect and aspect.start() > 0 else e  # "…秸秆，拒不改正的，罚款多少"
         if e > s:
             return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
+    placed = _PLACED.match(frag)
+    if placed:
+        # "那建在居民区旁边呢？" after "养殖场建在饮用水水源保护区里怎么处理？": the same act at another place
+        m = re.search(re.escape(placed.group(1)) + r"[^，,。？?]*?(?=怎么|如何|是否|能否|能不能|可以|可不可以|要|会|吗|呢|"
+                      r"[，,。？?]|$)", out)
+        if m and m.group(0) != frag:
+            return out[:m.start()] + frag + out[m.end():]
+        # "在禁止养殖区域建养猪场罚多少？": the place stands before the act; the new place takes its stead
+        at = re.search(r"在([\u4e00-\u9fff]{2,16}?)(?:内|里|中)?(?=新建|建设|建|设|开|盖|堆|倒|排)", out)
+        if at:
+            return out[:at.start(1)] + frag[len(placed.group(1)):] + out[at.end(1):]
     if not is_aspect_only(frag) and is_aspect_only(q):
         frag = _LEAD.sub("", q).strip("？?。 ")  # "不报告会怎么样？": its 怎么样 is the question, not a tail to drop
     if is_aspect_only(frag):

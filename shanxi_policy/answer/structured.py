@@ -252,7 +252,8 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
 
 
 # A sentence part that goes on from the one before it ("拒不改正的，给予警告…" after "…说服教育，责令改正；").
-_GOES_ON = re.compile(r"^(?:拒不改正|逾期不改正|逾期未改正|逾期仍未改正|情节严重|情节较重|造成严重后果)的[，,]")
+_GOES_ON = re.compile(r"^(?:拒不改正|拒不停止违法行为|拒不停止建设|逾期不改正|逾期未改正|逾期仍未改正|情节严重|情节较重|"
+                      r"造成严重后果)的[，,]")
 
 
 def with_opening(part: str, text: str) -> str:

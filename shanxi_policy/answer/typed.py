@@ -42,6 +42,7 @@ from .structured import (
     penalty_list,
     penalty_of_rule,
     subject_terms,
+    with_opening,
     year_segments,
     years_in,
 )
@@ -56,7 +57,16 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     if parts:
         return compound_answer(kb, question, parts, k, filters)
     ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters)))
-    return uncovered(kb, question, other_year(question, ans))
+    return opened(uncovered(kb, question, other_year(question, ans)))
+
+
+def opened(ans: Answer) -> Answer:
+    """An answer whose first sentence only goes on from the one before it in its clause ("拒不停止违法行为的，处3万元
+    以上…") is given that one first, as _finish does for lists."""
+    if not ans.found or not ans.citations or ans.items:
+        return ans
+    whole = with_opening(ans.text, ans.citations[0].text)
+    return replace(ans, text=whole) if whole != ans.text else ans
 
 
 # The last word of the name of a paper ("食品经营许可证", "安全生产许可证", "营业执照").
@@ -366,6 +376,9 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     if not base.found:
         base.type = "refusal"
         return base
+    competent = competence_first(asked, base)
+    if competent is not None:
+        return _asked_as(competent, q)
     lookup = bool(base.citations) and base.citations[0].source == "lookup"
     # The answer is shaped by the question without the document's name, too (its words are in every clause).
     if qt.kind == "parts":
@@ -384,6 +397,40 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         return with_recourse(kb, asked, banned) if _LEGAL.search(asked) else banned
     return with_recourse(kb, asked, unnamed_object(kb, asked, penalty_list(introduced_list(
         permission_answer(asked, base), asked), asked)))
+
+
+# "养猪场粪污到底归环保局管还是农业农村局管？", "噪声扰民归谁管": who is in charge of a matter, not who punishes a breach.
+_ASKS_COMPETENCE = re.compile(r"归(?:谁|哪个部门|哪个单位|哪家)|归[^，。？?]{1,12}管还是|(?:谁|哪个部门|哪个单位)(?:来)?"
+                              r"(?:管|负责|监管|主管)|由(?:谁|哪个部门|哪个单位)(?:负责|管理|监管|监督|主管)|归口|管理职责")
+# The sentence of a law that gives a department charge of a matter ("…环境保护主管部门负责畜禽养殖污染防治的统一监督管理").
+_COMPETENCE = re.compile(r"(?:主管部门|有关部门|人民政府|管理机构)[^。；]{0,40}?(?:负责|统一监督管理|实施监督管理|监督管理工作|"
+                         r"确定的职责|职责范围内)")
+
+
+def competence_first(question: str, ans: Answer) -> Answer | None:
+    """A question of who is in charge, answered by the top-ranked clause that gives a department charge of the
+    matter (often a law's 总则), its competence sentences first; None when the question asks of a penalty or no
+    retrieved clause gives charge."""
+    if not _ASKS_COMPETENCE.search(question) or ASKS_PENALTY.search(question) or not ans.found:
+        return None
+    terms = [t for t in content_terms(expand(question)) if not t.isdigit()]
+    best: tuple[float, int, Hit | None, str] = (0.0, 0, None, "")
+    for rank, h in enumerate(ans.citations[:5]):
+        if in_liability_chapter(h):
+            continue
+        for a, b in sentences(h.text):
+            x = h.text[a:b].strip()
+            score = sentence_score(question, x, terms) if _COMPETENCE.search(x) else 0.0
+            if score > best[0]:
+                best = (score, -rank, h, x)
+    _score, _rank, hit, _said = best
+    if hit is None:
+        return None
+    # every sentence of that clause that gives charge of the matter, in its order ("环境保护主管部门负责…统一监督管理。
+    # …农牧主管部门负责…指导和服务。")
+    said = "".join(x for a, b in sentences(hit.text) if _COMPETENCE.search(x := hit.text[a:b].strip())
+                   and sentence_score(question, x, terms) > 0)
+    return _led_by(ans, replace(hit, quote=said, marks=[]), question)
 
 
 # A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):

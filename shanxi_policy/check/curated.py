@@ -90,10 +90,17 @@ _MADE_BY = re.compile(r"[^，。；,;]{0,4}?(?:产生|生产|排出|提供|抽�
 _TRADE_OF = re.compile(r"市场|需求|行业|产业|领域|客户|用户|企业|组件|材料|设备|装备|电池|产品|配件")
 
 
+# Before a works' name in its clause: a former one ("原焦化厂排水口"), one around the project ("周边煤矿"), a supplier
+# ("氢气来源为本市焦炉煤气…企业"), or the scrap of its product ("废钢铁").
+_NOT_OWN_BEFORE = re.compile(r"(?:原|周边|附近|邻近|上游|下游|紧邻|毗邻|来源为|来源于|来自|外购|采购自|购自)"
+                             r"[^，。；,;]{0,8}$|废$")
+
+
 def _own_works(text: str, mentions: list) -> list:
     """The mentions of a kind of works that name the project's own, not works it sends to or takes from, nor a trade
     in what such works use."""
     return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)
+            and not _NOT_OWN_BEFORE.search(text, max(0, m.start - 12), m.start)
             and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)]
 
 

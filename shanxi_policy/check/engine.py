@@ -84,7 +84,9 @@ def article_label(src: CheckSource, clause_id: str) -> str:
         return c.path[-1]
     m = re.match(r"[（(][一二三四五六七八九十百零0-9]+[）)]", c.title or "")
     if m:
-        return m.group(0)
+        # with its heading, which names the matter ("（八）持续改善空气质量") where a law's article number does not
+        heading = (c.title or "")[m.end():].strip().rstrip("。")
+        return m.group(0) + heading if 0 < len(heading) <= 24 else m.group(0)
     # "三、距离…禁止新建加油站。", a numbered paragraph with no heading: its path is its whole text
     n = PART.match(c.text) if not c.title else None
     return f"第{n.group(1)}项" if n else (c.path[-1] if c.path else c.local_id)
@@ -222,6 +224,8 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
     elif j.verdict == "attention" and j.missing:
         cond, _, _ = split_norm(norm)
         how = "表明相关措施暂缓或尚未落实" if j.deferred else "未说明如何落实"
+        if j.unmet:
+            how = f"未说明如何落实其中的“{'”“'.join(_clean(x) for x in j.unmet)}”"
         case = f"（{_clean(cond)}）" if _clean(cond) else ""
         reason = f"{lead}项目属于该条款约束的情形{case}，但项目材料{how}（{said}）。"
         advice = f"依据{law}，{said}；建议在项目材料中补充落实措施" + ("及完成时间" if j.deferred else "")
@@ -641,7 +645,9 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
         if d is None or (doc_filter is not None and not doc_filter.matches(d)):
             continue
         f = run_check(src, check, bare)
-        if f:
+        if f and c is not None:
+            # cited as the norm findings are: the same document by the same name, its clause by its number
+            f.doc_label, f.article = f.doc_label or doc_label(src, c.doc_id), f.article or article_label(src, c.clause_id)
             fixed.append(f)
     fixed.extend(f for f in compare_figures(src, text) if _allowed(src, f.hit.doc_id, doc_filter))
     for f in fixed:

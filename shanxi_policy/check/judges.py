@@ -43,6 +43,7 @@ class Judgment:
     planned: bool = False  # works only planned while the approval they need is still to come
     unsanctioned: bool = False  # the act a rule forbids when done without approval, and no approval is shown
     fallback: str = ""  # what the article asks when its first duty cannot be met ("不能密闭的，应当…"), not stated
+    unmet: tuple[str, ...] = ()  # of a duty of several parts the proposal does not address, the parts it leaves out
 
 
 @dataclass
@@ -337,6 +338,11 @@ class RuleJudge(Judge):
                 if not st:
                     continue
                 i = ntext.find(t)
+                if st == NEGATED and i >= 2 and _PAPER.search(t) and self._own_paper_held(ntext[i - 2:i + len(t)], fact,
+                                                                                          wide):
+                    # "无经营许可证的单位" and "委托有危险废物经营许可证的单位", with "排污许可证将于投产前申请" elsewhere:
+                    # the paper the norm names is held; another one is what is still to come
+                    st = PRESENT
                 nst = state_at(ntext, i, i + len(t)) if i >= 0 else PRESENT
                 out.words.append(t)
                 out.strong += w >= 1.0
@@ -379,6 +385,13 @@ class RuleJudge(Judge):
                 out.unmet_negated -= w if w >= 1.0 else 0.0
                 out.past_start = True
         return out
+
+    @staticmethod
+    def _own_paper_held(paper: str, fact: Fact, wide: bool) -> bool:
+        """The paper, with the word before it that names its kind ("经营许可证"), stands affirmed in the fact."""
+        text = fact.whole if wide and fact.whole else fact.norm_text
+        return any(state_at(text, m.start(), m.end(), proposal=True) == PRESENT
+                   for m in re.finditer(re.escape(paper), text))
 
     @staticmethod
     def _paper_pending(term: str, fact: Fact, wide: bool) -> str:
@@ -532,6 +545,15 @@ class RuleJudge(Judge):
             return False
         return all(self._one_party_absent(party, fact) for party in _KIND_LIST.split(subject) if _kind_words(party))
 
+    def _works_kind_absent(self, norm: Norm, action: str, fact: Fact) -> bool:
+        """A ban on building a kind of works ("禁止在下列区域内建设畜禽养殖场、养殖小区") and a proposal that never names
+        such works: sharing the words that qualify them (畜禽, 养殖, from 沼液 read as 畜禽养殖废弃物) is not being one."""
+        m = _BUILD_WORKS.match(action.replace(" ", ""))
+        if norm.modality != "prohibition" or m is None:
+            return False
+        works = [t for t in content_terms(m.group(1)) if _WORKS_HEAD.search(t) and len(t) >= 3]
+        return bool(works) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in works)
+
     def _lead_party_absent(self, norm: Norm, fact: Fact) -> bool:
         """The act opens with the kind of party it is asked of ("燃煤单位采用…", "燃油机动车驾驶人在…熄灭发动机"),
         under a subject that only speaks for the state (国家, 各级人民政府, none), and the proposal is none of them."""
@@ -587,7 +609,16 @@ class RuleJudge(Judge):
         """The condition names its party by a generic act done to a thing ("产生工业固体废物的单位") and the proposal has
         the thing but never says it does that act: a land reclamation that takes a smelter's slag does not produce it."""
         m = _GENERIC_ACT.search(condition)
-        return m is not None and self._fact_state(m.group(1), fact, wide=True) != PRESENT
+        if m is None:
+            return False
+        if self._fact_state(m.group(1), fact, wide=True) != PRESENT:
+            return True
+        # the act must be said of the thing ("渗滤液产生量" does not make a landfill's closure works a producer of
+        # 生活垃圾): some mention of the thing has the act close by
+        thing = m.group(2)
+        text = fact.whole or fact.norm_text
+        spans = word_spans(thing, text)
+        return bool(spans) and not any(_PRODUCED.search(text[max(0, a - 8): b + 8]) for a, b in spans)
 
     def _head_missing(self, condition: str, fact: Fact) -> bool:
         """A part of the condition names an object the proposal never has ("在其他江河、湖泊上建设水工程": a plant
@@ -936,6 +967,13 @@ class RuleJudge(Judge):
             # "国家鼓励燃煤单位采用先进的除尘、脱硫、脱硝…技术" and a kiln fired with gas: the party the act is asked of
             # is named at its head, and the project is not one
             return Judgment("not_applicable")
+        if j.verdict == "attention" and j.missing and not j.deferred:
+            # "采取有效措施，减少振动、降低噪声，依法取得排污许可证…" and "选用低噪声设备，车间隔声": of a duty of several
+            # parts the reason names the ones the proposal leaves out, not the ones it meets
+            unmet = self._parts_unmet(split_norm(norm)[1], fact)
+            if unmet and len(unmet) < len([x for x in re.split(r"[，；]", split_norm(norm)[1])
+                                           if _specific_terms(x) and not _MEASURE_LEAD.match(x)]):
+                j = replace(j, unmet=unmet)
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
         # facility breaks "…在密闭空间中进行，并…安装、使用污染防治设施" whatever "无法密闭的" allows
@@ -962,6 +1000,14 @@ class RuleJudge(Judge):
             return False
         words = _specific_terms(m.group(1))
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
+
+    def _parts_unmet(self, action: str, fact: Fact) -> tuple[str, ...]:
+        """Of a duty whose parts are all asked ("…，减少振动、降低噪声，依法取得排污许可证…"), the parts with words of
+        their own that neither the fact nor the proposal meets; () when every part is met or the duty is one part."""
+        parts = [x for x in re.split(r"[，；]", action) if _specific_terms(x) and not _MEASURE_LEAD.match(x)]
+        if len(parts) < 2 or _ALTERNATIVES.search(action):
+            return ()
+        return tuple(x for x in parts if not self._addressed(x, fact, self.params.support))
 
     def _object_duty_unmet(self, action: str, fact: Fact) -> bool:
         """A duty toward a thing ("对医疗废物进行登记"): the words that match may all be the thing's, which says
@@ -1024,12 +1070,17 @@ class RuleJudge(Judge):
         if norm.modality == "prohibition" and _IN_THE_OPEN.search(action) and not self._fact_state("露天", fact):
             # "禁止露天焚烧…" and a kiln's incineration line: the ban is on doing it in the open, which is not said
             return Judgment("not_applicable")
+        judged = _JUDGED_THING.search(action) if norm.modality == "prohibition" else None
+        if judged and not _JUDGED_SAID.search(fact.whole or fact.norm_text):
+            # "不得生产、销售…严重污染环境的工艺、设备和产品" and a hydrogen station that fills cars: the ban is on things
+            # judged so (seriously polluting, officially phased out, below a standard), which the proposal never says
+            return Judgment("not_applicable")
         a = self._best_alternative(action, fact)
         # (only the words that name works matter below; the others are not looked up in the fact)
         held = [t for t in content_terms(f"{norm.subject}，{condition}")
                 if _WORKS_WORD.search(t) and self._fact_state(t, fact)]
         if a.total <= 0 or _works_of_others(f"{norm.subject}，{condition}，{action}", a.words + held, fact) \
-                or _acts_of_suppliers(a.words, fact):
+                or _acts_of_suppliers(a.words, fact) or self._works_kind_absent(norm, action, fact):
             # "烂果统一收集后交给附近养殖场": the works the norm is about are another party's, not the project
             return Judgment("not_applicable")
         if condition and all(t in _PARTIES or t in _GENERIC for t in content_terms(condition)):
@@ -1304,8 +1355,11 @@ class RuleJudge(Judge):
             if denies > 0 and self._permit_refused(action, a, fact):
                 # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
                 # lacks, however many of the duty's other words it shares.
-                if self._acts_planned(a, f"{norm.subject}{condition}{action}", fact):
-                    # "补水拟从河流取水，取水许可申请尚未办理": nothing is taken yet; the permit must come first
+                if self._acts_planned(a, f"{norm.subject}{condition}{action}", fact) or all(
+                        _fact_undone(w, fact, False) and _done_before_start(w, fact)
+                        for w in a.words if self._fact_state(w, fact) == NEGATED):
+                    # "补水拟从河流取水，取水许可申请尚未办理": nothing is taken yet; the permit must come first.
+                    # "排污许可证将于设备调试投产前按规定申请变更": it is to come first
                     j = out("attention")
                     j.deferred = True
                     return j
@@ -1361,6 +1415,12 @@ class RuleJudge(Judge):
                         and self._acts_planned(a, f"{norm.scope}{norm.subject}{condition}{action}", fact):
                     # "拟从河流取水，取水许可申请尚未办理": what the duty asks is not yet done, and neither is the act
                     # it must come before
+                    j = out("attention")
+                    j.deferred = True
+                    return j
+                if all(_fact_undone(w, fact, False) and _done_before_start(w, fact) for w in denied):
+                    # "排污许可证将于设备调试投产前按规定申请变更": put off, but to before the works start, as the duty
+                    # asks; the reviewer sees it done then
                     j = out("attention")
                     j.deferred = True
                     return j
@@ -1476,6 +1536,12 @@ def _absent_thing(word: str, fact: Fact) -> bool:
     return any(re.search(_ABSENCE + r"[^，。；,;]{0,24}?" + re.escape(x), fact.norm_text) for x in surfaces if x)
 
 
+# A ban on building works of a kind ("建设畜禽养殖场、养殖小区"), and the head words of works.
+_BUILD_WORKS = re.compile(r"^(?:在[^，；。]{0,16}?)?(?:新建|改建|扩建|建设|设立|设置)(?:、(?:新建|改建|扩建))*([^，；。]{2,24})$")
+_WORKS_HEAD = re.compile(r"(?:场|厂|站|小区|基地|园区)$")
+# A thing a ban names by a judgment on it, and the words by which a proposal would say so.
+_JUDGED_THING = re.compile(r"(?:严重污染环境|明令淘汰|明令禁止)的")
+_JUDGED_SAID = re.compile(r"严重污染|淘汰|明令禁止|禁止生产|禁止使用|落后|不符合|不达标|超标|国三|国四|黄标")
 # A subject that is persons only: a project is a works, never one of them.
 _PERSONS = re.compile(r"公民|个人|居民|消费者|公民个人")
 # A subject that speaks for the state, not a party the act binds ("国家鼓励…", "县级以上人民政府…支持…").
@@ -1485,6 +1551,10 @@ _LEAD_PARTY = re.compile(r"^(?:国家)?(?:和?引导)?((?:[^，；。、]{1,16}�
                          r"(?:单位|企业|驾驶人|经营者|生产者|销售者|使用者|机构|农户|养殖户|电厂))(?:等)?"
                          r"(?=[^，；。]{0,2}?(?:采用|使用|开展|建设|实施|研究|联合|在|进行|对|参与|购买|选用|提供|利用|推广|"
                          r"发展|生产|熄灭|按照|优先|实行|建立|加强))")
+# "采取有效措施，…": a lead that names no measure of its own; the parts after it say what the measures are.
+_MEASURE_LEAD = re.compile(r"^(?:采取|落实|实施)(?:有效|必要|相应|适当|切实可行)?的?(?:防治|防护|污染防治)?措施$")
+# A duty that may be met in one of several ways ("…或者…", "…等措施之一"): its parts are not each asked.
+_ALTERNATIVES = re.compile(r"[，；]或者?|之一")
 # A paper a norm's case may lack (许可证, 批复, 资质 …).
 _PAPER = re.compile(r"证$|许可|批复|批准|资质|审批")
 # "对实行集中供热的建筑分步骤实行供热分户计量…": the thing a duty is toward, then what must be done to it
@@ -1625,7 +1695,10 @@ def _affirmed(term: str, fact: Fact, objects: tuple[str, ...] = ()) -> bool:
         hi = _SENTENCE_END.search(text, b)
         if any(o in text[lo: hi.start() if hi else len(text)] for o in named):
             return True
-    return not named and any(m.state == PRESENT and not m.label and term in m.terms for m in fact.mentions)
+    # (a concept that opens with the act counts, with the thing it is done to: "隔声" is 降低噪声)
+    return any(m.state == PRESENT and not m.label and any(
+        (t == term and not named) or (t.startswith(term) and t != term and (not named or any(o in t for o in named)))
+        for t in m.terms) for m in fact.mentions)
 
 
 def _act_unaffirmed(action: str, fact: Fact) -> bool:
@@ -2177,6 +2250,18 @@ def _acts_of_suppliers(words: list[str], fact: Fact) -> bool:
     return found
 
 
+# A time before the works start ("投产前", "设备调试投产前", "正式运行之前"): what is done by then comes first.
+_BEFORE_START = re.compile(r"(?:投产|投入生产|投入运行|投入使用|生产|运行|运营|排污|调试|试运行|试生产|营业)(?:之前|以前|前)")
+
+
+def _done_before_start(term: str, fact: Fact) -> bool:
+    """Every mention of the word is put off to a time before the works start ("排污许可证将于…投产前…申请")."""
+    text = fact.norm_text
+    spans = _mention_spans(term, fact)
+    return bool(spans) and all(_BEFORE_START.search(text[a: (m.start() if (m := SEGMENT_END.search(text, b)) else
+                                                                 len(text))]) for a, b in spans)
+
+
 def _fact_undone(term: str, fact: Fact, wide: bool) -> bool:
     """The fact (or, when wide, the proposal) says the thing a norm word names is put off or not yet done
     ("脱硫设施待以后再建设", "排污许可证尚未办理"), found by the word or by the proposal's words for it."""
@@ -2448,7 +2533,9 @@ _NO_EVENT = re.compile(r"(?:未|没有|从未|不曾|无)(?:发生|出现)[^，�
 # sludge into a gully).
 _SANCTIONED = re.compile(r"批准|批复|许可|同意|核准|备案|资质|合规|依法|符合.{0,8}要求|"
                          r"(?:运至|运到|运往|送至|送往|送到|交由|交给|委托|进入|拉到|拉至)[^，。；,;]{0,12}"
-                         r"(?:处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|处置中心|处置单位)|综合利用|" + _STANDARD.pattern)
+                         r"(?:处置场|填埋场|焚烧厂|焚烧发电|贮存场|处理厂|处置中心|处置单位)|综合利用|"
+                         # "全区生活垃圾已全部转运焚烧": carried away to be burnt at the works, not burnt where it lies
+                         r"转运(?:至|到|往)?[^，。；,;]{0,8}?(?:焚烧|处置|处理|填埋)|" + _STANDARD.pattern)
 _APPROVED = re.compile(r"批准|批复|许可|核准|备案|资质")
 _IMPROPER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|露天|直接|不经|未经|未做|未作|无(?:证|许可|资质|防渗)|空地|"
                        r"偷|乱|就地|就近|随手|简易|丢弃|弃置|抛弃|遗弃|"  # discarding is never the regulated way
@@ -2470,7 +2557,8 @@ _ACTIVITY = re.compile(r"(排放|产生|从事|养殖|开采|开发|运营|贮�
 # A list of the stages of handling a thing ("产生、收集、贮存、运输、利用、处置"), at least three of them.
 _STAGE = r"(?:产生|收集|贮存|运输|利用|处置|利用处置|经营)"
 _ALL_STAGES = re.compile(rf"^{_STAGE}(?:、{_STAGE}){{2,}}(?:或者|和|、)?")
-_GENERIC_ACT = re.compile(r"^(产生)[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
+_GENERIC_ACT = re.compile(r"^(产生)([^，。；、]{2,12})的(?:单位|企业|个人|生产经营者)")
+_PRODUCED = re.compile(r"产生|产出|排出|生成|副产")
 
 _SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")
 def _years_elapsed(condition: str, fact: Fact) -> bool | None:
