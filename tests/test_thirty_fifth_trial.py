@@ -51,3 +51,10 @@ def test_a_curated_finding_is_cited_as_the_others_are(library_kb):
     rep = check_proposal(library_kb, trial_text("35_P10"))
     curated = [f for f in rep.findings if f.check_id and not f.check_id.startswith("obligation")]
     assert curated and all(f.doc_label and f.article for f in curated)
+
+
+def test_the_solid_waste_law_applies_to_scrapped_vehicles(library_kb):
+    # the law's fifth chapter names discarded vehicles and appliances beside its kinds of solid waste (第六十七条)
+    rep = check_proposal(library_kb, "项目名称：某运输公司报废车辆处置方案。处置对象：已达报废年限的货车20辆。处置方式：整车"
+                                     "出售给个体废品收购户，由其运回自家院内拆解。")
+    assert relations(rep, "固体废物污染环境防治法", "第六十七条") & {"conflict", "attention"}

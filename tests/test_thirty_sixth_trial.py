@@ -36,3 +36,9 @@ def test_who_punishes_a_follow_up_gets_a_penalty_article(library_kb):
 
     ans = library_kb.ask("谁来罚？", history=["养殖场的粪水能不能直接排到河里？", "罚多少？"])
     assert in_liability_chapter(ans.citations[0])
+
+
+def test_a_later_question_of_one_message_is_of_the_first_ones_thing(library_kb):
+    ans = library_kb.ask("秸秆到底能不能在地里烧？哪些地方不让烧？")
+    assert "未在文件中找到" not in (ans.note or "")
+    assert "人口集中地区" in ans.text

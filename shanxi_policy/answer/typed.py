@@ -177,13 +177,20 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
     answers = [other_year(p, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None else filters))
                for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
+    topic = _noun_topic(kb, parts[0])
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
         carried = carry_subject(p, parts[0]) if i and not a.found else ""
+        by_topic = False
+        if i and not a.found and not carried and topic and topic not in p:
+            # "秸秆到底能不能在地里烧？哪些地方不让烧？": the later question is of the first one's thing
+            carried, by_topic = f"{topic}，{p}", True
         if carried:
             # "按日连续处罚适用于什么情形？从哪天开始计罚？": the later question asks about the first one's subject, which
             # it does not repeat
             retried = other_year(p, _answer(kb, carried, k, filters))
-            if retried.found:
+            # (a penalty article answers no question of duty: "乡政府有啥责任" is not 第三十七条's fine)
+            if retried.found and not (by_topic and retried.citations and in_liability_chapter(retried.citations[0])
+                                      and not ASKS_PENALTY.search(p)):
                 answers[i] = retried
     if not any(a.found for a in answers):
         first = answers[0]
@@ -248,6 +255,13 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
                  min(a.confidence for a in answers if a.found), type="list", items=items)
     out.note = " ".join(notes)
     return out
+
+
+def _noun_topic(kb: KnowledgeBase, question: str) -> str:
+    """The thing a question is about, when it is a noun ("秸秆", "养殖场"): its rarest content noun."""
+    nouns = {w for w, f in tagged(question) if f.startswith("n") and len(w) >= 2}
+    terms = [t for t in content_terms(question) if t in nouns and t in question]
+    return max(terms, key=lambda t: (kb.term_idf(t) * min(len(t), 4), len(t))) if terms else ""
 
 
 def _next_clause(part: str, ans: Answer, citations: list[Hit], shown: set[str]) -> list[AnswerItem]:
