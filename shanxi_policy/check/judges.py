@@ -608,6 +608,14 @@ class RuleJudge(Judge):
     def _act_unstated(self, condition: str, fact: Fact) -> bool:
         """The condition names its party by a generic act done to a thing ("产生工业固体废物的单位") and the proposal has
         the thing but never says it does that act: a land reclamation that takes a smelter's slag does not produce it."""
+        acts = _HANDLING_ACTS.search(condition)
+        if acts is not None and "产生" not in acts.group(1):
+            # "利用、处置固体废物的单位" and a dairy whose sludge goes to a compost works ("交…综合利用", "委托…处置"):
+            # none of the acts is the project's own
+            text = fact.whole or fact.norm_text
+            own = [a for a in acts.group(1).split("、")
+                   if any(not handed_over(text, i) for i, _j in word_spans(a, text))]
+            return not own
         m = _GENERIC_ACT.search(condition)
         if m is None:
             return False
@@ -1009,6 +1017,20 @@ class RuleJudge(Judge):
             return ()
         return tuple(x for x in parts if not self._addressed(x, fact, self.params.support))
 
+    def _rarest_case_word_unsaid(self, condition: str, c: Match, fact: Fact) -> bool:
+        """The word that most narrows the duty's case ("分期" of "分期建设、分期投入生产…的建设项目") is nowhere in the
+        proposal, and rarer than any word of the case it does share: the project is of the general class only."""
+        terms = [t for t in content_terms(condition) if t not in _GENERIC and t not in _PARTIES]
+        if not terms or not c.words:
+            return False
+        rarest = max(terms, key=self.weight)
+        if rarest in c.words or self._fact_state(rarest, fact, wide=True) \
+                or self.weight(rarest) <= max(self.weight(w) for w in c.words) + 1.0:
+            return False
+        # only a word that qualifies an act ("分期建设"): a time or state the proposal implies ("有效期内") is not said
+        tags = tagged(condition)
+        return any(w == rarest and k + 1 < len(tags) and tags[k + 1][1] == "v" for k, (w, _f) in enumerate(tags))
+
     def _object_duty_unmet(self, action: str, fact: Fact) -> bool:
         """A duty toward a thing ("对医疗废物进行登记"): the words that match may all be the thing's, which says
         the project has it, not that it does what is asked; the duty's own words must be covered as a support is."""
@@ -1150,6 +1172,7 @@ class RuleJudge(Judge):
                 and len(c.words) >= 2 and not c.denied and not refused and (_ACTIVITY.search(condition) or kinds) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
+                and not self._rarest_case_word_unsaid(condition, c, fact) \
                 and not self._addressed(action, fact, p.support):
             # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
             j = out("attention")
@@ -2123,7 +2146,9 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
-_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给")
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|"
+                          # "交园区有机肥厂综合利用": 交 before the party it hands the thing to
+                          r"交(?=[\u4e00-\u9fff]{1,12}?(?:厂|站|场|单位|企业|公司|中心|部门))")
 
 def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
@@ -2559,6 +2584,9 @@ _STAGE = r"(?:产生|收集|贮存|运输|利用|处置|利用处置|经营)"
 _ALL_STAGES = re.compile(rf"^{_STAGE}(?:、{_STAGE}){{2,}}(?:或者|和|、)?")
 _GENERIC_ACT = re.compile(r"^(产生)([^，。；、]{2,12})的(?:单位|企业|个人|生产经营者)")
 _PRODUCED = re.compile(r"产生|产出|排出|生成|副产")
+# A party named by what it does to a thing ("利用、处置固体废物的单位").
+_HANDLING_ACTS = re.compile(r"^((?:产生|收集|贮存|运输|利用|处置)(?:、(?:产生|收集|贮存|运输|利用|处置))*)"
+                            r"[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
 
 _SINCE = re.compile(r"(?:超过|逾|满)([一二两三四五六七八九十\d]{1,3})年")
 def _years_elapsed(condition: str, fact: Fact) -> bool | None:
