@@ -22,3 +22,9 @@ def test_a_phased_project_is_bound_by_phased_acceptance(library_kb):
     rep = check_proposal(library_kb, "项目名称：某化工项目。建设内容：项目分期建设、分期投产，一期年产10万吨，二期年产10万吨。"
                                      "环保设施随主体工程分期建设。")
     assert relations(rep, "建设项目环境保护管理条例", "第十八条") & {"attention", "supports", "related"}
+
+
+def test_a_trade_the_project_sells_to_is_not_its_own(library_kb):
+    # "薯渣经压榨脱水后外售周边养殖户作饲料": the farmers are buyers; a starch plant is no livestock farm
+    rep = check_proposal(library_kb, trial_text("37_P04"))
+    assert "attention" not in relations(rep, "畜禽规模养殖污染防治条例", "第十三条")

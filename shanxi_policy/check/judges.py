@@ -588,8 +588,9 @@ class RuleJudge(Judge):
         kind = _kind_words(subject)
         if not kind or max(self.weight(t) for t in kind) < self.params.specific:
             return False
+        text = fact.whole or fact.norm_text
         trades = {t for m in fact.all_mentions if m.state == PRESENT and m.field in ("industry", "process")
-                  for t in m.terms}
+                  and not _others_trade(m.surface, text) for t in m.terms}
         return all(any(k in t for t in trades) for k in kind)
 
     def _other_party(self, words: list[str], fact: Fact) -> bool:
@@ -2146,7 +2147,7 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 
 
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
-_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|"
+_HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|外售|"
                           # "交园区有机肥厂综合利用": 交 before the party it hands the thing to
                           r"交(?=[\u4e00-\u9fff]{1,12}?(?:厂|站|场|单位|企业|公司|中心|部门))")
 
@@ -2233,6 +2234,14 @@ def _beside(text: str, a: int, b: int) -> bool:
 _WORKS_WORD = re.compile(r"(?:场|厂|站|小区|户|企业)$")
 # Before works in a clause: they are around the project, not the project ("周边有生猪、肉牛养殖户十余家").
 _OTHERS_BEFORE = re.compile(rf"(?:{_AROUND}|其他|外部)[^，。；,;]{{0,8}}$")
+
+
+def _others_trade(surface: str, text: str) -> bool:
+    """Every mention of a trade is of another party: what the project hands things to ("外售周边养殖户作饲料") or what lies
+    around it."""
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
+    return bool(spans) and all(handed_over(text, a) or _OTHERS_BEFORE.search(text[segment_start(text, a):a])
+                               for a, _b in spans)
 
 
 def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:
