@@ -566,8 +566,13 @@ def _topic(question: str, rarity: Callable[[str], float], documents: Sequence[Do
     asked_at = _ASKED_PART.search(question)
     before = [t for t in terms if asked_at is not None and question.find(t) < asked_at.start()]
     terms = before or terms
-    # Rarity times length (capped), as in sentence scoring: "生态保护红线" over "全省".
-    return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t)))
+    return rarest_term(terms, rarity)
+
+
+def rarest_term(terms: Sequence[str], rarity: Callable[[str], float]) -> str:
+    """The term that most names a subject: rarity times length (capped), as in sentence scoring ("生态保护红线" over
+    "全省"); "" for none."""
+    return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t))) if terms else ""
 
 
 def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,

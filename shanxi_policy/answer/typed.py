@@ -21,7 +21,7 @@ from ..text.markers import ENUM_START, cites_article
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
-from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, resolve
+from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, rarest_term, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, PARTS, YEAR, classify, in_liability_chapter
@@ -261,7 +261,7 @@ def _noun_topic(kb: KnowledgeBase, question: str) -> str:
     """The thing a question is about, when it is a noun ("秸秆", "养殖场"): its rarest content noun."""
     nouns = {w for w, f in tagged(question) if f.startswith("n") and len(w) >= 2}
     terms = [t for t in content_terms(question) if t in nouns and t in question]
-    return max(terms, key=lambda t: (kb.term_idf(t) * min(len(t), 4), len(t))) if terms else ""
+    return rarest_term(terms, kb.term_idf)
 
 
 def _next_clause(part: str, ans: Answer, citations: list[Hit], shown: set[str]) -> list[AnswerItem]:
@@ -422,29 +422,25 @@ _COMPETENCE = re.compile(r"(?:主管部门|有关部门|人民政府|管理机�
 
 
 def competence_first(question: str, ans: Answer) -> Answer | None:
-    """A question of who is in charge, answered by the top-ranked clause that gives a department charge of the
-    matter (often a law's 总则), its competence sentences first; None when the question asks of a penalty or no
-    retrieved clause gives charge."""
+    """A question of who is in charge, answered by the retrieved clause whose sentence giving a department charge of the
+    matter (often in a law's 总则) scores best, with all of its such sentences in order ("环境保护主管部门负责…统一监督
+    管理。…农牧主管部门负责…指导和服务。"); None when the question asks of a penalty or no retrieved clause gives charge."""
     if not _ASKS_COMPETENCE.search(question) or ASKS_PENALTY.search(question) or not ans.found:
         return None
     terms = [t for t in content_terms(expand(question)) if not t.isdigit()]
-    best: tuple[float, int, Hit | None, str] = (0.0, 0, None, "")
-    for rank, h in enumerate(ans.citations[:5]):
+    best: tuple[float, Hit | None, list[str]] = (0.0, None, [])
+    for h in ans.citations[:5]:
         if in_liability_chapter(h):
             continue
-        for a, b in sentences(h.text):
-            x = h.text[a:b].strip()
-            score = sentence_score(question, x, terms) if _COMPETENCE.search(x) else 0.0
-            if score > best[0]:
-                best = (score, -rank, h, x)
-    _score, _rank, hit, _said = best
+        scored = [(sentence_score(question, x, terms), x) for x in (h.text[a:b].strip() for a, b in sentences(h.text))
+                  if _COMPETENCE.search(x)]
+        top = max((sc for sc, _x in scored), default=0.0)
+        if top > best[0]:  # (the higher-ranked clause keeps a tie)
+            best = (top, h, [x for sc, x in scored if sc > 0])
+    _top, hit, said = best
     if hit is None:
         return None
-    # every sentence of that clause that gives charge of the matter, in its order ("环境保护主管部门负责…统一监督管理。
-    # …农牧主管部门负责…指导和服务。")
-    said = "".join(x for a, b in sentences(hit.text) if _COMPETENCE.search(x := hit.text[a:b].strip())
-                   and sentence_score(question, x, terms) > 0)
-    return _led_by(ans, replace(hit, quote=said, marks=[]), question)
+    return _led_by(ans, replace(hit, quote="".join(said), marks=[]), question)
 
 
 # A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):

@@ -24,7 +24,18 @@ from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .negation import NEGATORS, SEGMENT_END, SENDS, already_running, in_progress, outside, segment_start, undecided
-from .proposal import NEGATED, PRESENT, REMOVED, Fact, deferred_past_start, in_label, in_permit_name, put_off, state_at
+from .proposal import (
+    NEGATED,
+    PRESENT,
+    REMOVED,
+    START_ACTS,
+    Fact,
+    deferred_past_start,
+    in_label,
+    in_permit_name,
+    put_off,
+    state_at,
+)
 
 VERDICTS = ("conflict", "attention", "supports", "not_applicable")
 
@@ -554,6 +565,15 @@ class RuleJudge(Judge):
         works = [t for t in content_terms(m.group(1)) if _WORKS_HEAD.search(t) and len(t) >= 3]
         return bool(works) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in works)
 
+    @staticmethod
+    def _others_trade(surface: str, fact: Fact) -> bool:
+        """_others_trade on the whole proposal, read once per proposal (the judge asks it for every norm)."""
+        key = "others:" + surface
+        got = fact.wide_memo.get(key)
+        if got is None:
+            got = fact.wide_memo[key] = "1" if _others_trade(surface, fact.whole or fact.norm_text) else ""
+        return got == "1"
+
     def _lead_party_absent(self, norm: Norm, fact: Fact) -> bool:
         """The act opens with the kind of party it is asked of ("燃煤单位采用…", "燃油机动车驾驶人在…熄灭发动机"),
         under a subject that only speaks for the state (国家, 各级人民政府, none), and the proposal is none of them."""
@@ -588,9 +608,8 @@ class RuleJudge(Judge):
         kind = _kind_words(subject)
         if not kind or max(self.weight(t) for t in kind) < self.params.specific:
             return False
-        text = fact.whole or fact.norm_text
         trades = {t for m in fact.all_mentions if m.state == PRESENT and m.field in ("industry", "process")
-                  and not _others_trade(m.surface, text) for t in m.terms}
+                  and not self._others_trade(m.surface, fact) for t in m.terms}
         return all(any(k in t for t in trades) for k in kind)
 
     def _other_party(self, words: list[str], fact: Fact) -> bool:
@@ -980,8 +999,7 @@ class RuleJudge(Judge):
             # "采取有效措施，减少振动、降低噪声，依法取得排污许可证…" and "选用低噪声设备，车间隔声": of a duty of several
             # parts the reason names the ones the proposal leaves out, not the ones it meets
             unmet = self._parts_unmet(split_norm(norm)[1], fact)
-            if unmet and len(unmet) < len([x for x in re.split(r"[，；]", split_norm(norm)[1])
-                                           if _specific_terms(x) and not _MEASURE_LEAD.match(x)]):
+            if unmet:
                 j = replace(j, unmet=unmet)
         fb, word = self._fallbacks.get(norm.norm_id, (None, ""))
         # only when the part the fallback replaces is what the fact refuses: a paint shop without its treatment
@@ -1012,11 +1030,13 @@ class RuleJudge(Judge):
 
     def _parts_unmet(self, action: str, fact: Fact) -> tuple[str, ...]:
         """Of a duty whose parts are all asked ("…，减少振动、降低噪声，依法取得排污许可证…"), the parts with words of
-        their own that neither the fact nor the proposal meets; () when every part is met or the duty is one part."""
+        their own that neither the fact nor the proposal meets, when it meets some; () when it meets all or none, or the
+        duty is one part."""
         parts = [x for x in re.split(r"[，；]", action) if _specific_terms(x) and not _MEASURE_LEAD.match(x)]
         if len(parts) < 2 or _ALTERNATIVES.search(action):
             return ()
-        return tuple(x for x in parts if not self._addressed(x, fact, self.params.support))
+        unmet = tuple(x for x in parts if not self._addressed(x, fact, self.params.support))
+        return unmet if len(unmet) < len(parts) else ()
 
     def _rarest_case_word_unsaid(self, condition: str, c: Match, fact: Fact) -> bool:
         """The word that most narrows the duty's case ("分期" of "分期建设、分期投入生产…的建设项目") is nowhere in the
@@ -2236,12 +2256,16 @@ _WORKS_WORD = re.compile(r"(?:场|厂|站|小区|户|企业)$")
 _OTHERS_BEFORE = re.compile(rf"(?:{_AROUND}|其他|外部)[^，。；,;]{{0,8}}$")
 
 
+def _others_at(text: str, pos: int) -> bool:
+    """The words at pos are another party's: what the project hands something to ("交给附近养殖场", "外售…养殖户"), or
+    what lies around it ("周边养殖户")."""
+    return handed_over(text, pos) or bool(_OTHERS_BEFORE.search(text[segment_start(text, pos):pos]))
+
+
 def _others_trade(surface: str, text: str) -> bool:
-    """Every mention of a trade is of another party: what the project hands things to ("外售周边养殖户作饲料") or what lies
-    around it."""
-    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
-    return bool(spans) and all(handed_over(text, a) or _OTHERS_BEFORE.search(text[segment_start(text, a):a])
-                               for a, _b in spans)
+    """Every mention of a trade is of another party ("外售周边养殖户作饲料")."""
+    spans = [m.start() for m in re.finditer(re.escape(surface), text)]
+    return bool(spans) and all(_others_at(text, a) for a in spans)
 
 
 def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:
@@ -2255,9 +2279,8 @@ def _works_of_others(action: str, words: list[str], fact: Fact) -> bool:
         spans = _mention_spans(w, fact)
         if not spans:
             return False
-        for a, _b in spans:
-            if not (handed_over(text, a) or _OTHERS_BEFORE.search(text[segment_start(text, a):a])):
-                return False
+        if not all(_others_at(text, a) for a, _b in spans):
+            return False
     return True
 
 
@@ -2276,16 +2299,15 @@ def _acts_of_suppliers(words: list[str], fact: Fact) -> bool:
         if not spans:
             continue
         for a, b in spans:
-            before = text[segment_start(text, a):a]
-            if not (_WORKS_SUFFIX.match(text, b) and (_SUPPLIED_BY.search(before) or _OTHERS_BEFORE.search(before)
-                                                      or handed_over(text, a))):
+            if not (_WORKS_SUFFIX.match(text, b) and (_SUPPLIED_BY.search(text[segment_start(text, a):a])
+                                                      or _others_at(text, a))):
                 return False
         found = True
     return found
 
 
 # A time before the works start ("投产前", "设备调试投产前", "正式运行之前"): what is done by then comes first.
-_BEFORE_START = re.compile(r"(?:投产|投入生产|投入运行|投入使用|生产|运行|运营|排污|调试|试运行|试生产|营业)(?:之前|以前|前)")
+_BEFORE_START = re.compile(rf"(?:{START_ACTS}|调试)(?:之前|以前|前)")
 
 
 def _done_before_start(term: str, fact: Fact) -> bool:

@@ -243,7 +243,8 @@ _POST_DEFER = re.compile(r"^[^，。；,;！？]{0,16}?(?:(?:计划|拟|待|将�
 
 
 # The start of operation, with a span of time after it ("投产后", "正式生产一年后", "试运行三个月后").
-_PAST_START = re.compile(r"(?:投产|投入生产|投入运行|投入使用|正式生产|生产|运行|运营|试运行|试生产|排污|营业)"
+START_ACTS = r"投产|投入生产|投入运行|投入使用|正式生产|生产|运行|运营|试运行|试生产|排污|营业"
+_PAST_START = re.compile(rf"(?:{START_ACTS})"
                          r"(?:[一二两三四五六七八九十半\d]+个?(?:年|月|周|天|日)|一段时间)?(?:以后|之后|后)")
 
 
