@@ -422,8 +422,9 @@ def _echo_report(rep: Report) -> None:
         click.echo(f"审查依据范围：{rep.basis}")
     for g in rep.gaps:
         click.echo(f"[未能审查] {g}")
-    for f in rep.findings:
-        click.echo(f"[{RELATION_LABELS[f.relation]}] {f.citation()}")
+    # in the Word report's order and numbering, so that "第3项" is the same finding on screen and on paper
+    for n, f in rep.numbered():
+        click.echo(f"[{RELATION_LABELS[f.relation]}] {n}. {f.citation()}")
         click.echo(f"    条款：“{f.hit.quote}”")
         click.echo(f"    项目材料：{f.evidence or '（未涉及）'}")
         click.echo(f"    理由：{f.reason}")

@@ -87,7 +87,11 @@ _MADE_BY = re.compile(r"[^，。；,;]{0,4}?(?:产生|生产|排出|提供|抽�
 
 # After a works' name: the market or the goods it names ("储能市场", "光伏组件回收", "风电装备"); a maker or a seller
 # to such works is not one.
-_TRADE_OF = re.compile(r"市场|需求|行业|产业|领域|客户|用户|企业|组件|材料|设备|装备|电池|产品|配件")
+_TRADE_OF = re.compile(r"市场|需求|行业|产业|领域|客户|用户|企业|组件|材料|设备|装备|电池|产品|配件|"
+                       # a thing used up, not made: "农药包装废弃物", "农药安全间隔期"
+                       r"包装|安全间隔期|残留|使用量|施用")
+# Before a works' or goods' name: the project uses it ("采用…生物农药为主的绿色防控", "科学施用农药"), it does not make it.
+_USED_BEFORE = re.compile(r"(?:施用|喷施|喷洒|生物|低毒|低残留)[^，。；,;]{0,4}$")
 
 
 # Before a works' name in its clause: a former one ("原焦化厂排水口"), one around the project ("周边煤矿"), a supplier
@@ -101,6 +105,7 @@ def _own_works(text: str, mentions: list) -> list:
     in what such works use."""
     return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)
             and not _NOT_OWN_BEFORE.search(text, max(0, m.start - 12), m.start)
+            and not _USED_BEFORE.search(text, max(0, m.start - 8), m.start)
             and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)]
 
 

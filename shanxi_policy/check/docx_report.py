@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from docx.shared import Cm
+
 from ..docx_base import new_document, repeat_header
 from .report import (
     RELATION_LABELS,
@@ -25,6 +27,8 @@ def filed_date(created: str) -> str:
 
 
 _CN_NUMBERS = "一二三四五六七八九十"
+# Widths of the findings table's columns (序号, 依据条款, 条款原文, 项目材料与理由) on an A4 page's text width.
+_COLUMN_CM = (1.2, 3.3, 5.0, 6.3)
 
 
 def write_docx(rep: Report, path: str | Path) -> Path:
@@ -52,6 +56,7 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         d.add_heading(f"（{_CN_NUMBERS[k]}）{RELATION_LABELS[rel]}（{counts_by[rel]} 项）", level=2)
         table = d.add_table(rows=1, cols=4)
         table.style = "Table Grid"
+        table.autofit = False
         for cell, label in zip(table.rows[0].cells, ("序号", "依据条款", "条款原文", "项目材料与理由"), strict=True):
             cell.text = label
         repeat_header(table.rows[0])
@@ -64,6 +69,10 @@ def write_docx(rep: Report, path: str | Path) -> Path:
             cells[2].text = f.hit.quote
             cells[3].text = f"项目材料：{f.evidence or '（未涉及）'}\n理由：{f.reason}\n建议：{as_sentence(f.recommendation)}" + \
                 (f"\n罚则：{f.penalty}" if f.penalty else "")
+        for row in table.rows:
+            # a narrow number column and a wide one for the reasons (Word reads the width of each cell)
+            for cell, width in zip(row.cells, _COLUMN_CM, strict=True):
+                cell.width = Cm(width)
     d.add_heading("四、意见建议", level=1)
     # Each recommendation once, with the numbers of the items in part three it answers.
     recs: dict[str, list[int]] = {}

@@ -28,7 +28,7 @@ from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .facts import plans_new_works
 from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
-from .negation import REDUCERS, segment_start
+from .negation import REDUCERS, in_progress, segment_start, works_begun
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -173,6 +173,10 @@ def _bridges(fact: Fact, norm: Norm) -> str:
     return "，".join(dict.fromkeys(out))
 
 
+# Words every duty and proposal share ("建设", "项目"): naming them says nothing of what the proposal states.
+_GENERIC_DUTY_WORDS = frozenset("建设 项目 单位 企业 生产 经营 使用 采取 措施 设施 管理 进行 按照 规定 国家 有关".split())
+
+
 def _clean(s: str) -> str:
     return s.strip("，。；、 ：:的")
 
@@ -226,8 +230,17 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
         how = "表明相关措施暂缓或尚未落实" if j.deferred else "未说明如何落实"
         if j.unmet:
             how = f"未说明如何落实其中的“{'”“'.join(_clean(x) for x in j.unmet)}”"
+        elif not j.deferred:
+            # "实行测土配方施肥，以有机肥为主、化肥为辅" for "改进施肥方式，科学合理施用化肥…": the sentence quoted speaks of
+            # the duty's matter; saying it is silent would contradict the evidence shown beside it
+            duty = split_norm(norm)[1]
+            shown = [w for w in dict.fromkeys(j.matched) if len(w) >= 2 and w in fact.sentence and w in duty
+                     and w not in _GENERIC_DUTY_WORDS]
+            if shown:
+                how = f"提到了“{'”“'.join(shown[:3])}”，但未说明是否达到该条款的要求"
         case = f"（{_clean(cond)}）" if _clean(cond) else ""
-        reason = f"{lead}项目属于该条款约束的情形{case}，但项目材料{how}（{said}）。"
+        joint = "；项目材料" if how.startswith("提到") else "，但项目材料"
+        reason = f"{lead}项目属于该条款约束的情形{case}{joint}{how}（{said}）。"
         advice = f"依据{law}，{said}；建议在项目材料中补充落实措施" + ("及完成时间" if j.deferred else "")
     elif j.verdict == "attention" and j.unsanctioned:
         reason = f"{lead}项目材料涉及该条款所列的行为，但未说明是否依法批准或按规定实施（{said}），需核实。"
@@ -323,6 +336,10 @@ def binds_project(norm: Norm) -> bool:
     encourages ("国家严格控制占用湿地", "国家鼓励…") is a policy on everyone's conduct, a project's too."""
     if norm.subject == "国家" and norm.modality in ("prohibition", "restriction", "encouragement"):
         return True
+    if norm.modality == "restriction" and norm.trigger.endswith("严格控制"):
+        # "黄河流域县级以上地方人民政府应当严格控制…新建人造水景观": the government controls the works of that kind, so a
+        # project that is one must show it passes the control
+        return True
     if norm.subject_type == "public" and norm.trigger in ("禁止", "严禁"):
         # "省、自治区、直辖市人民政府应当划定区域，禁止露天焚烧秸秆…": the government draws the zone, the ban is on
         # everyone in it
@@ -360,16 +377,16 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     return out
 
 
-def _pending(prop: Proposal, words: list[str]) -> list[str]:
-    """The sentences that put off every mention of the words (a procedure not yet done); [] when any mention is not
-    put off."""
+def _pending(prop: Proposal, words: list[str], under_way: bool = False) -> list[str]:
+    """The sentences that put off every mention of the words (a procedure not yet done; with under_way, also one
+    being done, "正在办理"); [] when any mention is not so."""
     out: list[str] = []
     for f in prop.facts:
         text = f.norm_text
         spans = [(a, b) for w in words for a, b in word_spans(normalize_for_search(w), text)]
         if not spans:
             continue
-        if not all(put_off(text, a, b) for a, b in spans):
+        if not all(put_off(text, a, b) or (under_way and in_progress(text, a, b)) for a, b in spans):
             return []
         out.append(f.sentence)
     return out
@@ -380,6 +397,15 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
     fields = {f for fact in prop.facts for f in fact.fields}
     todo = []
     for ob in lex.obligations:
+        said = [w for w in ob.get("satisfied", []) if w in prop.text]
+        pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
+        # "环评手续拟在正式生产前补办", "正在办理用地、环评等手续": the proposal itself says the procedure the works wait
+        # for is still to come, so it binds them whatever words of new works they use
+        if pending and ob.get("before_works") and fields & set(ob.get("fields", [])) \
+                and not (ob.get("only") and not _present_any(prop, list(ob["only"]))):
+            todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成",
+                          "begun": bool(ob.get("before_works")) and works_begun(prop.text)}, pending))
+            continue
         evidence = _present_any(prop, list(ob.get("applies", [])))
         if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
@@ -388,12 +414,10 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
             continue  # a duty of one kind of works (养殖场) binds only proposals naming it
-        said = [w for w in ob.get("satisfied", []) if w in prop.text]
         if said:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the
             # proposal puts off or leaves under way while works go ahead ("节能审查尚未开展，计划先行开工建设") stays
             # open, since the norms rarely say "未经节能审查…" in words a search would find.
-            pending = _pending(prop, said)
             if pending:
                 todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成"}, pending))
             continue
@@ -420,6 +444,17 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
             if hit is None or hit.clause_id in cited:
                 break
             law = f"《{doc_label(src, n.doc_id)}》{article_label(src, n.clause_id)}"
+            if ob.get("begun") and n.modality == "prohibition":
+                # "环评手续拟在正式生产前补办。目前一条分装线已试生产": the works went ahead of the procedure they wait for
+                out.append(Finding(
+                    "conflict", hit, evidence[0],
+                    f"{ob['missing']}，而项目已开工建设或投入生产，与该条款相悖：{_clean(n.quote)}。",
+                    f"依据{law}，{_clean(n.quote)}；建议停止建设和生产，依法完成{ob['name']}后再实施。",
+                    f"obligation:{ob['id']}", _FORCE.get(n.modality, ""), norm_id=n.norm_id,
+                    article=article_label(src, n.clause_id), doc_label=doc_label(src, n.doc_id),
+                    score=round(nh.score, 4)))
+                cited.add(hit.clause_id)
+                break
             out.append(Finding(
                 "attention", hit, evidence[0], f"{ob['missing']}。该条款规定：{_clean(n.quote)}。",
                 f"依据{law}，{_clean(n.quote)}；建议补充{ob['name']}的办理情况或安排", f"obligation:{ob['id']}",

@@ -94,8 +94,8 @@ _GENERIC = frozenset(
     "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
     "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行 "
-    # light verbs: in "投入生产", "投入使用", "投入运行" the act is the verb after them
-    "投入".split()
+    # light verbs: in "投入生产", "投入使用", "投入运行", "加以利用" the act is the verb after them
+    "投入 加以 予以".split()
 )
 # Names of parties in general: any project is one of them, so they do not narrow who a norm binds.
 _PARTIES = frozenset(
@@ -346,8 +346,8 @@ class RuleJudge(Judge):
             out.strong_total += w >= 1.0
             for t in g:
                 st = self._fact_state(t, fact, wide)
-                if not st:
-                    continue
+                if not st or (t in _BARE_PAPERS and _other_papers_only(t, ntext, fact, wide)):
+                    continue  # "食品生产许可证正在办理" names no paper of "无经营许可证…"
                 i = ntext.find(t)
                 if st == NEGATED and i >= 2 and _PAPER.search(t) and self._own_paper_held(ntext[i - 2:i + len(t)], fact,
                                                                                           wide):
@@ -628,6 +628,12 @@ class RuleJudge(Judge):
     def _act_unstated(self, condition: str, fact: Fact) -> bool:
         """The condition names its party by a generic act done to a thing ("产生工业固体废物的单位") and the proposal has
         the thing but never says it does that act: a land reclamation that takes a smelter's slag does not produce it."""
+        if _EXTRACT_CASE.search(condition):
+            # "在黄河流域开发煤层气、致密气等非常规天然气的" and a plant fired with natural gas: the case is taking the
+            # thing out of the ground, which a user of it never says it does
+            text = fact.whole or fact.norm_text
+            return not any(state_at(text, m.start(), m.end(), proposal=True) == PRESENT
+                           for m in _EXTRACT_ACT.finditer(text))
         acts = _HANDLING_ACTS.search(condition)
         if acts is not None and "产生" not in acts.group(1):
             # "利用、处置固体废物的单位" and a dairy whose sludge goes to a compost works ("交…综合利用", "委托…处置"):
@@ -1118,6 +1124,19 @@ class RuleJudge(Judge):
             # "不得生产、销售…严重污染环境的工艺、设备和产品" and a hydrogen station that fills cars: the ban is on things
             # judged so (seriously polluting, officially phased out, below a standard), which the proposal never says
             return Judgment("not_applicable")
+        source = _CONVERTED.match(action.strip())
+        if source and not any(self._fact_state(t, fact) == PRESENT for t in content_terms(source.group(1))
+                              if t not in _GENERIC):
+            # "严格控制耕地转为林地、草地、园地": a change from the first thing; a kindergarten's "种植园地" or orchards
+            # around a plant are not land the project turns from 耕地
+            return Judgment("not_applicable")
+        polluting = _POLLUTING.search(action) if norm.modality == "prohibition" else None
+        if polluting:
+            # "不得建设污染环境、破坏资源或者景观的生产设施": a works that states its own discharges (a boiler's flue gas out
+            # of a stack) pollutes the environment; one that states none is not shown to
+            if not _emits(fact.whole or fact.norm_text):
+                return Judgment("not_applicable")
+            action = action[:polluting.start()] + action[polluting.end():]
         a = self._best_alternative(action, fact)
         # (only the words that name works matter below; the others are not looked up in the fact)
         held = [t for t in content_terms(f"{norm.subject}，{condition}")
@@ -1245,6 +1264,9 @@ class RuleJudge(Judge):
         if m == "prohibition":
             if condition and _UNAPPROVED_CASE.search(condition) and _after_approval(action, fact):
                 # "未依法经审批部门审查…的，不得开工建设" and "主体工程待完成各项手续后开工": the project waits.
+                return out("supports")
+            if condition and _EIA_CASE.search(condition) and _eia_approved_first(fact):
+                # "环境影响报告书已于2023年4月取得…批复" and "项目于2023年5月开工": the approval came first
                 return out("supports")
             if condition and _UNAPPROVED_CASE.search(condition) and _only_planned(action, fact):
                 # "计划明年3月开工建设，环境影响报告表正在编制": nothing is built yet and the order of the two is not
@@ -1584,6 +1606,26 @@ def _absent_thing(word: str, fact: Fact) -> bool:
 _BUILD_WORKS = re.compile(r"^(?:在[^，；。]{0,16}?)?(?:新建|改建|扩建|建设|设立|设置)(?:、(?:新建|改建|扩建))*([^，；。]{2,24})$")
 _WORKS_HEAD = re.compile(r"(?:场|厂|站|小区|基地|园区)$")
 # A thing a ban names by a judgment on it, and the words by which a proposal would say so.
+# A change of a thing into another ("耕地转为林地、草地、园地", "将…改变为…"): the first is what is changed.
+_CONVERTED = re.compile(r"^(?:将|把)?([^，；。]{1,12}?)(?:转为|转变为|改为|改变为|变更为|调整为)")
+# The works a ban names by their harm ("污染环境、破坏资源或者景观的生产设施").
+_POLLUTING = re.compile(r"污染环境(?:(?:、|或者|和)破坏(?:生态|资源|景观)(?:(?:、|或者|和)(?:生态|资源|景观))*)?的")
+# A discharge the proposal states: a pollutant let out, or a stack.
+_EMISSION = re.compile(r"(?:废气|烟气|粉尘|颗粒物|二氧化硫|氮氧化物|挥发性有机物|废水|污水|恶臭)[^。；;]{0,30}?"
+                       r"(?:排放|外排|排入|排至|排出)|烟囱|排气筒")
+_NO_EMISSION = re.compile(r"(?:不|无|零|禁止|严禁|杜绝)[^，。；,;]{0,2}$")
+
+
+def _emits(text: str) -> bool:
+    """The text states a discharge of the works' own ("烟气经布袋除尘后由35米烟囱排放"), not a denial ("废水不外排")."""
+    for m in _EMISSION.finditer(text):
+        verb = re.search(r"排放|外排|排入|排至|排出|烟囱|排气筒", m.group(0))
+        at = m.start() + (verb.start() if verb else 0)
+        if not _NO_EMISSION.search(text[max(0, at - 4):at]):
+            return True
+    return False
+
+
 _JUDGED_THING = re.compile(r"(?:严重污染环境|明令淘汰|明令禁止)的")
 _JUDGED_SAID = re.compile(r"严重污染|淘汰|明令禁止|禁止生产|禁止使用|落后|不符合|不达标|超标|国三|国四|黄标")
 # A subject that is persons only: a project is a works, never one of them.
@@ -1874,6 +1916,37 @@ _AHEAD_OF_APPROVAL = re.compile(
     r"(?:试生产|试运行|投产|建成|竣工|运行|生产|完工)(?:阶段|期间|时|后|以后|之后)[^，。；,;]{0,12}?"
     r"(?:报批|报送|送审|审批|办理)")
 _BEGUN = re.compile(r"已|正在|目前|现已|开始")
+
+
+# A case of works whose environmental impact assessment was not approved ("环境影响评价文件未依法经审批部门审查…的").
+_EIA_CASE = re.compile(r"(?:环境影响评价|环评)[^，；。]{0,12}?(?:未|没有)|(?:未|没有)[^，；。]{0,8}?(?:环境影响评价|环评)")
+# The proposal's statement that its assessment is approved ("环境影响报告书已于2023年4月取得市行政审批局批复",
+# "已取得环评批复"), and the words that make such a statement one of a step still to come.
+_EIA_APPROVED = re.compile(r"(?:环评|环境影响(?:评价)?(?:报告[书表]|文件)?|报告[书表])[^。；;]{0,6}?(?:已|业已|已经)"
+                           r"[^。；;，,]{0,24}?(?:批复|批准|审批意见)|"
+                           r"(?:已|业已|已经)(?:取得|获得|领取)[^。；;，,]{0,16}?(?:环评|环境影响)[^。；;，,]{0,12}?"
+                           r"(?:批复|批准|审批意见)")
+_NOT_YET = re.compile(r"待|正在|尚未|未|拟|报送|申请|提交|送审|编制|受理|补办|公示")
+_YEAR_MONTH = re.compile(r"(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?")
+_STARTED = re.compile(r"(20\d{2})\s*年\s*(?:(\d{1,2})\s*月)?[^，。；,;]{0,8}?(?:开工|动工|开始建设|开始施工|进场施工|破土)")
+
+
+def _eia_approved_first(fact: Fact) -> bool:
+    """The proposal states its assessment approved, not ahead of the works ("先行", "补办"), and, when it dates both,
+    the approval no later than the start."""
+    text = fact.whole or fact.norm_text
+    if _AHEAD_OF_APPROVAL.search(text):
+        return False
+    held = [m for m in _EIA_APPROVED.finditer(text) if not _NOT_YET.search(m.group(0))]
+    if not held:
+        return False
+    start = _STARTED.search(text)
+    dated = _YEAR_MONTH.search(held[0].group(0))
+    if start and dated:
+        def when(m: re.Match[str]) -> tuple[int, int]:
+            return int(m.group(1)), int(m.group(2) or 0)
+        return when(dated) <= when(start)
+    return True
 
 
 def _only_planned(action: str, fact: Fact) -> bool:
@@ -2615,6 +2688,24 @@ _STAGE = r"(?:产生|收集|贮存|运输|利用|处置|利用处置|经营)"
 _ALL_STAGES = re.compile(rf"^{_STAGE}(?:、{_STAGE}){{2,}}(?:或者|和|、)?")
 _GENERIC_ACT = re.compile(r"^(产生)([^，。；、]{2,12})的(?:单位|企业|个人|生产经营者)")
 _PRODUCED = re.compile(r"产生|产出|排出|生成|副产")
+# A paper named without its kind ("许可证"): the words before it in a proposal say which paper it is.
+_BARE_PAPERS = frozenset({"许可证", "证书", "执照", "许可"})
+# Two Chinese characters before a paper's name that may name its kind ("生产" of 食品生产许可证).
+_KIND_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
+# Characters that end a verb or a word of having, not a kind ("没有许可证", "取得许可证", "该许可证").
+_NOT_KIND_BEFORE = frozenset("有无没的得理取领持请发为该此张其")
+
+
+def _other_papers_only(term: str, norm_text: str, fact: Fact, wide: bool) -> bool:
+    """Every mention of a paper ("许可证") in the fact carries a kind word the norm never uses ("食品生产许可证",
+    "取水许可证" against "无经营许可证从事危险废物…经营活动"): the proposal speaks of other papers."""
+    text = fact.whole if wide and fact.whole else fact.norm_text
+    spans = word_spans(term, text)
+    return bool(spans) and all(a >= 2 and _KIND_CHARS.fullmatch(text[a - 2:a]) and text[a - 2:a] not in norm_text
+                               and text[a - 1] not in _NOT_KIND_BEFORE for a, _b in spans)
+# A case of taking a resource out of the ground ("开发煤层气…的", "开采矿产资源的"), and the proposal's words for doing it.
+_EXTRACT_CASE = re.compile(r"(?:开发|开采|勘探|勘查|抽采)[^，。；的]{0,6}?(?:气|油|矿|煤|资源|地热|地下水)")
+_EXTRACT_ACT = re.compile(r"开发(?!区|园)|开采|勘探|勘查|抽采|钻井|采气|采油|采矿|采煤|开挖")
 # A party named by what it does to a thing ("利用、处置固体废物的单位").
 _HANDLING_ACTS = re.compile(r"^((?:产生|收集|贮存|运输|利用|处置)(?:、(?:产生|收集|贮存|运输|利用|处置))*)"
                             r"[^，。；、]{2,12}的(?:单位|企业|个人|生产经营者)")
@@ -2742,7 +2833,9 @@ class Match:
 
 # "依照法律法规和…主管部门的规定设置排放口": the reference says where the rule is, the duty is what follows.
 # A reference to a permit ("按照排污许可证的要求排放") is the duty itself and stays.
-_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?")
+_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?|"
+                        # "根据经济、技术条件对…加以利用": the means the duty allows for, not a measure of its own
+                        r"^(?:根据|结合|按照)[^，；。]{0,12}?(?:条件|情况|实际|需要)[，,]?")
 
 # "按照排污许可证的要求…": a duty to act as a document (a permit, an approval, a contract) says; "按照国家取水许可制度的
 # 规定" names a rule, not a document the project holds.

@@ -56,6 +56,9 @@ _DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,8}$")
 _DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
                              r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
 _BOUNDARY = re.compile(r"边界|红线|范围|界线")
+# "县城东北约8公里": kilometres off the place in a bearing, so not in it.
+_BEARING_AFTER = re.compile(r"^(?:以)?(?:东|西|南|北|东北|西北|东南|西南)(?:方向|方|侧|面)?(?:约|大约|直线距离|距离)?\s*"
+                            r"[\d一二两三四五六七八九十.]+\s*(?:公里|千米|km|KM)")
 # "不在太行山大峡谷风景名胜区核心景区内": the place is one the project is not in.
 _NOT_IN_BEFORE = re.compile(r"(?:不在|不位于|未位于|不处于|未处于|不涉及|未涉及)[^，。；,;]{0,12}$")
 # "距最近的村庄居民点约800米": a place named after the nearest one is that place too
@@ -90,7 +93,11 @@ _APPLIED = re.compile(r"^[^，。；,;]{0,4}?(?:申请|申报)")
 _AWAITING = re.compile(r"(?:审查|审核|审批|评审|技术评估)(?:阶段|之中|中|过程中)|待(?:审批|批复|审查|审核|发证|核发|批准)|"
                        r"尚未(?:批复|核发|发证|获批|批准)|等待(?:审批|批复|发证|审查)")
 # The works already run while it is pending ("自2024年3月起即…开展回收，截至目前累计回收约900吨").
-_ALREADY_RUNNING = re.compile(r"截至目前[^。；;]{0,10}?累计|自\d{4}年[^，。；,;]{0,6}?起即|已先行|提前开展")
+_ALREADY_RUNNING = re.compile(r"截至目前[^。；;]{0,10}?累计|自\d{4}年[^，。；,;]{0,6}?起即|已先行|提前开展|"
+                              # "自2024年7月起进入试运行阶段", "目前日均接收处置…7.5吨", "一条分装线已试生产"
+                              r"自\d{4}年[^，。；,;]{0,6}?起[^，。；,;]{0,4}?(?:进入|开始|投入)?(?:试运行|试生产|运行|生产|投产)|"
+                              r"(?:已|现已|目前已)(?:进入|开始|投入)?(?:试运行|试生产|投产|投入运行|投入生产)|"
+                              r"目前(?:日均|每日|每天|月均|年均)[^，。；,;]{0,6}?(?:接收|处置|处理|生产|收集|回收|运行)")
 
 
 def in_progress(text: str, start: int, end: int) -> bool:
@@ -158,6 +165,16 @@ def undone(text: str, start: int, end: int) -> bool:
     return bool(_PENDING.search(after)) and bool(_PROCEED.search(text[end:]))
 
 
+# Works begun: built, being built or running ("主体工程已基本完工", "已试生产", "先行开工").
+_WORKS_BEGUN = re.compile(r"(?:已|已经|现已|目前已)(?:基本)?(?:开工|动工|建成|完工|竣工|试生产|试运行|投产|投入生产|投入运行)|"
+                          r"先行(?:开工|建设|启动|施工)|(?:主体工程|厂房|设备)[^，。；,;]{0,8}?已[^，。；,;]{0,4}?(?:完工|建成|安装)")
+
+
+def works_begun(text: str) -> bool:
+    """The text says the works are begun or running."""
+    return bool(_WORKS_BEGUN.search(text)) or already_running(text)
+
+
 def already_running(text: str) -> bool:
     """The text says the works already run ("自2024年3月起即开展回收，截至目前累计回收约900吨")."""
     return bool(_ALREADY_RUNNING.search(text))
@@ -167,7 +184,7 @@ def outside(text: str, start: int, end: int) -> bool:
     """text[start:end] names a place the text puts the project outside of: "保护区外", or a distance to its boundary
     ("距保护区边界3公里"); a distance to a designated zone says the same without naming the boundary."""
     before, after = _around(text, start, end)
-    if POST_OUT.search(after) or _NOT_IN_BEFORE.search(before):
+    if POST_OUT.search(after) or _NOT_IN_BEFORE.search(before) or _BEARING_AFTER.search(after):
         return True
     if not _DISTANCE_BEFORE.search(before):
         return False
@@ -181,7 +198,12 @@ def is_zone(words: str) -> bool:
     """The words name a designated zone of the concept lexicon (保护区, 红线, 禁燃区 …)."""
     from .proposal import load_lexicon  # the lexicon imports this module
 
-    return any(z in words for z in load_lexicon().fields.get("zone", ()))
+    # "水源井" is a well, not the 水源 zone: a distance to it leaves the project's water drawn from it
+    return any(re.search(re.escape(z) + _FACILITY_AFTER, words) for z in load_lexicon().fields.get("zone", ()))
+
+
+# A works named after a zone word ("水源井", "水源泵站"): a facility, not a designated zone.
+_FACILITY_AFTER = r"(?![井管泵厂站])"
 
 
 def segment_start(text: str, pos: int) -> int:

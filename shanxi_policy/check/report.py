@@ -185,6 +185,10 @@ def overview(rep: Report) -> list[str]:
     lines += [line for line in labelled if line.split("：", 1)[0] not in seen] + [r for r in rest if r]
     if len(lines) > 1 or not rep.proposal.strip():
         return lines
+    sections = _sections(rep.proposal)
+    if len(sections) >= 2:
+        # "一、项目概况\n为解决…\n二、建设地点\n县城西南…": each heading names what its paragraph tells
+        return [*lines, *(f"{head}：{_opening(body)}" for head, body in sections)]
     body = re.sub(r"\s+", "", rep.proposal)
     if body.startswith(re.sub(r"\s+", "", rep.title)):
         body = body[len(re.sub(r"\s+", "", rep.title)):].lstrip("。；：:，,")
@@ -194,6 +198,34 @@ def overview(rep: Report) -> list[str]:
     end = max(cut.rfind("。"), cut.rfind("；"))
     text = cut[: end + 1] if end > 0 and len(body) > OVERVIEW_CHARS else cut + ("……" if len(body) > OVERVIEW_CHARS else "")
     return [*lines, f"项目内容：{text}"]
+
+
+# A heading line of its own: "一、项目概况", "（二）建设地点", "3. 污染防治措施".
+_HEADING_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[.、．])\s*"
+                           r"([^\s。；：:，,]{2,14})\s*[：:]?\s*$")
+# How much of a section the overview shows.
+SECTION_CHARS = 160
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    """The sections of a proposal written under numbered heading lines, with their text joined."""
+    out: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        m = _HEADING_LINE.match(line)
+        if m:
+            out.append((m.group(1), []))
+        elif out and line.strip():
+            out[-1][1].append(line.strip())
+    return [(head, "".join(body)) for head, body in out if body]
+
+
+def _opening(text: str) -> str:
+    """Up to SECTION_CHARS of a text, cut at a sentence's end where one falls inside."""
+    if len(text) <= SECTION_CHARS:
+        return text
+    cut = text[:SECTION_CHARS]
+    end = max(cut.rfind("。"), cut.rfind("；"))
+    return cut[: end + 1] + "……" if end > 0 else cut + "……"
 
 
 def report_heading(rep: Report) -> str:
