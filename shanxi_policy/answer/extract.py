@@ -15,7 +15,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms, synonym_groups
 from .calibration import features as retrieval_features
 from .calibration import load_calibration
-from .lexicon import expand
+from .lexicon import expand, lay_terms
 from .lexicon import variants as lay_variants
 from .qtype import ASKS_PENALTY, in_liability_chapter
 from .qtype import YEAR as _YEAR
@@ -145,8 +145,23 @@ def coverage(question: str, text_norm: str, idf: Callable[[str], float] | None =
         return 0.0
     w = idf or (lambda _t: 1.0)
     total = sum(w(t) for t in terms)
-    hit = sum(w(t) for t in terms if any(v in text_norm for v in _variants(t)))
+    phrased = _phrase_variants(question, tuple(terms))
+    hit = sum(w(t) for t in terms if any(v in text_norm for v in (*_variants(t), *phrased.get(t, ()))))
     return hit / total if total else 0.0
+
+
+def _phrase_variants(question: str, terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """Legal terms of the lay phrases a question holds across its words ("改成住宅" → 用途变更, 住宅): each word of the
+    phrase is covered where the legal terms are written."""
+    q = normalize_for_search(question)
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase, legal in lay_terms().items():
+        if len(phrase) < 3 or phrase not in q:
+            continue
+        for t in terms:
+            if t != phrase and (t in phrase or phrase in t):
+                out[t] = (*out.get(t, ()), *legal)
+    return out
 
 
 def decision_features(kb: KnowledgeBase, question: str, hits: list[Hit], best_dense: float,
@@ -393,6 +408,12 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # "…多少天内要批下来" and no top clause states days: the figure is looked for a little further down
         # (环评法 第二十二条 under two articles on who approves)
         ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits))) if unit.search(hits[r].text)]
+    years = set(_YEAR.findall(q)) if not legacy else set()
+    if years and not any(years & set(_YEAR.findall(h.text)) for h in hits[:pool]):
+        # "2035年山西碳达峰目标是什么" and no top clause speaks of 2035: the year's own sentence ("到2035年…碳排放达峰后
+        # 稳中有降") is looked for a little further down
+        ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits)))
+                  if r not in ranks and years & set(_YEAR.findall(hits[r].text))]
     for rank, h in ((r, hits[r]) for r in ranks):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that

@@ -456,6 +456,14 @@ PENALTY_FOLLOW_CHARS = 8
 
 
 # A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
+# A question that asks for a year or a time ("…是哪一年", "…定在什么时候").
+_ASKS_YEAR = re.compile(r"(?:是|定在|在|为)?(?:哪一年|哪年|何年|哪个年份|什么时候|何时)")
+# A follow-up that the conduct asked about goes on after it is sanctioned ("拒不改正", "罚了还不改", "继续排") or is
+# worse ("情节严重"), and the words that only say so ("要是", "他们", "罚了").
+_ESCALATION = re.compile(r"(?:拒不|仍不|还不|仍然不|依然不|就是不|一直不|照样|继续|屡次|多次|再次|一再)[^，。？?]{0,4}?"
+                         r"(?:改正|改|整改|停止|停|排|干|犯|违法)|情节严重|后果严重")
+_UNCORRECTED = re.compile(r"不[^，。？?]{0,3}?(?:改|停)|照样|继续|屡次|多次|再次|一再")
+_ESCALATION_FILLER = re.compile(r"要是|如果|假如|他们|他|她|对方|企业|老板|这家|那家|罚了|处罚|罚款|以后|之后|被罚|还是")
 _PLACED = re.compile(r"^(建在|设在|开在|放在|堆在|倒在|埋在|排到|排进|倒进|倒到|建到|搬到|迁到)[\u4e00-\u9fff]{2,}$")
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
 _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")
@@ -601,6 +609,10 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if situation:
             return f"{situation}，{frag}？"
     new_years = _YEAR.findall(frag)
+    if new_years and _ASKS_YEAR.search(out) and not _YEAR.findall(out):
+        # "那2035年呢？" after "山西碳达峰目标是哪一年？": the year is given now, so what is asked of it is the target
+        # ("2035年山西碳达峰目标是什么"), not which year
+        out = _ASKS_YEAR.sub("是什么", out)
     if new_years:
         old_years = _YEAR.findall(out)
         if old_years:
@@ -627,6 +639,20 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         e = s + aspect.start() if aspect and aspect.start() > 0 else e  # "…秸秆，拒不改正的，罚款多少"
         if e > s:
             return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
+    worse = _ESCALATION.search(frag)
+    if worse and not [t for t in content_terms(frag[:worse.start()] + frag[worse.end():])
+                      if t not in previous and not _ESCALATION_FILLER.fullmatch(t)]:
+        # "要是他们拒不改正呢？", "罚了还不改呢？": the same conduct, persisted in; the law states what follows
+        # ("拒不改正的，责令停业整治", "按日连续处罚") beside the first penalty
+        situation, sep, rest = out.rpartition("，")
+        ask_penalty = _PENALTY_ASK.search(rest) if sep else None
+        persisted = "拒不改正" if _UNCORRECTED.search(worse.group(0)) else worse.group(0)
+        if ask_penalty:
+            return f"{situation}，{persisted}的，{rest}"
+        ask_at = _PENALTY_ASK.search(out)
+        if ask_at:  # "企业用暗管偷排污水怎么罚": the conduct is what comes before the penalty asked
+            return f"{out[:ask_at.start()].rstrip('，, ')}，{persisted}的，{out[ask_at.start():].rstrip('？? ')}？"
+        return f"{_TAIL.sub('', out).rstrip('，,？? ')}，{persisted}的，怎么处罚？"
     placed = _PLACED.match(frag)
     if placed:
         # "那建在居民区旁边呢？" after "养殖场建在饮用水水源保护区里怎么处理？": the same act at another place

@@ -17,8 +17,15 @@ def with_law_name(text: str, hit: Hit | None) -> str:
     return f"《{hit.doc_title.removeprefix('中华人民共和国')}》{text}"
 
 
+def answer_label(ans: Answer) -> str:
+    """"答：", or "最接近的条款：" when the note says the texts state nothing for what was asked ("文件中未找到2025年的
+    相应规定，以下是最接近的条款"): the lines below are then no answer, and are not called one."""
+    return "最接近的条款：" if ans.note and "以下是最接近的条款" in ans.note else "答："
+
+
 def answer_lines(ans: Answer) -> list[str]:
     out: list[str] = []
+    label = answer_label(ans)
     if ans.resolved_question:
         out.append(f"（理解为：{ans.resolved_question}）")
     if ans.note:
@@ -28,7 +35,7 @@ def answer_lines(ans: Answer) -> list[str]:
         return out
     if ans.table is not None:
         t = ans.table
-        out.append("答：")
+        out.append(label)
         out.append(" | ".join(c or "项目" for c in t.columns))
         for r, row in enumerate(t.rows):
             cites = t.cites[r] if r < len(t.cites) else []
@@ -39,17 +46,17 @@ def answer_lines(ans: Answer) -> list[str]:
         lead = head if head and head not in {i.text for i in ans.items} else ""
         if ans.type == "metadata":
             # "文档库中共有行政法规8部：" counts the documents; each item cites its own
-            out.append("答：" + lead)
+            out.append(label + lead)
         else:
             # A lead-in ("…应当包括下列内容：") is quoted from the clause of the first item.
-            out.append("答：" + (f"{with_law_name(lead, _cited(ans, ans.items[0].cite))}[{ans.items[0].cite}]"
+            out.append(label + (f"{with_law_name(lead, _cited(ans, ans.items[0].cite))}[{ans.items[0].cite}]"
                                 if lead else ""))
         for n, item in enumerate(ans.items, 1):
-            label = f"{item.label}：" if item.label else ""
-            out.append(f"  {n}. {label}{with_law_name(item.text, _cited(ans, item.cite))}[{item.cite}]")
+            tag = f"{item.label}：" if item.label else ""
+            out.append(f"  {n}. {tag}{with_law_name(item.text, _cited(ans, item.cite))}[{item.cite}]")
     else:
         cite = f"[{ans.items[0].cite}]" if ans.items else "[1]" if ans.citations else ""
-        out.append(f"答：{with_law_name(ans.text, _cited(ans, ans.items[0].cite if ans.items else 1))}{cite}")
+        out.append(f"{label}{with_law_name(ans.text, _cited(ans, ans.items[0].cite if ans.items else 1))}{cite}")
     return out
 
 

@@ -31,6 +31,12 @@ def stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Spoken question words ("多久", "咋办"): no answer has to contain them."""
+    return frozenset(x.strip() for x in _data("question_words.txt").splitlines() if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def synonym_groups() -> tuple[tuple[str, ...], ...]:
     groups = []
     for line in _data("synonyms.tsv").splitlines():
@@ -195,8 +201,9 @@ def expand_query(tokens: Iterable[str]) -> list[str]:
 def content_terms(text: str) -> list[str]:
     """Distinct query terms that must be covered by an answer (stopwords and single characters dropped)."""
     seen: list[str] = []
+    asking = question_words()
     for t in tokenize(text):
-        if (len(t) >= 2 or t.isdigit()) and t not in seen:
+        if (len(t) >= 2 or t.isdigit()) and t not in seen and t not in asking:
             seen.append(t)
     # cut_for_search yields a compound and its parts; keep the longest forms only.
     return [t for t in seen if not any(t != o and t in o for o in seen)]

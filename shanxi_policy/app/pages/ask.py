@@ -6,6 +6,7 @@ import html
 
 import streamlit as st
 
+from ...answer.render import answer_label
 from ...errors import QueryError
 from ...models import Answer
 from ..render import css, hit_card, md_escape, quote_block
@@ -49,7 +50,7 @@ def _show(entry: dict) -> None:
     if ans.note:
         st.info(ans.note)
     if ans.found:
-        st.markdown("**答：**")
+        st.markdown(f"**{answer_label(ans)}**")
         if ans.table is not None or (ans.items and ans.type in ("list", "parts")):
             _typed_body(ans)
         else:
