@@ -61,3 +61,29 @@ def test_no_answer_is_called_one_when_the_year_asked_is_not_in_the_texts():
     assert not any(line.startswith("答：") for line in answer_lines(ans))
     ans.note = ""
     assert answer_label(ans) == "答："
+
+
+def test_when_the_carbon_peak_falls_is_its_year_not_what_follows_it(library_kb):
+    # "碳达峰" is written "二氧化碳排放量力争达到峰值" (2030); "碳排放达峰后稳中有降" (2035) is what comes after the peak
+    ans = library_kb.ask("美丽山西那个文件里，碳达峰定在什么时候？")
+    assert ans.found and "2030年" in ans.text and "达到峰值" in ans.text
+
+
+def test_new_energy_measures_are_listed_beside_the_coal_ones(library_kb):
+    # 新能源 is written as what it is: 风电, 光伏, 氢能, 储能
+    ans = library_kb.ask("省里文件对煤炭和新能源都提了哪些措施？")
+    shown = ans.shown_text()
+    assert "煤炭" in shown and "风电光伏" in shown
+
+
+@pytest.mark.parametrize(("question", "added", "not_added"), [
+    ("省里文件对煤炭和新能源都提了哪些措施？", "风电", ""),
+    ("到2035年新增汽车里新能源车要占多少？", "", "风电"),  # 新能源 modifies 新能源车: another thing
+    ("电动汽车充一次电电费大概多少钱？", "机动车", ""),  # 汽车 heads 电动汽车: still a vehicle
+])
+def test_a_lay_word_inside_a_longer_term(question, added, not_added):
+    from shanxi_policy.answer.lexicon import expand
+
+    searched = expand(question)
+    assert (added in searched) if added else True
+    assert not_added not in searched if not_added else True

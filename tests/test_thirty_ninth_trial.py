@@ -130,3 +130,12 @@ def test_a_government_control_of_a_kind_of_works_binds_such_works():
                 subject="县级以上地方人民政府", action="组织编制规划", scope="", exceptions="", quote="",
                 subject_type="government")
     assert not binds_project(duty)
+
+
+def test_a_measure_against_a_pollution_stated_meets_a_duty_naming_none(library_kb):
+    # "主要产噪设备置于封闭厂房内，设减震基础" meets "采取有效措施，防止、减轻噪声污染"
+    rep = check_proposal(library_kb, trial_text("39_P06"))
+    assert "attention" not in relations(rep, "噪声污染防治法", "第九条")
+    # machines named with no measure against their noise do not meet it
+    rep = check_proposal(library_kb, "项目名称：某石材切割厂。建设切割车间，购置切割机6台、空压机2台，年加工石材5万平方米。")
+    assert "supports" not in relations(rep, "噪声污染防治法", "第九条")

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..package_data import data_text
 from ..text.normalize import normalize_for_search
+from ..text.tokenize import synonym_groups
 
 _SECTION = re.compile(r"#\s*\[section\s+([\w-]+)\]")
 _only: tuple[str, ...] | None = None  # the sections in use; None: all
@@ -61,10 +62,21 @@ def legal_terms(question: str) -> list[str]:
     """Legal terms for the lay words of a question that the question does not already use."""
     q = normalize_for_search(question)
     extra: list[str] = []
+    longer = [t for g in synonym_groups() for t in g if t in q]
     for lay, legal in lay_terms().items():
-        if lay in q:
+        if lay in q and not _inside_longer(lay, q, longer):
             extra += [t for t in legal if t not in q and t not in extra]
     return extra
+
+
+def _inside_longer(word: str, q: str, longer: list[str]) -> bool:
+    """Every place the question writes the word is a modifier inside a longer term of the synonym lexicon ("新能源" in
+    "新能源车"): the question speaks of that term, not of the word. A word that ends the term is its head ("汽车" of
+    "电动汽车" is still a 机动车), and keeps its legal terms."""
+    spans = [i for i in range(len(q)) if q.startswith(word, i)]
+    covered = [(i, i + len(t)) for t in longer if len(t) > len(word) and word in t and not t.endswith(word)
+               for i in range(len(q)) if q.startswith(t, i)]
+    return bool(covered) and all(any(a <= i and i + len(word) < b for a, b in covered) for i in spans)
 
 
 def expand(question: str) -> str:

@@ -532,7 +532,7 @@ class RuleJudge(Judge):
             # a measure put off ("脱硫设施待以后再建设") does not meet the duty
             if m.total and (m.matched - m.fact_defers if not wide else m.agree) / m.total >= share:
                 return True
-        return False
+        return _measure_stated(duty, fact)
 
     def _denied_elsewhere(self, action: str, a: Match, fact: Fact) -> bool:
         """A word of the forbidden act this fact lacks is denied elsewhere in the proposal ("夜间不安排施工"
@@ -1298,6 +1298,11 @@ class RuleJudge(Judge):
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
                     or self._modifier_missing(action, fact) or _other_level(action, fact):
                 return out("not_applicable")
+            if fact.parts and _TOWARD_TRADE.match(action.strip()) \
+                    and not _said_together([w for w in a.words if self.weight(w) >= 1.0], fact):
+                # "向汽车和摩托车销售普通柴油": whom the goods go to and what they are belong to one act; "整车销售" in one
+                # sentence and "热源为柴油燃烧器" in another do not make the project a seller of 柴油 to cars
+                return out("not_applicable")
             if _best_part_denies(a.words, fact):
                 # Put together across sentences, the act is denied by the sentence that states most of it
                 # ("车间垃圾桶只收生活垃圾，生产固废不混入" and "工业园区" in the site line).
@@ -1477,6 +1482,10 @@ class RuleJudge(Judge):
                     # One word in common ("防渗漏" of "加油站等的地下油罐…防渗漏监测" for a waste store without
                     # lining) does not show the duty's case, as for prohibitions.
                     return out("not_applicable")
+                if denied and all(w in _KIND_OF_THING for w in denied):
+                    # "不使用硫酸—白土精制工艺，不采用土法炼油设备" for "采用先进技术、工艺和设备，对…废水进行再生利用": the
+                    # project refuses a process and equipment of another kind, not the kind the duty asks for
+                    return out("not_applicable")
                 if all(_fact_undone(w, fact, False) for w in denied) \
                         and self._acts_planned(a, f"{norm.scope}{norm.subject}{condition}{action}", fact):
                     # "拟从河流取水，取水许可申请尚未办理": what the duty asks is not yet done, and neither is the act
@@ -1606,6 +1615,40 @@ def _absent_thing(word: str, fact: Fact) -> bool:
 _BUILD_WORKS = re.compile(r"^(?:在[^，；。]{0,16}?)?(?:新建|改建|扩建|建设|设立|设置)(?:、(?:新建|改建|扩建))*([^，；。]{2,24})$")
 _WORKS_HEAD = re.compile(r"(?:场|厂|站|小区|基地|园区)$")
 # A thing a ban names by a judgment on it, and the words by which a proposal would say so.
+# A duty to take measures against a kind of pollution, naming none ("采取有效措施，防止、减轻噪声污染").
+_MEASURE_DUTY = re.compile(r"^采取(?:有效|必要|相应|适当|切实可行)?的?措施[，,]?(?:防止|减少|减轻|防治|控制|降低)"
+                           r"(?:[、和](?:防止|减少|减轻|防治|控制|降低))?([\u4e00-\u9fff]{2,8}?)(?:污染|危害)$")
+# Words of a measure stated of a thing ("主要产噪设备置于封闭厂房内，设减震基础", "废气经布袋除尘后排放").
+_MEASURE_MARK = re.compile(r"置于|设置|设有|安装|加装|选用|采用|配套|封闭|密闭|减震|减振|隔声|消声|吸声|降噪|除尘|"
+                           r"收集|处理|覆盖|围挡|喷淋|洒水|防渗")
+
+
+def _measure_stated(duty: str, fact: Fact) -> bool:
+    """A duty to take measures against a kind of pollution, naming none, is met by a sentence of the proposal that names
+    that pollution (or what the lexicon reads as it, "产噪设备") together with a measure, not denied or put off."""
+    m = _MEASURE_DUTY.match(duty.strip())
+    if m is None:
+        return False
+    thing = m.group(1)
+    text = fact.whole or fact.norm_text
+    surfaces = {thing, *(_normalized(x.surface) for x in fact.all_mentions
+                         if x.state == PRESENT and any(thing in t for t in x.terms))}
+    for sent in re.split(r"[。；;！？!?\n]", text):
+        for w in (w for w in surfaces if w and w in sent):
+            i = sent.find(w)
+            mark = _MEASURE_MARK.search(sent, max(0, i - 12))
+            if mark and state_at(sent, mark.start(), mark.end(), proposal=True) == PRESENT:
+                return True
+    return False
+
+
+# An act of trade toward a party ("向汽车和摩托车销售普通柴油", "向…提供…").
+_TOWARD_TRADE = re.compile(r"^向[^，；。]{1,20}?(?:销售|出售|提供|供应|转让|出租)")
+
+
+# Words that name a kind of thing only with the words before them (工艺, 设备), and the verbs of using one: a fact that
+# refuses them refuses the kind it names, not the one a duty names.
+_KIND_OF_THING = frozenset("工艺 设备 技术 装置 方式 材料 产品 燃料 采用 使用 选用".split())
 # A change of a thing into another ("耕地转为林地、草地、园地", "将…改变为…"): the first is what is changed.
 _CONVERTED = re.compile(r"^(?:将|把)?([^，；。]{1,12}?)(?:转为|转变为|改为|改变为|变更为|调整为)")
 # The works a ban names by their harm ("污染环境、破坏资源或者景观的生产设施").
@@ -2790,10 +2833,15 @@ def _numeric_bound(action: str, fact: Fact) -> bool | None:
         return None
     # figures in words too: "不得少于五年" against "保存六年" or "保存两年"
     op, limit, unit = m.group(1), _figure(m.group(2)), m.group(3)[:1]
-    for v in re.finditer(rf"({_NUM})\s*{re.escape(unit)}", fact.sentence):
+    # a span of time, not a rate ("2万吨/年") or a date ("2019年")
+    text = fact.sentence
+    for v in re.finditer(rf"({_NUM})\s*{re.escape(unit)}", text):
         x = _figure(v.group(1))
         if limit is None or x is None:
             return None
+        before = text[max(0, v.start() - 2):v.start()]
+        if "/" in before or "每" in before or (unit == "年" and x >= 1900):
+            continue
         return x < limit if op in ("少于", "低于", "小于") else x > limit
     return None
 

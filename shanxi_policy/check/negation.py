@@ -84,7 +84,9 @@ _PROCEED = re.compile(r"^[^。；;！？!?\n]{0,40}?(?:先行|提前|抢先|边)
 
 
 # Before a procedure: "正在委托第三方编制节能报告" (the word after it is still being done).
-_PENDING_BEFORE = re.compile(r"(?:正在|尚在|仍在|还在)[^，。；,;]{0,10}?(?:申请|办理|申领|编制|委托|开展|报批)[^，。；,;]{0,6}$")
+_PENDING_BEFORE = re.compile(r"(?:正在|尚在|仍在|还在)[^，。；,;]{0,10}?(?:申请|办理|申领|编制|委托|开展|报批)[^，。；,;]{0,6}$|"
+                             # "现委托编制环境影响报告表": commissioned now, so not yet written
+                             r"(?:现|目前|现正|刚)(?:已)?委托[^，。；,;已完]{0,8}?(?:编制|办理)$")
 
 
 # After a paper: its application is filed and awaits the decision ("许可证申请材料已于9月报送省厅，目前处于审查阶段",
