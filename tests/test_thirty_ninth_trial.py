@@ -139,3 +139,10 @@ def test_a_measure_against_a_pollution_stated_meets_a_duty_naming_none(library_k
     # machines named with no measure against their noise do not meet it
     rep = check_proposal(library_kb, "项目名称：某石材切割厂。建设切割车间，购置切割机6台、空压机2台，年加工石材5万平方米。")
     assert "supports" not in relations(rep, "噪声污染防治法", "第九条")
+
+
+def test_a_duty_of_running_works_is_no_gap_in_a_proposal_to_build_them(library_kb):
+    # "实行排污许可管理的单位应当…对工业噪声开展自行监测，保存原始监测记录，向社会公开监测结果" binds the works once they run
+    rep = check_proposal(library_kb, trial_text("39_P06"))
+    assert not relations(rep, "噪声污染防治法", "第三十八条") & {"attention", "conflict"}
+    assert rep.verdict == "supports"

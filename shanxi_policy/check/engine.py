@@ -173,6 +173,10 @@ def _bridges(fact: Fact, norm: Norm) -> str:
     return "，".join(dict.fromkeys(out))
 
 
+# A duty of works once they run: their own monitoring, records, ledgers and disclosure.
+_RUNNING_DUTY = re.compile(r"(?:对[^，。；]{1,12})?(?:开展)?自行监测|保存原始监测记录|(?:建立|设立)[^，。；]{0,16}?台账|如实记录|"
+                           r"定期(?:向[^，。；]{1,16})?报告|(?:向社会)?公开[^，。；]{0,8}?(?:监测|排放)[^，。；]{0,4}?(?:结果|信息|数据)")
+_REFERENCE_LEAD = re.compile(r"^(?:依照|按照|依据|根据)[^，；。]{0,20}?(?:规定|要求)[，,]?")
 # Words every duty and proposal share ("建设", "项目"): naming them says nothing of what the proposal states.
 _GENERIC_DUTY_WORDS = frozenset("建设 项目 单位 企业 生产 经营 使用 采取 措施 设施 管理 进行 按照 规定 国家 有关".split())
 
@@ -403,8 +407,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
         # for is still to come, so it binds them whatever words of new works they use
         if pending and ob.get("before_works") and fields & set(ob.get("fields", [])) \
                 and not (ob.get("only") and not _present_any(prop, list(ob["only"]))):
-            todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成",
-                          "begun": bool(ob.get("before_works")) and works_begun(prop.text)}, pending))
+            todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": works_begun(prop.text)}, pending))
             continue
         evidence = _present_any(prop, list(ob.get("applies", [])))
         if prop.operating and ob.get("new_works"):
@@ -444,22 +447,20 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
             if hit is None or hit.clause_id in cited:
                 break
             law = f"《{doc_label(src, n.doc_id)}》{article_label(src, n.clause_id)}"
+            said = _clean(n.quote)
             if ob.get("begun") and n.modality == "prohibition":
                 # "环评手续拟在正式生产前补办。目前一条分装线已试生产": the works went ahead of the procedure they wait for
-                out.append(Finding(
-                    "conflict", hit, evidence[0],
-                    f"{ob['missing']}，而项目已开工建设或投入生产，与该条款相悖：{_clean(n.quote)}。",
-                    f"依据{law}，{_clean(n.quote)}；建议停止建设和生产，依法完成{ob['name']}后再实施。",
-                    f"obligation:{ob['id']}", _FORCE.get(n.modality, ""), norm_id=n.norm_id,
-                    article=article_label(src, n.clause_id), doc_label=doc_label(src, n.doc_id),
-                    score=round(nh.score, 4)))
-                cited.add(hit.clause_id)
-                break
+                relation, score = "conflict", nh.score
+                reason = f"{ob['missing']}，而项目已开工建设或投入生产，与该条款相悖：{said}。"
+                advice = f"依据{law}，{said}；建议停止建设和生产，依法完成{ob['name']}后再实施。"
+            else:
+                relation, score = "attention", nh.score * 0.5
+                reason = f"{ob['missing']}。该条款规定：{said}。"
+                advice = f"依据{law}，{said}；建议补充{ob['name']}的办理情况或安排"
             out.append(Finding(
-                "attention", hit, evidence[0], f"{ob['missing']}。该条款规定：{_clean(n.quote)}。",
-                f"依据{law}，{_clean(n.quote)}；建议补充{ob['name']}的办理情况或安排", f"obligation:{ob['id']}",
-                _FORCE.get(n.modality, ""), norm_id=n.norm_id, article=article_label(src, n.clause_id),
-                doc_label=doc_label(src, n.doc_id), score=round(nh.score * 0.5, 4)))
+                relation, hit, evidence[0], reason, advice, f"obligation:{ob['id']}", _FORCE.get(n.modality, ""),
+                norm_id=n.norm_id, article=article_label(src, n.clause_id), doc_label=doc_label(src, n.doc_id),
+                score=round(score, 4)))
             cited.add(hit.clause_id)
             break
     return out
@@ -789,6 +790,15 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 j = replace(j, verdict="not_applicable")
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
+            if j.verdict == "attention" and j.missing and norm.modality == "obligation" and not prep.prop.operating \
+                    and _RUNNING_DUTY.match(_REFERENCE_LEAD.sub("", norm.action)):
+                # "…应当按照规定，对工业噪声开展自行监测，保存原始监测记录，向社会公开监测结果": a duty of the works once they
+                # run; a proposal for works to be built that does not yet describe it leaves nothing unmet (shown as 相关)
+                f = _finding(src, fact, nh, Judgment("related", strength=j.strength))
+                if f and nh.norm.clause_id not in related:
+                    f.reason = "该条款规定的是项目投入运行后的义务，项目材料尚未涉及，运行后应依法落实。"
+                    related[nh.norm.clause_id] = f
+                continue
             if j.verdict == "not_applicable":
                 # The norm closest to a sentence is shown as related even when no word of its act is matched:
                 # the applicant's wording ("快递寄送", "混合抽取") may be the law's act in other words.

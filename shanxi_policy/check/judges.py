@@ -2746,6 +2746,8 @@ def _other_papers_only(term: str, norm_text: str, fact: Fact, wide: bool) -> boo
     spans = word_spans(term, text)
     return bool(spans) and all(a >= 2 and _KIND_CHARS.fullmatch(text[a - 2:a]) and text[a - 2:a] not in norm_text
                                and text[a - 1] not in _NOT_KIND_BEFORE for a, _b in spans)
+
+
 # A case of taking a resource out of the ground ("开发煤层气…的", "开采矿产资源的"), and the proposal's words for doing it.
 _EXTRACT_CASE = re.compile(r"(?:开发|开采|勘探|勘查|抽采)[^，。；的]{0,6}?(?:气|油|矿|煤|资源|地热|地下水)")
 _EXTRACT_ACT = re.compile(r"开发(?!区|园)|开采|勘探|勘查|抽采|钻井|采气|采油|采矿|采煤|开挖")
