@@ -17,3 +17,9 @@ def test_the_askers_own_province_is_no_term_to_cover(library_kb):
     assert "省里" not in content_terms("“无废城市”建设，省里定的比例目标是多少？")
     ans = library_kb.ask("“无废城市”建设，省里定的比例目标是多少？")
     assert ans.found and "60%" in ans.text and not ans.note
+
+
+def test_the_short_name_of_a_congress_committee_is_its_full_name(library_kb):
+    # "人大常委会" is written "人民代表大会常务委员会"; the answer is no "closest clause" under a warning
+    ans = library_kb.ask("政府每年向人大常委会报告环境状况，这是哪条法律规定的？")
+    assert ans.citations[0].clause_id == "环境保护法:a27" and not ans.note
