@@ -408,12 +408,12 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # "…多少天内要批下来" and no top clause states days: the figure is looked for a little further down
         # (环评法 第二十二条 under two articles on who approves)
         ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits))) if unit.search(hits[r].text)]
-    years = set(_YEAR.findall(q)) if not legacy else set()
-    if years and not any(years & set(_YEAR.findall(h.text)) for h in hits[:pool]):
+    asked = set(_YEAR.findall(q))
+    if asked and not legacy and not any(asked & set(_YEAR.findall(h.text)) for h in hits[:pool]):
         # "2035年山西碳达峰目标是什么" and no top clause speaks of 2035: the year's own sentence ("到2035年…碳排放达峰后
         # 稳中有降") is looked for a little further down
         ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits)))
-                  if r not in ranks and years & set(_YEAR.findall(hits[r].text))]
+                  if r not in ranks and asked & set(_YEAR.findall(hits[r].text))]
     for rank, h in ((r, hits[r]) for r in ranks):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
@@ -436,7 +436,6 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
             lead_in = "" if legacy else item_lead(h.text, s)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
-    asked = set(_YEAR.findall(q))
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
         # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one
