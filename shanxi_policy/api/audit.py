@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import dbfile
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audit (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -35,11 +37,7 @@ BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
 
 def connect(path: Path) -> sqlite3.Connection:
     """WAL lets the app, the API and the CLI read while one of them writes; writers wait up to 30 s."""
-    con = sqlite3.connect(path, timeout=30)
-    con.execute("PRAGMA busy_timeout=30000")
-    con.execute("PRAGMA journal_mode=WAL")
-    con.execute("PRAGMA synchronous=NORMAL")
-    return con
+    return dbfile.connect(path)
 
 
 @dataclass

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import dbfile
 from ..errors import PolicyError
 from .report import Report
 
@@ -45,10 +46,7 @@ class History:
             con.execute(_SCHEMA)
 
     def _connect(self) -> sqlite3.Connection:
-        con = sqlite3.connect(self.path, timeout=30)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=NORMAL")
-        return con
+        return dbfile.connect(self.path)
 
     def add(self, rep: Report) -> int:
         with closing(self._connect()) as con, con:
