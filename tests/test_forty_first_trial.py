@@ -7,7 +7,7 @@ import pytest
 
 from shanxi_policy.check.judges import _numeric_bound
 from shanxi_policy.check.negation import in_progress
-from shanxi_policy.check.proposal import analyze
+from shanxi_policy.check.proposal import analyze, project_fact
 from shanxi_policy.check.service import check_proposal
 
 from .check_helpers import relations, trial_text
@@ -28,7 +28,8 @@ def test_commitments_kept_are_no_breach(library_kb):
     ("公司年处理2万吨/年。", None),  # no figure of the thing bounded
 ])
 def test_a_bound_is_read_from_the_figure_of_the_thing_bounded(text, broken):
-    fact = analyze(text).facts[-1] if "贮存" in analyze(text).facts[-1].sentence else analyze(text).facts[0]
+    prop = analyze(text)
+    fact = project_fact(prop) or prop.facts[0]  # the whole proposal, as the judge reads a bound across it
     assert _numeric_bound("贮存危险废物不得超过一年", fact) is broken
 
 

@@ -27,7 +27,17 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
 from .facts import plans_new_works
-from .judges import Judge, JudgeParams, Judgment, RuleJudge, handed_over, split_norm, stated, word_spans
+from .judges import (
+    DUTY_REFERENCE,
+    Judge,
+    JudgeParams,
+    Judgment,
+    RuleJudge,
+    handed_over,
+    split_norm,
+    stated,
+    word_spans,
+)
 from .negation import REDUCERS, in_progress, segment_start, works_begun
 from .proposal import (
     NEGATED,
@@ -176,7 +186,6 @@ def _bridges(fact: Fact, norm: Norm) -> str:
 # A duty of works once they run: their own monitoring, records, ledgers and disclosure.
 _RUNNING_DUTY = re.compile(r"(?:对[^，。；]{1,12})?(?:开展)?自行监测|保存原始监测记录|(?:建立|设立)[^，。；]{0,16}?台账|如实记录|"
                            r"定期(?:向[^，。；]{1,16})?报告|(?:向社会)?公开[^，。；]{0,8}?(?:监测|排放)[^，。；]{0,4}?(?:结果|信息|数据)")
-_REFERENCE_LEAD = re.compile(r"^(?:依照|按照|依据|根据)[^，；。]{0,20}?(?:规定|要求)[，,]?")
 # Words every duty and proposal share ("建设", "项目"): naming them says nothing of what the proposal states.
 _GENERIC_DUTY_WORDS = frozenset("建设 项目 单位 企业 生产 经营 使用 采取 措施 设施 管理 进行 按照 规定 国家 有关".split())
 
@@ -405,15 +414,12 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
         pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
         # "环评手续拟在正式生产前补办", "正在办理用地、环评等手续": the proposal itself says the procedure the works wait
         # for is still to come, so it binds them whatever words of new works they use
-        if pending and ob.get("before_works") and fields & set(ob.get("fields", [])) \
-                and not (ob.get("only") and not _present_any(prop, list(ob["only"]))):
-            todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": works_begun(prop.text)}, pending))
-            continue
+        waited_for = bool(pending) and bool(ob.get("before_works"))
         evidence = _present_any(prop, list(ob.get("applies", [])))
         if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
             evidence = [e for e in evidence if plans_new_works(e)]
-        if not evidence or not fields & set(ob.get("fields", [])):
+        if not (evidence or waited_for) or not fields & set(ob.get("fields", [])):
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
             continue  # a duty of one kind of works (养殖场) binds only proposals naming it
@@ -422,7 +428,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             # proposal puts off or leaves under way while works go ahead ("节能审查尚未开展，计划先行开工建设") stays
             # open, since the norms rarely say "未经节能审查…" in words a search would find.
             if pending:
-                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成"}, pending))
+                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成",
+                              "begun": waited_for and works_begun(prop.text)}, pending))
             continue
         if any(w in prop.title for w in ob.get("exempt", [])):
             continue  # a kind of project the duty does not reach (a hotel's kitchen fumes need no 排污许可证)
@@ -791,7 +798,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
             if j.verdict == "attention" and j.missing and norm.modality == "obligation" and not prep.prop.operating \
-                    and _RUNNING_DUTY.match(_REFERENCE_LEAD.sub("", norm.action)):
+                    and _RUNNING_DUTY.match(DUTY_REFERENCE.sub("", norm.action, count=1)):
                 # "…应当按照规定，对工业噪声开展自行监测，保存原始监测记录，向社会公开监测结果": a duty of the works once they
                 # run; a proposal for works to be built that does not yet describe it leaves nothing unmet (shown as 相关)
                 f = _finding(src, fact, nh, Judgment("related", strength=j.strength))

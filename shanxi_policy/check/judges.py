@@ -518,7 +518,7 @@ class RuleJudge(Judge):
     def _addressed(self, action: str, fact: Fact, share: float) -> bool:
         """The duty is met in the fact or anywhere in the proposal ("废气经布袋除尘后排放" for "采取措施防治废气"),
         its reference to where the rule is written ("依照…的规定") aside."""
-        duty = _REFERENCE.sub("", action, count=1) or action
+        duty = DUTY_REFERENCE.sub("", action, count=1) or action
         conform = _CONFORM.match(action.strip())
         if conform:
             # "按照排污许可证的要求排放污染物": conduct by a document the proposal states it holds is all a proposal
@@ -1633,7 +1633,7 @@ def _measure_stated(duty: str, fact: Fact) -> bool:
     text = fact.whole or fact.norm_text
     surfaces = {thing, *(_normalized(x.surface) for x in fact.all_mentions
                          if x.state == PRESENT and any(thing in t for t in x.terms))}
-    for sent in re.split(r"[。；;！？!?\n]", text):
+    for sent in _SENTENCE_END.split(text):
         for w in (w for w in surfaces if w and w in sent):
             i = sent.find(w)
             mark = _MEASURE_MARK.search(sent, max(0, i - 12))
@@ -1834,7 +1834,7 @@ def _act_unaffirmed(action: str, fact: Fact) -> bool:
     """A duty or an encouraged measure names acts ("收集、贮存、清运畜禽粪便") and the fact does none of them: sharing its
     objects (粪便 "露天晾晒") is the same topic, not the required conduct. A duty with no verb of its own ("城镇污水应当
     集中处理" reads as one word) is not held to this."""
-    duty = _REFERENCE.sub("", action, count=1) or action
+    duty = DUTY_REFERENCE.sub("", action, count=1) or action
     verbs = action_verbs(duty)
     if not verbs:
         return False
@@ -2128,7 +2128,7 @@ def _said_together(words: list[str], fact: Fact) -> bool:
     literal = [w for w in dict.fromkeys(words) if w in text]
     if len(literal) < 2:
         return True
-    return any(all(w in sent for w in literal) for sent in re.split(r"[。；;！？!?\n]", text))
+    return any(all(w in sent for w in literal) for sent in _SENTENCE_END.split(text))
 
 
 # A denial of an improper manner ("不露天堆放", "不随意倾倒", "不直接排放", "杜绝无组织排放").
@@ -2883,7 +2883,7 @@ class Match:
 
 # "依照法律法规和…主管部门的规定设置排放口": the reference says where the rule is, the duty is what follows.
 # A reference to a permit ("按照排污许可证的要求排放") is the duty itself and stays.
-_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?|"
+DUTY_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?|"
                         # "根据经济、技术条件对…加以利用": the means the duty allows for, not a measure of its own
                         r"^(?:根据|结合|按照)[^，；。]{0,12}?(?:条件|情况|实际|需要)[，,]?")
 

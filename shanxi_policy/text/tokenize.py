@@ -25,15 +25,20 @@ _lock = threading.Lock()
 _data = data_text
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """A package word list: one word per line, lines starting with # are comments."""
+    return frozenset(x.strip() for x in _data(name).splitlines() if x.strip() and not x.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(x.strip() for x in _data("stopwords.txt").splitlines() if x.strip() and not x.startswith("#"))
+    return _word_list("stopwords.txt")
 
 
 @lru_cache(maxsize=1)
 def question_words() -> frozenset[str]:
     """Spoken question words ("多久", "咋办"): no answer has to contain them."""
-    return frozenset(x.strip() for x in _data("question_words.txt").splitlines() if x.strip() and not x.startswith("#"))
+    return _word_list("question_words.txt")
 
 
 @lru_cache(maxsize=1)
