@@ -29,6 +29,7 @@ from .curated import compare_figures, run_check, validate_proposal
 from .facts import plans_new_works
 from .judges import (
     DUTY_REFERENCE,
+    GENERIC_WORDS,
     Judge,
     JudgeParams,
     Judgment,
@@ -186,8 +187,6 @@ def _bridges(fact: Fact, norm: Norm) -> str:
 # A duty of works once they run: their own monitoring, records, ledgers and disclosure.
 _RUNNING_DUTY = re.compile(r"(?:对[^，。；]{1,12})?(?:开展)?自行监测|保存原始监测记录|(?:建立|设立)[^，。；]{0,16}?台账|如实记录|"
                            r"定期(?:向[^，。；]{1,16})?报告|(?:向社会)?公开[^，。；]{0,8}?(?:监测|排放)[^，。；]{0,4}?(?:结果|信息|数据)")
-# Words every duty and proposal share ("建设", "项目"): naming them says nothing of what the proposal states.
-_GENERIC_DUTY_WORDS = frozenset("建设 项目 单位 企业 生产 经营 使用 采取 措施 设施 管理 进行 按照 规定 国家 有关".split())
 
 
 def _clean(s: str) -> str:
@@ -248,7 +247,7 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
             # the duty's matter; saying it is silent would contradict the evidence shown beside it
             duty = split_norm(norm)[1]
             shown = [w for w in dict.fromkeys(j.matched) if len(w) >= 2 and w in fact.sentence and w in duty
-                     and w not in _GENERIC_DUTY_WORDS]
+                     and w not in GENERIC_WORDS]
             if shown:
                 how = f"提到了“{'”“'.join(shown[:3])}”，但未说明是否达到该条款的要求"
         case = f"（{_clean(cond)}）" if _clean(cond) else ""

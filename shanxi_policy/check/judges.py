@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from ..index.units import sentences
 from ..norms.extract import DISTANCE_SCOPE
 from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
@@ -89,7 +90,7 @@ class Judge(ABC):
 
 
 # Words every norm uses: they say little about what a norm regulates.
-_GENERIC = frozenset(
+GENERIC_WORDS = frozenset(
     "建设 新建 扩建 改建 设置 进行 从事 活动 单位 个人 有关 规定 国家 按照 依法 项目 相关 其他 采取 措施 可能 地区 区域 "
     "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
@@ -191,7 +192,7 @@ def _class_nouns(text: str) -> list[str]:
 
 def _specific_terms(text: str) -> list[str]:
     """The words of a phrase that name something: neither a polarity marker, a generic word nor a party."""
-    return [t for t in content_terms(text) if not _POLARITY_WORDS.match(t) and t not in _GENERIC and t not in _PARTIES]
+    return [t for t in content_terms(text) if not _POLARITY_WORDS.match(t) and t not in GENERIC_WORDS and t not in _PARTIES]
 
 
 @lru_cache(maxsize=50_000)
@@ -277,7 +278,7 @@ class RuleJudge(Judge):
         return any(t in fact.norm_text and self.weight(t) >= self.params.specific for t in content_terms(norm.quote))
 
     def weight(self, term: str) -> float:
-        if term in _GENERIC:
+        if term in GENERIC_WORDS:
             return 0.15
         df = self._df.count(term)
         idf = math.log((len(self._texts) + 1) / (df + 0.5))
@@ -436,7 +437,7 @@ class RuleJudge(Judge):
             if split is None or not wide or not _NOT_QUALITY.search(text):
                 return False
             # "检疫不合格产品" says nothing of 验收: the thing that failed must be the alternative's own
-            things = [t for t in content_terms(_NOT_QUALITY.sub("", text)) if t not in _GENERIC]
+            things = [t for t in content_terms(_NOT_QUALITY.sub("", text)) if t not in GENERIC_WORDS]
             return (bool(things) and not any(t in m.words for t in things)) or not _said_together(m.words, fact)
 
         whole = self._match(action, fact, wide)
@@ -454,6 +455,10 @@ class RuleJudge(Judge):
         and "在…露天场地进行"); a part listing stages ("产生、收集、贮存…全过程") names what the duty covers, and a fronted
         object ("对泄漏的物料") names its case, so neither is refused by one word denied."""
         strong = case is not None
+        if case:
+            here = self._match(case, fact)
+            if here.fact_denies - here.fact_defers > 0 and here.fact_denies >= here.agree:
+                return None  # "不使用地下水": the sentence denies the duty's case (地下取用水资源), not the duty
         for part in _ALT_SPLIT.split(action):
             if len(content_terms(part)) < 2 or (strong and ("、" in part or _topic_only(part))):
                 continue
@@ -475,7 +480,7 @@ class RuleJudge(Judge):
         m = _FAILS_STANDARD.search(condition)
         if m is None:
             return False
-        words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and self.weight(t) >= 1.0]
+        words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and self.weight(t) >= 1.0]
         return bool(words) and not any(self._fact_state(t, fact, wide=True) for t in words)
 
     def _treatment_refused(self, action: str, fact: Fact) -> bool:
@@ -485,7 +490,7 @@ class RuleJudge(Judge):
         if m is None:
             return False
         thing = [t for t in content_terms(m.group(1)) if self.weight(t) >= 1.0]
-        treatment = [t for t in content_terms(m.group(2)) if t not in _GENERIC]
+        treatment = [t for t in content_terms(m.group(2)) if t not in GENERIC_WORDS]
         return bool(thing) and bool(treatment) \
             and all(self._fact_state(t, fact) == PRESENT for t in thing) \
             and all(self._fact_state(t, fact) == NEGATED for t in treatment)
@@ -498,7 +503,7 @@ class RuleJudge(Judge):
             return []
         head, tail = action[: m.start()], action[m.end():]
         words = content_terms(tail)
-        if len(words) < 2 or not any(t not in _GENERIC and self.weight(t) >= 1.0 for t in words):
+        if len(words) < 2 or not any(t not in GENERIC_WORDS and self.weight(t) >= 1.0 for t in words):
             return []  # "…等活动", "…等服务": the class says nothing by itself
         lead = re.match(r"^(?:通过|采取|采用|以|利用|使用)", head)
         items = [x for x in _ENUM_SPLIT.split(head[lead.end() if lead else 0:]) if content_terms(x)]
@@ -508,9 +513,12 @@ class RuleJudge(Judge):
         """A scope usually lists alternative places ("在生态保护红线区域、永久基本农田集中区域和其他需要特别
         保护的区域内"): the project needs to be in one of them, so the best-agreeing place counts."""
         best = self._match(scope, fact, wide=True)
-        alts = [a for a in _SCOPE_SPLIT.split(scope) if any(t not in _GENERIC for t in content_terms(a))]
+        alts = [a for a in _SCOPE_SPLIT.split(scope) if any(t not in GENERIC_WORDS for t in content_terms(a))]
         for alt in alts if len(alts) > 1 else []:
             m = self._match(alt, fact, wide=True)
+            terms = [t for t in content_terms(alt) if t not in GENERIC_WORDS]
+            if len(terms) >= 2 and m.words and set(m.words) <= {terms[-1]}:
+                continue  # "综合服务楼" shares only the head of "商住综合楼": the kind of place is its modifier
             if m.total and m.agree / m.total > (best.agree / best.total if best.total else 0.0):
                 best = m
         return best
@@ -524,7 +532,7 @@ class RuleJudge(Judge):
             # "按照排污许可证的要求排放污染物": conduct by a document the proposal states it holds is all a proposal
             # can show of such a duty.
             text = fact.whole or fact.norm_text
-            held = [t for t in content_terms(conform.group(1)) if t not in _GENERIC]
+            held = [t for t in content_terms(conform.group(1)) if t not in GENERIC_WORDS]
             if held and all(word_spans(t, text) and self._fact_state(t, fact, wide=True) == PRESENT for t in held):
                 return True
         for wide in (False, True):
@@ -591,7 +599,7 @@ class RuleJudge(Judge):
         # modifies it does not make the proposal that party.
         heads = _kind_heads(party)
         if any(self._fact_state(t, fact, wide=True) == NEGATED for t in words
-               if t not in heads and self.weight(t) >= 1.0 and t not in _GENERIC):
+               if t not in heads and self.weight(t) >= 1.0 and t not in GENERIC_WORDS):
             return True  # "本中心不接收医疗废物": not the party that handles the thing (医疗废物集中处置单位)
         return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
@@ -678,6 +686,8 @@ class RuleJudge(Judge):
             return False  # several acts: the best-matched one is judged as a whole
         i = action.rfind("的")
         tail = action[i + 1:].strip("，。；;, ")
+        if _WORKS.match(action.strip()) and _PROJECT_ITSELF.fullmatch(tail):
+            return False  # "新建…与供水设施…无关的建设项目": the proposal is such a project; what it is, the clause says
         if i >= 0 and "从事" in action[:i] and re.search(r"(?:活动|行为|工作)$", tail):
             # "从事…收集、贮存…的经营活动": the acts named again as a noun, not a thing they are done to ("开展可能造成
             # 水土流失的生产建设活动" names a kind of activity the project must be)
@@ -698,7 +708,7 @@ class RuleJudge(Judge):
         if i < 0 or not 2 <= len(tail) <= 8 or "、" in tail or "其他" in action[:i] or _ETC.search(action[:i]):
             return False
         words = [t for t in content_terms(tail) if t not in _PARTIES and self.weight(t) >= 1.0]
-        if not words and tail not in _GENERIC and all(w in _PARTIES or w in _GENERIC for w in content_terms(tail)) \
+        if not words and tail not in GENERIC_WORDS and all(w in _PARTIES or w in GENERIC_WORDS for w in content_terms(tail)) \
                 and len(content_terms(tail)) >= 2:
             words = [tail]  # "工业企业": two party words make a kind of party
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
@@ -710,7 +720,7 @@ class RuleJudge(Judge):
         if "或" in ncond:
             return False  # "未取得许可证或者超出许可范围的": another alternative may hold
         for m in _LACKED_PAPER.finditer(ncond):
-            words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and self.weight(t) >= 1.0]
+            words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and self.weight(t) >= 1.0]
             if words and not any(self._fact_state(t, fact, wide=True) for t in words):
                 return True
         return False
@@ -729,7 +739,7 @@ class RuleJudge(Judge):
                 mod = terms[-1] if terms and before.endswith(terms[-1]) else ""
                 if not mod and before[-1:] and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _FUNCTION_CHARS:
                     mod = before[-1]  # a one-character modifier the segmenter drops ("准保护区")
-                if not mod or mod in _GENERIC:
+                if not mod or mod in GENERIC_WORDS:
                     continue
                 spans = [(a, b) for a, b in word_spans(z, text)
                          if not in_label(text, a, b) and state_at(text, a, b, proposal=True) == PRESENT]
@@ -768,7 +778,7 @@ class RuleJudge(Judge):
                 if not (phrase.rstrip("的").endswith(mod + head) if last else
                         (mod + head in phrase and not _ENUM_SPLIT.search(phrase)
                          and flags.get(mod, "").startswith("n") and flags.get(head, "").startswith("n"))) \
-                        or mod in _GENERIC or mod in _PARTIES \
+                        or mod in GENERIC_WORDS or mod in _PARTIES \
                         or any(mod in g and len(g) > 1 for g in term_groups(phrase)):
                     continue  # not a modifier written onto the head, or the last of listed acts ("丢弃、遗撒固体废物")
                 if self.weight(mod) >= max(self.params.specific, self.weight(head) + 1.0) \
@@ -783,13 +793,13 @@ class RuleJudge(Judge):
         if not m:
             return False
         denied = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
-        done = [w for w in a.words if self._fact_state(w, fact) == PRESENT and w not in _GENERIC]
+        done = [w for w in a.words if self._fact_state(w, fact) == PRESENT and w not in GENERIC_WORDS]
         if not (bool(done) and any(w in m.group(0) and _PERMIT_WORD.search(w) for w in denied)):
             return False
         # the permit the fact lacks is this one: "取水许可证" asks for 取水 among what is denied, not a hazardous-waste
         # licence another sentence lacks
         kind = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:许可证|许可)", m.group(0))
-        qualifier = [t for t in content_terms(kind.group(1)) if t not in _GENERIC and not _OBTAIN_VERB.fullmatch(t)] \
+        qualifier = [t for t in content_terms(kind.group(1)) if t not in GENERIC_WORDS and not _OBTAIN_VERB.fullmatch(t)] \
             if kind else []
         text = fact.norm_text
         return not qualifier or any(
@@ -805,7 +815,7 @@ class RuleJudge(Judge):
         if _AHEAD_OF_APPROVAL.search(fact.whole or text):
             return False  # "待投产后再向水利部门补办": the act will go ahead of the permit
         verbs = {w for w, flag in tagged(norm_text) if flag.startswith("v")}
-        spans = [(i, j) for w in a.words if w in verbs and w not in _GENERIC and self._fact_state(w, fact) == PRESENT
+        spans = [(i, j) for w in a.words if w in verbs and w not in GENERIC_WORDS and self._fact_state(w, fact) == PRESENT
                  for i, j in _mention_spans(w, fact) if not _PAPER_AFTER.match(text, j)]
         # (no act of the duty's affirmed: only the permit is named); the lexicon's phrase may hold the plan itself
         # ("补水水源拟从下水库所在河流取水")
@@ -861,7 +871,8 @@ class RuleJudge(Judge):
         if len(terms) < 3 or not (tail.endswith(terms[-1]) or tail[:-1].endswith(terms[-1])):  # "大气污染" + 物
             return False
         obj = terms[-1]
-        if obj in _GENERIC or obj in _PARTIES or self.weight(obj) < self.params.specific:
+        if obj in GENERIC_WORDS or obj in _PARTIES or self.weight(obj) < self.params.specific \
+                or (_WORKS.match(action.strip()) and _PROJECT_ITSELF.fullmatch(obj)):
             return False
         # the act done to it ("排放大气污染物", "转让危险废物经营许可证"): a verb of the norm the fact does, right before
         # the object or before one noun that qualifies it; a noun alone before it ("餐饮服务项目") describes it, and a
@@ -894,7 +905,7 @@ class RuleJudge(Judge):
             return False
         listed = [x for x in _LIST_SPLIT.split(m.group(1)) if x]
         # each thing by its name and its head word (废渣 of 工业废渣): a modifier (工业) names no thing
-        words = [w for x in [*listed, m.group(2)] for w in {x, *(content_terms(x)[-1:])} if w not in _GENERIC]
+        words = [w for x in [*listed, m.group(2)] for w in {x, *(content_terms(x)[-1:])} if w not in GENERIC_WORDS]
         return len(listed) >= 2 and bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
 
     def _rarest_unmet(self, action: str, a: Match) -> bool:
@@ -926,7 +937,7 @@ class RuleJudge(Judge):
                 return False
             place, thing = m.group(1), m.group(2)
         things = [t for x in _ENUM_SPLIT.split(re.sub(r"等[\u4e00-\u9fff]*$", "", thing))
-                  for t in content_terms(x) if t not in _GENERIC]
+                  for t in content_terms(x) if t not in GENERIC_WORDS]
         mods = {re.sub(_CONDUIT + "$", "", p_) for p_ in re.split(r"、|或者|和", place)}
         mods = {x for x in mods if len(x) >= 2}
         if not things or not mods:
@@ -947,7 +958,7 @@ class RuleJudge(Judge):
             return False
         verb = _normalized(action)[m.end(1):m.end()]
         place = re.sub(r"[中内里]$", "", m.group(1))
-        nouns = [t for t in content_terms(place) if t not in _GENERIC and t not in _ANY_PLACE
+        nouns = [t for t in content_terms(place) if t not in GENERIC_WORDS and t not in _ANY_PLACE
                  and not any(f.startswith("v") for _w, f in tagged(t))]
         # the place as the lexicon reads it too ("垃圾箱" is a 生活垃圾收集设施)
         return bool(nouns) and self._fact_state(verb, fact) != PRESENT and self._fact_state(place, fact) != PRESENT \
@@ -959,13 +970,13 @@ class RuleJudge(Judge):
         m = _TO_PLACE.match(_normalized(action))
         if not m:
             return False
-        words = [t for t in content_terms(m.group(1)) if t not in _GENERIC and t not in _ANY_PLACE]
+        words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and t not in _ANY_PLACE]
         if not words:
             return False  # "直接向环境排放": the environment as a whole is wherever the act goes
         if fact.parts:
             # the whole proposal: the place must be said in a sentence that does the act ("距东碾河取水口2公里" names
             # the river, not where the waste water goes)
-            acts = [t for t in content_terms(action[m.end(1):]) if t not in _GENERIC]
+            acts = [t for t in content_terms(action[m.end(1):]) if t not in GENERIC_WORDS]
             return not any(any(t in n for t in words) and any(v in n for v in acts)
                            for n in (_normalized(x) for x in fact.parts))
         return not any(self._fact_state(t, fact) == PRESENT for t in words)
@@ -980,7 +991,7 @@ class RuleJudge(Judge):
             if not sep or len(head) != 1 or self._fact_state(head[0], fact) != PRESENT:
                 continue
             clause = re.split(r"[，、；]", before)[-1]
-            mods = [t for t in content_terms(clause) if t != head[0] and t not in _GENERIC and t not in _PARTIES
+            mods = [t for t in content_terms(clause) if t != head[0] and t not in GENERIC_WORDS and t not in _PARTIES
                     and not _POLARITY_WORDS.match(t)]
             if not mods:
                 continue
@@ -1047,7 +1058,7 @@ class RuleJudge(Judge):
     def _rarest_case_word_unsaid(self, condition: str, c: Match, fact: Fact) -> bool:
         """The word that most narrows the duty's case ("分期" of "分期建设、分期投入生产…的建设项目") is nowhere in the
         proposal, and rarer than any word of the case it does share: the project is of the general class only."""
-        terms = [t for t in content_terms(condition) if t not in _GENERIC and t not in _PARTIES]
+        terms = [t for t in content_terms(condition) if t not in GENERIC_WORDS and t not in _PARTIES]
         if not terms or not c.words:
             return False
         rarest = max(terms, key=self.weight)
@@ -1108,7 +1119,7 @@ class RuleJudge(Judge):
         if lead:
             action = action[lead.end(1):]
             if lead.re is _LEAD_AREA and any(self.weight(t) >= 1.0 and not self._fact_state(t, fact, wide=True)
-                   for t in content_terms(lead.group(1)) if t not in _GENERIC):
+                   for t in content_terms(lead.group(1)) if t not in GENERIC_WORDS):
                 # "黄河流域水资源超载地区新增取水许可": a project in the 黄河流域 that never says its area is 超载 is not
                 # shown to be in the area the ban names
                 return Judgment("not_applicable")
@@ -1126,7 +1137,7 @@ class RuleJudge(Judge):
             return Judgment("not_applicable")
         source = _CONVERTED.match(action.strip())
         if source and not any(self._fact_state(t, fact) == PRESENT for t in content_terms(source.group(1))
-                              if t not in _GENERIC):
+                              if t not in GENERIC_WORDS):
             # "严格控制耕地转为林地、草地、园地": a change from the first thing; a kindergarten's "种植园地" or orchards
             # around a plant are not land the project turns from 耕地
             return Judgment("not_applicable")
@@ -1145,7 +1156,7 @@ class RuleJudge(Judge):
                 or _acts_of_suppliers(a.words, fact) or self._works_kind_absent(norm, action, fact):
             # "烂果统一收集后交给附近养殖场": the works the norm is about are another party's, not the project
             return Judgment("not_applicable")
-        if condition and all(t in _PARTIES or t in _GENERIC for t in content_terms(condition)):
+        if condition and all(t in _PARTIES or t in GENERIC_WORDS for t in content_terms(condition)):
             # "施工单位施工，应当采取下列措施": the condition only names who is bound, which a building project is
             condition = ""
         split = _PARTY_SPLIT if _PARTY_LIST.match(condition.strip("，；;, ")) else _COND_SPLIT
@@ -1295,6 +1306,8 @@ class RuleJudge(Judge):
                 # avoiding the act counts where the ban holds: "拆除旧厂房" does not keep "在禁止建设区域新建…" outside an
                 # airport's zone
                 return out("supports")
+            if _related_works(action, norm.scope, fact):
+                return out("not_applicable")
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
                     or self._modifier_missing(action, fact) or _other_level(action, fact):
                 return out("not_applicable")
@@ -1707,7 +1720,7 @@ def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
         if not part or _MODAL.search(part) or _NEGATED_PART.match(part) or _LIST_INTRO.search(part):
             continue
         i = part.rfind("的")
-        if i >= 0 and all(t in _GENERIC or t in _PARTIES for t in content_terms(part[i + 1:])):
+        if i >= 0 and all(t in GENERIC_WORDS or t in _PARTIES for t in content_terms(part[i + 1:])):
             part = part[:i]  # "…的单位和其他生产经营者": the clause before 的 names the act and its object
             # "石材、木料等加工易产生扬尘的作业": what the work is likely to cause describes it; the act is the head
             part = _LIKELY_EFFECT.sub("", part) or part
@@ -1776,7 +1789,7 @@ def action_verbs(action: str) -> tuple[str, ...]:
     pos = 0
     for w, flag in _pos_tags(action):
         start, pos = pos, pos + len(w)
-        if flag != "v" or len(w) < 2 or w not in words or w in _GENERIC or _POLARITY_WORDS.match(w):
+        if flag != "v" or len(w) < 2 or w not in words or w in GENERIC_WORDS or _POLARITY_WORDS.match(w):
             continue
         seg_end = _PHRASE_SPLIT.search(action, pos)
         after = action[pos: seg_end.start() if seg_end else len(action)]
@@ -1785,13 +1798,13 @@ def action_verbs(action: str) -> tuple[str, ...]:
         # or listed after 的, describes the thing; it is not the act asked for.
         rel = after.find("的")
         rest = after[rel + 1:].strip()
-        if (rel >= 0 and (not rest or any(flag == "v" and len(x) >= 2 and x not in _GENERIC
+        if (rel >= 0 and (not rest or any(flag == "v" and len(x) >= 2 and x not in GENERIC_WORDS
                                           for x, flag in _pos_tags(rest)))) \
                 or _NOMINAL.search(action[seg_start:start]):
             continue  # "可能造成…影响的，": a condition, not an act
         out.append(w)
     # "进行预处理", "开展监测": what follows a light verb is the act, whatever its word class
-    out += [m.group(1) for m in _LIGHT_VERB.finditer(action) if m.group(1) in words and m.group(1) not in _GENERIC]
+    out += [m.group(1) for m in _LIGHT_VERB.finditer(action) if m.group(1) in words and m.group(1) not in GENERIC_WORDS]
     # "…情况，报县级…部门备案": the procedure the report ends in is the act (the segmenter reads 备案 as a noun)
     out += [m.group(1) for m in _FILED.finditer(action)]
     # "…向社会公开": what is done toward a party closes the act (the tagger reads 公开 as an adverb)
@@ -1840,7 +1853,7 @@ def _act_unaffirmed(action: str, fact: Fact) -> bool:
         return False
     for phrase in _PHRASE_SPLIT.split(duty):
         here = [v for v in verbs if v in phrase]
-        objects = tuple(t for t in content_terms(phrase) if t not in verbs and t not in _GENERIC
+        objects = tuple(t for t in content_terms(phrase) if t not in verbs and t not in GENERIC_WORDS
                         and t not in _PARTIES and not any(t in v or v in t for v in verbs))
         if any(_affirmed(v, fact, objects) for v in here):
             return False
@@ -1998,7 +2011,7 @@ def _only_planned(action: str, fact: Fact) -> bool:
     text = fact.norm_text
     if _AHEAD_OF_APPROVAL.search(fact.whole or text):
         return False
-    spans = [sp for t in content_terms(action) if t not in _GENERIC for sp in _mention_spans(t, fact)]
+    spans = [sp for t in content_terms(action) if t not in GENERIC_WORDS for sp in _mention_spans(t, fact)]
     return bool(spans) and _spans_planned(text, spans, within=False)
 
 
@@ -2017,7 +2030,7 @@ def _after_approval(action: str, fact: Fact) -> bool:
     """Every occurrence in the fact of the act's words waits for the procedures to be done."""
     text = fact.norm_text
     # the proposal's own words for the act count ("取得批复后进场施工" for 开工建设)
-    spans = [sp for t in content_terms(action) if t not in _GENERIC for sp in _mention_spans(t, fact)]
+    spans = [sp for t in content_terms(action) if t not in GENERIC_WORDS for sp in _mention_spans(t, fact)]
     if not spans:
         spans = [(i, j) for t in content_terms(action) for i, j in word_spans(t, text)]
     starts = [i for i, _j in spans]
@@ -2036,7 +2049,7 @@ def _acts_missing(action: str, a: Match, fact: Fact) -> bool:
     if first_verb is None or first_verb == 0:
         return False
     head = "".join(w for w, _t in tags[:first_verb])
-    verbs = [w for w, t in tags[first_verb:] if t == "v" and len(w) >= 2 and w not in _GENERIC]
+    verbs = [w for w, t in tags[first_verb:] if t == "v" and len(w) >= 2 and w not in GENERIC_WORDS]
     if not verbs or (not _ENUM_SPLIT.search(head) and len(content_terms(head)) < 2):
         return False
     return all(w in head for w in a.words) and not any(RuleJudge._fact_state(v, fact) for v in verbs)
@@ -2048,7 +2061,7 @@ def _lead_acts(action: str) -> tuple[str, list[str]]:
     m = _LEAD_LIST.match(action.strip())
     if not m:
         return "", []
-    return m.group(1), [t for t in _LIST_SPLIT.split(m.group(1)) if t not in _GENERIC]
+    return m.group(1), [t for t in _LIST_SPLIT.split(m.group(1)) if t not in GENERIC_WORDS]
 
 
 def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:
@@ -2076,7 +2089,7 @@ def _means_missing(action: str, fact: Fact) -> bool:
     m = _MEANS.match(action[:cut])
     if not m:
         return False
-    words = [t for t in content_terms(m.group("means")) if t not in _GENERIC and not _POLARITY_WORDS.match(t)]
+    words = [t for t in content_terms(m.group("means")) if t not in GENERIC_WORDS and not _POLARITY_WORDS.match(t)]
     # a means named only to be denied ("不外排至周边沟渠") is not used
     return bool(words) and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in words)
 
@@ -2094,7 +2107,7 @@ def _benefactive_act_missing(action: str, fact: Fact) -> bool:
     if not tags:
         return False
     verb, flag = tags[0]
-    return flag == "v" and len(verb) >= 2 and verb not in _GENERIC and not RuleJudge._fact_state(verb, fact)
+    return flag == "v" and len(verb) >= 2 and verb not in GENERIC_WORDS and not RuleJudge._fact_state(verb, fact)
 
 
 # A case of a thing that failed a test or a standard ("验收不合格的", "检测不达标的").
@@ -2163,7 +2176,7 @@ def _place_undecided(words: list[str], fact: Fact) -> bool:
     """Every place word of the scope that the proposal writes stands in a clause that leaves open whether the project
     is there ("是否位于…范围内，尚未确定")."""
     text = fact.whole or fact.norm_text
-    spans = [sp for w in words if w not in _GENERIC and len(w) >= 2 for sp in word_spans(w, text)]
+    spans = [sp for w in words if w not in GENERIC_WORDS and len(w) >= 2 for sp in word_spans(w, text)]
     return bool(spans) and all(undecided(text, a, b) for a, b in spans)
 
 
@@ -2171,7 +2184,7 @@ def _under_way(words: list[str], fact: Fact) -> bool:
     """A specific word the duty and the fact share names a procedure the fact says is still under way, or still to be
     decided ("取水许可…正在向县水利局咨询办理路径，待勘查结果出来后再确定")."""
     text = fact.norm_text
-    return any(in_progress(text, a, b) or undecided(text, a, b) for w in words if w not in _GENERIC and len(w) >= 2
+    return any(in_progress(text, a, b) or undecided(text, a, b) for w in words if w not in GENERIC_WORDS and len(w) >= 2
                for a, b in word_spans(w, text))
 
 
@@ -2194,7 +2207,7 @@ def _disposal_verb_missing(action: str, fact: Fact) -> bool:
     # the thing the act is done to, the nouns right after 将 ("将危险废物提供…" and "蔬菜残叶交由环卫部门收运": no
     # hazardous waste in the fact)
     thing = "".join(w for w, _f in itertools.takewhile(lambda wf: wf[1].startswith("n"), tagged(action[lead.end():])[:3]))
-    named = [t for t in content_terms(thing) if t not in _GENERIC and len(t) >= 2]
+    named = [t for t in content_terms(thing) if t not in GENERIC_WORDS and len(t) >= 2]
     if named and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in named):
         return True
     # the act: the object is a short noun phrase right before the verb; a longer stretch holds acts the tagger missed
@@ -2237,10 +2250,30 @@ def _with_modifier(kw: tuple[str, ...]) -> str:
 def _kind_words(subject: str) -> tuple[str, ...]:
     """The words of a subject that name a kind of party (畜禽, 养殖场 in "畜禽养殖场、养殖小区"); segmented once
     per subject, since the judge meets the same subjects for every fact."""
-    return tuple(t for t in content_terms(subject) if t not in _GENERIC and t not in _PARTIES and len(t) >= 2)
+    return tuple(t for t in content_terms(subject) if t not in GENERIC_WORDS and t not in _PARTIES and len(t) >= 2)
 
 
 _WORKS = re.compile(r"(?:新建|改建|扩建)(?:、(?:新建|改建|扩建))*")
+# What a proposal to build is, whatever it builds.
+_PROJECT_ITSELF = re.compile(r"(?:建设)?项目|建设工程|工程")
+# "新建…与供水设施和保护水源无关的建设项目": works for those things are the ones the ban leaves allowed.
+_UNRELATED_TO = re.compile(r"与([^，。；]{2,30}?)无关的")
+_WHAT_IS_BUILT = re.compile(r"新建|改建|扩建|建设内容|建设规模|项目名称")
+
+
+def _related_works(action: str, scope: str, fact: Fact) -> bool:
+    """The ban spares works related to some things ("与供水设施和保护水源无关的建设项目") and what the proposal builds is
+    for one of them ("新建取水泵站…为县城水厂供水"): the words of those things other than the place's own (水源 of the
+    zone) stated in a sentence that says what is built."""
+    m = _UNRELATED_TO.search(action)
+    if m is None:
+        return False
+    place = _normalized(scope)
+    words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and t not in place and len(t) >= 2]
+    text = fact.whole or fact.norm_text
+    built = [text[a:b] for a, b in sentences(text) if _WHAT_IS_BUILT.search(text[a:b])]
+    return any(state_at(x, i, i + len(t), proposal=True) == PRESENT
+               for t in words for x in built for i in [x.find(t)] if i >= 0)
 # A contractor named by the works it does ("工程施工单位", "建筑施工单位"), unlike a bare "施工单位" that any
 # party may be; and the words by which a proposal states it carries out such works.
 _WORKS_PARTY = re.compile(r"^(?:建设工程|建筑工程|工程|建筑|房屋建筑)施工单位$")
@@ -2313,7 +2346,10 @@ _AROUND = r"周边|附近|周围|邻近|靠近|紧邻|毗邻"
 _AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$|"
                             # "园区北侧为某小区": a place on one side of the site is beside it, not where it is, also
                             # under its own name ("村北侧为XX水库饮用水水源二级保护区")
-                            r"[东南西北]{1,2}[侧面边](?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)[^，。；,;]{0,10}$")
+                            r"[东南西北]{1,2}(?:[侧面边](?:约?[\d.]+(?:米|公里|千米|m|km)(?:处|外|以外)?)?|"
+                            # "北侧约300米为村庄", "东北约800米为某村": a bearing and a distance
+                            r"约?[\d.]+(?:米|公里|千米|m|km)(?:处|外|以外)?)"
+                            r"(?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)[^，。；,;]{0,10}$")
 
 
 # A word that names a place by its kind ("保护区", "管控范围", "红线").
@@ -2486,7 +2522,7 @@ def _other_compound(word: str, action: str, fact: Fact) -> bool:
         return False
     for _a, b in spans:
         nxt = next((w for w in segment(text[b:b + 6])[:1]), "")
-        if len(nxt) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt) or nxt in _GENERIC or word + nxt in act \
+        if len(nxt) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", nxt) or nxt in GENERIC_WORDS or word + nxt in act \
                 or (nxt in _APPARATUS and any(word + x in act for x in _APPARATUS)):
             return False  # "集尘装置" is the "集尘设施" the act asks for
     return True
@@ -2812,7 +2848,7 @@ def _distance_scope(scope: str, fact: Fact) -> tuple[bool | None, str]:
     words = [t for t in content_terms(place) if not t.isdigit()]
     if not words:
         return None, ""
-    head, names = words[-1], [t for t in words[:-1] if t not in _GENERIC]
+    head, names = words[-1], [t for t in words[:-1] if t not in GENERIC_WORDS]
     for f in _FACT_DISTANCE.finditer(fact.whole or fact.sentence):  # the site is the whole project's
         there = normalize_for_search(f.group(1))
         if head not in there or (names and not any(t in there for t in names)) \
@@ -2924,7 +2960,7 @@ def _mentions_exception(exceptions: str, action: str, fact: Fact) -> bool:
         # a compound's head stands for it ("工艺要求" for "生产工艺要求")
         terms += [t[-2:] for t in terms if len(t) >= 4]
         words = [t for t in terms
-                 if t not in _GENERIC and len(t) >= 2 and not any(t in o or o in t for o in own)]
+                 if t not in GENERIC_WORDS and len(t) >= 2 and not any(t in o or o in t for o in own)]
         return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
 
     for alt in re.split(r"[；;]", exceptions):

@@ -85,8 +85,23 @@ def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Col
         # "…未予批准的，建设单位不得开工建设": the act after 不得 is too short to know the article by; the case before it
         # is read too, and one article must repeat clearly more of it than any other (环评法 第三十一条)
         return _clearly_repeating(set(char_bigrams(re.sub(_MODALS, "", rule))), liable)
-    share, best = max(((len(grams & _text_bigrams(c.text)), c) for c in liable), key=lambda x: x[0])
-    return best if share >= REPEAT_SHARE * len(grams) else None
+    # Enough of the rule repeated over the whole article; of such articles, the one with a single breach (an item, a
+    # sentence) repeating most of it: 第一百一十四条 "无许可证从事收集…危险废物经营活动的" over 第一百一十二条, whose
+    # many items hold the same words apart ("（四）…无许可证的单位…", "（七）…混合收集…").
+    passing = [c for c in liable if len(grams & _text_bigrams(c.text)) >= REPEAT_SHARE * len(grams)]
+    if not passing:
+        return None
+    return max(passing, key=lambda c: (_breach_share(grams, c.text), len(grams & _text_bigrams(c.text))))
+
+
+def _breach_share(grams: set[str], text: str) -> int:
+    """The most of the rule's bigrams one sentence or listed item of the article repeats."""
+    return max((len(grams & _text_bigrams(text[a:b])) for a, b in _breaches(text)), default=0)
+
+
+@lru_cache(maxsize=4096)
+def _breaches(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentences(text))
 
 
 # With the case read in, the share of the rule's bigrams the article repeats, and its lead over the next article.
