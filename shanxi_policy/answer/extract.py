@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..index.units import sentences
@@ -17,7 +18,7 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, in_liability_chapter
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -150,6 +151,7 @@ def coverage(question: str, text_norm: str, idf: Callable[[str], float] | None =
     return hit / total if total else 0.0
 
 
+@lru_cache(maxsize=256)
 def _phrase_variants(question: str, terms: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Legal terms of the lay phrases a question holds across its words ("改成住宅" → 用途变更, 住宅): each word of the
     phrase is covered where the legal terms are written."""
@@ -477,7 +479,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
     ans = Answer(True, "".join(chosen), ordered, q, "", confidence)
-    if not legacy and _ASKS_AMOUNT.search(q) and not AMOUNT.search(ans.text) and not AMOUNT.search(lead.text):
+    if not legacy and _ASKS_AMOUNT.search(q) and not AMOUNT.search(ans.text) and not AMOUNT.search(lead.text) \
+            and not ESCALATION.search(lead.text):  # the first fine of an escalation is its own law's (typed.py)
         # "…要罚多少钱" answered by a penalty without its amount ("处以罚款"): the amount another top clause states for
         # the same breach ("处建设项目总投资额百分之一以上百分之五以下的罚款") is given with it, cited to that clause.
         # Not when the article sets its amounts in a later paragraph ("个人有前款第一项…行为之一，处…"): those are shown

@@ -155,3 +155,8 @@ def classify(question: str) -> QuestionType:
     if _OPEN.search(q) and not _FACTOID.search(_SEVERAL.sub("", q, count=1)):
         return QuestionType("open", "", years)
     return QuestionType("factoid", "", years)
+
+
+# A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):
+# it presumes the first penalty, which another article of the law sets for the same act.
+ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")

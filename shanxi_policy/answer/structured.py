@@ -508,6 +508,9 @@ def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None
     """A liability article of a top hit's law whose opening breach holds every word of the question ("无许可证从事危险
     废物经营活动的怎么处罚" and 第一百一十四条 "无许可证从事收集、贮存、利用、处置危险废物经营活动的，…"): it is the answer."""
     terms = [t for t in content_terms(question) if t not in _PENALTY_WORDS]
+    # a spoken "没有" is the law's 无 or 未 ("没有许可证收集危险废物" and "无许可证从事收集…危险废物经营活动")
+    negated = any(t in _SPOKEN_NOT for t in terms)
+    terms = [t for t in terms if t not in _SPOKEN_NOT]
     if len(terms) < 3:
         return None
     for doc_id in dict.fromkeys(h.doc_id for h in hits[:3]):
@@ -515,6 +518,8 @@ def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None
         if d is None:
             continue
         for c, case in opening_cases(d):
+            if negated and not _LAW_NOT.search(case):
+                continue
             if all(has_term(t, _norm(case)) for t in terms):
                 return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
     return None
@@ -889,6 +894,8 @@ def _asks_purpose(question: str) -> bool:
 
 # Words every penalty question and article share; they do not tell one listed breach from another.
 _PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
+_SPOKEN_NOT = frozenset({"没有", "没"})
+_LAW_NOT = re.compile(r"无|未|没有|不")
 
 
 def penalty_items(question: str, body: list[str]) -> list[str] | None:

@@ -24,7 +24,7 @@ from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expan
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, rarest_term, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
-from .qtype import ASKS_PENALTY, PARTS, YEAR, classify, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, PARTS, YEAR, classify, in_liability_chapter
 from .structured import (
     MAX_BODY,
     article_number,
@@ -73,6 +73,9 @@ def opened(ans: Answer) -> Answer:
 _PAPER_HEAD = re.compile(r"(?:许可证|证|执照|资格证|合格证)$")
 
 
+_HOLDER = re.compile(r"(?:厂|公司|企业|单位|集团|场|站|院|店|我们|咱们|你们|他们)$")
+
+
 def _paper_names(question: str) -> list[str]:
     """The papers a question names: a head word (…许可证, 执照) with the nouns right before it ("受理危险废物经营许可证"
     names 危险废物经营许可证)."""
@@ -84,6 +87,9 @@ def _paper_names(question: str) -> list[str]:
         j = i
         while j > 0 and re.match(r"n|vn|an|x|nz|ng|nr", tags[j - 1][1]) and tags[j - 1][0] not in ("那", "请问"):
             j -= 1
+        # the holder is no part of the paper's name ("焦化厂排污许可证" is the works' 排污许可证)
+        while j < i and _HOLDER.search(tags[j][0]):
+            j += 1
         name = "".join(w for w, _f in tags[j:i + 1])
         if len(name) >= 5:
             out.append(name)
@@ -410,7 +416,7 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         # asked whether it is lawful, the article punishing it follows
         return with_recourse(kb, asked, banned) if _LEGAL.search(asked) else banned
     return with_recourse(kb, asked, unnamed_object(kb, asked, penalty_list(introduced_list(
-        permission_answer(asked, base), asked), asked)))
+        permission_answer(asked, base, kb), asked), asked)))
 
 
 # "养猪场粪污到底归环保局管还是农业农村局管？", "噪声扰民归谁管": who is in charge of a matter, not who punishes a breach.
@@ -443,9 +449,6 @@ def competence_first(question: str, ans: Answer) -> Answer | None:
     return _led_by(ans, replace(hit, quote="".join(said), marks=[]), question)
 
 
-# A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):
-# it presumes the first penalty, which another article of the law sets for the same act.
-_ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")
 
 
 def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
@@ -456,7 +459,7 @@ def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer
         return ans
     top = ans.citations[0]
     doc = kb.document(top.doc_id)
-    if doc is None or not _ESCALATION.search(top.text):
+    if doc is None or not ESCALATION.search(top.text):
         return ans
     terms = [t for t in content_terms(question) if not t.isdigit()]
     _lead, listed = enumerated_items(top.text)
@@ -467,7 +470,7 @@ def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer
             break
         for c in doc.clauses:
             i = c.text.find(body)
-            if c.clause_id == top.clause_id or i < 0 or _ESCALATION.search(c.text) or not under_liability(c.path):
+            if c.clause_id == top.clause_id or i < 0 or ESCALATION.search(c.text) or not under_liability(c.path):
                 continue
             start = c.text.rfind("（", 0, i)
             lead = item_lead(c.text, start) if start >= 0 else ""
@@ -510,6 +513,8 @@ def amount_first(question: str, ans: Answer) -> Answer:
     top = ans.citations[0]
     if not in_liability_chapter(top) or AMOUNT.search(top.text) or not _UNSET_FINE.search(top.text):
         return ans  # (a warning or a licence revoked is a penalty of its own, not a fine left unset)
+    if ESCALATION.search(top.text):
+        return ans  # "按照原处罚数额按日连续处罚": the first fine is its own law's (basic_penalty_first), not another text's
     terms = [t for t in content_terms(question) if not t.isdigit()]
     for h in ans.citations[1:4]:
         if h.score < AMOUNT_RATIO * top.score or not in_liability_chapter(h) or h.doc_id == top.doc_id:
@@ -645,7 +650,7 @@ def act_ban(kb: KnowledgeBase, question: str, ans: Answer) -> Answer | None:
     return _answered_by(ans, best[1], best[2], question)
 
 
-def permission_answer(question: str, ans: Answer) -> Answer:
+def permission_answer(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """The sentence of a top clause outside the 法律责任 chapter that forbids (or requires) the conduct asked about,
     when the best sentence is a penalty or states no rule; the answer is otherwise left as it is."""
     if not ans.found or ans.items or not ans.citations or ASKS_PENALTY.search(question):
@@ -658,6 +663,13 @@ def permission_answer(question: str, ans: Answer) -> Answer:
         return ans
     terms = _may_terms(question)
     rules = _rules_in(question, ans.citations[:3], rule, terms)
+    if not rules and kb is not None and all(in_liability_chapter(h) for h in ans.citations[:3]):
+        # only penalties on top ("环评报告还没批下来…先把地基打了，行不行" and 第三十二条 on false reports): the rule of
+        # the top law further down (第二十五条 "…未予批准的，建设单位不得开工建设")
+        have = {h.clause_id for h in ans.citations[:3]}
+        more = [h for h in kb.search(expand(question), k=PERMISSION_POOL, filters=DocFilter(doc_ids=[top.doc_id]))
+                if h.clause_id not in have]
+        rules = _rules_in(question, more, rule, terms)
     best = max(rules, key=lambda r: r[0], default=None)
     if best is not None:
         # Within the law that answers, the rule naming most of the question: "缓冲区可以进入吗" is settled by "缓冲区，
@@ -772,6 +784,10 @@ def _sanctions_holder(kb: KnowledgeBase | None, key: str, citations: list[Hit]) 
 _NO_OBJECT_FLAGS = ("r", "d", "p", "c", "u")
 
 
+# The people of the asker's own works ("老板想先把地基打了"): who wants the act, no object of it.
+_WORKS_PEOPLE = r"老板|厂长|经理|车间主任|领导|负责人"
+
+
 def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answer:
     """A one-sentence answer that lacks the question's rarest term while another retrieved clause uses it
     ("焦化企业…多远" answered by a sentence on 尾矿库) speaks of a different object: it is kept as the
@@ -781,15 +797,20 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     key = held_key(question, ans.citations[:5], kb)
     if key and all(f.startswith(_NO_OBJECT_FLAGS) for _w, f in tagged(key)):
         key = ""  # "有人管吗": no object asked about
-    if re.fullmatch(rf"{PARTY_HEAD}|[我本全各][省市县区镇乡村]", key):
+    if re.fullmatch(rf"{PARTY_HEAD}|[我本全各][省市县区镇乡村]|{_WORKS_PEOPLE}", key):
         # "企业…" answered by a rule for 建设单位, "我县…" by a county's notice: a bare kind of party or the
         # asker's own place names no object of its own
         key = ""
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
             and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(kb, key, ans.citations):
         top = ans.citations[0].score
+        # asked whether a conduct is allowed and answered by the rule on it, a penalty that shares the word is no better
+        # answer ("环评报告还没批下来…先把地基打了，行不行": 第二十五条, not 第三十二条 on false reports)
+        ruled = _MAY.search(as_may(question)) is not None and not in_liability_chapter(ans.citations[0]) \
+            and _FORBIDS.search(ans.text) is not None
         alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
-                    and has_term(key, normalize_for_search(h.text))), None)
+                    and has_term(key, normalize_for_search(h.text))
+                    and not (ruled and in_liability_chapter(h))), None)
         if alt is not None:
             # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers
             # it; the best one speaks of another act (变更法人名称) with the question's common words.
@@ -834,7 +855,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # Only names of things (four or more characters, or a Latin abbreviation such as GDP): short lay
         # words ("出门", "以后", "按规定") are missing from every law and say nothing about the subject.
         absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not _WHEN_WORDS.fullmatch(t)
-                  and not kb.uses_term(t)]
+                  and not re.fullmatch(_WORKS_PEOPLE, t) and not kb.uses_term(t)]
         if absent:
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
             ans.note = f"{NOT_USED}{words}，以下是最接近的条款，请核对是否对应您的问题。"
