@@ -422,6 +422,8 @@ def _echo_report(rep: Report) -> None:
         click.echo(f"审查依据范围：{rep.basis}")
     for g in rep.gaps:
         click.echo(f"[未能审查] {g}")
+    for g in rep.papers:
+        click.echo(f"[已办手续，请核对原件] {g}")
     # in the Word report's order and numbering, so that "第3项" is the same finding on screen and on paper
     for n, f in rep.numbered():
         click.echo(f"[{RELATION_LABELS[f.relation]}] {n}. {f.citation()}")

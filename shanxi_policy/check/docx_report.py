@@ -47,6 +47,8 @@ def write_docx(rep: Report, path: str | Path) -> Path:
         d.add_paragraph(f"审查依据范围：{rep.basis}（未依据文档库中的其他文件）。")
     for g in rep.gaps:
         d.add_paragraph(f"未能审查：{g}")
+    for g in rep.papers:
+        d.add_paragraph(f"项目材料称已办理（请核对原件）：{g}")
     d.add_heading("三、逐项审查情况", level=1)
     items = rep.numbered()
     counts_by = {r: len(v) for r, v in rep.grouped().items()}

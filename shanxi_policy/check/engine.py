@@ -389,6 +389,49 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     return out
 
 
+# A procedure stated done: its paper obtained, approved, filed or passed.
+_DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过|批复|获批|备案|领取|申领|核发|持有)|"
+                   r"(?:取得|获得)[^，。；]{0,24}(?:批复|批准|审批意见|审查意见|许可证|许可|备案)|"
+                   r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)")
+
+
+_AWAITED = re.compile(r"上报|报批|报送|送审|待|正在|拟|申请中|审批中|审查中|办理中")
+
+
+def _segment_end(text: str, b: int) -> int:
+    m = re.compile(r"[，。；,;]").search(text, b)
+    return m.start() if m else len(text)
+
+
+def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
+    """The procedures of the lexicon's duties (环境影响评价, 排污许可, 节能审查 …) that the proposal states done, each
+    with the sentence that says so ("环境影响报告表已于2024年5月取得…批复"): the reviewer sees what to verify against the
+    papers, as it sees what is missing."""
+    out: list[str] = []
+    earlier: list[str] = []
+    for ob in lex.obligations:
+        said = [w for w in ob.get("satisfied", []) if w in prop.text]
+        # "环境影响报告书" is the project's 环境影响报告 before it is a plan's: a word holding an earlier duty's word counts
+        # for this duty only where this duty binds the project
+        own = [w for w in said if not any(u in w for u in earlier)]
+        earlier.extend(ob.get("satisfied", []))
+        if not said or (ob.get("only") and not _present_any(prop, list(ob["only"]))) \
+                or (not own and not _present_any(prop, list(ob.get("applies", [])))):
+            continue
+        for f in prop.facts:
+            text = f.norm_text
+            spans = [(a, b) for w in said for a, b in word_spans(normalize_for_search(w), text)]
+            # done where it is named: "…报告书已编制完成并上报审批" is written, not approved
+            parts = [text[segment_start(text, a): _segment_end(text, b)] for a, b in spans]
+            if spans and all(_DONE.search(x) and not _AWAITED.search(x) for x in parts) and all(
+                    state_at(text, a, b, proposal=True) == PRESENT and not put_off(text, a, b)
+                    and not in_progress(text, a, b) for a, b in spans):
+                law = f"（《{ob['source']}》）" if ob.get("source") else ""
+                out.append(f"{ob['name']}{law}：{f.sentence.strip()}")
+                break
+    return out
+
+
 def _pending(prop: Proposal, words: list[str], under_way: bool = False) -> list[str]:
     """The sentences that put off every mention of the words (a procedure not yet done; with under_way, also one
     being done, "正在办理"); [] when any mention is not so."""
@@ -654,6 +697,7 @@ class Prepared:
     gaps: list[Gap] = field(default_factory=list)  # matters no law in the library covers
     matters: list[str] = field(default_factory=list)  # the discharges and wastes the proposal states
     elsewhere: set[str] = field(default_factory=set)  # local regulations of places other than the one named
+    papers: list[str] = field(default_factory=list)  # procedures the proposal states done (papers_done)
 
 
 def basis_filter(src: CheckSource, doc_filter: DocFilter | None) -> DocFilter | None:
@@ -727,6 +771,20 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
             # added to the sentence's own candidates, never in place of them
             hits[i] = _merge_hits(hits[i], [replace(nh, score=nh.score * p.pair_weight) for nh in extra],
                                   len(hits[i]) + len(extra))
+    # An article that bans by the part of a place ("核心区和缓冲区内，不得建设任何生产设施"; "实验区内，不得建设污染环境…
+    # 的生产设施"): where one of its place bans is a candidate, the others are judged too, since the proposal may name
+    # another part of the place than the one its words matched.
+    by_clause: dict[str, list[Norm]] = {}
+    for n in src.norms():
+        if n.modality == "prohibition" and n.scope:
+            by_clause.setdefault(n.clause_id, []).append(n)
+    for i, hs in enumerate(hits):
+        have = {nh.norm.norm_id for nh in hs}
+        extra = [replace(nh, norm=sib, score=nh.score * 0.95) for nh in hs
+                 if nh.norm.modality == "prohibition" and nh.norm.scope
+                 for sib in by_clause.get(nh.norm.clause_id, []) if sib.norm_id not in have]
+        if extra:
+            hits[i] = _merge_hits(hs, extra, len(hs) + len(extra))
     gates = document_gates(src, lex)
     # Documents the user chose by name are the basis asked for, whatever the proposal names.
     chosen = set(doc_filter.doc_ids) if doc_filter is not None else set()
@@ -736,7 +794,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
-                    _stated_matters(facts), elsewhere)
+                    _stated_matters(facts), elsewhere, papers_done(prop, lex))
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
@@ -872,6 +930,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
         proposal=prop.text,
         gaps=gaps,
         subject="operating" if prop.operating else "proposal",
+        papers=prep.papers,
     )
 
 

@@ -1145,7 +1145,8 @@ class RuleJudge(Judge):
         if polluting:
             # "不得建设污染环境、破坏资源或者景观的生产设施": a works that states its own discharges (a boiler's flue gas out
             # of a stack) pollutes the environment; one that states none is not shown to
-            if not _emits(fact.whole or fact.norm_text):
+            text = fact.whole or fact.norm_text
+            if not _emits(text) and not ("破坏" in polluting.group(0) and _EXTRACTS.search(text)):
                 return Judgment("not_applicable")
             action = action[:polluting.start()] + action[polluting.end():]
         a = self._best_alternative(action, fact)
@@ -1670,6 +1671,8 @@ _POLLUTING = re.compile(r"污染环境(?:(?:、|或者|和)破坏(?:生态|资�
 _EMISSION = re.compile(r"(?:废气|烟气|粉尘|颗粒物|二氧化硫|氮氧化物|挥发性有机物|废水|污水|恶臭)[^。；;]{0,30}?"
                        r"(?:排放|外排|排入|排至|排出)|烟囱|排气筒")
 _NO_EMISSION = re.compile(r"(?:不|无|零|禁止|严禁|杜绝)[^，。；,;]{0,2}$")
+# Taking rock, ore or soil out of the ground ("山体石灰岩就地开采", "松动爆破"): works that destroy resources and landscape.
+_EXTRACTS = re.compile(r"(?<![不未禁])(?:开采|采石|采矿|挖沙|采砂|取土|爆破|剥离表土)")
 
 
 def _emits(text: str) -> bool:
@@ -2799,10 +2802,23 @@ def _years_elapsed(condition: str, fact: Fact) -> bool | None:
     m = _SINCE.search(condition)
     if not m:
         return None
-    years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", fact.whole or fact.sentence)}
-    if len(years) < 2:
+    # the year of the approval and the year of the start, each read where the proposal says it ("环境影响报告表已于2024年
+    # 11月取得…批复", "拟于2025年3月开工"): other years (a plant built in 2008) are neither
+    approved: set[int] = set()
+    started: set[int] = set()
+    for part in re.split(r"[，。；,;\n]", fact.whole or fact.sentence):
+        years = {int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})\s*年", part)}
+        if _START_SAID.search(part):  # "拟于2026年按原批复开工建设" is the start
+            started |= years
+        elif _APPROVAL_SAID.search(part):
+            approved |= years
+    if not approved or not started:
         return None
-    return max(years) - min(years) > (cn_to_int(m.group(1)) or 0)
+    return max(started) - max(approved) > (cn_to_int(m.group(1)) or 0)
+
+
+_APPROVAL_SAID = re.compile(r"批复|批准|审批|获批")
+_START_SAID = re.compile(r"开工|动工|开建|进场施工")
 
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"

@@ -112,6 +112,9 @@ class Report:
     # what was reviewed: "proposal" (a project to be approved) or "operating" (a report on a plant in operation:
     # 自查报告, 情况说明 …), whose verdict is about breaches found, not about whether a project may go ahead
     subject: str = "proposal"
+    # procedures the proposal states done ("环境影响评价（《环境影响评价法》）：环境影响报告表已…取得…批复"), to be
+    # verified against the papers themselves
+    papers: list[str] = field(default_factory=list)
 
     def grouped(self) -> dict[str, list[Finding]]:
         return {r: [f for f in self.findings if f.relation == r] for r in RELATION_LABELS}
@@ -146,6 +149,7 @@ class Report:
             "index_version": self.index_version,
             "proposal": self.proposal,
             "gaps": self.gaps,
+            "papers": self.papers,
             "basis": self.basis,
             "subject": self.subject,
             # in the order of their numbers, as the Word report lists them
@@ -269,6 +273,8 @@ def to_markdown(rep: Report) -> str:
         lines += [f"**审查依据范围：{rep.basis}**", ""]
     if rep.gaps:
         lines += ["## 未能审查的事项", ""] + [f"- {g}" for g in rep.gaps] + [""]
+    if rep.papers:
+        lines += ["## 项目材料称已办理的手续（请核对原件）", ""] + [f"- {g}" for g in rep.papers] + [""]
     facts = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
     if facts:
         lines += ["## 项目概况", ""] + [f"- {x}" for x in facts] + [""]
@@ -308,4 +314,4 @@ def report_from_dict(d: dict[str, Any]) -> Report:
                                 str(f.get("penalty", ""))))
     return Report(d["verdict"], findings, d.get("title", ""), d.get("summary", {}), d.get("created", ""),
                   d.get("index_version", ""), d.get("proposal", ""), list(d.get("gaps", [])), str(d.get("basis", "")),
-                  str(d.get("subject", "proposal")))
+                  str(d.get("subject", "proposal")), list(d.get("papers", [])))

@@ -63,6 +63,8 @@ def show_report(rep: Report) -> None:
         st.info(f"审查依据范围：{md_escape(rep.basis)}（未依据文档库中的其他文件）")
     for g in rep.gaps:
         st.warning(f"未能审查：{md_escape(g)}")
+    for g in rep.papers:
+        st.info(f"项目材料称已办理（请核对原件）：{md_escape(g)}")
     # the same lines as the Word report's 项目概况: every labelled line (污染防治, 手续 …) decides the review
     lines = overview(rep) if rep.proposal.strip() else [f"{k}：{v}" for k, v in rep.summary.items()]
     rows = [dict(zip(("字段", "内容"), line.split("：", 1), strict=True)) for line in lines if "：" in line]
