@@ -457,6 +457,7 @@ PENALTY_FOLLOW_CHARS = 8
 
 # A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
 # A question that asks for a year or a time ("…是哪一年", "…定在什么时候").
+_ASKS_WHEN = re.compile(r"哪一年|哪年|何年|什么时候|啥时候|何时|几时|哪个年份")
 _ASKS_YEAR = re.compile(r"(?:是|定在|在|为)?(?:哪一年|哪年|何年|哪个年份|什么时候|何时)")
 # A follow-up that the conduct asked about goes on after it is sanctioned ("拒不改正", "罚了还不改", "继续排") or is
 # worse ("情节严重"), and the words that only say so ("要是", "他们", "罚了").
@@ -533,9 +534,11 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         # and a long noun the earlier question lacks), unless the earlier one set a year it would lose
         rest = _LEAD.sub("", q)
         # ("换成…", "如果是…" always swap into the earlier question)
-        own = re.match(r"那么?", q) and _FRAME.search(rest) and not re.search(r"呢[？?。\s]*$", rest) \
+        # (a question asking when, "那碳排放啥时候达峰？", loses no year: the year is what it asks for)
+        own = re.match(r"那么?", q) and (_FRAME.search(rest) or _ASKS_WHEN.search(rest)) \
+            and not re.search(r"呢[？?。\s]*$", rest) \
             and any(len(t) >= 3 and t not in previous for t in content_terms(rest)) \
-            and not any(y not in q for y in _YEAR.findall(previous))
+            and (_ASKS_WHEN.search(rest) or not any(y not in q for y in _YEAR.findall(previous)))
         return not (previous and own)
     if re.search(r"呢[？?。\s]*$", q):
         return True
@@ -586,6 +589,31 @@ def rarest_term(terms: Sequence[str], rarity: Callable[[str], float]) -> str:
 def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,
             documents: Sequence[Document] = ()) -> str:
     """The question in full. History holds the earlier questions, oldest first."""
+    out = _resolve(question, history, rarity, documents)
+    earlier = [h.strip() for h in history if h and h.strip()]
+    if not earlier or out == question.strip():
+        return out
+    # "要是许可证到期了没去续呢？" after "企业没办排污许可证就排污，怎么罚？": the short name is the earlier question's
+    # thing (排污许可证), which the rewritten question must keep
+    before = earlier[-1]
+    for t in content_terms(question):
+        longer = _longer_name(t, before)
+        if len(t) >= 3 and longer and longer not in out and t in out:
+            out = out.replace(t, longer, 1)
+    return out
+
+
+def _longer_name(term: str, text: str) -> str:
+    """The longer name in the text whose head is the term ("排污许可证" for 许可证), as the text writes it; "" if none."""
+    for w in content_terms(text):
+        for k in range(len(term), 0, -1):
+            if len(w) > k and w.endswith(term[:k]) and (w + term[k:]) in text:
+                return w + term[k:]
+    return ""
+
+
+def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,
+             documents: Sequence[Document] = ()) -> str:
     q = question.strip()
     earlier = [h.strip() for h in history if h and h.strip()]
     party = _PARTY_ASKS.match(q)

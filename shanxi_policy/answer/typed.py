@@ -702,6 +702,7 @@ def _as_asked(term: str, question: str) -> str:
 _NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用法", "写法", "手法", "算法", "疗法", "违法", "非法", "合法",
               "依法", "执法", "立法", "司法", "守法", "犯法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
               "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
+_JUDGED_ENDS = ("违法", "非法", "合法", "犯法", "守法", "执法")
 _LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
 _RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
 # The kinds of text a title quoted in 《》 may end with, besides laws and rules.
@@ -727,6 +728,8 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
         if bare in _NOT_A_LAW or not (_LAW_WORD.fullmatch(bare) or _RULES_WORD.fullmatch(bare) or titled) \
                 or _ASKING_IN_NAME.search(bare):
             continue
+        if not titled and bare.endswith(_JUDGED_ENDS):
+            continue  # "工地晚上施工扰民违法，罚多少": a conduct judged unlawful, not a law's name
         if kb.resolve_documents(bare) or any(abbreviates(bare, d.title) for d in kb.documents):
             continue  # a held title, or an abbreviation of one ("环保法"), even when two titles fit it
         return bare
@@ -864,7 +867,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
 
 # What a question asks for by name: "…的补贴标准是多少" (补贴), "…有什么补贴" (补贴). Words that ask for any content
 # of a provision (要求, 规定, 措施 …) name no thing of their own.
-_ASKED_THING = re.compile(r"(?:的|\d年)([\u4e00-\u9fff]{2,4}?)(?:标准|金额|额度)?(?:是多少|为多少|有多少|是几)|"
+_ASKED_THING = re.compile(r"(?:的|\d年)([\u4e00-\u9fff]{2,4}?)(?:标准|金额|额度)?(?:分别|各自|各|大概|大约|一般)?"
+                          r"(?:是多少|为多少|有多少|是几)|"
                           r"有(?:什么|哪些|何)([\u4e00-\u9fff]{2,4})[？?]?$")
 _ANY_CONTENT = re.compile(r"要求|规定|措施|政策|内容|标准|条件|任务|目标|办法|举措|作用|意义|影响|区别|变化|特点|"
                           r"说法|讲究|规矩|看法|责任|义务|职责|程序|手续|流程|限制|后果|处罚|好处|优势|问题|方面|情况|依据|计划|安排|重点")

@@ -45,8 +45,12 @@ def penalty_shaped(text: str) -> bool:
     return bool(_PENALTY_SHAPE.match(text))
 
 
+# "依照本条例规定", "违反本法规定": every rule and liability article of a text says it; it tells no breach apart.
+_OWN_TEXT_REF = re.compile(r"(?:依照|按照|依据|根据|违反)?本(?:法|条例|办法|规定)(?:的)?(?:有关)?规定")
+
+
 def _rule_bigrams(rule: str) -> set[str]:
-    return set(char_bigrams(_RULE_HEAD.sub("", rule, count=1)))
+    return set(char_bigrams(_OWN_TEXT_REF.sub("", _RULE_HEAD.sub("", rule, count=1))))
 
 
 @lru_cache(maxsize=4096)
