@@ -39,7 +39,7 @@ from .judges import (
     stated,
     word_spans,
 )
-from .negation import REDUCERS, in_progress, segment_start, works_begun
+from .negation import REDUCERS, SEGMENT_END, in_progress, segment_start, works_begun
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -393,13 +393,13 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
 _DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过|批复|获批|备案|领取|申领|核发|持有)|"
                    r"(?:取得|获得)[^，。；]{0,24}(?:批复|批准|审批意见|审查意见|许可证|许可|备案)|"
                    r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)")
-
-
+# Words of a procedure still waited for: "…已编制完成并上报审批" is written, not approved.
 _AWAITED = re.compile(r"上报|报批|报送|送审|待|正在|拟|申请中|审批中|审查中|办理中")
 
 
 def _segment_end(text: str, b: int) -> int:
-    m = re.compile(r"[，。；,;]").search(text, b)
+    """End of the clause segment that holds text[b - 1] (negation.segment_start's other end)."""
+    m = SEGMENT_END.search(text, b)
     return m.start() if m else len(text)
 
 
@@ -780,7 +780,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
             by_clause.setdefault(n.clause_id, []).append(n)
     for i, hs in enumerate(hits):
         have = {nh.norm.norm_id for nh in hs}
-        extra = [replace(nh, norm=sib, score=nh.score * 0.95) for nh in hs
+        extra = [replace(nh, norm=sib, score=nh.score * SIBLING_WEIGHT) for nh in hs
                  if nh.norm.modality == "prohibition" and nh.norm.scope
                  for sib in by_clause.get(nh.norm.clause_id, []) if sib.norm_id not in have]
         if extra:
@@ -795,6 +795,10 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
                     _stated_matters(facts), elsewhere, papers_done(prop, lex))
+
+
+# A place ban of the same article as a candidate ranks just below it: it was reached through its sibling's words.
+SIBLING_WEIGHT = 0.95
 
 
 def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
