@@ -713,6 +713,22 @@ class RuleJudge(Judge):
             words = [tail]  # "工业企业": two party words make a kind of party
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in [*words, tail])
 
+    def _paper_lacked_stated(self, condition: str, fact: Fact) -> bool:
+        """The condition is a paper not obtained or approved ("…文件未依法经审批部门审查或者审查后未予批准的") and the fact
+        says the paper, by its rarest word or the lexicon's reading, is lacking ("未取得环境影响评价批复", "环评未批")."""
+        if not _UNAPPROVED_CASE.search(condition):
+            return False
+        # what the paper is about (环境影响评价), not the procedure (审查, 批准), the polarity (未予) or the project
+        words = [t for t in content_terms(condition) if t not in GENERIC_WORDS and t not in _PARTIES
+                 and not _POLARITY_WORDS.match(t) and not _PROCEDURE_WORD.fullmatch(t)
+                 and not _PROJECT_ITSELF.fullmatch(t)]
+        text = fact.norm_text
+        spans = [sp for key in words for sp in word_spans(key, text)] + \
+            [(m.start, m.end) for m in fact.mentions if any(k in m.terms for k in words)
+             and text[m.start:m.end] == _normalized(m.surface)]
+        return any(_LACKED_BEFORE.search(text[segment_start(text, a):a]) or _LACKED_AFTER.match(text[b:])
+                   for a, b in spans)
+
     def _lacked_paper_unnamed(self, condition: str, fact: Fact) -> bool:
         """"未取得排污许可证的" holds of a project that lacks that paper: a proposal that lacks another one ("该公司暂未
         取得危险废物经营许可证") or never names it is not the case, whatever verb the two share."""
@@ -1172,6 +1188,10 @@ class RuleJudge(Judge):
             # whoever runs one is bound
             handled, split = "，".join(_KIND_LIST.split(kinds.group(1))), _COND_SPLIT
         c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
+        if condition and c.total and c.agree < c.total and self._paper_lacked_stated(condition, fact):
+            # "项目未取得环境影响评价批复即开工建设" is the case "环境影响评价文件未依法经审批部门审查或者审查后未予批准的"
+            # in the proposal's words: the paper's name is read as lacked, not as a word to match
+            c = Match(agree=c.total, total=c.total, words=c.words, strong=c.strong_total, strong_total=c.strong_total)
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
             return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
@@ -1919,6 +1939,10 @@ _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
+_PROCEDURE_WORD = re.compile(r"审批部门|审批|审查|批准|批复|文件|许可证|许可|部门|报批|审核|验收")
+# Before or after a paper's name in a proposal: that it is lacking ("未取得环境影响评价批复", "环评未批").
+_LACKED_BEFORE = re.compile(r"(?:未|没有|没|尚未|还未|还没有?)(?:依法)?(?:取得|获得|经|办理|办|拿到|领取)[^，。；,;]{0,4}$")
+_LACKED_AFTER = re.compile(r"^[^，。；,;]{0,8}?(?:未批|未获批|未经批准|未审批|尚未批复|未批复|没批|还没批|没有批)")
 _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依法)?进行|未办理|未获|未予批准|审查后未予")
 # A list of works and the role that binds whoever has one ("…、尾矿库、危险废物处置场、垃圾填埋场等的运营、管理单位").
 _KINDS_ROLE = re.compile(r"([^，；;,]{4,80}?(?:、|以及)[^，；;,]{2,80}?)等的(?:运营|管理|经营|使用)[、和及]?"
