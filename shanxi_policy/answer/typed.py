@@ -14,7 +14,7 @@ from ..index.units import sentences
 from ..ingest.docmeta import issuers_of
 from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
-from ..norms.liability import under_liability
+from ..norms.liability import repeating_clause, under_liability
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
 from ..text.markers import ENUM_START, cites_article
@@ -56,7 +56,7 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     parts = sub_questions(question)
     if parts:
         return compound_answer(kb, question, parts, k, filters)
-    ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters)))
+    ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters), kb))
     return opened(uncovered(kb, question, other_year(question, ans)))
 
 
@@ -85,7 +85,8 @@ def _paper_names(question: str) -> list[str]:
         if not _PAPER_HEAD.search(word) or (word == "证" and i == 0):
             continue
         j = i
-        while j > 0 and re.match(r"n|vn|an|x|nz|ng|nr", tags[j - 1][1]) and tags[j - 1][0] not in ("那", "请问"):
+        while j > 0 and re.match(r"n|vn|an|x|nz|ng|nr", tags[j - 1][1]) and tags[j - 1][0] not in ("那", "请问") \
+                and re.search(r"[\u4e00-\u9fffA-Za-z]", tags[j - 1][0]):  # (punctuation is tagged x too)
             j -= 1
         # the holder is no part of the paper's name ("焦化厂排污许可证" is the works' 排污许可证)
         while j < i and _HOLDER.search(tags[j][0]):
@@ -504,7 +505,7 @@ _UNSET_FINE = re.compile(r"罚款|依照《[^》]{2,40}》的?(?:有关)?规定(
 AMOUNT_RATIO = 0.6
 
 
-def amount_first(question: str, ans: Answer) -> Answer:
+def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """"环评文件未经批准就擅自开工建设，怎么处罚？" answered by 环境保护法 第六十一条 ("…处以罚款", no amount) or by a
     regulation that refers the penalty to a law ("依照《…》的规定处罚"): a retrieved penalty article that states the amount
     for the act (环境影响评价法 第三十一条, "总投资额百分之一以上百分之五以下") leads."""
@@ -526,7 +527,25 @@ def amount_first(question: str, ans: Answer) -> Answer:
             lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, best[1], [],
                        h.validity, h.also)
             return _led_by(ans, lead, question)
+    referred = _REFERRED.search(top.text)
+    if kb is not None and referred:
+        # "依照《中华人民共和国环境影响评价法》的规定处罚" and the referred law not retrieved: its liability article that
+        # repeats the breach shown (环评法 第三十一条 for "…未依法报批…擅自开工建设") states the amount
+        ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
+        doc = kb.document(ids[0]) if len(ids) == 1 else None
+        breach = next((x.text for x in ans.items if ENUM_START.match(x.text)), "") or ans.text
+        c = repeating_clause(doc, "", ENUM_START.sub("", breach)) if doc is not None else None
+        if c is not None and doc is not None and AMOUNT.search(c.text):
+            spans = [c.text[a:b].strip() for a, b in sentences(c.text)]
+            best = max(((sentence_score(question, x, terms), x) for x in spans if AMOUNT.search(x)), default=(0.0, ""))
+            if best[1]:
+                lead = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked", best[1])
+                return _led_by(ans, lead, question)
     return ans
+
+
+# A penalty referred to another law ("依照《中华人民共和国环境影响评价法》的规定处罚"), by the law's name.
+_REFERRED = re.compile(r"依照《([^》]{2,40})》的?(?:有关)?规定(?:予以)?处罚")
 
 
 def with_recourse(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
