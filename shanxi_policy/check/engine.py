@@ -265,6 +265,10 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
         # is not a restriction to be justified, it must be ruled out
         reason = f"{lead}项目内容涉及该条款禁止的情形（{said}），需核实是否属于禁止范围。"
         advice = f"依据{law}，{said}；建议核实项目是否属于禁止情形，属于的应调整选址或取消相关内容"
+    elif j.verdict == "attention" and norm.modality == "obligation":
+        # a duty is no restriction to be justified: what the proposal does differs from it, or is not shown to meet it
+        reason = f"{lead}项目材料所述做法与该条款的要求不一致或未说明是否达到（{said}），需补充说明。"
+        advice = f"依据{law}，{said}；建议按该条款要求调整相关做法，并在项目材料中写明措施"
     elif j.verdict == "attention":
         reason = f"{lead}项目内容属于该条款限制或严格控制的事项（{said}），需进一步说明。"
         advice = f"依据{law}，{said}；建议说明必要性、控制措施及审批情况"

@@ -413,6 +413,12 @@ class RuleJudge(Judge):
             return ""
         text = fact.whole if wide and fact.whole else fact.norm_text
         spans = word_spans(term, text)
+        if spans and not any(_HELD_BEFORE.search(text[segment_start(text, a):a]) for a, _b in spans) \
+                and _PAPER_PUT_OFF.search(fact.whole or text):
+            # "危险废物经营许可证审批周期较长…边试运行边接收废炭，待生产稳定…后再向省生态环境厅申请经营许可": named, never
+            # held, applied for only later; run meanwhile ("边试运行边接收") is run without it
+            whole = fact.whole or text
+            return "running" if already_running(whole) or _MEANWHILE.search(whole) else "pending"
         if not spans or not all(in_progress(text, a, b) for a, b in spans):
             return ""
         return "running" if already_running(fact.whole or text) else "pending"
@@ -1257,6 +1263,14 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = True
                 return j
+            if norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty and not c.denied \
+                    and not head_missing and a.fact_denies - a.fact_defers > 0 \
+                    and self._refused_part(action, fact, f"{norm.subject}{condition}") is not None:
+                # "产生含挥发性有机物废气的…活动，应当在密闭空间…中进行" and "搭设钢架遮阳棚作为喷漆区，喷漆时依靠自然通风":
+                # the case holds and one part of the duty is refused in its own word, the rest unsaid
+                j = out("attention")
+                j.partial = True
+                return j
             return out("not_applicable")
         bound = _numeric_bound(action, fact)
         if bound is not None:  # "保存期限不得少于5年" against "保存5年": compare, do not match words
@@ -1410,6 +1424,10 @@ class RuleJudge(Judge):
             if self._place_and_act_unsaid(action, fact):
                 # "向生活垃圾收集设施中投放工业固体废物" and a red-mud yard: the thing is the project's, but neither the
                 # place nor the act is
+                return out("not_applicable")
+            if _authority_act_only(a.words, action, fact):
+                # "为建设单位指定编制…报告书的技术单位" and "矸石外运至县里指定的煤矸石综合利用企业": the act is an authority's,
+                # said of something else
                 return out("not_applicable")
             if self._destination_unstated(action, fact):
                 # "严禁向东碾河…排放污水" and "生产废水经沉淀后排放": the project discharges, but where is not said.
@@ -1940,6 +1958,30 @@ _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许�
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")
 # A norm's case of a missing approval ("未依法经审批部门审查…的", "未取得…许可证的").
 _PROCEDURE_WORD = re.compile(r"审批部门|审批|审查|批准|批复|文件|许可证|许可|部门|报批|审核|验收")
+# An act the proposal names as done by an authority ("县里指定的…企业", "由主管部门批准的…"), as an attribute of a thing.
+_BY_AUTHORITY = re.compile(r"(?:县里|市里|省里|政府|部门|管委会|主管部门|有关部门|环保局|生态环境局)[^，。；,;]{0,4}$")
+
+
+def _authority_act_only(words: list[str], action: str, fact: Fact) -> bool:
+    """The act's verb (the norm's rarest act word the fact shares) appears in the fact only as an authority's act that
+    describes a thing ("县里指定的…企业"): the project does not do it."""
+    verbs = [w for w in dict.fromkeys(words) if len(w) >= 2 and w in action and any(
+        f == "v" for t, f in tagged(w)) and w not in GENERIC_WORDS]
+    text = fact.whole or fact.norm_text
+    for w in verbs:
+        spans = word_spans(w, text)
+        if spans and all(text[b:b + 1] == "的" and _BY_AUTHORITY.search(text[segment_start(text, a):a])
+                         for a, b in spans):
+            return True
+    return False
+
+
+# Before a paper: that the project holds it ("已取得危险废物经营许可证", "持有…许可证").
+_HELD_BEFORE = re.compile(r"(?:取得|持有|领取|获得|具有|具备|获颁)[^，。；,;]{0,16}$")
+# A paper applied for only after something else ("待生产稳定、各项指标摸清后再向省生态环境厅申请经营许可").
+_PAPER_PUT_OFF = re.compile(r"(?:待|等)[^。；;]{2,30}?(?:后|以后)[^。；;]{0,4}?再[^。；;]{0,14}?(?:申请|申领|办理|补办)"
+                            r"[^。；;，,]{0,8}?(?:许可|证)")
+_MEANWHILE = re.compile(r"边(?:试运行|试生产|生产|运行|经营)边")
 # Before or after a paper's name in a proposal: that it is lacking ("未取得环境影响评价批复", "环评未批").
 _LACKED_BEFORE = re.compile(r"(?:未|没有|没|尚未|还未|还没有?)(?:依法)?(?:取得|获得|经|办理|办|拿到|领取)[^，。；,;]{0,4}$")
 _LACKED_AFTER = re.compile(r"^[^，。；,;]{0,8}?(?:未批|未获批|未经批准|未审批|尚未批复|未批复|没批|还没批|没有批)")
