@@ -63,10 +63,23 @@ def legal_terms(question: str) -> list[str]:
     q = normalize_for_search(question)
     extra: list[str] = []
     longer = [t for g in synonym_groups() for t in g if t in q]
-    for lay, legal in lay_terms().items():
-        if lay in q and not _inside_longer(lay, q, longer):
-            extra += [t for t in legal if t not in q and t not in extra]
+    terms = lay_terms()
+    said = [lay for lay in terms if lay in q]
+    for lay in said:
+        # "玉米秆子" is 玉米秆 (秸秆), not 玉米 (高秆作物): where a longer lay word that means another thing holds the
+        # word, that word is meant ("养猪" in "养猪场" means what 养猪场 does: 畜禽养殖 in 畜禽养殖场)
+        other = [x for x in said if len(x) > len(lay)
+                 and not any(t in u for t in terms[lay] for u in terms[x])]
+        if not _inside_longer(lay, q, longer) and not _within(lay, q, other):
+            extra += [t for t in terms[lay] if t not in q and t not in extra]
     return extra
+
+
+def _within(word: str, q: str, longer: list[str]) -> bool:
+    """Every place the question writes the word lies inside a longer word it writes."""
+    spans = [i for i in range(len(q)) if q.startswith(word, i)]
+    covered = [(i, i + len(t)) for t in longer if word in t for i in range(len(q)) if q.startswith(t, i)]
+    return bool(covered) and all(any(a <= i and i + len(word) <= b for a, b in covered) for i in spans)
 
 
 def _inside_longer(word: str, q: str, longer: list[str]) -> bool:
