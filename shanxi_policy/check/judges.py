@@ -721,7 +721,8 @@ class RuleJudge(Judge):
 
     def _paper_lacked_stated(self, condition: str, fact: Fact) -> bool:
         """The condition is a paper not obtained or approved ("…文件未依法经审批部门审查或者审查后未予批准的") and the fact
-        says the paper, by its rarest word or the lexicon's reading, is lacking ("未取得环境影响评价批复", "环评未批")."""
+        says the paper, by a word of what it is about or the lexicon's reading of one, is lacking ("未取得环境影响评价批复",
+        "环评未批")."""
         if not _UNAPPROVED_CASE.search(condition):
             return False
         # what the paper is about (环境影响评价), not the procedure (审查, 批准), the polarity (未予) or the project
@@ -1963,10 +1964,10 @@ _BY_AUTHORITY = re.compile(r"(?:县里|市里|省里|政府|部门|管委会|主
 
 
 def _authority_act_only(words: list[str], action: str, fact: Fact) -> bool:
-    """The act's verb (the norm's rarest act word the fact shares) appears in the fact only as an authority's act that
-    describes a thing ("县里指定的…企业"): the project does not do it."""
-    verbs = [w for w in dict.fromkeys(words) if len(w) >= 2 and w in action and any(
-        f == "v" for t, f in tagged(w)) and w not in GENERIC_WORDS]
+    """A verb of the act that the fact shares appears in the fact only as an authority's act that describes a thing
+    ("县里指定的…企业"): the project does not do it."""
+    verbs = [w for w in dict.fromkeys(words) if len(w) >= 2 and w in action and w not in GENERIC_WORDS
+             and any(f == "v" for _t, f in tagged(w))]
     text = fact.whole or fact.norm_text
     for w in verbs:
         spans = word_spans(w, text)
@@ -2343,6 +2344,8 @@ def _related_works(action: str, scope: str, fact: Fact) -> bool:
     built = [text[a:b] for a, b in sentences(text) if _WHAT_IS_BUILT.search(text[a:b])]
     return any(state_at(x, i, i + len(t), proposal=True) == PRESENT
                for t in words for x in built for i in [x.find(t)] if i >= 0)
+
+
 # A contractor named by the works it does ("工程施工单位", "建筑施工单位"), unlike a bare "施工单位" that any
 # party may be; and the words by which a proposal states it carries out such works.
 _WORKS_PARTY = re.compile(r"^(?:建设工程|建筑工程|工程|建筑|房屋建筑)施工单位$")
