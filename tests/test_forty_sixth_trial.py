@@ -40,3 +40,11 @@ def test_a_short_name_in_a_follow_up_is_the_earlier_things_name():
 def test_field_words_are_the_laws_words(library_kb, question, clause):
     # lay_terms.tsv section trial-46: 按天罚, 移送公安, 小学
     assert library_kb.ask(question).citations[0].clause_id == clause
+
+
+def test_a_long_chat_is_resolved_from_its_recent_turns(library_kb):
+    # the rewrite recurses once per earlier turn: a chat of 50 long turns is read from its last ones, not too deep
+    # (it ended in "maximum recursion depth exceeded" once the rewrite grew by a frame)
+    history = ["到2030年非化石能源比重要达到多少？" * 500] * 50
+    assert "2035" in resolve("那2035年呢？", history)
+    assert library_kb.ask("那2035年呢？", history=history).found

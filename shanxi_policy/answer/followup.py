@@ -586,9 +586,15 @@ def rarest_term(terms: Sequence[str], rarity: Callable[[str], float]) -> str:
     return max(terms, key=lambda t: (rarity(t) * min(len(t), 4), len(t))) if terms else ""
 
 
+# How many earlier questions a follow-up is resolved against.
+RESOLVE_TURNS = 20
+
+
 def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,
             documents: Sequence[Document] = ()) -> str:
     """The question in full. History holds the earlier questions, oldest first."""
+    # a follow-up is read from the recent turns; the rewrite recurses once per turn, so a long chat is cut, not deep
+    history = list(history)[-RESOLVE_TURNS:]
     out = _resolve(question, history, rarity, documents)
     earlier = [h.strip() for h in history if h and h.strip()]
     if not earlier or out == question.strip():
@@ -619,16 +625,16 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     party = _PARTY_ASKS.match(q)
     if earlier and party:
         # "卫生和环保部门要怎么办？" after "医疗废物发生泄漏扩散，医院要做什么？": another party, same situation.
-        situation, sep, _last = resolve(earlier[-1], earlier[:-1], rarity, documents).rpartition("，")
+        situation, sep, _last = _resolve(earlier[-1], earlier[:-1], rarity, documents).rpartition("，")
         if sep and situation and party.group(1) not in situation:
             return f"{situation}，{re.sub(r'^那么?', '', q)}"
     if earlier and not is_elliptical(q, earlier[-1]):
         q = _LEAD.sub("", q) or q  # "那排污许可证的有效期是多长？" is asked without its 那
-        return _within_document(q, resolve(earlier[-1], earlier[:-1], rarity, documents), documents)
+        return _within_document(q, _resolve(earlier[-1], earlier[:-1], rarity, documents), documents)
     if not earlier:
         return q
     rarity = rarity or (lambda t: float(len(t)))
-    previous = resolve(earlier[-1], earlier[:-1], rarity, documents)
+    previous = _resolve(earlier[-1], earlier[:-1], rarity, documents)
     frag = _TAIL.sub("", _LEAD.sub("", q)).strip("，,的 ")
     out = previous
     if asks_who_or_where(q):
