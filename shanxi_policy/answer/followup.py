@@ -455,16 +455,17 @@ _UNDONE_FILLER = re.compile(r"(?:没有?|不|未)(?:按规定|依法)?(?:做|办
 PENALTY_FOLLOW_CHARS = 8
 
 
-# A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
-# A question that asks for a year or a time ("…是哪一年", "…定在什么时候").
-_ASKS_WHEN = re.compile(r"哪一年|哪年|何年|什么时候|啥时候|何时|几时|哪个年份")
-_ASKS_YEAR = re.compile(r"(?:是|定在|在|为)?(?:哪一年|哪年|何年|哪个年份|什么时候|何时)")
+# A question that asks for a year or a time ("…是哪一年", "…定在什么时候"); spoken, also "啥时候", "几时".
+_WHEN = r"哪一年|哪年|何年|哪个年份|什么时候|何时"
+_ASKS_WHEN = re.compile(rf"{_WHEN}|啥时候|几时")
+_ASKS_YEAR = re.compile(rf"(?:是|定在|在|为)?(?:{_WHEN})")
 # A follow-up that the conduct asked about goes on after it is sanctioned ("拒不改正", "罚了还不改", "继续排") or is
 # worse ("情节严重"), and the words that only say so ("要是", "他们", "罚了").
 _PERSISTS = re.compile(r"(?:拒不|仍不|还不|仍然不|依然不|就是不|一直不|照样|继续|屡次|多次|再次|一再)[^，。？?]{0,4}?"
                          r"(?:改正|改|整改|停止|停|排|干|犯|违法)|情节严重|后果严重")
 _UNCORRECTED = re.compile(r"不[^，。？?]{0,3}?(?:改|停)|照样|继续|屡次|多次|再次|一再")
 _PERSISTS_FILLER = re.compile(r"要是|如果|假如|他们|他|她|对方|企业|老板|这家|那家|罚了|处罚|罚款|以后|之后|被罚|还是")
+# A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
 _PLACED = re.compile(r"^(建在|设在|开在|放在|堆在|倒在|埋在|排到|排进|倒进|倒到|建到|搬到|迁到)[\u4e00-\u9fff]{2,}$")
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
 _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|话呢|情况呢)?[？?。]?")

@@ -500,7 +500,9 @@ def _led_by(ans: Answer, first: Hit, question: str) -> Answer:
 
 
 # A fine without its amount ("处以罚款"), or a penalty referred to another text ("依照《…》的规定处罚").
-_UNSET_FINE = re.compile(r"罚款|依照《[^》]{2,40}》的?(?:有关)?规定(?:予以)?处罚")
+# A penalty referred to another law ("依照《中华人民共和国环境影响评价法》的规定处罚"), by the law's name.
+_REFERRED = re.compile(r"依照《([^》]{2,40})》的?(?:有关)?规定(?:予以)?处罚")
+_UNSET_FINE = re.compile(rf"罚款|{_REFERRED.pattern}")
 # How close (score ratio) an article stating the amount must rank to the one that does not, to lead.
 AMOUNT_RATIO = 0.6
 
@@ -520,9 +522,7 @@ def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) ->
     for h in ans.citations[1:4]:
         if h.score < AMOUNT_RATIO * top.score or not in_liability_chapter(h) or h.doc_id == top.doc_id:
             continue
-        spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
-        scored = [(sentence_score(question, x, terms), x) for x in spans if AMOUNT.search(x)]
-        best = max(scored, default=(0.0, ""))
+        best = _amount_sentence(question, h.text, terms)
         if best[0] > 0:
             lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, best[1], [],
                        h.validity, h.also)
@@ -536,16 +536,17 @@ def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) ->
         breach = next((x.text for x in ans.items if ENUM_START.match(x.text)), "") or ans.text
         c = repeating_clause(doc, "", ENUM_START.sub("", breach)) if doc is not None else None
         if c is not None and doc is not None and AMOUNT.search(c.text):
-            spans = [c.text[a:b].strip() for a, b in sentences(c.text)]
-            best = max(((sentence_score(question, x, terms), x) for x in spans if AMOUNT.search(x)), default=(0.0, ""))
+            best = _amount_sentence(question, c.text, terms)
             if best[1]:
                 lead = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked", best[1])
                 return _led_by(ans, lead, question)
     return ans
 
 
-# A penalty referred to another law ("依照《中华人民共和国环境影响评价法》的规定处罚"), by the law's name.
-_REFERRED = re.compile(r"依照《([^》]{2,40})》的?(?:有关)?规定(?:予以)?处罚")
+def _amount_sentence(question: str, text: str, terms: list[str]) -> tuple[float, str]:
+    """The sentence of an article that states an amount and speaks most of the question, with its score."""
+    spans = [text[a:b].strip() for a, b in sentences(text)]
+    return max(((sentence_score(question, x, terms), x) for x in spans if AMOUNT.search(x)), default=(0.0, ""))
 
 
 def with_recourse(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
@@ -659,14 +660,19 @@ def act_ban(kb: KnowledgeBase, question: str, ans: Answer) -> Answer | None:
     shown = [ans.text] if not in_liability_chapter(top) and _FORBIDS.search(ans.text) else []
     if any(of_act(x) for x in shown) or any(of_act(r[2]) for r in _rules_in(question, ans.citations[:3], _FORBIDS, terms)):
         return None
-    have = {h.clause_id for h in ans.citations[:3]}
-    more = [h for h in kb.search(expand(question), k=PERMISSION_POOL, filters=DocFilter(doc_ids=[top.doc_id]))
-            if h.clause_id not in have]
+    more = _further_in_law(kb, question, ans)
     found = [r for r in _rules_in(question, more, _FORBIDS, terms) if of_act(r[2])]
     if not found:
         return None
     best = max(found, key=lambda r: (of_act(r[2]), r[0]))
     return _answered_by(ans, best[1], best[2], question)
+
+
+def _further_in_law(kb: KnowledgeBase, question: str, ans: Answer) -> list[Hit]:
+    """The top clause's law searched further down (PERMISSION_POOL deep), the clauses already on top left out."""
+    have = {h.clause_id for h in ans.citations[:3]}
+    found = kb.search(expand(question), k=PERMISSION_POOL, filters=DocFilter(doc_ids=[ans.citations[0].doc_id]))
+    return [h for h in found if h.clause_id not in have]
 
 
 def permission_answer(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
@@ -685,10 +691,7 @@ def permission_answer(question: str, ans: Answer, kb: KnowledgeBase | None = Non
     if not rules and kb is not None and all(in_liability_chapter(h) for h in ans.citations[:3]):
         # only penalties on top ("环评报告还没批下来…先把地基打了，行不行" and 第三十二条 on false reports): the rule of
         # the top law further down (第二十五条 "…未予批准的，建设单位不得开工建设")
-        have = {h.clause_id for h in ans.citations[:3]}
-        more = [h for h in kb.search(expand(question), k=PERMISSION_POOL, filters=DocFilter(doc_ids=[top.doc_id]))
-                if h.clause_id not in have]
-        rules = _rules_in(question, more, rule, terms)
+        rules = _rules_in(question, _further_in_law(kb, question, ans), rule, terms)
     best = max(rules, key=lambda r: r[0], default=None)
     if best is not None:
         # Within the law that answers, the rule naming most of the question: "缓冲区可以进入吗" is settled by "缓冲区，
@@ -718,10 +721,11 @@ def _as_asked(term: str, question: str) -> str:
 
 
 # Words ending like a law's name that are not names: methods, lawful/unlawful, legislation.
-_NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用法", "写法", "手法", "算法", "疗法", "违法", "非法", "合法",
-              "依法", "执法", "立法", "司法", "守法", "犯法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
-              "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
+# Words that judge a conduct by the law ("…扰民违法"): a phrase ending in one is no law's name either.
 _JUDGED_ENDS = ("违法", "非法", "合法", "犯法", "守法", "执法")
+_NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用法", "写法", "手法", "算法", "疗法", *_JUDGED_ENDS,
+              "依法", "立法", "司法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
+              "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
 _LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
 _RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
 # The kinds of text a title quoted in 《》 may end with, besides laws and rules.

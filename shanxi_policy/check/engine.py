@@ -529,6 +529,22 @@ _GATES: dict[tuple[str, int], dict[str, str]] = {}  # (index version, hash of th
 _PLACES: dict[str, dict[str, str]] = {}  # index version -> doc id -> its place
 
 
+_PLACE_BANS: dict[str, dict[str, list[Norm]]] = {}  # index version -> clause id -> its bans bounded by a place
+
+
+def _place_bans(src: CheckSource) -> dict[str, list[Norm]]:
+    """The prohibitions with a place scope, by clause: read once per library, not per proposal."""
+    got = _PLACE_BANS.get(src.version)
+    if got is None:
+        got = {}
+        for n in src.norms():
+            if n.modality == "prohibition" and n.scope:
+                got.setdefault(n.clause_id, []).append(n)
+        _PLACE_BANS.clear()
+        _PLACE_BANS[src.version] = got
+    return got
+
+
 def other_places(src: CheckSource, text: str) -> set[str]:
     """The local regulations of other places than the one a proposal names ("德州经开区…" and 济宁市水环境保护条例):
     a place's own rules bind only there. A proposal that names no place with texts of its own keeps them all."""
@@ -778,10 +794,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     # An article that bans by the part of a place ("核心区和缓冲区内，不得建设任何生产设施"; "实验区内，不得建设污染环境…
     # 的生产设施"): where one of its place bans is a candidate, the others are judged too, since the proposal may name
     # another part of the place than the one its words matched.
-    by_clause: dict[str, list[Norm]] = {}
-    for n in src.norms():
-        if n.modality == "prohibition" and n.scope:
-            by_clause.setdefault(n.clause_id, []).append(n)
+    by_clause = _place_bans(src)
     for i, hs in enumerate(hits):
         have = {nh.norm.norm_id for nh in hs}
         extra = [replace(nh, norm=sib, score=nh.score * SIBLING_WEIGHT) for nh in hs

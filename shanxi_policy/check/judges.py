@@ -522,9 +522,10 @@ class RuleJudge(Judge):
         alts = [a for a in _SCOPE_SPLIT.split(scope) if any(t not in GENERIC_WORDS for t in content_terms(a))]
         for alt in alts if len(alts) > 1 else []:
             m = self._match(alt, fact, wide=True)
-            terms = [t for t in content_terms(alt) if t not in GENERIC_WORDS]
-            if len(terms) >= 2 and m.words and set(m.words) <= {terms[-1]}:
-                continue  # "综合服务楼" shares only the head of "商住综合楼": the kind of place is its modifier
+            if len(set(m.words)) == 1:
+                terms = [t for t in content_terms(alt) if t not in GENERIC_WORDS]
+                if len(terms) >= 2 and m.words[0] == terms[-1]:
+                    continue  # "综合服务楼" shares only the head of "商住综合楼": the kind of place is its modifier
             if m.total and m.agree / m.total > (best.agree / best.total if best.total else 0.0):
                 best = m
         return best
