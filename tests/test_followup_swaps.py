@@ -4,6 +4,8 @@ term decide what it replaces (城镇 → 农村), a phrase with the same head re
 
 from __future__ import annotations
 
+import pytest
+
 from shanxi_policy.answer.followup import attested_swap, document_reference, resolve, subject_bounds
 
 
@@ -56,3 +58,15 @@ def test_a_new_act_replaces_the_act_and_keeps_the_party(library_kb):
     resolved = resolve("终止经营呢？", ["危险废物经营单位变更法人名称要办理什么手续？"],
                        library_kb.term_idf, library_kb.documents)
     assert resolved == "危险废物经营单位终止经营要办理什么手续？"
+
+
+@pytest.mark.parametrize(("follow", "before", "resolved"), [
+    # a one-character modifier takes the place of the modifier before the head the texts write it with
+    ("水呢？", "大气污染物超标排放罚多少钱？", "水污染物超标排放罚多少钱？"),
+    # a party opening the clause and acting in it gives way to the party asked of
+    ("那要是个人呢？", "企业超标排放大气污染物怎么罚？", "个人超标排放大气污染物怎么罚？"),
+    # a case put with 要是 is a case of the same act, asked the same way
+    ("要是抢修自来水管道呢？", "夜间施工噪声扰民怎么处罚？", "夜间施工噪声扰民，抢修自来水管道的，怎么处罚？"),
+])
+def test_short_follow_ups_change_one_part(library_kb, follow, before, resolved):
+    assert resolve(follow, [before], library_kb.term_idf, library_kb.documents) == resolved

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
 _LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*(?:要是|如果|假如|若是)?[，,\s]*")
+# A time named without a year ("本世纪中叶", "“十五五”末").
+_TIME = re.compile(r"(?:到|至)?(?:本世纪|21世纪|二十一世纪)中叶|(?:到|至)?“?十[三四五六]五”?(?:时期|期间|期末|末)")
+# A follow-up put as a case ("要是抢修自来水管道呢？").
+_IF = re.compile(r"^(?:要是|如果|假如|若是|万一)")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
 # Words that make a fragment a new question about the old topic rather than a new topic.
@@ -35,7 +39,7 @@ _FRAME = re.compile(r"多少|多久|多长|多大|如何|怎么|怎样|什么|�
 _PREFIX = re.compile(r"^(?:到|至|在|截至)?\s*(?:\d{4}\s*年)?[，,]?\s*(?:对于|对|关于)?")
 # Where the subject of a question ends and its frame begins ("…要达到多少", "…有什么要求").
 _FRAME_START = re.compile(r"(?<![重主需必只纲])要|应当|应该|需要|必须|将|可以|能否|是否|有什么|有哪些|有何|如何|怎么|怎样|"
-                          r"是多少|是什么|多少|多大|多久|多长|哪些|吗|[？?]")
+                          r"是多少|是什么|多少|多大|多久|多长|哪些|几(?:年|个|天|次|日|月|种|类|项|点|级)|吗|[？?]")
 _DOC_PLACE = re.compile(r"(?:里面|里|中|上|方面|当中)$")
 
 
@@ -119,11 +123,25 @@ def _party_span(subject: str) -> tuple[int, int] | None:
     found = None
     pos = 0
     for seg in re.split(r"[，,]", subject):
-        m = re.match(rf"{_PARTY.pattern}(?=在|对于|对|$)", seg)
+        m = re.match(rf"{_PARTY.pattern}(?=在|对于|对|$)", seg) or _acting_party(seg)
         if m:
             found = (pos, pos + m.end())
         pos += len(seg) + 1  # the comma
     return found
+
+
+def _acting_party(seg: str) -> re.Match[str] | None:
+    """A party that opens a clause and acts in it ("企业" in "企业超标排放大气污染物"): a whole word, followed by a verb
+    or an adverb."""
+    m = _PARTY.match(seg)
+    if not m or m.end() >= len(seg):
+        return None
+    ends, pos = set(), 0
+    for w, _f in tagged(seg):
+        pos += len(w)
+        ends.add(pos)
+    rest = tagged(seg[m.end():])
+    return m if m.end() in ends and rest and rest[0][1][:1] in ("v", "d") else None
 
 
 def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Document]) -> str:
@@ -168,6 +186,11 @@ def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Do
                                             for m in re.finditer(re.escape(t), subject)):
         # "城乡建设领域" for "交通运输领域绿色低碳转型": the part up to the shared head word changes.
         return question[:start] + new + subject[i:] + question[start + len(subject):]
+    lead = _shared_lead(subject, new)
+    if lead:
+        # "那两个村民之间呢？" after "两个县因为用水闹纠纷怎么处理？": the phrase opening as the subject does takes the
+        # place of the subject's opening noun phrase; what is done (因为用水闹纠纷) stays
+        return question[:start] + new + question[start + lead:]
     if (len(words) >= 2 or not topic or topic not in question) and subject:
         return question[:start] + new + question[start + len(subject):]
     # "水污染" after "工业园区大气污染": the word with the same head (污染) gives way, not the rarest one.
@@ -309,6 +332,32 @@ def _with_own_modifier(question: str, old: str, new: str, documents: Sequence[Do
     if re.fullmatch(r"[\u4e00-\u9fff]{2}", modifier) and modifier + old in text and modifier + new not in text:
         return modifier + old
     return old
+
+
+def _head_of(word: str, modifier: str, documents: Sequence[Document]) -> str:
+    """The longest head (two characters or more) of the word that the texts also write after the modifier
+    ("污染物" of 大气污染物 for 水: "水污染物" is written); "" when none is, or nothing stays before it."""
+    text = _all_text(documents)
+    for k in range(len(word) - 1, 1, -1):
+        head = word[-k:]
+        if modifier + head in text and modifier not in word[:-k]:
+            return head
+    return ""
+
+
+def head_swap(question: str, modifier: str, documents: Sequence[Document]) -> tuple[str, str] | None:
+    """The word of the question's subject whose modifier a short follow-up replaces, and the word it becomes
+    ("大气污染物" → "水污染物" for "水呢？"): the only word whose head the texts write after the new modifier, with a
+    modifier of at most three characters before it. None when none or several are."""
+    if not modifier or len(modifier) > 2 or not documents or not re.fullmatch(r"[\u4e00-\u9fff]+", modifier):
+        return None
+    start, end = subject_bounds(question, documents)
+    found = set()
+    for w in content_terms(question[start:end]):
+        head = _head_of(w, modifier, documents) if modifier not in w else ""
+        if head and len(w) - len(head) <= 3:
+            found.add((w, modifier + head))
+    return found.pop() if len(found) == 1 else None
 
 
 def sibling_term(new: str, terms: Sequence[str], documents: Sequence[Document]) -> str:
@@ -549,7 +598,22 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         return True
     if previous and (_ASPECT.search(q) or _WHO_WHERE.search(q)) and _case_without_object(q):
         return True  # "没按要求处置的谁来罚？": a breach named by its verb alone, of the thing asked about before
+    if previous and len(q) <= ACTS_ONLY_CHARS and _acts_only(q):
+        return True  # "没同意就设了怎么罚？": acts with nothing they are done to, which the question before names
     return len(q) <= 8 and len(content_terms(q)) <= 1
+
+
+# How long a question made of acts alone may be and still be read as a follow-up.
+ACTS_ONLY_CHARS = 20
+
+
+def _acts_only(question: str) -> bool:
+    """The question speaks of acts and names no thing or party ("到期了还要排污怎么办？", "过期了没续还在排，罚多少？")."""
+    tags = tagged(question)
+    # (a term of the user dictionary is tagged x, as punctuation is: a domain term names a thing)
+    return any(f.startswith("v") and f != "vn" for _w, f in tags) \
+        and not any(f.startswith("n") or f in ("vn", "eng") or (f == "x" and re.search(r"[\u4e00-\u9fff]", w))
+                    for w, f in tags)
 
 
 def _case_without_object(question: str) -> bool:
@@ -637,6 +701,8 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     rarity = rarity or (lambda t: float(len(t)))
     previous = _resolve(earlier[-1], earlier[:-1], rarity, documents)
     frag = _TAIL.sub("", _LEAD.sub("", q)).strip("，,的 ")
+    conditional = bool(_IF.match(frag))
+    frag = _IF.sub("", frag).strip("，,的 ") or frag
     out = previous
     if asks_who_or_where(q):
         # "要找哪个部门投诉？" after "晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？": asked of the situation told
@@ -656,6 +722,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         else:
             out = f"{new_years[0]}年{out}"
         frag = _YEAR.sub("", frag).strip("，,的 ")
+    when = _TIME.fullmatch(frag)
+    if when and _YEAR.findall(out):
+        # "本世纪中叶呢？" after "美丽山西到2035年的主要目标是什么？": a time named without a year takes the year's place
+        return out.replace(f"{_YEAR.findall(out)[0]}年", when.group(0), 1)
     topic = _topic(previous, rarity, documents)
     if _PRONOUN.search(frag) and topic:
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
@@ -666,14 +736,9 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         # (a phrase sharing a word with the earlier question is a parallel to swap in: "向水体排放的呢？")
         # "情节严重的呢？" after "企业把危险废物交给没有许可证的个体户处理，怎么处罚？": a case of the same act, asked the
         # same way
-        situation, sep, rest = out.rpartition("，")
-        if sep:
-            return f"{situation}，{case.group(1)}，{rest}"
-        s, e = subject_bounds(out, documents)
-        aspect = re.search(rf"(?:{_ASPECT.pattern})$", out[s:e])
-        e = s + aspect.start() if aspect and aspect.start() > 0 else e  # "…秸秆，拒不改正的，罚款多少"
-        if e > s:
-            return f"{out[:e]}，{case.group(1)}，{out[e:].lstrip('，, ')}"
+        with_case = _with_case(out, case.group(1), documents)
+        if with_case:
+            return with_case
     worse = _PERSISTS.search(frag)
     if worse and not [t for t in content_terms(frag[:worse.start()] + frag[worse.end():])
                       if t not in previous and not _PERSISTS_FILLER.fullmatch(t)]:
@@ -699,6 +764,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         at = re.search(r"在([\u4e00-\u9fff]{2,16}?)(?:内|里|中)?(?=新建|建设|建|设|开|盖|堆|倒|排)", out)
         if at:
             return out[:at.start(1)] + frag[len(placed.group(1)):] + out[at.end(1):]
+    if conditional and not _FRAME.search(frag) and not _PARTY.fullmatch(frag) \
+            and any(f.startswith("v") for _w, f in tagged(frag)) \
+            and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):
+        # "要是抢修自来水管道呢？" after "夜间施工噪声扰民怎么处罚？": a case of the same act, asked the same way
+        with_case = _with_case(out, f"{frag}的", documents)
+        if with_case:
+            return with_case
     if not is_aspect_only(frag) and is_aspect_only(q):
         frag = _LEAD.sub("", q).strip("？?。 ")  # "不报告会怎么样？": its 怎么样 is the question, not a tail to drop
     if is_aspect_only(frag):
@@ -742,6 +814,12 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     if may and not _FRAME.search(frag) and _starts_with_verb(re.sub(r"^(?:直接|再|也|还|就|都)", "", frag)):
         # "那直接排到村边沟里呢？" after "鸡粪、猪粪能不能直接拉到地里还田？": the other act, asked the same way
         return f"{previous.strip()[:may.end(1)]}{previous.strip()[may.end(1):may.start(2)]}{frag}？"
+    if _acts_only(own) and _ASKING_CLAUSE.search(own):
+        # "没同意就设了怎么罚？" after "在河上设排污口要谁同意？": acts done to what the question before names (a question
+        # already carried is asked of its situation, the clause before its last comma)
+        situation, sep, _asked = previous.rpartition("，")
+        carried = carry_subject(f"{own}？", situation + "？" if sep and not _ASKING_CLAUSE.search(situation) else previous)
+        return carried or f"{topic}{own}？"
     if _BREACH.search(frag) and not _FRAME.search(frag):
         # "那没做环评就开工建设呢？": an act done without what the law asks; what follows from it (the earlier topic
         # may be an act itself, 环评, so it is not put in front)
@@ -756,6 +834,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         parallel = parallel_span(out, phrase)
         if parallel:
             return out.replace(parallel, phrase, 1)
+        headed = head_swap(out, phrase, documents)
+        if headed:
+            # "水呢？" after "大气污染物超标排放罚多少钱？": 水 takes the place of 大气 before the head 污染物
+            old_word, new_word = headed
+            return swapped_document(out.replace(old_word, new_word, 1), old_word, new_word, documents)
     if nouns and documents:
         ps, pe, pname = find_document_reference(phrase, documents)
         s0, e0, oname = find_document_reference(out, documents)
@@ -784,6 +867,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             # "那农村呢？" after "…对城镇污水处理…": the words the texts write next to 农村 decide what it replaces.
             i, j = swap
             return swapped_document(out[:i] + phrase + out[j:], out[i:j], phrase, documents)
+        obj = _object_span(out)
+        if obj is not None and not _PLACE_END.search(phrase) and not _starts_with_verb(phrase) and not _FRAME.search(frag):
+            # "那尾矿库呢？" after "黄河干支流岸线管控范围内能新建化工项目吗？": another thing, the same act at the same place
+            return out[:obj[0]] + phrase + out[obj[1]:]
         asks = _FRAME.findall(frag)
         ask_at = _FRAME.search(frag)
         own_verbs = [w for w, f in tagged(frag[ask_at.end():]) if f.startswith("v") and len(w) >= 2
@@ -812,6 +899,53 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         shares = any(len(t) >= 2 and t in previous and not _FRAME.fullmatch(t) for t in content_terms(frag))
         return f"{topic}{frag}？" if topic and not shares else f"{frag}？"
     return out
+
+
+# A phrase naming a place ("二级保护区", "河边上"): it takes the place of a place, not of a thing.
+_PLACE_END = re.compile(r"(?:区|内|里|边|旁|附近|周边|范围|地带|上游|下游|地方)$")
+
+
+_BUILD_VERB = re.compile(r"新建|改建|扩建|建设|兴建|修建|建|设|设置|开设|开办")
+
+
+def _object_span(question: str) -> tuple[int, int] | None:
+    """Where the thing lies in a question whether an act may be done to it ("…能新建|化工项目|吗？"): the words after
+    the act's verb; None when the question is not so made."""
+    may = _MAY_ASK.match(question.strip())
+    if not may:
+        return None
+    tags = tagged(may.group(2))
+    # (jieba tags 新建 as a place name)
+    if len(tags) < 2 or not (tags[0][1] == "v" or _BUILD_VERB.fullmatch(tags[0][0])) \
+            or not all(f.startswith("n") or f in ("x", "vn") for _w, f in tags[1:]):
+        return None
+    return may.start(2) + len(tags[0][0]), may.end(2)
+
+
+def _shared_lead(subject: str, new: str) -> int:
+    """How long the subject's opening noun phrase is when the new phrase opens with the same word ("两个县" of
+    "两个县因为用水闹纠纷" for "两个村民之间"); 0 when they open differently or nothing follows the phrase."""
+    tags, mine = tagged(subject), tagged(new)
+    if len(tags) < 3 or not mine or tags[0][0] != mine[0][0] or len(mine) < 2:
+        return 0
+    end = len(tags[0][0])
+    for w, f in tags[1:]:
+        if not (f.startswith("n") or f in ("m", "q", "x", "zg", "f")):
+            break
+        end += len(w)
+    return end if end < len(subject) and subject[:end] != new else 0
+
+
+def _with_case(question: str, case: str, documents: Sequence[Document]) -> str:
+    """The question asked of a case of what it reports ("…秸秆，拒不改正的，罚款多少"): the case goes after the situation,
+    before what is asked; "" when the question has no situation to put it after."""
+    situation, sep, rest = question.rpartition("，")
+    if sep:
+        return f"{situation}，{case}，{rest}"
+    s, e = subject_bounds(question, documents)
+    aspect = re.search(rf"(?:{_ASPECT.pattern})$", question[s:e])
+    e = s + aspect.start() if aspect and aspect.start() > 0 else e
+    return f"{question[:e]}，{case}，{question[e:].lstrip('，, ')}" if e > s else ""
 
 
 def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, k: int = 5,

@@ -60,8 +60,16 @@ def sections(*names: str) -> Iterator[None]:
 
 def legal_terms(question: str) -> list[str]:
     """Legal terms for the lay words of a question that the question does not already use."""
-    q = normalize_for_search(question)
     extra: list[str] = []
+    for legal in legal_terms_of(question).values():
+        extra += [t for t in legal if t not in extra]
+    return extra
+
+
+def legal_terms_of(question: str) -> dict[str, list[str]]:
+    """Each lay word of a question, with its legal terms that the question does not already use."""
+    q = normalize_for_search(question)
+    out: dict[str, list[str]] = {}
     longer = [t for g in synonym_groups() for t in g if t in q]
     terms = lay_terms()
     said = [lay for lay in terms if lay in q]
@@ -71,8 +79,8 @@ def legal_terms(question: str) -> list[str]:
         other = [x for x in said if len(x) > len(lay)
                  and not any(t in u for t in terms[lay] for u in terms[x])]
         if not _inside_longer(lay, q, longer) and not _within(lay, q, other):
-            extra += [t for t in terms[lay] if t not in q and t not in extra]
-    return extra
+            out[lay] = [t for t in terms[lay] if t not in q]
+    return out
 
 
 def _within(word: str, q: str, longer: list[str]) -> bool:

@@ -7,6 +7,7 @@ cited [n] to Answer.citations[n - 1]. Nothing is paraphrased.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -18,7 +19,7 @@ from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, source_above_report, term_spans
-from .lexicon import legal_terms
+from .lexicon import legal_terms, legal_terms_of
 from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
@@ -898,6 +899,33 @@ _SPOKEN_NOT = frozenset({"没有", "没"})
 _LAW_NOT = re.compile(r"无|未|没有|不")
 
 
+def breach_terms(question: str, items: Sequence[str] = ()) -> list[str]:
+    """The words of a question that tell one listed breach from another, with the law's words for its lay words
+    ("超标排放" is "超过…排放标准", which 第九十九条（二） says and （三） does not)."""
+    own = [t for t in dict.fromkeys(content_terms(question)) if not t.isdigit()]
+    return own + [t for g in legal_groups(question, items) for t in g if t not in own]
+
+
+def legal_groups(question: str, items: Sequence[str] = ()) -> list[tuple[str, ...]]:
+    """The law's words for each lay word of the question, a group per lay word (one that an item writes is read as
+    written, not as its legal words)."""
+    written = [_norm(x) for x in items]
+    own = set(content_terms(question))
+    groups: list[tuple[str, ...]] = []
+    for lay, legal in legal_terms_of(question).items():
+        words = tuple(dict.fromkeys(t for w in legal for t in content_terms(w) if not t.isdigit() and t not in own))
+        if words and not any(lay in x for x in written):
+            groups.append(words)
+    return groups
+
+
+def breach_score(terms: Sequence[str], groups: Sequence[tuple[str, ...]], item: str) -> float:
+    """How much of the question an item speaks of: its words (or their synonyms) one each, and each lay word's legal
+    words as the share of them the item writes ("倒垃圾" is 倾倒、固体废物、生活垃圾: （一） writes two, （四） two)."""
+    text = _norm(item)
+    return sum(has_term(t, text) for t in terms) + sum(sum(t in text for t in g) / len(g) for g in groups)
+
+
 def penalty_items(question: str, body: list[str]) -> list[str] | None:
     """A penalty article that lists the breaches it punishes ("有下列行为之一的，…处…罚款：（一）…（四）…"): its lead,
     with the fine, and only the listed breaches the question speaks of; None when the question names none of them in
@@ -909,16 +937,21 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     if len(items) < 2:
         return None
     lead = body[:first]
-    terms = [t for t in content_terms(question)
-             if t not in _PENALTY_WORDS and not any(has_term(t, _norm(x)) for x in lead)]
-    scores = [sum(has_term(t, _norm(x)) for t in terms) for x in items]
+    lead_text = [_norm(x) for x in lead]
+
+    def telling(t: str) -> bool:
+        return t not in _PENALTY_WORDS and not any(has_term(t, x) for x in lead_text)
+
+    said = [t for t in content_terms(question) if not t.isdigit() and telling(t)]
+    groups = [kept for g in legal_groups(question, items) if (kept := tuple(t for t in g if telling(t)))]
+    scores = [breach_score(said, groups, x) for x in items]
     top = max(scores)
     # A later paragraph with a breach and a penalty of its own ("个人在饮用水水源一级保护区内游泳、垂钓…的，…可以处五百元
     # 以下的罚款"): when it speaks of the question more than any listed item, it alone answers.
     own = [x for x in body[first:] if not ENUM_START.match(x) and _OWN_PENALTY.search(x) and not _CITES_ITEMS.match(x)]
     if own:
-        best = max(own, key=lambda x: sum(has_term(t, _norm(x)) for t in terms))
-        if sum(has_term(t, _norm(best)) for t in terms) > top:
+        best = max(own, key=lambda x: breach_score(said, groups, x))
+        if breach_score(said, groups, best) > top:
             return [best]
     if top == 0 or scores.count(top) == len(items):
         return None

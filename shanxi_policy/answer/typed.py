@@ -27,8 +27,10 @@ from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, ESCALATION, PARTS, YEAR, classify, in_liability_chapter
 from .structured import (
     MAX_BODY,
+    _finish,
     article_number,
     body_sentences,
+    breach_terms,
     cite_number,
     comparison_answer,
     enumerated_items,
@@ -57,7 +59,41 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     if parts:
         return compound_answer(kb, question, parts, k, filters)
     ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters), kb))
-    return opened(uncovered(kb, question, other_year(question, ans)))
+    return opened(uncovered(kb, question, authorities(question, other_year(question, ans))))
+
+
+# "…由谁定", "谁来划", "哪个部门负责": a question asking which body acts.
+_ASKS_WHO = re.compile(r"由谁|谁来|谁定|谁划|谁批|谁管|谁负责|谁审批|哪个部门|哪些部门|哪一级|哪级|什么部门|什么机关")
+# A sentence in which a body acts ("…人民政府水行政主管部门确定…", "由有关市、县人民政府提出划定方案").
+_BODY_ACTS = re.compile(r"(?:人民政府|主管部门|管理机构|监督管理机构|部门|机关)[^，。；]{0,30}?"
+                        r"(?:确定|划定|提出|批准|制定|负责|组织|审批|核定|决定|公布)")
+
+
+def authorities(question: str, ans: Answer) -> Answer:
+    """"黄河流域河流的生态流量由谁定？" answered by one sentence of an article whose other sentence gives the same matter
+    to another body ("国务院水行政主管部门确定干流、重要支流…生态流量"; "省级人民政府水行政主管部门确定其他河流…"), or by a
+    sentence naming no body at all: each sentence of the clause in which a body acts on the asked matter is listed with
+    the sentences shown, in the article's order."""
+    if not ans.found or ans.items or not ans.citations or ans.type not in ("factoid", "") \
+            or not _ASKS_WHO.search(question):
+        return ans
+    hit = ans.citations[0]
+    terms = [t for t in content_terms(question) if len(t) >= 2]
+    spans = [hit.text[a:b].strip() for a, b in sentences(hit.text)]
+    acting = [x for x in spans if _BODY_ACTS.search(x) and any(t in normalize_for_search(x) for t in terms)]
+    shown = [ans.text[a:b].strip().rstrip("。；;") for a, b in sentences(ans.text)]
+    answered = bool(shown) and any(shown[0] in x for x in acting)
+    if not acting or (answered and len(acting) < 2):
+        # (a shown sentence naming no body that acts, "国家建立饮用水水源保护区制度", is joined by the one that does:
+        # "…由有关市、县人民政府提出划定方案，报…批准")
+        return ans
+    # the sentences shown before stay, after the bodies' own
+    rest = [x for x in spans if x not in acting and any(y and y in x for y in shown)]
+    return _finish(ans, "list", [AnswerItem(x, 1) for x in in_order(spans, acting + rest)], list(ans.citations))
+
+
+def in_order(spans: list[str], picked: list[str]) -> list[str]:
+    return [x for x in spans if x in picked]
 
 
 def opened(ans: Answer) -> Answer:
@@ -182,7 +218,8 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     within = filters
     if named is not None and (filters is None or not filters.doc_ids):
         within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
-    answers = [other_year(p, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None else filters))
+    answers = [authorities(p, other_year(p, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None
+                                                    else filters)))
                for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
     topic = _noun_topic(kb, parts[0])
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
@@ -194,7 +231,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         if carried:
             # "按日连续处罚适用于什么情形？从哪天开始计罚？": the later question asks about the first one's subject, which
             # it does not repeat
-            retried = other_year(p, _answer(kb, carried, k, filters))
+            retried = authorities(p, other_year(p, _answer(kb, carried, k, filters)))
             # (a penalty article answers no question of duty: "乡政府有啥责任" is not 第三十七条's fine)
             if retried.found and not (by_topic and retried.citations and in_liability_chapter(retried.citations[0])
                                       and not ASKS_PENALTY.search(p)):
@@ -462,10 +499,11 @@ def basic_penalty_first(kb: KnowledgeBase, question: str, ans: Answer) -> Answer
     doc = kb.document(top.doc_id)
     if doc is None or not ESCALATION.search(top.text):
         return ans
-    terms = [t for t in content_terms(question) if not t.isdigit()]
     _lead, listed = enumerated_items(top.text)
+    terms = breach_terms(question, listed)
     bodies = [ENUM_START.sub("", x).strip().rstrip("的；;。") for x in listed]
-    items = sorted(((sentence_score(question, b, terms), b) for b in bodies if len(b) >= 6), reverse=True)
+    # best first; items the question tells no apart keep the article's order
+    items = sorted(((sentence_score(question, b, terms), b) for b in bodies if len(b) >= 6), key=lambda x: -x[0])
     for score, body in items:
         if score <= 0:
             break

@@ -227,7 +227,8 @@ def _reason_and_advice(src: CheckSource, fact: Fact, norm: Norm, j: Judgment) ->
                 advice = f"依据{law}，{said}；建议停止（或不得开始）相关建设和活动，依法完成相关审批或许可手续后再实施"
             else:
                 # the project's own words are what is to be redrawn, not the law's ("建设任何生产设施")
-                advice = f"依据{law}，{said}；建议{where}取消或调整项目材料中的相关内容（“{_excerpt(fact.evidence(j.matched))}”）"
+                quoted = _excerpt(fact.evidence(j.matched, j.places))
+                advice = f"依据{law}，{said}；建议{where}取消或调整项目材料中的相关内容（“{quoted}”）"
     elif j.verdict == "attention" and j.planned:
         reason = (f"{lead}项目计划开工建设，相关审批手续尚未完成，项目材料未说明取得批准后再开工；"
                   f"在取得批准前开工即属于该条款禁止的情形（{said}）。")
@@ -315,7 +316,8 @@ def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding 
         return None
     reason, advice = _reason_and_advice(src, fact, nh.norm, j)
     relation = j.verdict if j.verdict in _ORDER else "related"
-    return Finding(relation, hit, fact.evidence(j.matched), reason, advice, "", _FORCE.get(nh.norm.modality, ""),
+    return Finding(relation, hit, fact.evidence(j.matched, j.places), reason, advice, "",
+                   _FORCE.get(nh.norm.modality, ""),
                    norm_id=nh.norm.norm_id, article=article_label(src, nh.norm.clause_id),
                    doc_label=doc_label(src, nh.norm.doc_id), score=round(nh.score * max(j.strength, 0.1), 4))
 

@@ -34,6 +34,7 @@ from .proposal import (
     deferred_past_start,
     in_label,
     in_permit_name,
+    in_title,
     put_off,
     state_at,
 )
@@ -56,6 +57,7 @@ class Judgment:
     unsanctioned: bool = False  # the act a rule forbids when done without approval, and no approval is shown
     fallback: str = ""  # what the article asks when its first duty cannot be met ("不能密闭的，应当…"), not stated
     unmet: tuple[str, ...] = ()  # of a duty of several parts the proposal does not address, the parts it leaves out
+    places: list[str] = field(default_factory=list)  # the norm's place words the fact or the proposal matched
 
 
 @dataclass
@@ -569,6 +571,11 @@ class RuleJudge(Judge):
             return False  # no subject, or a conditional one (judged as a condition)
         if not _kind_words(subject):
             return False
+        maker = _MAKER.fullmatch(subject)
+        products = [x for x in _KIND_LIST.split(maker.group(1)) if _product_words(x)] if maker else []
+        if products:
+            # "机动车、非道路移动机械生产企业": makers of those things; a works that only uses one (铲车) is not bound
+            return not any(_makes(product, fact) for product in products)
         return all(self._one_party_absent(party, fact) for party in _KIND_LIST.split(subject) if _kind_words(party))
 
     def _works_kind_absent(self, norm: Norm, action: str, fact: Fact) -> bool:
@@ -1229,7 +1236,7 @@ class RuleJudge(Judge):
 
         def out(verdict: str) -> Judgment:
             return Judgment(verdict, strength=strength, matched=words, deferred=a.fact_defers > 0 or c.past_start,
-                            late=c.past_start)
+                            late=c.past_start, places=list(s.words))
 
         elapsed = _years_elapsed(condition, fact) if condition else None
         if elapsed is False:
@@ -1381,6 +1388,9 @@ class RuleJudge(Judge):
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
                 return out("not_applicable")
+            if _titled_only(a.words, fact):
+                # "厂界噪声满足《工业企业厂界环境噪声排放标准》" names a standard; a substation is no 工业企业 by it
+                return out("not_applicable")
             if _acts_missing(action, a, fact):
                 # "机动车船、非道路移动机械超过标准排放大气污染物" and "挖掘机装车运至破碎站": who is bound is named, and
                 # none of what it must not do (超过, 排放).
@@ -1447,6 +1457,10 @@ class RuleJudge(Judge):
         if m == "restriction":
             if avoids_act or scope_denied or excepted:
                 return out("supports")
+            if _DEVELOPMENT.search(action) and _used_only(a.words, fact):
+                # "限制高油耗、高排放…非道路移动机械的发展" restricts a class growing; a works that uses one (铲车) does not
+                # grow it
+                return out("not_applicable")
             return out("attention" if scope_ok else "not_applicable")
         if m == "obligation" and (scope_ok or not norm.scope) and c.total and _INSTALL_DUTY.search(action) \
                 and _FACILITY_REFUSED.search(fact.norm_text):
@@ -2148,6 +2162,29 @@ def _act_done_object_denied(action: str, a: Match, fact: Fact) -> bool:
 _MEANS = re.compile(r"^[\s，]*(?:利用|通过|借助)(?P<means>[^，；。]{2,40}?)(?:等(?:方式|手段|途径)?)?$")
 
 
+# A restriction of a class's growth ("限制…的发展", "遏制…盲目发展").
+_DEVELOPMENT = re.compile(r"的?(?:盲目)?发展[，。；]?|发展[^，。；]{0,6}$")
+
+
+def _used_only(words: list[str], fact: Fact) -> bool:
+    """Every mention the words were matched by is of equipment or means the project uses, none of what it is."""
+    found = [m for m in fact.all_mentions if m.state == PRESENT and any(w in t for t in m.terms for w in words)]
+    return bool(found) and all(m.field in ("equipment", "transport") for m in found)
+
+
+def _titled_only(words: list[str], fact: Fact) -> bool:
+    """A word the act was matched by is written only inside titles in 《》 (of a standard the project meets), in the
+    fact's words or the lexicon's."""
+    text = fact.norm_text
+    for w in words:
+        spans = list(word_spans(w, text))
+        spans += [sp for m in fact.mentions if any(w in t for t in m.terms)
+                  for sp in word_spans(_normalized(m.surface), text)]
+        if spans and all(in_title(text, a, b) for a, b in spans):
+            return True
+    return False
+
+
 def _means_missing(action: str, fact: Fact) -> bool:
     """The act is forbidden when done by a named means ("利用渗井、渗坑、裂隙…排放", "利用无防渗漏措施的沟渠、坑塘等
     输送…"): the means runs from 利用/通过 to the act's first verb, and the fact names none of its specific words."""
@@ -2160,7 +2197,10 @@ def _means_missing(action: str, fact: Fact) -> bool:
     m = _MEANS.match(action[:cut])
     if not m:
         return False
-    words = [t for t in content_terms(m.group("means")) if t not in GENERIC_WORDS and not _POLARITY_WORDS.match(t)]
+    # the means are the things named after the last 的 ("沟渠、坑塘"); what describes them ("无防渗漏措施的") is no
+    # means: "地面防渗" does not show a ditch
+    means = m.group("means").rpartition("的")[2] or m.group("means")
+    words = [t for t in content_terms(means) if t not in GENERIC_WORDS and not _POLARITY_WORDS.match(t)]
     # a means named only to be denied ("不外排至周边沟渠") is not used
     return bool(words) and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in words)
 
@@ -2301,6 +2341,23 @@ def _toward_verb_missing(action: str, fact: Fact) -> bool:
     return not any(f == "v" and w[0] in roots for w, f in _pos_tags(fact.norm_text))
 
 
+# A party named by what it makes or sells ("机动车、非道路移动机械生产企业", "电器电子产品生产者").
+_MAKER = re.compile(r"([\u4e00-\u9fff、和或者]{2,30}?)(?:的)?(?:生产|制造|销售|进口|生产、进口|生产、销售)(?:企业|者|单位|商)")
+# Words before what a works makes ("年产6万吨耐火材料", "生产…机械", "销售柴油").
+_MAKES_BEFORE = r"(?:生产|年产|制造|组装|销售|经销|批发|零售|进口)[^，。；,;]{0,14}?"
+
+
+def _product_words(product: str) -> list[str]:
+    """The kind words naming a product ("机械" of 非道路移动机械; none for "工业" of 工业生产企业, a sector)."""
+    return [t for t in _kind_words(product) if t not in _CLASS_NOUNS]
+
+
+def _makes(product: str, fact: Fact) -> bool:
+    """The proposal makes or sells the product (its last kind word after a making verb: "年产…机械")."""
+    text = fact.whole or fact.norm_text
+    return bool(re.search(_MAKES_BEFORE + re.escape(_normalized(_product_words(product)[-1])), text))
+
+
 @lru_cache(maxsize=4096)
 def _kind_heads(phrase: str, after_de: bool = False) -> set[str]:
     """The last kind word of each party or place a phrase lists ("生活垃圾填埋场和建筑垃圾消纳场" → 填埋场, 消纳场; class
@@ -2433,6 +2490,23 @@ _PLACE_WORD = re.compile(r"(?:区|区域|地|地区|地带|范围|红线|岸线)
 _ZONE_NAME = re.compile(r"(?<=在)[\u4e00-\u9fff]{2,14}?(?:保护区|区域|范围|地区|地带|红线)")
 
 
+# The kind of zone a scope ends with, and the word before it ("岸线的管控范围" is written 岸线管控范围).
+_ZONE_TAIL = re.compile(r"([\u4e00-\u9fff]{2})的?((?:管控|保护|控制|管理)?(?:保护区|区域|范围|地区|地带|红线))(?:内|以内)?$")
+# Words before a zone that designate it rather than place the site ("已划定岸线管控范围").
+_DESIGNATED_BEFORE = re.compile(r"(?:划定|划设|设立|确定|公布|调整|列入)[^，。；,;]{0,8}$")
+
+
+def _zone_names(scope: str) -> set[str]:
+    """The zones a scope names ("饮用水水源一级保护区"), and the zone its last place ends with, with the word before it
+    ("在黄河干流岸线和重要支流岸线的管控范围内" → 岸线管控范围)."""
+    zones = set(_ZONE_NAME.findall(scope))
+    for part in re.split(r"[，,；;]", scope):
+        tail = _ZONE_TAIL.search(part)
+        if tail and len(tail.group(2)) >= 4:
+            zones.add(tail.group(1) + tail.group(2))
+    return zones
+
+
 def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
     """Every place word the proposal says, in its words or the lexicon's, is around the site ("周边村庄")."""
     if not words:
@@ -2441,8 +2515,10 @@ def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
     # A place the lexicon reads as the scope's whole term ("小区" for 噪声敏感建筑物集中区域) is what the scope is
     # about; another place that shares one of its words ("县城" for 人口集中地区 shares 集中) is not.
     whole = [m for m in fact.all_mentions if any(all(w in t for w in words) for t in m.terms)]
-    zones = {z for z in _ZONE_NAME.findall(_normalized(scope))} if scope else set()
-    said = [(a, b) for z in zones for a, b in word_spans(z, text)]
+    zones = _zone_names(_normalized(scope)) if scope else set()
+    # (a zone a text designates, "划定岸线管控范围", is not a place the site is said to be in or out of)
+    said = [(a, b) for z in zones for a, b in word_spans(z, text)
+            if not _DESIGNATED_BEFORE.search(text[segment_start(text, a):a])]
     if said and all(outside(text, a, b) for a, b in said):
         # "厂区和排放口均不在饮用水水源保护区内": where the applicant names the zone itself, it says the site is not in
         # it; a place the lexicon reads as the zone ("县城第二水厂取水口下游约5公里处") does not outweigh that
@@ -3041,23 +3117,42 @@ def _mentions_exception(exceptions: str, action: str, fact: Fact) -> bool:
     own = set(content_terms(action))
     text = fact.norm_text
 
+    def present(t: str) -> bool:
+        return t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT
+
     def said(part: str) -> bool:
         terms = content_terms(part)
         # a compound's head stands for it ("工艺要求" for "生产工艺要求")
         terms += [t[-2:] for t in terms if len(t) >= 4]
         words = [t for t in terms
                  if t not in GENERIC_WORDS and len(t) >= 2 and not any(t in o or o in t for o in own)]
-        return any(t in text and state_at(text, text.find(t), text.find(t) + len(t)) == PRESENT for t in words)
+        return any(present(t) for t in words)
 
     for alt in re.split(r"[；;]", exceptions):
+        purpose = _PURPOSE.search(alt)
+        if purpose:
+            # "以提升安全水平、生态环境保护水平为目的的改建": the aim must be stated, not the verb it is put with
+            # ("尾矿库等别由三等库提升为二等库" states no aim)
+            aims = [_strip_lead_verb(x) for x in re.split(r"、|和|或者|或", purpose.group(1))]
+            if any(aim and all(present(t) for t in content_terms(aim) if t not in GENERIC_WORDS) for aim in aims):
+                return True
+            continue
         cause = _CAUSE.search(alt)
         if said(cause.group(1) if cause else alt):
             return True
     return False
 
 
+def _strip_lead_verb(phrase: str) -> str:
+    """The phrase without the verb it opens with ("提升安全水平" → "安全水平")."""
+    tags = tagged(phrase)
+    return phrase[len(tags[0][0]):] if len(tags) > 1 and tags[0][1] == "v" else phrase
+
+
 # "因生产工艺要求或者其他特殊需要必须…的除外": the cause an exception is granted for.
 _CAUSE = re.compile(r"因([^，；;]{2,30}?)(?:必须|需要|确需|而)")
+# "以提升安全水平…为目的的改建除外": the aim an exception is granted for.
+_PURPOSE = re.compile(r"以([^，；;]{2,30}?)为目的")
 
 
 # ----- LLM judge -------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ _UNDONE_BEFORE = re.compile(
     r"|(?:以后|今后|日后|将来|后期|远期)再行?" + _DO + r"[^，。；,;的]{0,8}$")
 # "距饮用水水源保护区边界3公里": a distance to a place puts the project outside it when the distance is to the
 # place's boundary, or the place is a designated zone (whose boundary the distance is measured to).
-_DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,8}$")
+_DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,20}$")
 _DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
                              r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
 _BOUNDARY = re.compile(r"边界|红线|范围|界线")

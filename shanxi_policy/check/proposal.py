@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -91,22 +92,26 @@ class Fact:
     # The sentences of the proposal when this fact is the whole project (see `project_fact`).
     parts: list[str] = field(default_factory=list, repr=False, compare=False)
 
-    def evidence(self, words: list[str]) -> str:
+    def evidence(self, words: list[str], places: Sequence[str] = ()) -> str:
         """The proposal sentences a finding rests on: the fact's own, or for the whole project the one or two
         sentences holding most of the norm words it matched, in the proposal's own words too ("距村庄居民区300米"
-        for 人口集中区域, beside the project's name for 畜禽养殖场)."""
+        for 人口集中区域, beside the project's name for 畜禽养殖场). A sentence that puts the project in the norm's
+        place comes first ("…机位…位于保护区缓冲区内", not "建设单位：…"), and a word most sentences hold tells little."""
         if not self.parts:
             return self.sentence
         surfaces = {normalize_for_search(m.surface) for m in self.all_mentions
                     if any(w in t or t in w for t in m.terms for w in words)}
-
+        texts = {s: normalize_for_search(s) for s in self.parts}
+        cues = [*words, *surfaces]
+        held = {w: sum(w in n for n in texts.values()) for w in cues}
         score = {}
-        for s in self.parts:
-            n = normalize_for_search(s)
-            score[s] = sum(w in n for w in words) + sum(x in n for x in surfaces)
+        for s, n in texts.items():
+            score[s] = sum(1.0 / held[w] for w in cues if w in n) + sum(2.0 for w in places if w in n)
         ranked = sorted(self.parts, key=lambda s: -score[s])
-        best = [p for p in ranked[:2] if score[p] > 0] or ranked[:1]
-        return "".join(sorted(best, key=self.parts.index))
+        best = sorted([p for p in ranked[:2] if score[p] > 0] or ranked[:1], key=self.parts.index)
+        # sentences apart in the proposal are shown apart
+        return "……".join(best) if len(best) == 2 and self.parts.index(best[1]) - self.parts.index(best[0]) > 1 \
+            else "".join(best)
 
 
 @dataclass
@@ -431,6 +436,14 @@ def in_permit_name(text: str, a: int, b: int) -> bool:
     """The word at a..b only qualifies the name of a paper ("未取得夜间施工证明": 夜间, 施工)."""
     start = segment_start(text, a)
     return any(m.start(1) <= a and b <= m.end(1) for m in _PERMIT_NAME.finditer(text, start) if m.start() < a)
+
+
+def in_title(text: str, a: int, b: int) -> bool:
+    """The word at a..b is part of a title in 《》 ("工业企业" in "满足《工业企业厂界环境噪声排放标准》"): it names a
+    standard or a text, not the project."""
+    opened = text.rfind("《", 0, a)
+    return opened >= 0 and "》" not in text[opened:a] and text.find("》", b) >= 0 \
+        and "《" not in text[b:text.find("》", b)]
 
 
 # A name in brackets right after a concept's word ("一般湿地（苇塘）", "饮用水水源地（东山水库）"): the proposal calls
