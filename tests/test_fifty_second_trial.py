@@ -44,3 +44,25 @@ def test_an_accident_that_happened_is_met_by_the_duty_when_it_happens(library_kb
     # "万一出了事故" is 发生事故: 水污染防治法 第七十八条 (立即启动应急方案), not 第七十七条's plans made beforehand
     ans = library_kb.ask("我们厂要是万一出了事故，污水可能流到河里，应该怎么做？")
     assert ans.citations[0].clause_id == "水污染防治法:a78"
+
+
+@pytest.mark.parametrize(("question", "named"), [
+    # a provincial rule named by its place and "规定" is a text of its own, not in the library
+    ("山西省河湖长制规定里，县级河长一年要巡河几次？", "《山西省河湖长制规定》"),
+    # flood-season requisitions are 防洪法's and 防汛条例's matter
+    ("汛期抢险能不能临时征用村民的车辆和土地？补偿怎么算？", "《防汛条例》"),
+])
+def test_questions_on_texts_the_library_lacks_are_not_answered(library_kb, question, named):
+    ans = library_kb.ask(question)
+    assert not ans.found and named in ans.text
+
+
+@pytest.mark.parametrize("question", ["山西省对秸秆焚烧有什么规定？", "山西省关于煤炭清洁利用的规定是什么？"])
+def test_what_a_province_rules_is_asked_of_not_named(library_kb, question):
+    assert library_kb.ask(question).found
+
+
+def test_a_fine_of_its_own_is_not_joined_to_another_fines_list(library_kb):
+    # "个人在饮用水水源一级保护区内游泳…可以处五百元以下的罚款" had been glued to "处十万元以上五十万元以下的罚款：（一）…"
+    ans = library_kb.ask("饮用水水源一级保护区里游泳，罚多少？")
+    assert "五百元以下" in ans.text and "十万元以上五十万元以下" not in ans.text

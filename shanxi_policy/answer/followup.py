@@ -764,7 +764,7 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         at = re.search(r"在([\u4e00-\u9fff]{2,16}?)(?:内|里|中)?(?=新建|建设|建|设|开|盖|堆|倒|排)", out)
         if at:
             return out[:at.start(1)] + frag[len(placed.group(1)):] + out[at.end(1):]
-    if conditional and not _FRAME.search(frag) and not _PARTY.fullmatch(frag) \
+    if conditional and not _FRAME.search(frag) \
             and any(f.startswith("v") for _w, f in tagged(frag)) \
             and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):
         # "要是抢修自来水管道呢？" after "夜间施工噪声扰民怎么处罚？": a case of the same act, asked the same way

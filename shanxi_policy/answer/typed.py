@@ -162,7 +162,7 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     cited = {i.cite for i in ans.items} or {1}
     spoken = ans.text + "".join(h.text for n, h in enumerate(ans.citations, 1) if n in cited)
     legal = bool(_LEGAL_ASK.search(question))
-    gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents])
+    gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents], question=True)
             if legal or not any(w in spoken for w in g.words)]
     if gaps:
         laws = "".join(g.named_laws() for g in gaps)
@@ -797,7 +797,7 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     return ""
 
 
-_LOCAL_LAW = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|自治区|自治州)[\u4e00-\u9fff]{2,16}?(?:条例|办法)")
+_LOCAL_LAW = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:省|市|县|自治区|自治州)[\u4e00-\u9fff]{2,16}?(?:条例|办法|规定|细则)")
 _PLACE_END = ("省", "市", "县", "自治区", "自治州")
 
 
@@ -806,6 +806,8 @@ def _local_law_names(question: str) -> list[str]:
     word the segmenter finds (太原市) to 条例 or 办法."""
     out = []
     for m in _LOCAL_LAW.finditer(question):
+        if m.group(0).endswith(("规定", "细则")) and re.search(r"对|有|的|关于|怎么|如何|哪些", m.group(0)):
+            continue  # "山西省对秸秆焚烧的规定": what the province rules, asked of, not a text's name
         toks = segment(m.group(0))
         start = next((i for i, t in enumerate(toks) if len(t) >= 3 and t.endswith(_PLACE_END)), None)
         if start is not None:
@@ -865,6 +867,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # "企业…" answered by a rule for 建设单位, "我县…" by a county's notice: a bare kind of party or the
         # asker's own place names no object of its own
         key = ""
+    if key and unstated_indicator(question, ans.text):
+        key = ""  # "2025年畜禽粪污综合利用率目标是多少": the indicator asked by name is what the answer must state
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
             and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(kb, key, ans.citations):
         top = ans.citations[0].score
@@ -872,9 +876,12 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # answer ("环评报告还没批下来…先把地基打了，行不行": 第二十五条, not 第三十二条 on false reports)
         ruled = _MAY.search(as_may(question)) is not None and not in_liability_chapter(ans.citations[0]) \
             and _FORBIDS.search(ans.text) is not None
+        # asked for a penalty and answered by one, a rule that uses the word is no answer to it ("设施还没建好就先进猪了，
+        # 罚多少": 第三十九条, not 第十三条's duty to build)
+        fined = bool(ASKS_PENALTY.search(question)) and in_liability_chapter(ans.citations[0])
         alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
                     and has_term(key, normalize_for_search(h.text))
-                    and not (ruled and in_liability_chapter(h))), None)
+                    and not (ruled and in_liability_chapter(h)) and not (fined and not in_liability_chapter(h))), None)
         if alt is not None:
             # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers
             # it; the best one speaks of another act (变更法人名称) with the question's common words.

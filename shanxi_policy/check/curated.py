@@ -78,7 +78,7 @@ def _said(text: str, mentions: list) -> list:
 
 # Before a works' name: the project sends something there ("接入服务区污水处理站", "送市生活垃圾焚烧发电厂");
 # it uses those works, it is not one of them.
-_SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|汇入)[^，。；,;]{{0,16}}$")
+_SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|汇入|依托)[^，。；,;]{{0,16}}$")
 
 
 # After a works' name: what that works makes ("周边洗煤厂产生的煤矸石"); it is another party the project takes from.
@@ -110,13 +110,16 @@ def _own_works(text: str, mentions: list) -> list:
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
-    applies = _own_works(text, present(text, check.applies)) or present(text, check.forbids)
+    # a forbidden word counts where the thing the clause applies to is named with it ("采用稀薄燃烧技术的燃气货车": not a
+    # gas engine's "稀薄燃烧+SCR脱硝"), or where it names that thing itself ("燃煤锅炉")
+    forbidden = [m for m in present(text, check.forbids, removal_negates=True)
+                 if not check.applies or present(m.sentence, check.applies) or present(m.term, check.applies)]
+    applies = _own_works(text, present(text, check.applies)) or forbidden
     if not applies:
         return None
     hit = _hit_for(kb, check.clause, check.quote)
     if hit is None:
         return None
-    forbidden = present(text, check.forbids, removal_negates=True)
     if forbidden:
         terms = "、".join(dict.fromkeys(m.term for m in forbidden))
         return Finding(check.forbidden, hit, _evidence(forbidden),

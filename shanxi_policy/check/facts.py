@@ -44,7 +44,9 @@ _PLANNED_NEW = re.compile(r"(?:拟|计划|准备|打算|将于|将在|将要)[^�
 def operating_report(text: str) -> bool:
     """The material reports on a plant in operation (自查报告, 情况说明, 整改方案 … in its first lines)."""
     head = "\n".join(text.strip().splitlines()[:3])
-    return bool(_OPERATING_REPORT.search(head))
+    m = _OPERATING_REPORT.search(head)
+    # "关于…电站项目的情况说明": an account of a project to be approved, not of a plant that runs
+    return m is not None and not (m.group(0) == "情况说明" and "项目" in head)
 
 
 def plans_new_works(sentence: str) -> bool:

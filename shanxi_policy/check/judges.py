@@ -896,7 +896,11 @@ class RuleJudge(Judge):
         """A one-phrase act ending in a verb and its object ("排放大气污染物"): the verb is matched and the object, a
         specific word, is absent from the fact."""
         if _ALT_SPLIT.search(action.strip("，；;, ")):
-            return False
+            # "利用渗井…，私设暗管，…等逃避监管的方式排放水污染物": listed means of one act on one thing; the last
+            # phrase names it for all of them
+            if not _MEANS_OF_ACT.search(action.strip("，；;, ")):
+                return False
+            action = _ALT_SPLIT.split(action.strip("，；;, "))[-1]
         terms = [t for t in content_terms(action) if not _POLARITY_WORDS.match(t)]
         tail = _normalized(action).rstrip("。；，")
         if len(terms) < 3 or not (tail.endswith(terms[-1]) or tail[:-1].endswith(terms[-1])):  # "大气污染" + 物
@@ -2170,6 +2174,10 @@ def _used_only(words: list[str], fact: Fact) -> bool:
     """Every mention the words were matched by is of equipment or means the project uses, none of what it is."""
     found = [m for m in fact.all_mentions if m.state == PRESENT and any(w in t for t in m.terms for w in words)]
     return bool(found) and all(m.field in ("equipment", "transport") for m in found)
+
+
+# "…等逃避监管的方式排放水污染物": the act and its thing after the listed means.
+_MEANS_OF_ACT = re.compile(r"的方式[\u4e00-\u9fff]{2,10}$")
 
 
 def _titled_only(words: list[str], fact: Fact) -> bool:

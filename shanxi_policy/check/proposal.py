@@ -29,6 +29,8 @@ _PRE_NEG = re.compile(NEGATORS.pattern + r"|避开|避让|绕避|远离|无需|�
 # "替代原抽取的地下水": what was there before (原…的) is what the project removes.
 _RIGHT_BEFORE_NEG = re.compile(r"(?:不|未|没有|不得|严禁|禁止|杜绝)$")
 _PRE_REMOVE = re.compile("(?:" + REMOVERS.pattern + ")(?:[^的，。；,;]{0,4}|原[^，。；,;]{0,6}|"
+                         # "拆除原有烟气旁路挡板及旁路烟道": each thing the remover lists
+                         r"[^的，。；,;]{1,12}?(?:及|和|与|、|以及)|"
                          # "替代区域内12台燃煤小锅炉": a place and a count between the remover and the thing
                          r"[^的，。；,;]{0,8}?[0-9零一二三四五六七八九十百千]+(?:台|座|个|套|辆|家|处|口|条|根|蒸吨)(?:现有|在用)?)$")
 _SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]|(?<![立随])即(?!将|时)|(?<=[^成])就|便(?!民|于|利)|后再")

@@ -40,26 +40,32 @@ class _Entry:
     words: tuple[str, ...]
     laws: tuple[str, ...]
     opens: bool
+    asked_with: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def _entries() -> tuple[_Entry, ...]:
     try:
         data = load_yaml(data_text("governing_laws.yaml"))
-        return tuple(_Entry(str(e["topic"]), tuple(e["words"]), tuple(e["laws"]), bool(e.get("opens", True)))
+        return tuple(_Entry(str(e["topic"]), tuple(e["words"]), tuple(e["laws"]), bool(e.get("opens", True)),
+                            tuple(e.get("asked_with", ())))
                      for e in data["entries"])
     except (KeyError, TypeError, ValueError) as exc:
         raise PolicyError(f"法规覆盖词表 governing_laws.yaml 格式有误：{exc}") from exc
 
 
 def coverage_gaps(text: str, titles: Iterable[str],
-                  stated: Callable[[str, str], bool] = lambda word, text: word in text) -> list[Gap]:
+                  stated: Callable[[str, str], bool] = lambda word, text: word in text,
+                  question: bool = False) -> list[Gap]:
     """Matters the text names (stated(word, text): the check reads polarity, "不占用耕地" raises nothing) whose
-    governing laws no library title contains."""
+    governing laws no library title contains. A question raises a matter whose entry lists the acts it is about
+    (asked_with) only with one of them: "往耕地里倒尾矿渣" asks of pollution (土壤污染防治法), not of taking the land."""
     held = [t for t in titles if t]
     out = []
     for e in _entries():
         if any(law in t for law in e.laws for t in held):
+            continue
+        if question and e.asked_with and not any(a in text for a in e.asked_with):
             continue
         words = [w for w in e.words if stated(w, text)]
         # a longer word covers the shorter ones inside it (永久基本农田, 基本农田)
