@@ -56,3 +56,22 @@ def test_the_water_content_of_slurry_is_no_slurry_water():
     facts = analyze("采用滚筒干燥机将煤泥水分降至12%以下。洗煤产生的煤泥水经浓缩池处理后循环使用。").facts
     said = [{t for m in f.mentions for t in m.terms} for f in facts]
     assert "工业废水" not in said[0] and "工业废水" in said[1]
+
+
+def test_servers_put_in_an_existing_data_centre_build_none(library_kb):
+    # "更换核心数据库服务器4台…部署在集团现有数据中心机房": the seed policy's 新型基础设施用能 (PUE) binds a data centre
+    # built, not a finance system upgraded
+    rep = check_proposal(library_kb, trial_text("53_P12"))
+    assert rep.verdict == "unrelated"
+
+
+@pytest.mark.parametrize(("proposal", "law", "article"), [
+    # "压实黏土隔离层" and "截排水沟" are the anti-seepage and anti-runoff measures of
+    # 固废法 第二十条
+    ("53_P07", "固体废物污染环境防治法", "第二十条"),
+    # publishing pollution-control information is a duty of the works once they run (固废法 第二十九条)
+    ("53_P10", "固体废物污染环境防治法", "第二十九条"),
+])
+def test_duties_met_or_not_yet_due_are_not_attention(library_kb, proposal, law, article):
+    rep = check_proposal(library_kb, trial_text(proposal))
+    assert "attention" not in relations(rep, law, article)

@@ -451,11 +451,12 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     best_score, best_rank, best, best_lead = cands[0]
     chosen = [best_lead, best]
     # (not after a sentence that introduces a list, "有下列情形之一的企业，应当…：": its items follow it, not another sentence)
-    # (nor a sentence setting another fine: "处十万元以上…：（一）…" beside "个人在…游泳…可以处五百元以下的罚款" reads as one
-    # fine for the case)
+    # (nor a listed breach under another fine: "处十万元以上…：（一）…" beside "个人在…游泳…可以处五百元以下的罚款" reads as
+    # one fine for the case; a sentence going on from the first, "拒不停止违法行为的，处3万元…", still joins)
     if len(cands) > 1 and cands[1][1] == best_rank and cands[1][0] >= 0.8 * best_score and cands[1][2] != best \
             and not best.rstrip().endswith(("：", ":")) \
-            and not (AMOUNT.search(best_lead + best) and AMOUNT.search(cands[1][3] + cands[1][2])):
+            and not (AMOUNT.search(best_lead + best) and AMOUNT.search(cands[1][3] + cands[1][2])
+                     and any(x.rstrip().endswith(("：", ":")) for x in (best_lead, cands[1][3]))):
         chosen += [cands[1][3], cands[1][2]]
     chosen = _once(chosen)
     lead = hits[best_rank]

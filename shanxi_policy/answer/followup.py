@@ -500,6 +500,10 @@ _MAY_ASK = re.compile(rf"^(.{{0,20}}?)(?:{_MODALS}|能)(.{{2,24}}?)(?:吗|么)?[
 _NEED_ASK = re.compile(r"^(.{2,20}?)(?:需不需要|要不要|是否需要|需要|必须|要|得)(.{2,16}?)(?:吗|么)?[？?。]?$")
 # "没做的话", "不办的话": the duty left undone, asked of in a follow-up.
 _UNDONE_FILLER = re.compile(r"(?:没有?|不|未)(?:按规定|依法)?(?:做|办|办理|申请|报批|备案)(?:的话)?")
+# An act done meanwhile after a procedure left undone ("没办|就施工").
+_DONE_MEANWHILE = re.compile(r"(?:的话)?[，,]?(?:就|便|先|直接)[\u4e00-\u9fff]")
+# The procedure a question asks about ("…需要什么手续", "要办许可证吗").
+_PROCEDURE_ASKED = re.compile(r"手续|许可证|许可|证明|审批|批准|备案|登记|环评")
 # How long a penalty follow-up may be and still be read as asking of the act before ("烧了罚多少").
 PENALTY_FOLLOW_CHARS = 8
 
@@ -598,6 +602,9 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         return True
     if previous and (_ASPECT.search(q) or _WHO_WHERE.search(q)) and _case_without_object(q):
         return True  # "没按要求处置的谁来罚？": a breach named by its verb alone, of the thing asked about before
+    undone = _UNDONE_FILLER.match(q)
+    if previous and undone and _PROCEDURE_ASKED.search(previous) and _DONE_MEANWHILE.match(q[undone.end():]):
+        return True  # "没办就施工，罚多少？": the procedure asked of before, not done
     if previous and len(q) <= ACTS_ONLY_CHARS and _acts_only(q):
         return True  # "没同意就设了怎么罚？": acts with nothing they are done to, which the question before names
     return len(q) <= 8 and len(content_terms(q)) <= 1
@@ -764,6 +771,16 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         at = re.search(r"在([\u4e00-\u9fff]{2,16}?)(?:内|里|中)?(?=新建|建设|建|设|开|盖|堆|倒|排)", out)
         if at:
             return out[:at.start(1)] + frag[len(placed.group(1)):] + out[at.end(1):]
+    undone = _UNDONE_FILLER.match(frag)
+    paper = _PROCEDURE_ASKED.search(previous)
+    # (only with an act done meanwhile, the undone procedure named by no word of its own: "没办理的话会怎样" asks the
+    # penalty of the duty itself, "没做环评就开工建设" names it)
+    acted = _DONE_MEANWHILE.match(frag[undone.end():]) if undone else None
+    if undone and paper and acted and not content_terms(frag[:undone.start()]):
+        # "没办就施工，罚多少？" after "工地夜间施工需要什么手续？": the procedure asked of before, left undone
+        subject = question_subject(previous)
+        rest = f"未办理{paper.group(0)}{frag[undone.end():]}"
+        return f"{subject}，{rest}？" if subject else f"{rest}？"
     if conditional and not _FRAME.search(frag) \
             and any(f.startswith("v") for _w, f in tagged(frag)) \
             and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):

@@ -78,7 +78,9 @@ def _said(text: str, mentions: list) -> list:
 
 # Before a works' name: the project sends something there ("接入服务区污水处理站", "送市生活垃圾焚烧发电厂");
 # it uses those works, it is not one of them.
-_SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|汇入|依托)[^，。；,;]{{0,16}}$")
+# (also a facility the project's equipment is put in: "服务器…部署在集团现有数据中心机房")
+_SENT_TO = re.compile(rf"(?:{SENDS}|接入|排入|排至|排往|进入|纳入|汇入|依托|部署在|部署于|放置在|安放在|安装在|安装于)"
+                      r"[^，。；,;]{0,16}$")
 
 
 # After a works' name: what that works makes ("周边洗煤厂产生的煤矸石"); it is another party the project takes from.
@@ -114,7 +116,11 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     # gas engine's "稀薄燃烧+SCR脱硝"), or where it names that thing itself ("燃煤锅炉")
     forbidden = [m for m in present(text, check.forbids, removal_negates=True)
                  if not check.applies or present(m.sentence, check.applies) or present(m.term, check.applies)]
-    applies = _own_works(text, present(text, check.applies)) or forbidden
+    # (what the project is, named in its first lines, "…党群服务中心内部装修", holds for all it says)
+    if check.unless and present("\n".join(text.strip().splitlines()[:3]), check.unless):
+        return None
+    applies = [m for m in _own_works(text, present(text, check.applies))
+               if not (check.unless and present(m.sentence, check.unless))] or forbidden
     if not applies:
         return None
     hit = _hit_for(kb, check.clause, check.quote)

@@ -900,7 +900,9 @@ class RuleJudge(Judge):
             # phrase names it for all of them
             if not _MEANS_OF_ACT.search(action.strip("，；;, ")):
                 return False
-            action = _ALT_SPLIT.split(action.strip("，；;, "))[-1]
+            *means, action = _ALT_SPLIT.split(action.strip("，；;, "))
+            if set(a.words) & {t for x in means for t in content_terms(x) if t not in GENERIC_WORDS}:
+                return False  # a means named ("旱井…自然下渗" is a 渗井) carries the thing it lets away, whatever its name
         terms = [t for t in content_terms(action) if not _POLARITY_WORDS.match(t)]
         tail = _normalized(action).rstrip("。；，")
         if len(terms) < 3 or not (tail.endswith(terms[-1]) or tail[:-1].endswith(terms[-1])):  # "大气污染" + 物
@@ -995,9 +997,16 @@ class RuleJudge(Judge):
         place = re.sub(r"[中内里]$", "", m.group(1))
         nouns = [t for t in content_terms(place) if t not in GENERIC_WORDS and t not in _ANY_PLACE
                  and not any(f.startswith("v") for _w, f in tagged(t))]
-        # the place as the lexicon reads it too ("垃圾箱" is a 生活垃圾收集设施)
-        return bool(nouns) and self._fact_state(verb, fact) != PRESENT and self._fact_state(place, fact) != PRESENT \
-            and not any(self._fact_state(t, fact) == PRESENT for t in nouns)
+        # the place as the lexicon reads it too ("垃圾箱" is a 生活垃圾收集设施); for the whole proposal, its words
+        # gathered from sentences apart ("生活垃圾由环卫清运", "集气罩收集") name no such place either
+        # (the place itself, not a shorter word inside it: 生活垃圾 is no 生活垃圾收集设施)
+        named = any(place in t for m in fact.all_mentions if m.state == PRESENT for t in m.terms) \
+            or place in (fact.whole or fact.norm_text)
+        if not nouns or self._fact_state(verb, fact) == PRESENT or named:
+            return False
+        return not any(self._fact_state(t, fact) == PRESENT for t in nouns) \
+            or (bool(fact.parts) and not _said_together(nouns + [w for w in content_terms(place) if w not in nouns
+                                                                   and w not in GENERIC_WORDS], fact))
 
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
         """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
@@ -1571,6 +1580,10 @@ class RuleJudge(Judge):
                     j = out("attention")
                     j.deferred = True
                     return j
+                if _SOFT_DUTY.search(norm.quote):
+                    # "企业应当在经济技术可行的条件下…自行回收利用或者转让…": a duty as far as feasible is not broken by a
+                    # refusal the proposal may have cause for ("医疗废物…不转让"); the reviewer weighs it
+                    return out("attention")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -2176,6 +2189,8 @@ def _used_only(words: list[str], fact: Fact) -> bool:
     return bool(found) and all(m.field in ("equipment", "transport") for m in found)
 
 
+# A duty bounded by what is feasible ("在经济技术可行的条件下", "尽可能").
+_SOFT_DUTY = re.compile(r"经济技术可行|技术可行、经济合理|经济合理、技术可行|尽可能|尽量")
 # "…等逃避监管的方式排放水污染物": the act and its thing after the listed means.
 _MEANS_OF_ACT = re.compile(r"的方式[\u4e00-\u9fff]{2,10}$")
 

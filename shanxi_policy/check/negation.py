@@ -60,7 +60,7 @@ _BOUNDARY = re.compile(r"边界|红线|范围|界线")
 _BEARING_AFTER = re.compile(r"^(?:以)?(?:东|西|南|北|东北|西北|东南|西南)(?:方向|方|侧|面)?(?:约|大约|直线距离|距离)?\s*"
                             r"[\d一二两三四五六七八九十.]+\s*(?:公里|千米|km|KM)")
 # "不在太行山大峡谷风景名胜区核心景区内": the place is one the project is not in.
-_NOT_IN_BEFORE = re.compile(r"(?:不在|不位于|未位于|不处于|未处于|不涉及|未涉及)[^，。；,;]{0,12}$")
+_NOT_IN_BEFORE = re.compile(r"(?:不在|不位于|未位于|不处于|未处于|不涉及|未涉及)[^，。；,;]{0,24}$")
 # "距最近的村庄居民点约800米": a place named after the nearest one is that place too
 _NEAREST = re.compile(r"最近的?[^，。；,;]{0,4}$")
 

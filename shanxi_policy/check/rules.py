@@ -33,6 +33,8 @@ class Check:
     # 力度") makes the old material a matter to look at, not a breach
     forbidden: str = "conflict"
     new_works: bool = False  # a check on new works only (准入): not run on a report about a plant in operation
+    # words that, in the sentence of what the clause applies to, show it does not ("既有建筑…内部装修" builds nothing)
+    unless: list[str] = field(default_factory=list)
 
 
 def parse_checks(data: Any, source: str = "checks.yaml") -> list[Check]:
