@@ -730,9 +730,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             out = f"{new_years[0]}年{out}"
         frag = _YEAR.sub("", frag).strip("，,的 ")
     when = _TIME.fullmatch(frag)
-    if when and _YEAR.findall(out):
+    years = _YEAR.findall(out)
+    if when and years:
         # "本世纪中叶呢？" after "美丽山西到2035年的主要目标是什么？": a time named without a year takes the year's place
-        return out.replace(f"{_YEAR.findall(out)[0]}年", when.group(0), 1)
+        return out.replace(f"{years[0]}年", when.group(0), 1)
     topic = _topic(previous, rarity, documents)
     if _PRONOUN.search(frag) and topic:
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
@@ -885,7 +886,7 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             i, j = swap
             return swapped_document(out[:i] + phrase + out[j:], out[i:j], phrase, documents)
         obj = _object_span(out)
-        if obj is not None and not _PLACE_END.search(phrase) and not _starts_with_verb(phrase) and not _FRAME.search(frag):
+        if obj is not None and not _PLACE_PHRASE_END.search(phrase) and not _starts_with_verb(phrase) and not _FRAME.search(frag):
             # "那尾矿库呢？" after "黄河干支流岸线管控范围内能新建化工项目吗？": another thing, the same act at the same place
             return out[:obj[0]] + phrase + out[obj[1]:]
         asks = _FRAME.findall(frag)
@@ -919,9 +920,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
 
 
 # A phrase naming a place ("二级保护区", "河边上"): it takes the place of a place, not of a thing.
-_PLACE_END = re.compile(r"(?:区|内|里|边|旁|附近|周边|范围|地带|上游|下游|地方)$")
+_PLACE_PHRASE_END = re.compile(r"(?:区|内|里|边|旁|附近|周边|范围|地带|上游|下游|地方)$")
 
 
+# Verbs of building, read as verbs whatever the tagger says (it tags 新建 as a place name).
 _BUILD_VERB = re.compile(r"新建|改建|扩建|建设|兴建|修建|建|设|设置|开设|开办")
 
 

@@ -89,10 +89,11 @@ def authorities(question: str, ans: Answer) -> Answer:
         return ans
     # the sentences shown before stay, after the bodies' own
     rest = [x for x in spans if x not in acting and any(y and y in x for y in shown)]
-    return _finish(ans, "list", [AnswerItem(x, 1) for x in in_order(spans, acting + rest)], list(ans.citations))
+    return _finish(ans, "list", [AnswerItem(x, 1) for x in _in_order(spans, acting + rest)], list(ans.citations))
 
 
-def in_order(spans: list[str], picked: list[str]) -> list[str]:
+def _in_order(spans: list[str], picked: list[str]) -> list[str]:
+    """The picked sentences in the order the clause has them."""
     return [x for x in spans if x in picked]
 
 

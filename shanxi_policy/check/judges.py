@@ -2180,7 +2180,7 @@ _MEANS = re.compile(r"^[\s，]*(?:利用|通过|借助)(?P<means>[^，；。]{2,
 
 
 # A restriction of a class's growth ("限制…的发展", "遏制…盲目发展").
-_DEVELOPMENT = re.compile(r"的?(?:盲目)?发展[，。；]?|发展[^，。；]{0,6}$")
+_DEVELOPMENT = re.compile(r"(?:的|盲目)发展")
 
 
 def _used_only(words: list[str], fact: Fact) -> bool:
