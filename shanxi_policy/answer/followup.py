@@ -24,11 +24,13 @@ from .structured import penalty_answer
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
 
-_LEAD = re.compile(r"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*(?:要是|如果|假如|若是)?[，,\s]*")
+# Words that put a follow-up as a case ("要是…呢？").
+_IF_WORDS = "要是|如果|假如|若是"
+_LEAD = re.compile(rf"^(?:那么|那|还有|另外|再问一下|再问|而|如果是|换成|改成|关于)[，,\s]*(?:{_IF_WORDS})?[，,\s]*")
 # A time named without a year ("本世纪中叶", "“十五五”末").
 _TIME = re.compile(r"(?:到|至)?(?:本世纪|21世纪|二十一世纪)中叶|(?:到|至)?“?十[三四五六]五”?(?:时期|期间|期末|末)")
 # A follow-up put as a case ("要是抢修自来水管道呢？").
-_IF = re.compile(r"^(?:要是|如果|假如|若是|万一)")
+_IF = re.compile(rf"^(?:{_IF_WORDS}|万一)")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
 # Words that make a fragment a new question about the old topic rather than a new topic.

@@ -995,18 +995,17 @@ class RuleJudge(Judge):
             return False
         verb = _normalized(action)[m.end(1):m.end()]
         place = re.sub(r"[中内里]$", "", m.group(1))
-        nouns = [t for t in content_terms(place) if t not in GENERIC_WORDS and t not in _ANY_PLACE
-                 and not any(f.startswith("v") for _w, f in tagged(t))]
+        words = [t for t in content_terms(place) if t not in GENERIC_WORDS]
+        nouns = [t for t in words if t not in _ANY_PLACE and not any(f.startswith("v") for _w, f in tagged(t))]
         # the place as the lexicon reads it too ("垃圾箱" is a 生活垃圾收集设施); for the whole proposal, its words
         # gathered from sentences apart ("生活垃圾由环卫清运", "集气罩收集") name no such place either
         # (the place itself, not a shorter word inside it: 生活垃圾 is no 生活垃圾收集设施)
-        named = any(place in t for m in fact.all_mentions if m.state == PRESENT for t in m.terms) \
+        named = any(place in t for x in fact.all_mentions if x.state == PRESENT for t in x.terms) \
             or place in (fact.whole or fact.norm_text)
         if not nouns or self._fact_state(verb, fact) == PRESENT or named:
             return False
         return not any(self._fact_state(t, fact) == PRESENT for t in nouns) \
-            or (bool(fact.parts) and not _said_together(nouns + [w for w in content_terms(place) if w not in nouns
-                                                                   and w not in GENERIC_WORDS], fact))
+            or (bool(fact.parts) and not _said_together(words, fact))
 
     def _destination_unstated(self, action: str, fact: Fact) -> bool:
         """The act the norm forbids goes to a named place ("向东碾河倾倒、排放"), and the fact's sentence names no
