@@ -220,7 +220,8 @@ def test_scope_alternatives_and_an_act_told_across_sentences(lib):
                      "建设内容：新建粉煤灰、炉渣填埋场。")
     f = next(f for f in rep.findings if f.hit.clause_id == "固体废物污染环境防治法:a21")
     assert f.relation == "conflict"
-    assert "填埋场" in f.evidence and len(f.evidence) < 30  # the sentence, not the whole proposal
+    # the sentence, with the one putting the works in the zone, not the whole proposal
+    assert "填埋场" in f.evidence and "红线" in f.evidence and "项目名称" not in f.evidence
 
 
 def test_project_fact_points_to_the_sentence_of_the_matched_words():

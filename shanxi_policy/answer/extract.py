@@ -346,6 +346,25 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[H
     return hits, 0
 
 
+# What a sentence gains for each act the question denies that it denies too, and loses for each it states done.
+NEGATION_KEPT = 2.0
+# A spoken denial of an act ("没取得", "没有办理", "未经") and the law's ("未取得", "无…").
+_SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)([\u4e00-\u9fff]{2})")
+
+
+def _negations_kept(question: str, text: str) -> int:
+    """How many acts the question denies the text denies too ("没取得…" and "未取得排污许可证排放污染物"), less those it
+    states done ("以欺骗…手段申请取得排污许可证")."""
+    n = 0
+    for m in _SPOKEN_DENIAL.finditer(question):
+        verb = re.escape(m.group(1))
+        if re.search(rf"(?:未|无|没有|不)(?:依法)?{verb}", text):
+            n += 1
+        elif re.search(verb, text):
+            n -= 1
+    return n
+
+
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
                     doc: str | None = None, filters: Any = None) -> Answer:
     """The best sentence of the top clauses, or a refusal. legacy=True reproduces the answerer before
@@ -363,6 +382,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         if ASKS_PENALTY.search(question):
             hits, citing = penalties_citing(kb, hits, k)
         liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
+        # "没取得排污许可证就排污": the article punishing the act left undone (未取得) before one punishing it done
+        # (以欺骗…手段取得); a stable sort keeps retrieval's order otherwise
+        liable.sort(key=lambda h: -_negations_kept(question, h.text))
         if liable:
             # "…要罚多少钱": a law states its penalties in its 法律责任 chapter; the duty ranked above them
             # is what was breached, not the answer.
@@ -437,7 +459,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # An item is shown with its lead: it answers "罚多少钱" only together with it. It is scored alone,
             # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
             lead_in = "" if legacy else item_lead(h.text, s)
-            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap, rank, sent, lead_in))
+            # an act the question denies ("没取得…") is answered by a sentence denying it too ("未取得…")
+            kept = 0 if legacy else NEGATION_KEPT * _negations_kept(q, sent)
+            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap + kept, rank, sent, lead_in))
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
         # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one
@@ -492,6 +516,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         alt = next((c for c in cands if c[1] != best_rank and c[1] < AMOUNT_RANKS and AMOUNT.search(c[3] + c[2])),
                    None)
         if alt is not None:
+            alt = _breach_item(q, alt, cands)
             other = hits[alt[1]]
             sent = "".join(x for x in (alt[3], alt[2]) if x)
             other.quote = sent
@@ -502,6 +527,18 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     if unit is not None and not unit.search(ans.text):
         _add_definition(kb, ans, unit)
     return ans
+
+
+def _breach_item(q: str, alt: Cand, cands: list[Cand]) -> Cand:
+    """Of the listed breaches of the article an amount is taken from, scored alike, the one the question's lay words
+    speak of ("超标排放" is 第九十九条（二） "超过…排放标准", not （一）)."""
+    from .structured import breach_score, legal_groups  # structured imports this module
+
+    same = [c for c in cands if c[1] == alt[1] and c[0] == alt[0] and ENUM_START.match(c[2])]
+    if len(same) < 2:
+        return alt
+    terms, groups = content_terms(q), legal_groups(q, [c[2] for c in same])
+    return max(same, key=lambda c: breach_score(terms, groups, c[2]))
 
 
 # "…对单位罚多少钱": the amount is the answer; a penalty sentence cut at its semicolon ("…给予警告；") goes on to it.

@@ -300,6 +300,9 @@ def _excerpt(sentence: str) -> str:
     return s if len(s) <= _EXCERPT_CHARS else s[:_EXCERPT_CHARS] + "…"
 
 
+_ARTICLE_LEAD = re.compile(r"^第[一二三四五六七八九十百零〇]+条\s*")
+
+
 def _penalty(src: CheckSource, f: Finding) -> str:
     """The article of the cited law that punishes the rule a conflict rests on, with its lines on that rule."""
     c = src.clause(f.hit.clause_id)
@@ -310,16 +313,36 @@ def _penalty(src: CheckSource, f: Finding) -> str:
     p = penalty_clause(d, c.clause_id, rule)
     if p is None:
         return ""
-    return f"《{doc_label(src, d.doc_id)}》{article_label(src, p.clause_id)}：{''.join(penalty_lines(p.text, rule))}"
+    # the article's own label opens its text; the line names the article once
+    lines = "".join(penalty_lines(p.text, rule))
+    return f"《{doc_label(src, d.doc_id)}》{article_label(src, p.clause_id)}：{_ARTICLE_LEAD.sub('', lines, count=1)}"
 
 
-def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment) -> Finding | None:
+def _placed(evidence: str, places: list[str], facts: list[Fact]) -> str:
+    """The evidence, with the proposal's sentence that puts the works in the norm's place before it when the place was
+    read elsewhere ("…约15亩与…自然保护区实验区范围存在局部重叠" for "建设甲类仓库4座…")."""
+    if not places or not facts or any(w in normalize_for_search(evidence) for w in places):
+        return evidence
+    order = {id(f): i for i, f in enumerate(facts)}
+    own = [f for f in facts if f.sentence and f.sentence in evidence]
+    there = next((f for f in facts if not f.parts and all(w in f.norm_text for w in places)), None)
+    if there is None:
+        return evidence
+    before = bool(own) and order[id(there)] < order[id(own[0])]
+    return f"{there.sentence}……{evidence}" if before or not own else f"{evidence}……{there.sentence}"
+
+
+def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment,
+             facts: list[Fact] | None = None) -> Finding | None:
     hit = _hit(src, nh.norm, nh.score)
     if hit is None:
         return None
     reason, advice = _reason_and_advice(src, fact, nh.norm, j)
     relation = j.verdict if j.verdict in _ORDER else "related"
-    return Finding(relation, hit, fact.evidence(j.matched, j.places), reason, advice, "",
+    evidence = fact.evidence(j.matched, j.places)
+    if relation in ("conflict", "attention") and nh.norm.modality in ("prohibition", "restriction"):
+        evidence = _placed(evidence, j.places, facts or [])
+    return Finding(relation, hit, evidence, reason, advice, "",
                    _FORCE.get(nh.norm.modality, ""),
                    norm_id=nh.norm.norm_id, article=article_label(src, nh.norm.clause_id),
                    doc_label=doc_label(src, nh.norm.doc_id), score=round(nh.score * max(j.strength, 0.1), 4))
@@ -902,7 +925,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                         f.reason = "与项目内容相关的条款，需结合项目实际核实是否适用。"
                         related[nh.norm.clause_id] = f
                 continue
-            f = _finding(src, fact, nh, j)
+            f = _finding(src, fact, nh, j, prep.facts)
             if f is None:
                 continue
             cid = f.hit.clause_id

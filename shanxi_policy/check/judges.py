@@ -24,7 +24,7 @@ from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, SEGMENT_END, SENDS, already_running, in_progress, outside, segment_start, undecided
+from .negation import NEGATORS, REMOVERS, SEGMENT_END, SENDS, already_running, in_progress, outside, segment_start, undecided
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -121,7 +121,10 @@ def _topic_only(part: str) -> bool:
 _OR_ACTS = re.compile(r"或者(?=将|把|在|向|利用|通过|以)")
 _PHRASE_SPLIT = re.compile(r"[，,；;：:。]")
 # Conditions joined by 或者 are alternatives however short ("未经验收或者验收不合格的").
-_COND_SPLIT = re.compile(r"[，；;,]|或者")
+# "超过国家或者地方规定的排放标准": 或者 joining the two makers of a standard joins no alternative cases.
+_COND_SPLIT = re.compile(r"[，；;,]|(?<!国家)或者(?!地方)")
+# A condition's head that covers every activity ("…的生产和服务活动", "…的生产经营活动").
+_ANY_ACTIVITY = re.compile(r"(?<=的)(?:生产和服务|生产、服务|生产经营|生产建设|生产、经营)活动$")
 # After a paper in a norm's condition, that it is not yet through its procedure ("环境影响评价文件未依法经审批部门审查").
 _NOT_YET_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:未|尚未|没有)(?:依法)?(?:经|取得|办理|通过|批准|审批|审查|备案|验收)")
 # "…房屋建筑工程施工现场、大型物料堆放场、预拌混凝土和预拌砂浆生产企业": a list of the works or parties bound, any of
@@ -521,7 +524,9 @@ class RuleJudge(Judge):
         """A scope usually lists alternative places ("在生态保护红线区域、永久基本农田集中区域和其他需要特别
         保护的区域内"): the project needs to be in one of them, so the best-agreeing place counts."""
         best = self._match(scope, fact, wide=True)
-        alts = [a for a in _SCOPE_SPLIT.split(scope) if any(t not in GENERIC_WORDS for t in content_terms(a))]
+        # "养老院等单位周边" split off leaves "单位周边": a relation to places, no place of its own
+        alts = [a for a in _SCOPE_SPLIT.split(scope)
+                if any(t not in GENERIC_WORDS and not _NEAR_SCOPE.fullmatch(t) for t in content_terms(a))]
         for alt in alts if len(alts) > 1 else []:
             m = self._match(alt, fact, wide=True)
             if len(set(m.words)) == 1:
@@ -1047,9 +1052,10 @@ class RuleJudge(Judge):
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
-        if norm.modality == "obligation" and j.verdict in ("conflict", "attention", "supports") \
+        if norm.modality in ("obligation", "restriction") and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
-            return Judgment("not_applicable")  # nor is it 相关: the norm binds someone else
+            # nor is it 相关: the norm binds someone else ("钢铁、建材…等企业…严格控制粉尘…的排放" and a food plant)
+            return Judgment("not_applicable")
         if norm.modality in ("obligation", "encouragement") and j.verdict in ("attention", "supports") \
                 and self._lead_party_absent(norm, fact):
             # "国家鼓励燃煤单位采用先进的除尘、脱硫、脱硝…技术" and a kiln fired with gas: the party the act is asked of
@@ -1214,6 +1220,8 @@ class RuleJudge(Judge):
             # "化学品生产企业以及工业集聚区、矿山开采区、尾矿库…等的运营、管理单位": the works listed are alternatives, and
             # whoever runs one is bound
             handled, split = "，".join(_KIND_LIST.split(kinds.group(1))), _COND_SPLIT
+        # "产生含挥发性有机物废气的生产和服务活动": any activity that gives off the thing; the head names no kind
+        handled = _ANY_ACTIVITY.sub("", handled)
         c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
         if condition and c.total and c.agree < c.total and self._paper_lacked_stated(condition, fact):
             # "项目未取得环境影响评价批复即开工建设" is the case "环境影响评价文件未依法经审批部门审查或者审查后未予批准的"
@@ -1400,6 +1408,9 @@ class RuleJudge(Judge):
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
                 return out("not_applicable")
+            if _other_fuel(action, fact):
+                # "禁止新建、扩建分散燃煤供热锅炉" and "生物质成型燃料专用蒸汽锅炉": a boiler fired with another fuel
+                return out("not_applicable")
             if _titled_only(a.words, fact):
                 # "厂界噪声满足《工业企业厂界环境噪声排放标准》" names a standard; a substation is no 工业企业 by it
                 return out("not_applicable")
@@ -1427,7 +1438,7 @@ class RuleJudge(Judge):
                 # One word in common ("转让" in "禁止伪造、变造、转让排污许可证" and "废品收购站") does not show
                 # the act: a prohibition names an act and what it is done to, or where.
                 return out("not_applicable")
-            if _MANNER.search(action) and not _IMPROPER.search(fact.norm_text):
+            if _MANNER.search(action) and not _IMPROPER.search(fact.norm_text) and not _means_class_said(action, fact):
                 # "禁止随意倾倒、堆放或者焚烧生活垃圾" forbids the unlawful manner; a project under review that
                 # does not show it (a licensed incinerator) is not what the norm is about. One that names no
                 # approval for the act ("煤矸石倒入荒沟填平") leaves open whether it is the unlawful manner.
@@ -1624,6 +1635,11 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
+            if _phrase_denied(action, fact):
+                # "使用低挥发性有机物含量的涂料" and "涂料为溶剂型醇酸及丙烯酸漆，施工状态VOCs含量约580克/升": the lexicon
+                # reads the fact as the opposite of the thing the duty names whole, whatever of its words stand apart
+                # in the fact (as it is read when none do, "喷涂工序使用溶剂型涂料")
+                return out("conflict")
             if _STANDARD.search(action) and _untreated(fact.norm_text):
                 # "符合大气污染物排放标准" and "废气不经处理，通过车间窗户直接排放": a discharge the proposal says is untreated
                 # does not show the standard met; the reviewer must see it shown
@@ -2194,6 +2210,42 @@ _SOFT_DUTY = re.compile(r"经济技术可行|技术可行、经济合理|经济�
 _MEANS_OF_ACT = re.compile(r"的方式[\u4e00-\u9fff]{2,10}$")
 
 
+# Fuels by kind: a rule on one kind of fuel's plant ("分散燃煤供热锅炉") is not about a plant the proposal fires with
+# another ("生物质成型燃料专用蒸汽锅炉"). 煤层气 is a gas, not coal.
+_FUELS = {
+    "coal": re.compile(r"燃煤|原煤|散煤|烧煤|用煤|燃用煤|煤粉|煤炭|(?<!洗)煤(?:锅炉|炉)"),
+    "oil": re.compile(r"燃油|重油|渣油|柴油锅炉"),
+    "gas": re.compile(r"燃气|天然气|液化石油气|液化气|煤层气|沼气|LNG|CNG"),
+    "biomass": re.compile(r"生物质|成型燃料|木屑颗粒|秸秆颗粒"),
+    "electric": re.compile(r"电锅炉|电加热|电极锅炉|热泵|空气源"),
+}
+
+
+def _other_fuel(action: str, fact: Fact) -> bool:
+    """The forbidden act names one kind of fuel, the fact names another for its plant, and the proposal says the
+    named kind nowhere it does not deny."""
+    kinds = [k for k, rx in _FUELS.items() if rx.search(action)]
+    if len(kinds) != 1:
+        return False
+    own = _FUELS[kinds[0]]
+    if not any(rx.search(fact.sentence) for k, rx in _FUELS.items() if k != kinds[0]):
+        return False
+    text = fact.whole or fact.sentence
+    for m in own.finditer(text):
+        seg = text[segment_start(text, m.start()):m.start()]
+        if not NEGATORS.search(seg) and not REMOVERS.search(seg):
+            return False
+    return True
+
+
+def _phrase_denied(action: str, fact: Fact) -> bool:
+    """A phrase of several words the act names whole ("低挥发性有机物含量的涂料") is one the lexicon reads a fact's words
+    as the opposite of ("溶剂型醇酸及丙烯酸漆")."""
+    norm = _normalized(action)
+    return any(m.opposite and m.state == NEGATED and any(len(t) >= 6 and _normalized(t) in norm for t in m.terms)
+               for m in fact.mentions)
+
+
 def _titled_only(words: list[str], fact: Fact) -> bool:
     """A word the act was matched by is written only inside titles in 《》 (of a standard the project meets), in the
     fact's words or the lexicon's."""
@@ -2217,7 +2269,7 @@ def _means_missing(action: str, fact: Fact) -> bool:
     if cut < 0:
         return False
     m = _MEANS.match(action[:cut])
-    if not m:
+    if not m or _means_class_said(action, fact):
         return False
     # the means are the things named after the last 的 ("沟渠、坑塘"); what describes them ("无防渗漏措施的") is no
     # means: "地面防渗" does not show a ditch
@@ -2225,6 +2277,18 @@ def _means_missing(action: str, fact: Fact) -> bool:
     words = [t for t in content_terms(means) if t not in GENERIC_WORDS and not _POLARITY_WORDS.match(t)]
     # a means named only to be denied ("不外排至周边沟渠") is not used
     return bool(words) and not any(RuleJudge._fact_state(t, fact) == PRESENT for t in words)
+
+
+# The class a list of means closes with ("…不正常运行防治污染设施等逃避监管的方式").
+_MEANS_CLASS = re.compile(r"等([\u4e00-\u9fff]{2,8})的(?:方式|手段)")
+
+
+def _means_class_said(action: str, fact: Fact) -> bool:
+    """The fact shows the class the norm's listed means belong to ("日常备用、检查时启用" is 逃避监管): it is one of them,
+    named otherwise."""
+    m = _MEANS_CLASS.search(action)
+    words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS] if m else []
+    return bool(words) and all(RuleJudge._fact_state(t, fact) == PRESENT for t in words)
 
 
 _BENEFACTIVE = re.compile(r"^[\s，]*(?:为|替|给|帮助)[^，；。]{1,10}?(?:单位|企业|个人|机构|者|人)")

@@ -61,6 +61,9 @@ _BEARING_AFTER = re.compile(r"^(?:以)?(?:东|西|南|北|东北|西北|东南|�
                             r"[\d一二两三四五六七八九十.]+\s*(?:公里|千米|km|KM)")
 # "不在太行山大峡谷风景名胜区核心景区内": the place is one the project is not in.
 _NOT_IN_BEFORE = re.compile(r"(?:不在|不位于|未位于|不处于|未处于|不涉及|未涉及)[^，。；,;]{0,24}$")
+# After a network: "集中供热管网尚未延伸至公司所在片区" puts the site outside the area it covers.
+_NOT_REACHED_AFTER = re.compile(r"^[^，。；,;]{0,6}?(?:尚未|还未|仍未|暂未|未|没有|还没有?)"
+                                r"(?:延伸|覆盖|通达|铺设|敷设|接通|通)(?:至|到)")
 # "距最近的村庄居民点约800米": a place named after the nearest one is that place too
 _NEAREST = re.compile(r"最近的?[^，。；,;]{0,4}$")
 
@@ -188,10 +191,12 @@ def already_running(text: str) -> bool:
 
 
 def outside(text: str, start: int, end: int) -> bool:
-    """text[start:end] names a place the text puts the project outside of: "保护区外", or a distance to its boundary
-    ("距保护区边界3公里"); a distance to a designated zone says the same without naming the boundary."""
+    """text[start:end] names a place the text puts the project outside of: "保护区外", a network that does not reach
+    the site, or a distance to its boundary ("距保护区边界3公里"); a distance to a designated zone says the same without
+    naming the boundary."""
     before, after = _around(text, start, end)
-    if POST_OUT.search(after) or _NOT_IN_BEFORE.search(before) or _BEARING_AFTER.search(after):
+    if POST_OUT.search(after) or _NOT_IN_BEFORE.search(before) or _BEARING_AFTER.search(after) \
+            or _NOT_REACHED_AFTER.search(after):
         return True
     if not _DISTANCE_BEFORE.search(before):
         return False

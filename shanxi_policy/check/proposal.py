@@ -54,6 +54,7 @@ class Mention:
     end: int
     source: str = ""  # law a concept entry was written from
     label: bool = False  # inside a field label ("施工安排："): a topic, not a statement
+    opposite: bool = False  # the lexicon reads the words as the opposite of its terms ("溶剂型涂料")
 
 
 @dataclass
@@ -499,7 +500,7 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
                     # characters are shown only when they line up)
                     shown = sent if len(sent) == len(norm) else norm
                     mentions.append(Mention(shown[m.start():m.end()], c.terms, c.field, st, m.start(), m.end(),
-                                            c.source, in_label(norm, m.start(), m.end())))
+                                            c.source, in_label(norm, m.start(), m.end()), c.state == NEGATED))
         for mention in mentions:
             if mention.field not in fields:
                 fields.append(mention.field)

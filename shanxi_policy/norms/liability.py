@@ -157,7 +157,7 @@ def penalty_lines(text: str, rule: str) -> list[str]:
     body = [text[a:b].strip() for a, b in sentences(text) if text[a:b].strip()]
     first = first_item(body)
     if first is None:
-        return body
+        return _paragraphs_on(text, rule) or body
     items = [x for x in body[first:] if ENUM_START.match(x)]
     grams = _rule_bigrams(rule)
     shares = [len(grams & set(char_bigrams(x))) for x in items]
@@ -165,3 +165,20 @@ def penalty_lines(text: str, rule: str) -> list[str]:
         return body
     chosen = [x for x, s in zip(items, shares, strict=True) if s == max(shares)]
     return body[:first] + chosen + amounts_for(body, chosen)
+
+
+def _paragraphs_on(text: str, rule: str) -> list[str]:
+    """For an article of several paragraphs (款) and no list, the sentences of the paragraphs repeating the rule
+    most (第一百一十九条: pesticides, not the burning of asphalt or fireworks set out in its next paragraphs); []
+    when it has one paragraph or none repeats the rule more than the others."""
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(paras) < 2:
+        return []
+    grams = _rule_bigrams(rule)
+    shares = [len(grams & set(char_bigrams(p))) for p in paras]
+    top = max(shares)
+    if top == 0 or shares.count(top) == len(paras):
+        return []
+    return [p[a:b].strip() for p, s in zip(paras, shares, strict=True) if s == top
+            for a, b in sentences(p) if p[a:b].strip()]
+
