@@ -348,8 +348,8 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[H
 
 # What a sentence gains for each act the question denies that it denies too, and loses for each it states done.
 NEGATION_KEPT = 2.0
-# A spoken denial of an act ("没取得", "没有办理", "未经") and the law's ("未取得", "无…").
-_SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)([\u4e00-\u9fff]{2})")
+# A spoken breach: an act left undone before another is done ("没取得排污许可证就排污", "没建成或没验收就投产").
+_SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)([\u4e00-\u9fff]{2})(?=[^，。？?；]{0,12}就)")
 
 
 def _negations_kept(question: str, text: str) -> int:
@@ -358,11 +358,35 @@ def _negations_kept(question: str, text: str) -> int:
     n = 0
     for m in _SPOKEN_DENIAL.finditer(question):
         verb = re.escape(m.group(1))
-        if re.search(rf"(?:未|无|没有|不)(?:依法)?{verb}", text):
+        # "未经验收", "未依法取得": the law's denial may stand a word or two before the act
+        if re.search(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?{verb}", text):
             n += 1
         elif re.search(verb, text):
             n -= 1
     return n
+
+
+# A sentence that excepts cases from its rule.
+_EXCEPTS = re.compile(r"除外|但是|不适用|不受[^，。；]{0,12}限制")
+
+
+def _exempting(question: str, hits: list[Hit], liable: list[Hit]) -> Hit | None:
+    """A rule among the top clauses whose exception names a word of the question that no penalty clause names."""
+    from .structured import _PENALTY_WORDS  # structured imports this module
+
+    terms = [t for t in content_terms(question) if t not in _PENALTY_WORDS and len(t) >= 2]
+    missing = [t for t in terms if not any(t in normalize_for_search(h.text) for h in liable)]
+    if not missing:
+        return None
+    for h in hits:
+        if h in liable:
+            continue
+        for a, b in sentences(h.text):
+            sent = normalize_for_search(h.text[a:b])
+            m = _EXCEPTS.search(sent)
+            if m and any(t in sent[:m.end()] and sent.find("但") <= sent.find(t) for t in missing):
+                return h
+    return None
 
 
 def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool = False,
@@ -385,6 +409,12 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # "没取得排污许可证就排污": the article punishing the act left undone (未取得) before one punishing it done
         # (以欺骗…手段取得); a stable sort keeps retrieval's order otherwise
         liable.sort(key=lambda h: -_negations_kept(question, h.text))
+        exempting = _exempting(question, hits[:k], liable) if liable else None
+        if exempting is not None:
+            # "工地晚上施工扰民，抢修抢险的，罚多少？": no penalty speaks of the case, a rule excepts it ("但抢修、抢险施工
+            # 作业…除外"); that is the answer, not the fine
+            hits, liable = [exempting, *(h for h in hits if h is not exempting)], []
+            pool = 1
         if liable:
             # "…要罚多少钱": a law states its penalties in its 法律责任 chapter; the duty ranked above them
             # is what was breached, not the answer.

@@ -289,7 +289,7 @@ def parallel_span(question: str, phrase: str) -> str:
     return ""
 
 
-_ITEM_START = r"(?:^|(?<=[、，。；：和及或与\s]))"
+_ITEM_START = r"(?:^|(?<=[、，。；：和及或与的\s]))"  # (after 的: "…产生的废气、废水、废渣")
 _ITEM_END = r"(?=[、，。；：和及或与等的\s]|$)"
 
 
@@ -553,6 +553,8 @@ def question_subject(question: str) -> str:
 
 
 # A question naming only a party and asking what it must do ("卫生和环保部门要怎么办？").
+# Whom a penalty falls on ("对个人", "对直接负责的人", "对单位"), asked alone.
+_PENALTY_TARGET = re.compile(r"对[\u4e00-\u9fff]{0,12}?(?:人|人员|个人|单位|企业|负责人|责任人|主管人员)")
 _PARTY_ASKS = re.compile(r"^(?:那|那么)?([\u4e00-\u9fff、和及]{2,14}?)(?:要|该|应当|应该|需要|得)?"
                          r"(?:怎么办|怎么做|如何做|做什么|干什么|采取什么措施|采取哪些措施|承担什么责任|负什么责任)[？?。]?$")
 
@@ -577,8 +579,20 @@ def situation_of(question: str) -> str:
     "晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？"); "" when every clause asks."""
     parts = [p for p in re.split(r"[，,？?]", question.strip()) if p.strip()]
     while parts and _ASKING_CLAUSE.search(parts[-1]):
+        # "不公开怎么处理": the act before the asking words is part of the situation
+        # (an act of its own, not the bare "违反了" of the rule asked before)
+        act = _ASKED_HOW.sub("", parts[-1]).strip()
+        if act and act != parts[-1] and any(f[0] in "va" and w not in ("违反", "违法") for w, f in tagged(act)) \
+                and not _ASKING_CLAUSE.search(act):
+            parts[-1] = act
+            break
         parts.pop()
     return "，".join(parts)
+
+
+# The asking words that end a clause on what is done to an act ("怎么处理", "罚多少", "如何处罚").
+_ASKED_HOW = re.compile(r"(?:的话)?(?:该|要|会|应该)?(?:怎么|怎样|如何)(?:处理|处罚|罚|办|管)|(?:要|会)?罚(?:款)?多少(?:钱)?|"
+                        r"(?:会)?(?:受到)?什么处罚$")
 
 
 def is_elliptical(question: str, previous: str = "") -> bool:
@@ -763,6 +777,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         if ask_at:  # "企业用暗管偷排污水怎么罚": the conduct is what comes before the penalty asked
             return f"{out[:ask_at.start()].rstrip('，, ')}，{persisted}的，{out[ask_at.start():].rstrip('？? ')}？"
         return f"{_TAIL.sub('', out).rstrip('，,？? ')}，{persisted}的，怎么处罚？"
+    target = _PENALTY_TARGET.fullmatch(frag)
+    ask_at = _PENALTY_ASK.search(out) if target else None
+    if target and ask_at and ask_at.start() > 0:
+        # "那对直接负责的人呢？" after "项目没批环评就开工，罚多少？": the same breach, the penalty of another party to it
+        return f"{out[:ask_at.start()].rstrip('，, ')}，{frag}{out[ask_at.start():]}"
     placed = _PLACED.match(frag)
     if placed:
         # "那建在居民区旁边呢？" after "养殖场建在饮用水水源保护区里怎么处理？": the same act at another place
@@ -788,6 +807,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             and any(f.startswith("v") for _w, f in tagged(frag)) \
             and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):
         # "要是抢修自来水管道呢？" after "夜间施工噪声扰民怎么处罚？": a case of the same act, asked the same way
+        if _MEASURE_ASK.search(out) and not _PENALTY_ASK.search(out):
+            # "要是把医疗废物混进生活垃圾里呢？" after "医疗废物…最多能暂存几天？": another act on the same thing;
+            # how long or how much was asked of the first act, not of this one
+            noun = _lead_noun(previous)
+            return f"{noun if noun and noun not in frag else ''}{frag}，怎么处理？"
         with_case = _with_case(out, f"{frag}的", documents)
         if with_case:
             return with_case
@@ -829,7 +853,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     if _PENALTY_ASK.search(own) and len(content_terms(own)) >= 2:
         # "那超期贮存怎么处罚？" after "危险废物在厂内最长可以贮存多久？": a question of its own on another act, asked of
         # the earlier topic when it does not name it ("没有取得排污许可证就排污，罚款多少？" does)
-        return f"{topic}{own}？" if topic and topic not in own else f"{own}？"
+        # (the noun the earlier question opens with when its rarest one is a part of it: "排污许可证有效期几年" is of the
+        # licence, "过期了没续还在排" of the licence too)
+        noun = _lead_noun(previous)
+        thing = noun if noun and topic and topic in noun else topic
+        return f"{thing}{own}？" if thing and thing not in own else f"{own}？"
     may = YES_NO.match(previous.strip())
     if may and not _FRAME.search(frag) and _starts_with_verb(re.sub(r"^(?:直接|再|也|还|就|都)", "", frag)):
         # "那直接排到村边沟里呢？" after "鸡粪、猪粪能不能直接拉到地里还田？": the other act, asked the same way
@@ -955,6 +983,21 @@ def _shared_lead(subject: str, new: str) -> int:
             break
         end += len(w)
     return end if end < len(subject) and subject[:end] != new else 0
+
+
+# A question of how long or how much ("最多能暂存几天", "能存多久"), not of a penalty.
+_MEASURE_ASK = re.compile(r"(?:几天|多久|多长时间|几年|多少天|多少年|几个月|多少小时|几小时)[？?]?$")
+
+
+def _lead_noun(question: str) -> str:
+    """The noun a question opens with, its subject ("危险废物" of "危险废物能在厂里存多久"); "" when it opens otherwise."""
+    run = ""
+    for w, f in tagged(question.strip()):
+        # (a term of the lexicon the tagger does not know, "排污许可", is tagged x: a noun of the domain)
+        if not (f.startswith("n") or (f == "x" and re.fullmatch(r"[\u4e00-\u9fff]+", w))):
+            break
+        run += w
+    return run if len(run) >= 2 else ""
 
 
 def _with_case(question: str, case: str, documents: Sequence[Document]) -> str:

@@ -6,6 +6,7 @@ cited [n] to Answer.citations[n - 1]. Nothing is paraphrased.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from itertools import pairwise
@@ -952,7 +953,10 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     if own:
         best = max(own, key=lambda x: breach_score(said, groups, x))
         if breach_score(said, groups, best) > top:
-            return [best]
+            # with the sentences that go on from it ("…责令改正；情节严重的，对单位处…罚款")
+            at = body.index(best)
+            more = list(itertools.takewhile(lambda x: _GOES_ON.match(x) is not None, body[at + 1:]))
+            return [best, *more]
     if top == 0 or scores.count(top) == len(items):
         return None
     chosen = [x for x, sc in zip(items, scores, strict=True) if sc == top]
@@ -960,7 +964,9 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     return lead + chosen + amounts_for(body, chosen)
 
 
-_OWN_PENALTY = re.compile(r"的，.{0,40}?(?:处|并处)[^，。；]{0,30}罚款")
+_OWN_PENALTY = re.compile(r"的，.{0,40}?(?:(?:处|并处)[^，。；]{0,30}罚款|责令改正)")
+# A sentence that goes on from a penalty with a worse case ("情节严重的，…", "逾期不改正的，…", "拒不改正的，…").
+_GOES_ON = re.compile(r"^(?:情节严重|逾期|拒不|造成严重)")
 _CITES_ITEMS = re.compile(r"^(?:有)?(?:前款|本条第一款|第一款)")
 
 

@@ -17,7 +17,7 @@ from ..models import Answer, AnswerItem, Hit
 from ..norms.liability import repeating_clause, under_liability
 from ..retrieve.coverage import coverage_gaps
 from ..retrieve.filters import DocFilter
-from ..text.markers import ENUM_START, cites_article
+from ..text.markers import ENUM_START, cites_article, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
 from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
@@ -201,9 +201,14 @@ def in_situation(part: str, first: str) -> str:
     """A later question of one message read in the situation the first one opens with ("污染地块纳入管控修复名录后，
     在用途上有什么限制？治理达标后怎么退出？": the second asks about those plots too), unless it names its own."""
     situation, sep, _rest = first.rpartition("，")
-    if not sep or any(t in part for t in content_terms(situation)):
+    # "…饭馆油烟直接冲我家窗户，…？他们必须装油烟净化器吗？": a part opening with a pronoun is of the situation's party
+    # whatever words it shares with it
+    if not sep or (any(t in part for t in content_terms(situation)) and not _PRONOUN_START.match(part)):
         return part
     return f"{situation}，{part}"
+
+
+_PRONOUN_START = re.compile(r"^(?:他们|她们|它们|他|她|它|这家|那家|该单位|该企业|对方)")
 
 
 _INCLUSION = re.compile(r"算不算|算吗|包括吗|包不包括|包含吗|属于吗|属不属于|也算|是不是也|也是吗|也要吗|也一样吗|也适用吗")
@@ -250,6 +255,11 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             unanswered.append(p)
             continue
         own = a.items if a.items and a.type != "metadata" else [AnswerItem(a.text, 1)]
+        lead = _list_lead(a)
+        if lead:
+            # a list under its lead ("禁止在下列区域内建设畜禽养殖场、养殖小区：") is listed with it: the items alone
+            # say nothing of what is done in those places
+            own = [AnswerItem(lead, a.items[0].cite), *own]
         given = {(i.text, i.cite) for i in items}
         fresh: list[AnswerItem] = []
         again: list[int] = []
@@ -302,10 +312,23 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     return out
 
 
+def _list_lead(a: Answer) -> str:
+    """The sentence a list answer's items follow in its text ("第十一条 禁止在下列区域内建设…："), when no item holds it."""
+    if a.type != "list" or not a.items:
+        return ""
+    at = a.text.find(a.items[0].text)
+    lead = without_article_no(a.text[:at]).strip() if at > 0 else ""
+    return lead if lead.endswith(("：", ":")) and not any(lead in i.text for i in a.items) else ""
+
+
 def _noun_topic(kb: KnowledgeBase, question: str) -> str:
-    """The thing a question is about, when it is a noun ("秸秆", "养殖场"): its rarest content noun."""
-    nouns = {w for w, f in tagged(question) if f.startswith("n") and len(w) >= 2}
+    """The thing a question is about, when it is a noun ("秸秆", "养殖场"): the noun it opens with, its subject
+    ("养殖场能不能建在居民区旁边", not the rarer 居民区), else its rarest content noun."""
+    tags = tagged(question)
+    nouns = {w for w, f in tags if f.startswith("n") and len(w) >= 2}
     terms = [t for t in content_terms(question) if t in nouns and t in question]
+    if tags and tags[0][0] in terms:
+        return tags[0][0]
     return rarest_term(terms, kb.term_idf)
 
 

@@ -12,7 +12,7 @@ from ..errors import QueryError
 from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .negation import SENDS, find_mentions, present, undecided
+from .negation import SENDS, find_mentions, idle, present, undecided
 from .proposal import in_label, put_off
 from .report import Finding
 from .rules import Check
@@ -149,10 +149,13 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
             # mentions gets `missing`.
             refused = [m for m in denied if not put_off(text, m.start, m.end)]  # put off is not yet refused
             what = "明确否定了" if refused else "暂缓或推迟了" if denied else "未提及"
+            said = f"项目材料{what}“{names}”"
+            if denied and all(idle(text, m.start, m.end) for m in denied):
+                said = f"项目材料称“{names}”日常不运行"  # "…日常生产时处于备用状态，在…检查时启用"
             relation = "conflict" if refused and check.force == "obligatory" else check.missing
             # A measure never mentioned ranks after the findings that rest on what the proposal says.
             return Finding(relation, hit, _evidence(denied or applies),
-                           f"项目材料{what}“{names}”。{check.reason_apply}", check.recommendation, check.id, check.force,
+                           f"{said}。{check.reason_apply}", check.recommendation, check.id, check.force,
                            score=OMISSION_SCORE if not denied else 0.0)
     avoided = [m for m in find_mentions(text, check.forbids, removal_negates=True)
                if m.negated and not put_off(text, m.start, m.end)] if check.force == "restrictive" else []

@@ -321,11 +321,14 @@ def _penalty(src: CheckSource, f: Finding) -> str:
 def _placed(evidence: str, places: list[str], facts: list[Fact]) -> str:
     """The evidence, with the proposal's sentence that puts the works in the norm's place before it when the place was
     read elsewhere ("…约15亩与…自然保护区实验区范围存在局部重叠" for "建设甲类仓库4座…")."""
-    if not places or not facts or any(w in normalize_for_search(evidence) for w in places):
+    if not places or not facts or all(w in normalize_for_search(evidence) for w in places):
         return evidence
     order = {id(f): i for i, f in enumerate(facts)}
     own = [f for f in facts if f.sentence and f.sentence in evidence]
-    there = next((f for f in facts if not f.parts and all(w in f.norm_text for w in places)), None)
+    def says(f: Fact, w: str) -> bool:  # in its words or the lexicon's ("缓冲地带" is the 缓冲区)
+        return w in f.norm_text or any(w in t for m in f.mentions if m.state == PRESENT for t in m.terms)
+
+    there = next((f for f in facts if not f.parts and all(says(f, w) for w in places)), None)
     if there is None:
         return evidence
     before = bool(own) and order[id(there)] < order[id(own[0])]
@@ -397,13 +400,21 @@ def _allowed(src: CheckSource, doc_id: str, doc_filter: DocFilter | None) -> boo
     return d is not None and (doc_filter is None or doc_filter.matches(d))
 
 
+# Before an amount, what the project saves or spares others ("每年可节约标准煤约3800吨"): no use of its own.
+_SAVED = re.compile(r"节约|节省|节能|替代|减排")
+
+
+def _spared(before: str) -> bool:
+    return bool(REDUCERS.search(before) or _SAVED.search(before))
+
+
 def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     """Proposal sentences holding any of the words (or /regex/) not negated."""
     out = []
     for f in prop.facts:
         text = f.norm_text
         held = [m for m in f.mentions if m.state == PRESENT
-                and not REDUCERS.search(text[segment_start(text, m.start): m.start])]
+                and not _spared(text[segment_start(text, m.start): m.start])]
         if any(w in m.terms for m in held for w in words):  # "废乳化液" is a 危险废物
             out.append(f.sentence)
             continue
@@ -411,9 +422,10 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
             rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
                 else re.compile(re.escape(normalize_for_search(w)))
             # A kind of work named as what another party does ("转让给…养殖场作饲料") does not make the project it.
-            # Emissions a project avoids ("每年减少二氧化碳排放约1.1万吨") are not a discharge it makes.
+            # Emissions a project avoids ("每年减少二氧化碳排放约1.1万吨") are not a discharge it makes, nor is coal it
+            # saves ("每年可节约标准煤约3800吨") energy it uses.
             m = next((x for x in rx.finditer(text) if not handed_over(text, x.start())
-                      and not REDUCERS.search(text[segment_start(text, x.start()): x.start()])), None)
+                      and not _spared(text[segment_start(text, x.start()): x.start()])), None)
             # A thing put off ("脱硫设施待以后再建设") is still part of the project: the duties about it bind.
             if m and (state_at(text, m.start(), m.end(), proposal=True) == PRESENT or put_off(text, m.start(), m.end())):
                 out.append(f.sentence)

@@ -768,6 +768,13 @@ class RuleJudge(Judge):
         ("水源保护区") is left to the words."""
         nscope = _normalized(scope)
         text = fact.whole or fact.norm_text
+        levels = set(_ZONE_LEVEL.findall(nscope))
+        if levels:
+            # "水源保护区二级保护范围内": the level the proposal writes after the zone's name
+            said = {m.group(1) for m in _ZONE_LEVEL_SAID.finditer(text)
+                    if state_at(text, m.start(), m.end(), proposal=True) == PRESENT}
+            if said and not said & levels:
+                return True
         for z in _zone_words():
             for i in (m.start() for m in re.finditer(re.escape(z), nscope)):
                 before = nscope[:i]
@@ -1316,10 +1323,12 @@ class RuleJudge(Judge):
         scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope) or around
         # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
         # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
-        avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0)
+        avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0) \
+            and not _lacked_head_unsaid(action, a)
         # A measure put off ("超低排放改造待以后再实施") is not an act the project avoids.
         shunned = a.denied - a.fact_defers
-        avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0)
+        avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0) \
+            and not _lacked_head_unsaid(action, a)
         excepted = bool(exception) and _mentions_exception(exception, action, fact)
         m = norm.modality
         if m == "obligation" and a_cov < p.support and c.total and scope_ok \
@@ -1372,6 +1381,13 @@ class RuleJudge(Judge):
                 return out("supports")
             if _related_works(action, norm.scope, fact):
                 return out("not_applicable")
+            if scope_ok and _lacked_head_unsaid(action, a) and a.total \
+                    and (a.agree + a.norm_denies) / a.total >= p.match and not a.fact_denies:
+                # "马铃薯清洗废水经沉淀后用于周边农田灌溉" and "禁止将不符合农用标准…的…废水施入农田": the act is done and
+                # whether the thing meets the standard is not said; the reviewer must see it shown
+                j = out("attention")
+                j.partial = True
+                return j
             if not scope_ok or self._denied_elsewhere(action, a, fact) or self._object_missing(action, fact) \
                     or self._modifier_missing(action, fact) or _other_level(action, fact):
                 return out("not_applicable")
@@ -1407,6 +1423,9 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
+                return out("not_applicable")
+            if _acts_lessened(a.words, fact):
+                # "有效减少秸秆露天焚烧": the project lessens the forbidden act others do; it does not do it
                 return out("not_applicable")
             if _other_fuel(action, fact):
                 # "禁止新建、扩建分散燃煤供热锅炉" and "生物质成型燃料专用蒸汽锅炉": a boiler fired with another fuel
@@ -1554,6 +1573,15 @@ class RuleJudge(Judge):
                     # "按照排污许可证规定，如实…公开污染物排放信息" and "排污许可证尚未申领": a duty to act as a permit says
                     # binds the holder; the missing permit is judged by the norms that require it.
                     return out("not_applicable")
+                kept = _PROTECTS.search(action)
+                if denied and kept and all(w in action[:kept.start()] for w in denied):
+                    # "在保护区附近新建排污口，应当保证保护区水体不受污染" and "尾水不排入水库，也不在保护区内设置排污口":
+                    # keeping out of what the duty protects keeps the duty
+                    return out("supports")
+                if denied and all(_denied_by_other_act(w, action, fact) for w in denied):
+                    # "不申请政府资金" for "使用资金应当加强绩效管理…": the thing is refused to another act (申请), not
+                    # to the one the duty asks of it
+                    return out("not_applicable")
                 if denied and all(_other_compound(w, action, fact) for w in denied):
                     # "节能审查尚未开展" puts off a review; "加强节能管理，制定并实施节能计划" asks for something else
                     # that shares the word 节能.
@@ -1593,6 +1621,10 @@ class RuleJudge(Judge):
                 if _SOFT_DUTY.search(norm.quote):
                     # "企业应当在经济技术可行的条件下…自行回收利用或者转让…": a duty as far as feasible is not broken by a
                     # refusal the proposal may have cause for ("医疗废物…不转让"); the reviewer weighs it
+                    return out("attention")
+                if _EXEMPTION_CLAIMED.search(fact.whole or fact.sentence):
+                    # "依据《建设项目环境影响评价分类管理名录》，…不纳入建设项目环境影响评价管理": an exemption the
+                    # proposal claims under a rule; the reviewer checks the rule, it is no refusal
                     return out("attention")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
@@ -2205,6 +2237,9 @@ def _used_only(words: list[str], fact: Fact) -> bool:
 
 
 # A duty bounded by what is feasible ("在经济技术可行的条件下", "尽可能").
+# A proposal's claim that a rule exempts it ("依据…名录，…不纳入…管理", "按规定无需办理…", "豁免").
+_EXEMPTION_CLAIMED = re.compile(r"(?:依据|根据|按照|按)[^。；]{0,30}?(?:名录|目录|规定|办法)[^。；]{0,40}?"
+                                r"(?:不纳入|无需|不需要|不需|免于|豁免)")
 _SOFT_DUTY = re.compile(r"经济技术可行|技术可行、经济合理|经济合理、技术可行|尽可能|尽量")
 # "…等逃避监管的方式排放水污染物": the act and its thing after the listed means.
 _MEANS_OF_ACT = re.compile(r"的方式[\u4e00-\u9fff]{2,10}$")
@@ -2222,20 +2257,71 @@ _FUELS = {
 
 
 def _other_fuel(action: str, fact: Fact) -> bool:
-    """The forbidden act names one kind of fuel, the fact names another for its plant, and the proposal says the
-    named kind nowhere it does not deny."""
+    """The forbidden act names kinds of fuel ("燃煤发电机组、燃油发电机组"), the fact names another for its plant, and
+    the proposal says the named kinds nowhere it does not deny or do away with."""
     kinds = [k for k, rx in _FUELS.items() if rx.search(action)]
-    if len(kinds) != 1:
-        return False
-    own = _FUELS[kinds[0]]
-    if not any(rx.search(fact.sentence) for k, rx in _FUELS.items() if k != kinds[0]):
+    if not kinds or not any(rx.search(fact.sentence) for k, rx in _FUELS.items() if k not in kinds):
         return False
     text = fact.whole or fact.sentence
-    for m in own.finditer(text):
-        seg = text[segment_start(text, m.start()):m.start()]
-        if not NEGATORS.search(seg) and not REMOVERS.search(seg):
+    for k in kinds:
+        for m in _FUELS[k].finditer(text):
+            seg = text[segment_start(text, m.start()):m.start()]
+            if not NEGATORS.search(seg) and not REMOVERS.search(seg):
+                return False
+    return True
+
+
+# A duty that something be kept from harm ("保证保护区水体不受污染").
+_PROTECTS = re.compile(r"不受(?:污染|破坏|损害)|免受|不被(?:污染|破坏)")
+# Before an act in its segment: the project lessens or prevents it ("有效减少秸秆露天焚烧", "避免…随意倾倒").
+_LESSENS = re.compile(r"减少|削减|避免|杜绝|遏制|替代|取代|防止|防范")
+
+
+def _acts_lessened(words: list[str], fact: Fact) -> bool:
+    """Every mention of the act words the fact matched stands after a word that lessens or prevents it."""
+    text = fact.norm_text
+    acts = [w for w in words if any(f.startswith("v") for _x, f in tagged(w))]
+    spans = [(a, b) for w in acts for a, b in word_spans(w, text)]
+    return bool(spans) and all(_LESSENS.search(text[segment_start(text, a):a]) for a, _b in spans)
+
+
+def _denied_by_other_act(word: str, action: str, fact: Fact) -> bool:
+    """Every denial of the word in the fact runs through a verb of its own ("不申请政府资金"), none of the act's."""
+    if any(f.startswith("v") for _w, f in tagged(word)):
+        return False
+    text = fact.norm_text
+    spans = list(word_spans(word, text))
+    if not spans:
+        return False
+    acts = set(action_verbs(action))
+    for a, _b in spans:
+        seg = text[segment_start(text, a):a]
+        negs = list(NEGATORS.finditer(seg))
+        if not negs:
+            return False
+        neg = negs[-1]  # the denial nearest the word
+        verbs = [w for w, f in tagged(seg[neg.end():]) if f.startswith("v") and len(w) >= 2]
+        if not verbs or any(v in acts or v in action for v in verbs):
             return False
     return True
+
+
+# The case's lack in a ban ("不符合农用标准和环境保护标准的…废水"): what the thing fails to meet.
+_LACK = re.compile(r"(?:不|未)(?:符合|达到|满足)([^，。；,;的]{2,20})")
+
+
+def _lacked_head_unsaid(action: str, a: Match) -> bool:
+    """The only words of the ban's negated case the fact shares are modifiers: "用于农田灌溉" shares 农用 with "不符合
+    农用标准", not the standard, so it says nothing of meeting it."""
+    if a.fact_denies > 0:
+        return False
+    m = _LACK.search(action)
+    if not m:
+        return False
+    words = content_terms(m.group(1))
+    heads = {w for w in words if re.search(r"标准|要求|条件|规定|限值", w)}
+    shared = [w for w in words if w in a.words and w not in GENERIC_WORDS]
+    return bool(shared) and bool(heads) and not heads & set(shared)
 
 
 def _phrase_denied(action: str, fact: Fact) -> bool:
@@ -2560,6 +2646,8 @@ _NEAR_SCOPE = re.compile(r"周边|周围|附近|相邻|邻近|距离|之间")
 _AROUND = r"周边|附近|周围|邻近|靠近|紧邻|毗邻"
 # Before a place: it is around the site, or at a distance the proposal states ("距离村庄约300米").
 _AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|距离)(?:最近的?)?[^，。；,;\d]{{0,4}}$|"
+                            # "东邻XX小区约150米": the neighbour on one side, by its own name
+                            r"[东南西北]{1,2}邻[^，。；,;]{0,10}$|"
                             # "园区北侧为某小区": a place on one side of the site is beside it, not where it is, also
                             # under its own name ("村北侧为XX水库饮用水水源二级保护区")
                             r"[东南西北]{1,2}(?:[侧面边](?:约?[\d.]+(?:米|公里|千米|m|km)(?:处|外|以外)?)?|"
@@ -2568,6 +2656,9 @@ _AROUND_BEFORE = re.compile(rf"(?:{_AROUND})的?[^，。；,;]{{0,2}}$|(?:距|�
                             r"(?:为|是|有|紧邻|毗邻|相邻|隔路为|隔路是)[^，。；,;]{0,10}$")
 
 
+# The level of a protection zone ("一级保护区", "准保护区"), in a norm and as a proposal writes it ("二级保护范围").
+_ZONE_LEVEL = re.compile(r"(一级|二级|三级|准)保护区")
+_ZONE_LEVEL_SAID = re.compile(r"(一级|二级|三级|准)保护(?:区|范围|区域|地带)")
 # A word that names a place by its kind ("保护区", "管控范围", "红线").
 _PLACE_WORD = re.compile(r"(?:区|区域|地|地区|地带|范围|红线|岸线)$")
 

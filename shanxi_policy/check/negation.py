@@ -43,7 +43,9 @@ _UNDONE_AFTER = re.compile(
     r"^[^，。；,;]{0,4}?(?:暂|尚|仍|还|均|都|也|目前|暂时|现阶段|本期)*(?:未|没有|暂不|暂缓|不再|缓)(?:予以|进行)?"
     + _DO + r"(?:完成|完毕|到位|工作|工程|手续|相关手续)?$"
     r"|^[^，。；,;]{0,16}?(?:待|等)[^，。；,;]{0,14}?(?:以后|之后|后)再行?" + _DO
-    + r"|^[^，。；,;]{0,8}?(?:以后|今后|日后|将来|后期|远期)再行?" + _DO)
+    + r"|^[^，。；,;]{0,8}?(?:以后|今后|日后|将来|后期|远期)再行?" + _DO
+    # "园区再生水管网建成后逐步替代", "市政污水管网建成后接入": waiting on a network not yet built
+    + r"|^[^，。；,;]{0,8}?管网(?:建成|铺设完成|接通|完善)后")
 # Before a thing in its clause: the doing of it is put off ("暂缓建设脱硫设施", "待资金到位后再建设脱硫设施",
 # "以后再实施超低排放改造").
 _UNDONE_BEFORE = re.compile(
@@ -163,11 +165,22 @@ def undecided(text: str, start: int, end: int) -> bool:
         _UNDECIDED.search(text[seg_end + 1: nxt.start() if nxt else len(text)]))
 
 
+# Later in a measure's sentence: it stands idle in daily work ("活性炭吸附装置一套，…日常生产时处于备用状态，在…检查时启用").
+_IDLE_LATER = re.compile(r"(?:日常|平时|平常|正常生产)[^。；;]{0,10}?(?:处于)?(?:备用状态|闲置|停用|不运行|不开启|不使用)")
+
+
+def idle(text: str, start: int, end: int) -> bool:
+    """text[start:end] names a measure its sentence says stands idle in daily work."""
+    return bool(_IDLE_LATER.search(text, end, _sentence_span(text, start, end)[1]))
+
+
 def undone(text: str, start: int, end: int) -> bool:
-    """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done, or under
-    way while the works it must precede go ahead, or still to be decided."""
+    """text[start:end] names a measure or procedure the text says is not done now: put off or not yet done, idle in
+    daily work, or under way while the works it must precede go ahead, or still to be decided."""
     before, after = _around(text, start, end)
     if _UNDONE_AFTER.search(after) or _UNDONE_BEFORE.search(before) or undecided(text, start, end):
+        return True
+    if idle(text, start, end):
         return True
     return bool(_PENDING.search(after)) and bool(_PROCEED.search(text[end:]))
 
