@@ -35,7 +35,6 @@ def test_no_false_conflict(library_kb, proposal, law, article):
 
 @pytest.mark.parametrize(("proposal", "verdict"), [
     ("59_P01", "attention"),
-    ("59_P04", "attention"),
     ("59_P07", "attention"),
     ("59_P11", "attention"),
 ])

@@ -63,3 +63,22 @@ def test_a_breach_with_a_paragraph_of_its_own(library_kb):
     ans = library_kb.ask("我家没按要求分类扔垃圾，会被罚款吗？")
     shown = ans.shown_text()
     assert "分类投放生活垃圾" in shown and "情节严重的" in shown and "（一）随意倾倒" not in shown
+
+
+@pytest.mark.parametrize("question", ["对环保局的罚款决定不服，多少天内可以申请行政复议？",
+                                      "罚款多少以上要告知当事人有权要求听证？"])
+def test_the_procedure_laws_are_named_when_absent(library_kb, question):
+    # 行政复议, 听证: the general procedure laws state them; no clause of a pollution law on 按日连续处罚 is the answer
+    ans = library_kb.ask(question)
+    assert not ans.found and "行政复议法" in ans.message
+
+
+def test_a_time_limit_asked_by_its_name(library_kb):
+    # "有没有时限要求" asks for a length of time: 环评法 第二十二条 "六十日内…三十日内", not the record-keeping of 第二十条
+    ans = library_kb.ask("企业报上来的环评报告书，我们审批有没有时限要求？报告表呢？")
+    assert "六十日内" in ans.text and "三十日内" in ans.text
+
+
+def test_another_province_is_a_transfer_across_provinces(library_kb):
+    ans = library_kb.ask("我们公司的危废要拉到外省去处置，需要办哪些手续？")
+    assert "跨省" in ans.shown_text() and ans.citations[0].clause_id == "固体废物污染环境防治法:a82"

@@ -280,7 +280,9 @@ _UNIT_NAME = {"天": "天数", "日": "天数", "年": "年限", "月": "期限"
 
 
 # "多久", "多长时间": a length of time in any unit ("不得超过一年", "90个工作日").
-_ASKED_DURATION = re.compile(r"多久|多长时间|多长期限|多少时间|多长的?期限")
+# ("有没有时限要求", "审批期限是多少": a time limit asked by its name)
+_ASKED_DURATION = re.compile(r"多久|多长时间|多长期限|多少时间|多长的?期限|(?:有没有|有无|是否有)(?:时限|期限)|"
+                             r"(?:时限|期限)是多少")
 _DURATION_FIGURE = r"年|个月|日|天|个工作日|小时"
 _HOW_OFTEN = re.compile(r"一次|一回")
 _PER_PERIOD = r"(?:按|每)(?:日|天|周|月|季度?|半年|年)"
@@ -357,9 +359,11 @@ def _negations_kept(question: str, text: str) -> int:
     states done ("以欺骗…手段申请取得排污许可证")."""
     n = 0
     for m in _SPOKEN_DENIAL.finditer(question):
-        verb = re.escape(m.group(1))
+        # the spoken act or the law's word for it ("没拿到" and "未取得")
+        said = m.group(1)
+        verb = "|".join(re.escape(v) for v in (said, *(t for t in lay_terms().get(said, ()) if len(t) == 2)))
         # "未经验收", "未依法取得": the law's denial may stand a word or two before the act
-        if re.search(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?{verb}", text):
+        if re.search(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?(?:{verb})", text):
             n += 1
         elif re.search(verb, text):
             n -= 1

@@ -155,7 +155,8 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     and the answer says which laws would settle it."""
     if not ans.found or ans.type in ("metadata", "lookup"):
         return ans
-    if ans.note and not ans.note.startswith((NOT_IN_ANSWER, NOT_ADDRESSED, NOT_USED)):
+    # ("文件中未规定具体天数" for "多少天内可以申请行政复议": the law that states the days is the one to name)
+    if ans.note and not ans.note.startswith((NOT_IN_ANSWER, NOT_ADDRESSED, NOT_USED, NOT_STATED)):
         # a caution that the closest clause misses the matter gives way to naming the law that governs it
         return ans
     # A matter the cited clauses speak of ("水土保持率提高到72.43%") is answered by them, unless the question asks

@@ -378,6 +378,34 @@ def elliptic_context(src: CheckSource) -> dict[str, str]:
     return got
 
 
+_ELLIPTIC_SCOPE: dict[tuple[str, int], dict[str, str]] = {}
+# A place a rule names itself ("在…区域内", "在…过程中").
+_OWN_PLACE = re.compile(r"在[^，；。]{1,24}?(?:内|中|上|外|区域|地区|范围)")
+
+
+def elliptic_scope(src: CheckSource) -> dict[str, str]:
+    """norm_id -> the place of the norm before it in the same sentence, for norms that name none ("禁止在饮用水水源
+    准保护区内新建、扩建…；改建建设项目，不得增加排污量": the second holds in the 准保护区 too)."""
+    norms = src.norms()
+    key = (src.version, len(norms))
+    got = _ELLIPTIC_SCOPE.get(key)
+    if got is None:
+        got = {}
+        for prev, n in itertools.pairwise(norms):
+            # (a rule opening with its own trigger, "禁止在非贮存地点倾倒…", names its own case and place)
+            if prev.clause_id != n.clause_id or not prev.scope or n.scope or n.quote.startswith(n.trigger) \
+                    or _OWN_PLACE.search(n.quote):
+                continue
+            c = src.clause(n.clause_id)
+            text = c.text if c is not None else ""
+            i, j = text.find(prev.quote), text.find(n.quote)
+            if 0 <= i < j and "。" not in text[i:j] and "；" in text[i:j]:
+                got[n.norm_id] = prev.scope
+        _ELLIPTIC_SCOPE.clear()
+        _ELLIPTIC_SCOPE[key] = got
+    return got
+
+
 def binds_project(norm: Norm) -> bool:
     """Duties of governments and authorities do not bind a project proposal. What 国家 forbids, restricts or
     encourages ("国家严格控制占用湿地", "国家鼓励…") is a policy on everyone's conduct, a project's too."""
@@ -892,6 +920,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     src = prep.src
     _prepare(judge, src)
     elided = elliptic_context(src)
+    placed = elliptic_scope(src)
     findings = [copy.copy(f) for f in prep.fixed]
     curated = {f.hit.clause_id for f in findings}
     best: dict[str, Finding] = {}
@@ -906,6 +935,8 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             norm = nh.norm
             if norm.norm_id in elided:
                 norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
+            if norm.norm_id in placed:
+                norm = replace(norm, scope=placed[norm.norm_id])
             j = judge.judge(fact, norm)
             if j.verdict in ("conflict", "attention") and norm.modality == "obligation" and (
                     (norm.item and _lists_contents(src, norm)) or _CONTENTS_DUTY.search(norm.quote)):

@@ -24,7 +24,18 @@ from ..norms.model import Norm
 from ..text.markers import cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .negation import NEGATORS, REMOVERS, SEGMENT_END, SENDS, already_running, in_progress, outside, segment_start, undecided
+from .negation import (
+    NEGATORS,
+    REMOVERS,
+    SEGMENT_END,
+    SENDS,
+    already_running,
+    in_progress,
+    outside,
+    segment_start,
+    undecided,
+    works_begun,
+)
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -1286,8 +1297,10 @@ class RuleJudge(Judge):
                 and len(c.words) >= 2 and not c.denied and not refused and (_ACTIVITY.search(condition) or kinds) \
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
-                and not self._rarest_case_word_unsaid(condition, c, fact) \
+                and not self._rarest_case_word_unsaid(condition, c, fact) and not _ANY_ACTIVITY.search(condition) \
                 and not self._addressed(action, fact, p.support):
+            # (a case of "…的生产和服务活动" is matched for a part the fact refuses, not to call the duty unsaid: any
+            # works giving off the thing is one, and "喷漆车间…废气经活性炭吸附和催化燃烧处理" is not silent on it)
             # The project is what the duty binds ("排放工业废水的企业") but the proposal never says it does it.
             j = out("attention")
             j.partial = j.missing = True
@@ -1533,12 +1546,21 @@ class RuleJudge(Judge):
                 # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
                 # project refuses, however many of the duty's other words (where, for what) it shares.
                 return out("conflict")
+            negated = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+            if denies > 0 and negated and all(_denied_by_other_act(w, action, fact) for w in negated):
+                # "不新增取水量" for "…申请领取取水许可证": the word is denied of another act (新增), not refused to the
+                # one the duty asks ("取水许可证已于2023年办理延续")
+                return out("not_applicable")
             if denies > 0 and self._permit_refused(action, a, fact):
                 # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
                 # lacks, however many of the duty's other words it shares.
+                put_off = all(_fact_undone(w, fact, False) for w in negated)
                 if self._acts_planned(a, f"{norm.subject}{condition}{action}", fact) or all(
-                        _fact_undone(w, fact, False) and _done_before_start(w, fact)
-                        for w in a.words if self._fact_state(w, fact) == NEGATED):
+                        _fact_undone(w, fact, False) and _done_before_start(w, fact) for w in negated) \
+                        or (put_off and _PLANNED_START.search(fact.whole or fact.sentence)
+                            and not works_begun(fact.whole or fact.sentence)):
+                    # "取水许可拟在可研批复后再行申请；计划今年四季度开工": the works are still to start, and the permit
+                    # with them
                     # "补水拟从河流取水，取水许可申请尚未办理": nothing is taken yet; the permit must come first.
                     # "排污许可证将于设备调试投产前按规定申请变更": it is to come first
                     j = out("attention")
@@ -2236,10 +2258,12 @@ def _used_only(words: list[str], fact: Fact) -> bool:
     return bool(found) and all(m.field in ("equipment", "transport") for m in found)
 
 
-# A duty bounded by what is feasible ("在经济技术可行的条件下", "尽可能").
+# Works to start later ("计划今年四季度开工", "拟于2025年3月开工建设").
+_PLANNED_START = re.compile(r"(?:计划|拟|预计|将)(?:于)?[^，。；]{0,12}?(?:开工|动工|开始建设|开始施工)")
 # A proposal's claim that a rule exempts it ("依据…名录，…不纳入…管理", "按规定无需办理…", "豁免").
 _EXEMPTION_CLAIMED = re.compile(r"(?:依据|根据|按照|按)[^。；]{0,30}?(?:名录|目录|规定|办法)[^。；]{0,40}?"
                                 r"(?:不纳入|无需|不需要|不需|免于|豁免)")
+# A duty bounded by what is feasible ("在经济技术可行的条件下", "尽可能").
 _SOFT_DUTY = re.compile(r"经济技术可行|技术可行、经济合理|经济合理、技术可行|尽可能|尽量")
 # "…等逃避监管的方式排放水污染物": the act and its thing after the listed means.
 _MEANS_OF_ACT = re.compile(r"的方式[\u4e00-\u9fff]{2,10}$")
@@ -2285,25 +2309,31 @@ def _acts_lessened(words: list[str], fact: Fact) -> bool:
     return bool(spans) and all(_LESSENS.search(text[segment_start(text, a):a]) for a, _b in spans)
 
 
+# Verbs of how an act is done, not acts of their own ("未按规定处理", "未经批准排放").
+_MANNER_VERBS = frozenset({"规定", "按照", "依照", "依法", "进行", "经过", "实施", "开展", "要求"})
+
+
 def _denied_by_other_act(word: str, action: str, fact: Fact) -> bool:
-    """Every denial of the word in the fact runs through a verb of its own ("不申请政府资金"), none of the act's."""
-    if any(f.startswith("v") for _w, f in tagged(word)):
-        return False
+    """Every denial of the word in the fact runs through a verb of its own ("不申请政府资金", "不新增取水量"), none of the
+    act's."""
     text = fact.norm_text
     spans = list(word_spans(word, text))
     if not spans:
         return False
     acts = set(action_verbs(action))
+    denials = 0
     for a, _b in spans:
         seg = text[segment_start(text, a):a]
         negs = list(NEGATORS.finditer(seg))
         if not negs:
-            return False
+            continue  # said without a denial ("取水许可证已于2023年办理延续")
+        denials += 1
         neg = negs[-1]  # the denial nearest the word
-        verbs = [w for w, f in tagged(seg[neg.end():]) if f.startswith("v") and len(w) >= 2]
+        # (a verb the word follows at once is its own denial, "不处理"; one of manner is none, "未按规定处理")
+        verbs = [w for w, f in tagged(seg[neg.end():]) if f.startswith("v") and len(w) >= 2 and w not in _MANNER_VERBS]
         if not verbs or any(v in acts or v in action for v in verbs):
             return False
-    return True
+    return denials > 0
 
 
 # The case's lack in a ban ("不符合农用标准和环境保护标准的…废水"): what the thing fails to meet.
