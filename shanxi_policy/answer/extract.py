@@ -18,7 +18,7 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, ESCALATION, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, in_liability_chapter
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -376,9 +376,7 @@ _EXCEPTS = re.compile(r"除外|但是|不适用|不受[^，。；]{0,12}限制")
 
 def _exempting(question: str, hits: list[Hit], liable: list[Hit]) -> Hit | None:
     """A rule among the top clauses whose exception names a word of the question that no penalty clause names."""
-    from .structured import _PENALTY_WORDS  # structured imports this module
-
-    terms = [t for t in content_terms(question) if t not in _PENALTY_WORDS and len(t) >= 2]
+    terms = [t for t in content_terms(question) if t not in PENALTY_WORDS and len(t) >= 2]
     missing = [t for t in terms if not any(t in normalize_for_search(h.text) for h in liable)]
     if not missing:
         return None

@@ -160,3 +160,7 @@ def classify(question: str) -> QuestionType:
 # A penalty that follows a penalty not heeded ("受到罚款处罚，被责令改正，拒不改正的，…按照原处罚数额按日连续处罚"):
 # it presumes the first penalty, which another article of the law sets for the same act.
 ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")
+
+
+# Words every penalty question and article share; they do not tell one listed breach from another.
+PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())

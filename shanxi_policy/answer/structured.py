@@ -21,7 +21,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
 from .extract import _variants, sentence_score, source_above_report, term_spans
 from .lexicon import legal_terms, legal_terms_of
-from .qtype import ASKS_PENALTY, YEAR, in_liability_chapter
+from .qtype import ASKS_PENALTY, PENALTY_WORDS, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -509,7 +509,7 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
 def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     """A liability article of a top hit's law whose opening breach holds every word of the question ("无许可证从事危险
     废物经营活动的怎么处罚" and 第一百一十四条 "无许可证从事收集、贮存、利用、处置危险废物经营活动的，…"): it is the answer."""
-    terms = [t for t in content_terms(question) if t not in _PENALTY_WORDS]
+    terms = [t for t in content_terms(question) if t not in PENALTY_WORDS]
     # a spoken "没有" is the law's 无 or 未 ("没有许可证收集危险废物" and "无许可证从事收集…危险废物经营活动")
     negated = any(t in _SPOKEN_NOT for t in terms)
     terms = [t for t in terms if t not in _SPOKEN_NOT]
@@ -894,8 +894,6 @@ def _asks_purpose(question: str) -> bool:
     return bool(_ASKS_PURPOSE.search(question))
 
 
-# Words every penalty question and article share; they do not tell one listed breach from another.
-_PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
 _SPOKEN_NOT = frozenset({"没有", "没"})
 _LAW_NOT = re.compile(r"无|未|没有|不")
 
@@ -941,7 +939,7 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     lead_text = [_norm(x) for x in lead]
 
     def telling(t: str) -> bool:
-        return t not in _PENALTY_WORDS and not any(has_term(t, x) for x in lead_text)
+        return t not in PENALTY_WORDS and not any(has_term(t, x) for x in lead_text)
 
     said = [t for t in content_terms(question) if not t.isdigit() and telling(t)]
     groups = [kept for g in legal_groups(question, items) if (kept := tuple(t for t in g if telling(t)))]

@@ -357,7 +357,17 @@ _AUTHORITY = re.compile(r"行政机关|人民政府|主管部门|审批部门|�
 _AGENT = re.compile(r"接受[^，。；,;]{0,12}委托")
 
 
-_ELLIPTIC: dict[tuple[str, int], dict[str, str]] = {}
+# Per library version, the context each norm's elided words take from its neighbour (built once, then reused).
+_ELLIPTIC: dict[str, tuple[tuple[str, int], dict[str, str]]] = {}
+
+
+def _per_version(name: str, src: CheckSource, build: Callable[[list[Norm]], dict[str, str]]) -> dict[str, str]:
+    norms = src.norms()
+    key = (src.version, len(norms))
+    got = _ELLIPTIC.get(name)
+    if got is None or got[0] != key:
+        got = _ELLIPTIC[name] = (key, build(norms))
+    return got[1]
 
 
 def elliptic_context(src: CheckSource) -> dict[str, str]:
@@ -365,20 +375,13 @@ def elliptic_context(src: CheckSource) -> dict[str, str]:
     回收，禁止排入水体": "禁止排入水体" is about the oil, not about every discharge)."""
     from ..text.tokenize import content_terms
 
-    norms = src.norms()
-    key = (src.version, len(norms))
-    got = _ELLIPTIC.get(key)
-    if got is None:
-        got = {}
-        for prev, n in itertools.pairwise(norms):
-            if prev.clause_id == n.clause_id and n.quote.startswith(n.trigger) and len(content_terms(n.action)) <= 2:
-                got[n.norm_id] = prev.quote
-        _ELLIPTIC.clear()
-        _ELLIPTIC[key] = got
-    return got
+    def build(norms: list[Norm]) -> dict[str, str]:
+        return {n.norm_id: prev.quote for prev, n in itertools.pairwise(norms)
+                if prev.clause_id == n.clause_id and n.quote.startswith(n.trigger) and len(content_terms(n.action)) <= 2}
+
+    return _per_version("context", src, build)
 
 
-_ELLIPTIC_SCOPE: dict[tuple[str, int], dict[str, str]] = {}
 # A place a rule names itself ("在…区域内", "在…过程中").
 _OWN_PLACE = re.compile(r"在[^，；。]{1,24}?(?:内|中|上|外|区域|地区|范围)")
 
@@ -386,11 +389,8 @@ _OWN_PLACE = re.compile(r"在[^，；。]{1,24}?(?:内|中|上|外|区域|地区
 def elliptic_scope(src: CheckSource) -> dict[str, str]:
     """norm_id -> the place of the norm before it in the same sentence, for norms that name none ("禁止在饮用水水源
     准保护区内新建、扩建…；改建建设项目，不得增加排污量": the second holds in the 准保护区 too)."""
-    norms = src.norms()
-    key = (src.version, len(norms))
-    got = _ELLIPTIC_SCOPE.get(key)
-    if got is None:
-        got = {}
+    def build(norms: list[Norm]) -> dict[str, str]:
+        got: dict[str, str] = {}
         for prev, n in itertools.pairwise(norms):
             # (a rule opening with its own trigger, "禁止在非贮存地点倾倒…", names its own case and place)
             if prev.clause_id != n.clause_id or not prev.scope or n.scope or n.quote.startswith(n.trigger) \
@@ -401,9 +401,9 @@ def elliptic_scope(src: CheckSource) -> dict[str, str]:
             i, j = text.find(prev.quote), text.find(n.quote)
             if 0 <= i < j and "。" not in text[i:j] and "；" in text[i:j]:
                 got[n.norm_id] = prev.scope
-        _ELLIPTIC_SCOPE.clear()
-        _ELLIPTIC_SCOPE[key] = got
-    return got
+        return got
+
+    return _per_version("scope", src, build)
 
 
 def binds_project(norm: Norm) -> bool:
