@@ -354,18 +354,28 @@ NEGATION_KEPT = 2.0
 _SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)([\u4e00-\u9fff]{2})(?=[^，。？?；]{0,12}就)")
 
 
-def _negations_kept(question: str, text: str) -> int:
-    """How many acts the question denies the text denies too ("没取得…" and "未取得排污许可证排放污染物"), less those it
-    states done ("以欺骗…手段申请取得排污许可证")."""
-    n = 0
+@lru_cache(maxsize=256)
+def _denied_acts(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    """For each act the question leaves undone before another, the law's denial of it and the act itself, as patterns
+    (read once per question, matched against every candidate clause and sentence)."""
+    out = []
     for m in _SPOKEN_DENIAL.finditer(question):
         # the spoken act or the law's word for it ("没拿到" and "未取得")
         said = m.group(1)
         verb = "|".join(re.escape(v) for v in (said, *(t for t in lay_terms().get(said, ()) if len(t) == 2)))
         # "未经验收", "未依法取得": the law's denial may stand a word or two before the act
-        if re.search(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?(?:{verb})", text):
+        out.append((re.compile(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?(?:{verb})"), re.compile(verb)))
+    return tuple(out)
+
+
+def _negations_kept(question: str, text: str) -> int:
+    """How many acts the question denies the text denies too ("没取得…" and "未取得排污许可证排放污染物"), less those it
+    states done ("以欺骗…手段申请取得排污许可证")."""
+    n = 0
+    for denial, act in _denied_acts(question):
+        if denial.search(text):
             n += 1
-        elif re.search(verb, text):
+        elif act.search(text):
             n -= 1
     return n
 

@@ -1336,12 +1336,12 @@ class RuleJudge(Judge):
         scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope) or around
         # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
         # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
-        avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0) \
-            and not _lacked_head_unsaid(action, a)
+        # ("用于农田灌溉" shares 农用 with "不符合农用标准的", not the standard: no sign the thing meets it)
+        lacked_unsaid = _lacked_head_unsaid(action, a)
+        avoids = a.denied > 0 and (a.denied >= p.avoid * a.matched or a.norm_denies >= 1.0) and not lacked_unsaid
         # A measure put off ("超低排放改造待以后再实施") is not an act the project avoids.
         shunned = a.denied - a.fact_defers
-        avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0) \
-            and not _lacked_head_unsaid(action, a)
+        avoids_act = shunned > 0 and (shunned >= p.avoid * a.matched or a.norm_denies >= 1.0) and not lacked_unsaid
         excepted = bool(exception) and _mentions_exception(exception, action, fact)
         m = norm.modality
         if m == "obligation" and a_cov < p.support and c.total and scope_ok \
@@ -1394,7 +1394,7 @@ class RuleJudge(Judge):
                 return out("supports")
             if _related_works(action, norm.scope, fact):
                 return out("not_applicable")
-            if scope_ok and _lacked_head_unsaid(action, a) and a.total \
+            if scope_ok and lacked_unsaid and a.total \
                     and (a.agree + a.norm_denies) / a.total >= p.match and not a.fact_denies:
                 # "马铃薯清洗废水经沉淀后用于周边农田灌溉" and "禁止将不符合农用标准…的…废水施入农田": the act is done and
                 # whether the thing meets the standard is not said; the reviewer must see it shown
@@ -1536,8 +1536,8 @@ class RuleJudge(Judge):
                     self._refused_part(action, fact, f"{norm.subject}{condition}")
                 if part is not None:  # the case is shown by the other part, so one denied word suffices
                     a, denies = replace(part, strong=a.strong), part.fact_denies - part.fact_removes
-            open_words = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
-            if denies > 0 and open_words and all(_fact_undecided(w, fact) for w in open_words):
+            negated = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
+            if denies > 0 and negated and all(_fact_undecided(w, fact) for w in negated):
                 # "在线监测设备视资金情况决定是否安装", "是否需要办理取水许可证，正在咨询": not refused, not yet decided
                 j = out("attention")
                 j.deferred = True
@@ -1546,10 +1546,9 @@ class RuleJudge(Judge):
                 # "破碎、筛分环节配套集尘设施" and "破碎筛分环节不设集尘装置": the thing the duty asks for is what the
                 # project refuses, however many of the duty's other words (where, for what) it shares.
                 return out("conflict")
-            negated = [w for w in a.words if self._fact_state(w, fact) == NEGATED]
             if denies > 0 and negated and all(_denied_by_other_act(w, action, fact) for w in negated):
-                # "不新增取水量" for "…申请领取取水许可证": the word is denied of another act (新增), not refused to the
-                # one the duty asks ("取水许可证已于2023年办理延续")
+                # "不新增取水量" for "…申请领取取水许可证", "不申请政府资金" for "使用资金应当加强绩效管理…": the word is
+                # denied of another act (新增, 申请), not refused to the one the duty asks ("取水许可证已于2023年办理延续")
                 return out("not_applicable")
             if denies > 0 and self._permit_refused(action, a, fact):
                 # "申请领取取水许可证" and "自行取水，暂未办理取水许可": the permit the duty asks for is what the project
@@ -1600,10 +1599,6 @@ class RuleJudge(Judge):
                     # "在保护区附近新建排污口，应当保证保护区水体不受污染" and "尾水不排入水库，也不在保护区内设置排污口":
                     # keeping out of what the duty protects keeps the duty
                     return out("supports")
-                if denied and all(_denied_by_other_act(w, action, fact) for w in denied):
-                    # "不申请政府资金" for "使用资金应当加强绩效管理…": the thing is refused to another act (申请), not
-                    # to the one the duty asks of it
-                    return out("not_applicable")
                 if denied and all(_other_compound(w, action, fact) for w in denied):
                     # "节能审查尚未开展" puts off a review; "加强节能管理，制定并实施节能计划" asks for something else
                     # that shares the word 节能.
