@@ -528,7 +528,9 @@ _CASE_ONLY = re.compile(r"(?:那么?|如果)?([\u4e00-\u9fff]{2,12}的)(?:呢|�
 
 # A last clause asking for recourse against the conduct the question reports ("，能不能管？", "，有人管吗？", "能投诉吗？").
 _RECOURSE_TAIL = re.compile(r"[，,]\s*(?:[^，,。？?]{0,6}?(?:能不能|能否|可不可以|可以|有没有人|有人|谁|能)(?:向[^，,]{1,8})?"
-                            r"(?:管|投诉|举报|反映|制止)(?:管)?[^，,。？?]{0,4}|[这那]?(?:该|要)?怎么办)[？?。]?$")
+                            r"(?:管|投诉|举报|反映|制止)(?:管)?[^，,。？?]{0,4}|[这那]?(?:该|要)?怎么办|"
+                            # "…吵得睡不着，法律允许吗？": whether it is lawful, asked of the situation told
+                            r"(?:这样|这|法律上?|法规)?(?:允许|准许|合法|违法|犯法|违规)(?:吗|么|不)?)[？?。]?$")
 
 
 def is_aspect_only(question: str) -> bool:
@@ -812,6 +814,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             # how long or how much was asked of the first act, not of this one
             noun = _lead_noun(previous)
             return f"{noun if noun and noun not in frag else ''}{frag}，怎么处理？"
+        if _WHERE_ASK.search(out) and _PLACE_IN.search(frag):
+            # "要是已经在禁养区建了呢？" after "养猪场哪些地方不让建？": the case is at a place asked about, where the act is
+            # barred; what follows for it is what the question asks now
+            noun = _lead_noun(previous)
+            return f"{noun if noun and noun not in frag else ''}{frag}的，怎么处罚？"
         with_case = _with_case(out, f"{frag}的", documents)
         if with_case:
             return with_case
@@ -919,7 +926,8 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         if obj is not None and not _PLACE_PHRASE_END.search(phrase) and not _starts_with_verb(phrase) and not _FRAME.search(frag):
             # "那尾矿库呢？" after "黄河干支流岸线管控范围内能新建化工项目吗？": another thing, the same act at the same place
             return out[:obj[0]] + phrase + out[obj[1]:]
-        asks = _FRAME.findall(frag)
+        # (how long asked by its unit, "几年", is a question of its own too)
+        asks = _FRAME.findall(frag) + [m.group(0) for m in [_MEASURE_ASK.search(frag)] if m]
         ask_at = _FRAME.search(frag)
         own_verbs = [w for w, f in tagged(frag[ask_at.end():]) if f.startswith("v") and len(w) >= 2
                      and w not in previous] if ask_at else []
@@ -930,8 +938,12 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             return carry_subject(own_q, previous) or own_q
         if asks and not all(f in previous for f in asks):
             # "到期了怎么办？" after "排污许可证有效期是几年？": a question of its own on the earlier subject, not a word
-            # to put into the earlier question ("排污许可证到期了是几年").
-            carried = carry_subject(_TAIL.sub("", _LEAD.sub("", q)).strip("，, ") + "？", previous)
+            # to put into the earlier question ("排污许可证到期了是几年"); "那许可证有效期几年？" after "…，罚多少？"
+            # names its own subject and asks its own question: nothing of the earlier ask goes with it
+            own_q = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ") + "？"
+            if _MEASURE_ASK.search(frag) and len(content_terms(phrase)) >= 2:
+                return own_q
+            carried = carry_subject(own_q, previous)
             if carried:
                 return carried
         return _replace_subject(out, phrase, topic, documents)
@@ -986,6 +998,9 @@ def _shared_lead(subject: str, new: str) -> int:
 
 
 # A question of how long or how much ("最多能暂存几天", "能存多久"), not of a penalty.
+# Asked where or in which places ("哪些地方不让建"), and a place said in a case ("在禁养区建了").
+_WHERE_ASK = re.compile(r"哪些地方|哪些区域|什么地方|哪里|哪儿|哪些地区|什么区域")
+_PLACE_IN = re.compile(r"在[\u4e00-\u9fff]{2,12}?(?:区|内|里|地|范围|边|旁)")
 _MEASURE_ASK = re.compile(r"(?:几天|多久|多长时间|几年|多少天|多少年|几个月|多少小时|几小时)[？?]?$")
 
 

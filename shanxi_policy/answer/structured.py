@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -254,7 +255,7 @@ def _finish(base: Answer, kind: str, items: list[AnswerItem], citations: list[Hi
 
 
 # A sentence part that goes on from the one before it ("拒不改正的，给予警告…" after "…说服教育，责令改正；").
-_GOES_ON = re.compile(r"^(?:拒不改正|拒不停止违法行为|拒不停止建设|逾期不改正|逾期未改正|逾期仍未改正|情节严重|情节较重|"
+_GOES_ON = re.compile(r"^(?:拒不改正|拒不停止违法行为|拒不停止建设|逾期不改正|逾期未改正|逾期仍未改正|情节严重|情节较重|情节较轻|"
                       r"造成严重后果)的[，,]")
 
 
@@ -689,7 +690,8 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
             # "第十七条 …应当包括下列内容：" introduces the list; it is not one of its items.
             answer_lead, sents = lead_sentence(sents[0]), sents[1:]
         items.extend(AnswerItem(s, n) for s in sents)
-    listed = bool(answer_lead and items and re.search(r"哪些|哪几", question) and names_all(question, answer_lead))
+    listed = bool(answer_lead and items and re.search(r"哪些|哪几", question) and (
+        names_all(question, answer_lead) or _asked_part_named(question, answer_lead)))
     if listed:
         # "畜禽养殖场禁止建在哪些区域": the list the first clause introduces in the question's own words is the answer;
         # the other clauses stay among the sources.
@@ -711,6 +713,19 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         if any(base.text.strip() in body_sentences(h) for h in hits[:3]) and not repeats:
             return base
     return _finish(base, "list", definition_first(question, items), citations, lead_in=answer_lead, repeats=repeats)
+
+
+def _asked_part_named(question: str, lead: str) -> bool:
+    """"我家想在村后头…盖个猪圈养猪，哪些地方是不让建养殖场的？": the part of the question that asks which
+    ("哪些地方是不让建养殖场的") is named by a list's lead ("禁止在下列区域内建设畜禽养殖场…：") by its thing; the
+    situation told before it is not."""
+    split = re.split(r"[，,]", question)
+    parts = [x for x in split[1:] if re.search(r"哪些|哪几", x)]
+    if not parts or re.search(r"哪些|哪几", split[0]) or not re.search(r"下列|以下", lead):
+        return False  # (only after a situation told first)
+    terms = [t for t in question_terms(parts[-1]) if len(t) >= 3 and not re.search(r"哪|什么|多少", t)]
+    norm = _norm(lead)
+    return bool(terms) and all(has_term(t, norm) for t in terms)
 
 
 # "应税污染物有哪些", "危险废物包括哪些": what the question asks to have listed, after its last 的.
@@ -953,7 +968,7 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
         if breach_score(said, groups, best) > top:
             # with the sentences that go on from it ("…责令改正；情节严重的，对单位处…罚款")
             at = body.index(best)
-            more = list(itertools.takewhile(lambda x: _GOES_ON.match(x) is not None, body[at + 1:]))
+            more = list(itertools.takewhile(lambda x: _WORSE_CASE.match(x) is not None, body[at + 1:]))
             return [best, *more]
     if top == 0 or scores.count(top) == len(items):
         return None
@@ -964,7 +979,7 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
 
 _OWN_PENALTY = re.compile(r"的，.{0,40}?(?:(?:处|并处)[^，。；]{0,30}罚款|责令改正)")
 # A sentence that goes on from a penalty with a worse case ("情节严重的，…", "逾期不改正的，…", "拒不改正的，…").
-_GOES_ON = re.compile(r"^(?:情节严重|逾期|拒不|造成严重)")
+_WORSE_CASE = re.compile(r"^(?:情节严重|情节较重|情节较轻|逾期|拒不|造成严重)")
 _CITES_ITEMS = re.compile(r"^(?:有)?(?:前款|本条第一款|第一款)")
 
 
@@ -1063,11 +1078,50 @@ def penalty_list(base: Answer, question: str) -> Answer:
                    lead_in="".join(lead))
 
 
+def continued(base: Answer, question: str) -> Answer:
+    """A one-sentence answer with the part of its clause that goes on from it: "…处十日以上十五日以下拘留；" in a
+    milder or worse case ("情节较轻的，处五日以上十日以下拘留：…"), and "…组织进行旅游、垂钓…的，…罚款。" with the
+    same act done by another party ("个人在…垂钓…的，…可以处五百元以下的罚款。") when the question names no party."""
+    sent = base.text.strip()
+    if not base.found or base.items or not base.citations or not sent.endswith(("；", ";", "。")):
+        return base
+    nxt = _next_part(sent, base.citations[0].text)
+    if not nxt:
+        return base
+    asked = [t for t in question_terms(question) if t not in PENALTY_WORDS]
+    if (_GOES_ON.match(nxt) and not sent.endswith("。")) or (
+            _OTHER_PARTY_CASE.match(nxt) and not _PARTY_NAMED.search(question)
+            and any(has_term(t, _norm(nxt)) for t in asked)):
+        return replace(base, text=sent + nxt)
+    return base
+
+
+_OTHER_PARTY_CASE = re.compile(r"^(?:个人|单位|其他单位)[^，。；]{0,40}?的[，,]")
+_PARTY_NAMED = re.compile(r"个人|单位|企业|公司|组织|村民|居民|农户")
+
+
+def _next_part(sent: str, text: str) -> str:
+    """The sentence part right after sent in text, up to its closing mark, or ""."""
+    i = text.find(sent)
+    if i < 0:
+        return ""
+    m = re.match(r"\s*([^；;。：:\n]+[；;。：:])", text[i + len(sent):])
+    return m.group(1).strip() if m else ""
+
+
+_LEAD_THEN_ITEM = re.compile(r"下列[^：:。]{0,30}[：:](?=\s*[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
 def introduced_list(base: Answer, question: str = "") -> Answer:
     """A one-sentence answer that introduces a list ("应当符合下列条件：") is given with the list's items. A penalty
     article's list comes with the amounts a later paragraph sets for its items ("个人有前款第一项…处一百元以上五百元
     以下的罚款"): only the items the question speaks of when it names some, else all of them."""
+    base = continued(base, question)
     sent = base.text.strip()
+    # a lead quoted with its first item ("应当符合下列基本要求：(一)使用后的…毁形处理；"): the lead alone
+    inline = _LEAD_THEN_ITEM.search(sent)
+    if inline and base.found and not base.items:
+        sent = sent[:inline.end()]
     if not base.found or base.items or not base.citations or not sent.endswith(("：", ":")):
         return base
     hit = base.citations[0]

@@ -33,6 +33,7 @@ from .structured import (
     breach_terms,
     cite_number,
     comparison_answer,
+    continued,
     enumerated_items,
     has_term,
     held_key,
@@ -59,6 +60,7 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     if parts:
         return compound_answer(kb, question, parts, k, filters)
     ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters), kb))
+    ans = asked_recipient(kb, question, ans)
     return opened(uncovered(kb, question, authorities(question, other_year(question, ans))))
 
 
@@ -67,6 +69,56 @@ _ASKS_WHO = re.compile(r"由谁|谁来|谁定|谁划|谁批|谁管|谁负责|谁
 # A sentence in which a body acts ("…人民政府水行政主管部门确定…", "由有关市、县人民政府提出划定方案").
 _BODY_ACTS = re.compile(r"(?:人民政府|主管部门|管理机构|监督管理机构|部门|机关)[^，。；]{0,30}?"
                         r"(?:确定|划定|提出|批准|制定|负责|组织|审批|核定|决定|公布)")
+
+
+# "我该找谁举报？", "向哪个部门投诉": the body a report or a complaint goes to is asked; the act is the one named.
+_RECIPIENT_ASK = re.compile(r"(?:找谁|向谁|找哪个部门|向哪个部门|找哪里|向哪里|到哪里|去哪里?|找哪儿|上哪儿?|哪里可以|谁)"
+                            r"(?:去|来|能|可以)?(举报|投诉|反映|报案)|(举报|投诉|反映)(?:给|到)?(?:谁|哪里|哪个部门|哪儿)")
+# A spoken report is the law's 举报.
+_REPORT_ACT = {"反映": "举报", "报案": "举报"}
+
+
+def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
+    """"邻村化工厂往沟里排黑水，我该找谁举报？": the clause that says to whom the act is done ("有权向环境保护主管部门
+    或者其他负有环境保护监督管理职责的部门举报") answers, not the rules on the matter reported, which name no one to
+    report to. Looked for among the clauses retrieved for the question, in their order."""
+    m = _RECIPIENT_ASK.search(question)
+    if not m:
+        return ans
+    act = m.group(1) or m.group(2)
+    act = _REPORT_ACT.get(act, act)
+    to_whom = re.compile(rf"向[^，。；]{{2,40}}?{act}")
+    if ans.found and ans.citations and to_whom.search(ans.citations[0].text):
+        return ans
+    hits = kb.search(question, k=RECIPIENT_POOL)
+    found = [(h, x) for h in hits for x in (h.text[a:b].strip() for a, b in sentences(h.text)) if to_whom.search(x)]
+    if not found:
+        return ans
+    # Each text names whom to report its own matters to: a sentence on the environment at large ("有污染环境和破坏
+    # 生态行为的") or on a matter the question names comes first; one on another medium ("污染土壤的行为") or on
+    # breaches of its own text ("违反本条例规定的行为") only when no other is found.
+    terms = [t for t in content_terms(expand(question)) if len(t) >= 2 and t != act]
+    named = [t for t in terms if not _TITLE_WORDS.fullmatch(t)]  # (every law's title says 污染, 防治 …)
+
+    def tier(h: Hit, x: str) -> int:
+        objs = [o for m in _REPORTED.finditer(x) for o in m.groups() if o]
+        # the matter named, or a text's own breaches where the text is on the matter ("碳排放…" and 碳排放权交易管理暂行条例)
+        if any(any(t in o for t in terms) or ("本" in o and any(t in h.doc_title for t in named)) for o in objs):
+            return 0
+        return 1 if any(("环境" in o or "生态" in o) and "本" not in o for o in objs) else 2
+
+    hit, sent = min(found, key=lambda f: tier(*f))  # (min keeps retrieval's order within a tier)
+    if tier(hit, sent) > 1:
+        return ans  # a report of another matter ("拖欠工资" and a noise complaint): none of these is the place
+    others = [h for h in (ans.citations or hits) if h.clause_id != hit.clause_id][:4]
+    return _answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[],
+                                citations=others), hit, sent, question)
+
+
+_TITLE_WORDS = re.compile(r"排放|污染|防治|管理|环境|保护|生态|条例|办法|污水|废水|暂行")
+RECIPIENT_POOL = 40  # retrieved clauses searched for the one naming to whom
+# What a report is of ("对污染土壤的行为", "发现任何单位和个人有污染环境和破坏生态行为的，").
+_REPORTED = re.compile(r"对([^，。；]{2,40}?)的?行为|发现([^，。；]{2,40}?)的[，,]")
 
 
 def authorities(question: str, ans: Answer) -> Answer:
@@ -103,7 +155,8 @@ def opened(ans: Answer) -> Answer:
     if not ans.found or not ans.citations or ans.items:
         return ans
     whole = with_opening(ans.text, ans.citations[0].text)
-    return replace(ans, text=whole) if whole != ans.text else ans
+    ans = replace(ans, text=whole) if whole != ans.text else ans
+    return continued(ans, ans.question)
 
 
 # The last word of the name of a paper ("食品经营许可证", "安全生产许可证", "营业执照").
@@ -225,8 +278,8 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     within = filters
     if named is not None and (filters is None or not filters.doc_ids):
         within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
-    answers = [authorities(p, other_year(p, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None
-                                                    else filters)))
+    answers = [authorities(p, other_year(p, asked_recipient(kb, q, _answer(
+        kb, q, k, within if i and named_document(q, kb.documents) is None else filters))))
                for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
     topic = _noun_topic(kb, parts[0])
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
@@ -242,6 +295,12 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             # (a penalty article answers no question of duty: "乡政府有啥责任" is not 第三十七条's fine)
             if retried.found and not (by_topic and retried.citations and in_liability_chapter(retried.citations[0])
                                       and not ASKS_PENALTY.search(p)):
+                answers[i] = retried
+        if i and not answers[i].found:
+            # "能不能按天罚？从哪天开始算？": the later question asks of the act the first one asks about, whole
+            whole = f"{parts[0].rstrip('？?')}，{p}"
+            retried = authorities(p, other_year(p, _answer(kb, whole, k, filters)))
+            if retried.found:
                 answers[i] = retried
     if not any(a.found for a in answers):
         first = answers[0]
@@ -354,12 +413,30 @@ def _renumbered(note: str, own: list[Hit], citations: list[Hit]) -> str:
     return re.sub(r"\[(\d+)\]", number, note)
 
 
+def _abbreviates(word: str, text: str) -> bool:
+    """A two-character word is the short form of a phrase of the text that opens with its first character and holds
+    its second a few characters on ("投产" of 投入生产, "环评" of 环境影响评价)."""
+    return len(word) == 2 and re.search(rf"{re.escape(word[0])}[\u4e00-\u9fff]{{1,4}}{re.escape(word[1])}", text) is not None
+
+
+# Words of a question on a year's target that name no subject ("到2035年…要达到什么程度").
+_YEAR_ASK_FILLER = re.compile(r"达到|要求|目标|方面|程度|提高|实现|多少|什么|水平|情况|哪些|到底")
+
+
 def other_year(question: str, ans: Answer) -> Answer:
     """"到2025年…" when the texts set targets for 2030 only: the closest provision is shown, and the answer
     says that nothing is stated for the year asked."""
     asked = set(YEAR.findall(question))
     if ans.found and asked and not ans.note and ans.type not in ("metadata", "lookup") \
             and not asked & set(YEAR.findall(ans.shown_text())):
+        # "到2035年土壤方面要达到什么程度？": a clause ranked just below that says the year of the question's subject
+        # answers it ("到2035年，…土壤环境风险得到全面管控")
+        subject = [t for t in content_terms(question) if len(t) >= 2 and not t.isdigit() and not _YEAR_ASK_FILLER.fullmatch(t)]
+        near = next(((h, x) for h in ans.citations[1:3] if h.source != "lookup"
+                     for x in (h.text[a:b].strip() for a, b in sentences(h.text))
+                     if asked & set(YEAR.findall(x)) and any(t in x for t in subject)), None) if subject else None
+        if near is not None:
+            return _answered_by(ans, *near, question)
         ans.note = f"文件中未找到{'、'.join(sorted(asked))}年的相应规定，以下是最接近的条款。"
     elif ans.found and len(asked) == 1 and not ans.note and ans.type == "factoid":
         # "到2035年新增汽车里新能源车要占多少": the sentence speaks of 2035, but of another target (铁路货运周转量);
@@ -895,6 +972,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
     if key and unstated_indicator(question, ans.text):
         key = ""  # "2025年畜禽粪污综合利用率目标是多少": the indicator asked by name is what the answer must state
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
+            and not _abbreviates(key, ans.text) \
             and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(kb, key, ans.citations):
         top = ans.citations[0].score
         # asked whether a conduct is allowed and answered by the rule on it, a penalty that shares the word is no better
@@ -950,7 +1028,10 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # be what the closest sentence is about; the user is told which word the documents never mention.
         # Only names of things (four or more characters, or a Latin abbreviation such as GDP): short lay
         # words ("出门", "以后", "按规定") are missing from every law and say nothing about the subject.
+        # (an idiom jieba reads across words of asking, "能不能自己" as 不能自己, names no thing)
+        idioms = {w for w, f in tagged(question) if f in ("i", "l") and re.search(r"[不没能可会要]", w)}
         absent = [t for t in subject_terms(question) if _NAMED.fullmatch(t) and not _WHEN_WORDS.fullmatch(t)
+                  and t not in idioms
                   and not re.fullmatch(_WORKS_PEOPLE, t) and not kb.uses_term(t)]
         if absent:
             words = "、".join(f"“{_as_asked(t, question)}”" for t in absent[:3])
@@ -988,7 +1069,7 @@ def _answered_by(ans: Answer, hit: Hit, sent: str, question: str) -> Answer:
 
 
 # A rate or share asked for by name ("重污染天数比率的目标是多少"): the named indicator, before the asking words.
-_INDICATOR = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:率|比例|比重|占比))(?:的?(?:目标|指标))?"
+_INDICATOR = re.compile(r"([\u4e00-\u9fff]{2,16}?(?:率|比例|比重|占比))(?:的?(?:目标|指标))?(?:到?\d{4}年(?:底|末)?)?"
                         r"(?:要|需要|应当?|将|达到|提高到|提升到|降低到|下降到|控制在|不低于|不高于|是|为|呢|有)")
 # The texts call one share by any of these names ("非化石能源比重" / "占比").
 _SHARE = re.compile(r"比率|比例|比重|占比")

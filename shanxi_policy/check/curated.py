@@ -91,7 +91,9 @@ _MADE_BY = re.compile(r"[^，。；,;]{0,4}?(?:产生|生产|排出|提供|抽�
 # to such works is not one.
 _TRADE_OF = re.compile(r"市场|需求|行业|产业|领域|客户|用户|企业|组件|材料|设备|装备|电池|产品|配件|"
                        # a thing used up, not made: "农药包装废弃物", "农药安全间隔期"
-                       r"包装|安全间隔期|残留|使用量|施用")
+                       r"包装|安全间隔期|残留|使用量|施用|"
+                       # a service to it: "货车的机修、钣金和喷漆", "货车维修"
+                       r"(?:的)?(?:机修|维修|修理|保养|钣金|检测|清洗|洗车)")
 # Before a works' or goods' name: the project uses it ("采用…生物农药为主的绿色防控", "科学施用农药"), it does not make it.
 _USED_BEFORE = re.compile(r"(?:施用|喷施|喷洒|生物|低毒|低残留)[^，。；,;]{0,4}$")
 

@@ -329,8 +329,8 @@ def _placed(evidence: str, places: list[str], facts: list[Fact]) -> str:
         return w in f.norm_text or any(w in t for m in f.mentions if m.state == PRESENT for t in m.terms)
 
     there = next((f for f in facts if not f.parts and all(says(f, w) for w in places)), None)
-    if there is None:
-        return evidence
+    if there is None or there.sentence in evidence:
+        return evidence  # (the place may be said in the lexicon's word only, by a sentence already quoted)
     before = bool(own) and order[id(there)] < order[id(own[0])]
     return f"{there.sentence}……{evidence}" if before or not own else f"{evidence}……{there.sentence}"
 
@@ -441,8 +441,10 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     out = []
     for f in prop.facts:
         text = f.norm_text
+        # (a kind of works named as the party the project sells or hands to, "豆渣卖给附近养猪户", is not the project)
         held = [m for m in f.mentions if m.state == PRESENT
-                and not _spared(text[segment_start(text, m.start): m.start])]
+                and not _spared(text[segment_start(text, m.start): m.start])
+                and not (m.field == "industry" and handed_over(text, m.start))]
         if any(w in m.terms for m in held for w in words):  # "废乳化液" is a 危险废物
             out.append(f.sentence)
             continue
@@ -901,7 +903,9 @@ def _undone_procedures(fact: Fact, lex: Lexicon) -> list[str]:
 def _pair_queries(fact: Fact) -> list[str]:
     """The law's words of every two distinct concepts the fact affirms."""
     groups = list(dict.fromkeys(m.terms for m in fact.mentions if m.state == PRESENT and not m.label))
-    return [" ".join(dict.fromkeys(a + b)) for a, b in itertools.combinations(groups, 2)]
+    # a concept read with its act ("倒在…坑里" as 渗坑 and 排放) is such a pair on its own
+    return [" ".join(dict.fromkeys(a + b)) for a, b in itertools.combinations(groups, 2)] + \
+        [" ".join(g) for g in groups if len(g) == 2 and len(groups) > 1]
 
 
 def _merge_hits(a: list[NormHit], b: list[NormHit], k: int) -> list[NormHit]:
@@ -924,7 +928,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     findings = [copy.copy(f) for f in prep.fixed]
     curated = {f.hit.clause_id for f in findings}
     best: dict[str, Finding] = {}
-    best_rank: dict[str, tuple[bool, int, float]] = {}
+    best_rank: dict[str, tuple[bool, int, bool, float]] = {}
     related: dict[str, Finding] = {}
     for fact, hits in zip(prep.facts, prep.hits, strict=True):
         for place, nh in enumerate(hits):
@@ -973,7 +977,8 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 continue
             cid = f.hit.clause_id
             old = best.get(cid)
-            rank = (j.partial, _ORDER[f.relation], -f.score)
+            # (a finding resting on the proposal's title alone shows the reviewer nothing: another fact's comes first)
+            rank = (j.partial, _ORDER[f.relation], f.evidence == prep.prop.title, -f.score)
             if old is None or rank < best_rank[cid]:
                 best[cid], best_rank[cid] = f, rank
     findings.extend(best.values())

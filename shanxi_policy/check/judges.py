@@ -552,6 +552,12 @@ class RuleJudge(Judge):
         """The duty is met in the fact or anywhere in the proposal ("废气经布袋除尘后排放" for "采取措施防治废气"),
         its reference to where the rule is written ("依照…的规定") aside."""
         duty = DUTY_REFERENCE.sub("", action, count=1) or action
+        # "…进行环境影响评价，并遵守国家有关建设项目环境保护管理的规定": the closing reference to other rules is no
+        # measure a proposal can show
+        duty = _OBEY_RULES.sub("", duty) or duty
+        # "将环境影响登记表报…县级环境保护行政主管部门备案": the body it goes to is the law's to name, the filing the
+        # proposal's to state ("已…完成网上备案")
+        duty = _TO_AUTHORITY.sub(r"\1", duty)
         conform = _CONFORM.match(action.strip())
         if conform:
             # "按照排污许可证的要求排放污染物": conduct by a document the proposal states it holds is all a proposal
@@ -754,9 +760,10 @@ class RuleJudge(Judge):
                  and not _POLARITY_WORDS.match(t) and not _PROCEDURE_WORD.fullmatch(t)
                  and not _PROJECT_ITSELF.fullmatch(t)]
         text = fact.norm_text
+        # (a fact of several sentences holds its mentions' offsets in their own sentence: find the surface)
         spans = [sp for key in words for sp in word_spans(key, text)] + \
-            [(m.start, m.end) for m in fact.mentions if any(k in m.terms for k in words)
-             and text[m.start:m.end] == _normalized(m.surface)]
+            [sp for m in fact.mentions if any(k in t for t in m.terms for k in words)
+             for sp in word_spans(_normalized(m.surface), text)]
         return any(_LACKED_BEFORE.search(text[segment_start(text, a):a]) or _LACKED_AFTER.match(text[b:])
                    for a, b in spans)
 
@@ -978,8 +985,8 @@ class RuleJudge(Judge):
         if len(groups) < 2:
             return False
         rarest = max(groups, key=lambda g: max(self.weight(t) for t in g))
-        if rarest != groups[-1]:
-            return False
+        if rarest != groups[-1] or any(_PROJECT_ITSELF.fullmatch(t) for t in rarest):
+            return False  # ("…排放污染物的建设项目": any proposal is a works, whether or not it says the word)
         top = max(self.weight(t) for t in rarest)
         return not any(t in a.words for t in rarest) and top >= self.params.specific \
             and top >= max(self.weight(t) for t in a.words) + 0.5
@@ -1260,6 +1267,9 @@ class RuleJudge(Judge):
             s = Match(agree=1.0, total=1.0, words=[*s.words, said])
         elif scope and self._other_zone(scope, fact):
             return Judgment("not_applicable")  # "准保护区" is not the "二级保护区" the norm is about
+        elif scope and s.agree and _zone_head_unsaid(scope, fact):
+            # "饮用水水源二级保护区" met by "温泉水源" and "汾河二级支流": the zone itself is never named
+            s = replace(s, agree=0.0, words=[])
         # "收购周边村庄玉米秸秆", "距离村庄约300米": the places named are around the site, not where it is
         around = bool(scope) and bool(s.words) and not _NEAR_SCOPE.search(scope) and _only_around(
             [w for w in s.words if self.weight(w) >= 1.0], fact, scope)
@@ -1437,8 +1447,9 @@ class RuleJudge(Judge):
             if _GOVERNMENT_ACT.match(action) and _act_unaffirmed(action, fact):
                 # "不得新划定永久基本农田": designating land is an act of government; a project on such land does not do it.
                 return out("not_applicable")
-            if _acts_lessened(a.words, fact):
-                # "有效减少秸秆露天焚烧": the project lessens the forbidden act others do; it does not do it
+            if _acts_lessened(a.words, fact) or _acts_of_others(a.words, fact):
+                # "有效减少秸秆露天焚烧": the project lessens the forbidden act others do; it does not do it.
+                # "平时有人放羊": someone else does it
                 return out("not_applicable")
             if _other_fuel(action, fact):
                 # "禁止新建、扩建分散燃煤供热锅炉" and "生物质成型燃料专用蒸汽锅炉": a boiler fired with another fuel
@@ -2098,9 +2109,12 @@ _IN_THE_OPEN = re.compile(r"^(?:在[^，；]{0,10})?露天")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
-_WAITS_FOR = re.compile(r"(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)[^，。；,;]{0,6}?"
-                        r"(?:后|之后|以后)(?:再|方可|才)?$|"
-                        r"(?:取得|完成|办结|办妥|通过|获得)[^，。；,;]{0,12}?(?:后|之后|以后)(?:再|方可|才)?$")
+# The procedure itself may open the wait, with its outcome after it ("验收合格后再正式投产").
+_WAITS_FOR = re.compile(r"(?:(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)"
+                        r"[^，。；,;]{0,6}?|"
+                        r"(?:取得|完成|办结|办妥|通过|获得)[^，。；,;]{0,12}?|"
+                        r"(?:审批|批复|批准|验收|审查)(?:合格|通过|完成)?)"
+                        r"(?:后|之后|以后)(?:再|方可|才|方能)?(?:正式|行|进行)?$")
 
 
 # "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
@@ -2192,6 +2206,9 @@ def _spans_planned(text: str, spans: list[tuple[int, int]], within: bool) -> boo
     return True
 
 
+_PROCEDURE_SPAN = re.compile(r"验收|审批|批复|评价|许可|手续")
+
+
 def _after_approval(action: str, fact: Fact) -> bool:
     """Every occurrence in the fact of the act's words waits for the procedures to be done."""
     text = fact.norm_text
@@ -2199,7 +2216,8 @@ def _after_approval(action: str, fact: Fact) -> bool:
     spans = [sp for t in content_terms(action) if t not in GENERIC_WORDS for sp in _mention_spans(t, fact)]
     if not spans:
         spans = [(i, j) for t in content_terms(action) for i, j in word_spans(t, text)]
-    starts = [i for i, _j in spans]
+    # a span inside a procedure's name is not the act ("竣工环境保护验收" read as 同时投产使用)
+    starts = [i for i, j in spans if not _PROCEDURE_SPAN.search(text[i:j])]
     if not starts:
         return False
     return all(_WAITS_FOR.search(text[segment_start(text, i):i]) for i in starts)
@@ -2294,6 +2312,37 @@ def _other_fuel(action: str, fact: Fact) -> bool:
 _PROTECTS = re.compile(r"不受(?:污染|破坏|损害)|免受|不被(?:污染|破坏)")
 # Before an act in its segment: the project lessens or prevents it ("有效减少秸秆露天焚烧", "避免…随意倾倒").
 _LESSENS = re.compile(r"减少|削减|避免|杜绝|遏制|替代|取代|防止|防范")
+
+
+# The head of a designated zone a norm's place names ("饮用水水源二级保护区", "河道管理范围", "生态保护红线").
+# A zone of its own kind named in the place counts as well ("风景名胜区水体…的保护区内").
+_ZONE_HEAD = re.compile(r"风景名胜区|保护区|保护范围|保护地|禁养区|禁燃区|禁采区|红线|核心区|缓冲区|实验区|管理范围|"
+                        r"湿地")
+
+
+def _zone_head_unsaid(scope: str, fact: Fact) -> bool:
+    """The norm's place is a designated zone, and the proposal names no such zone, in its words or the lexicon's
+    (said or denied): the parts of the place's name it shares ("水源", "二级") are not the zone."""
+    heads = set(_ZONE_HEAD.findall(_normalized(scope)))
+    if not heads:
+        return False
+    text = fact.whole or fact.norm_text
+    return not any(word_spans(h, text) or any(h in t for m in fact.all_mentions or fact.mentions for t in m.terms)
+                   for h in heads)
+
+
+# Before an act in its segment: someone other than the project does it ("平时有人放羊、种地", "村民在此放牧").
+# (someone unnamed, or the people around: "村民在田间露天焚烧秸秆" opening a sentence may be what the proposal is about)
+_OTHERS_DO = re.compile(r"(?:有人|别人|他人|其他人|(?:周边|附近|周围|当地)(?:村民|群众|居民|农户|牧民|老百姓)|村里人|当地人)"
+                        r"(?:平时|经常|常年|常|一直|偶尔|也|都|会|在[^，。；,;]{0,6})*$")
+
+
+def _acts_of_others(words: list[str], fact: Fact) -> bool:
+    """Every mention of the act words the fact matched, in its words or the lexicon's, is done by someone else."""
+    text = fact.norm_text
+    acts = [w for w in words if any(f.startswith("v") for _x, f in tagged(w))]
+    spans = [sp for w in acts for sp in _mention_spans(w, fact)]
+    return bool(spans) and all(_OTHERS_DO.search(text[segment_start(text, a):a]) for a, _b in spans)
 
 
 def _acts_lessened(words: list[str], fact: Fact) -> bool:
@@ -3283,6 +3332,8 @@ class Match:
 
 # "依照法律法规和…主管部门的规定设置排放口": the reference says where the rule is, the duty is what follows.
 # A reference to a permit ("按照排污许可证的要求排放") is the duty itself and stays.
+_TO_AUTHORITY = re.compile(r"报(?:送)?[^，；。]{0,40}?(?:主管部门|机关|机构|人民政府)(审批|备案|批准|核准|审查)")
+_OBEY_RULES = re.compile(r"[，,]?(?:并|并且|同时)?(?:遵守|执行|符合)(?:国家)?(?:有关|相关)[^，；。]{0,24}?(?:规定|规范|标准)$")
 DUTY_REFERENCE = re.compile(r"^(?:依照|按照|依据|根据)(?:(?!许可证)[^，；。]){0,30}?(?:规定|规范|标准)(?:的要求|要求)?[，,]?|"
                         # "根据经济、技术条件对…加以利用": the means the duty allows for, not a measure of its own
                         r"^(?:根据|结合|按照)[^，；。]{0,12}?(?:条件|情况|实际|需要)[，,]?")

@@ -55,7 +55,10 @@ _UNDONE_BEFORE = re.compile(
     r"|(?:以后|今后|日后|将来|后期|远期)再行?" + _DO + r"[^，。；,;的]{0,8}$")
 # "距饮用水水源保护区边界3公里": a distance to a place puts the project outside it when the distance is to the
 # place's boundary, or the place is a designated zone (whose boundary the distance is measured to).
-_DISTANCE_BEFORE = re.compile(r"(?:距|距离)[^，。；,;]{0,20}$")
+_DISTANCE_BEFORE = re.compile(r"(?:距|距离|(?<![隔分脱剥游电背撤偏远])离)[^，。；,;]{0,20}$")
+# After a place a distance is told to: far from it, in words ("离一级保护区还有一段距离", "距保护区较远").
+_FAR_AFTER = re.compile(r"^[^，。；,;\d]{0,6}?(?:还有|尚有|有)?(?:一段|相当|较大的?|较远的?|很远的?|一定)距离|"
+                        r"^[^，。；,;\d]{0,4}?(?:较远|很远|甚远)")
 _DISTANCE_AFTER = re.compile(r"^([^，。；,;\d]{0,10}?)(?:约|大约|最近|直线距离|距离|为|有|达|超过|大于)*\s*"
                              r"[\d一二两三四五六七八九十百千.]+\s*(?:公里|千米|km|KM|米|m(?![a-zA-Z]))")
 _BOUNDARY = re.compile(r"边界|红线|范围|界线")
@@ -214,6 +217,8 @@ def outside(text: str, start: int, end: int) -> bool:
         return True
     if not _DISTANCE_BEFORE.search(before):
         return False
+    if _FAR_AFTER.search(after):
+        return True
     m = _DISTANCE_AFTER.search(after)
     # "距最近村庄约800米": the nearest such place is that far away, so the project is in none of them.
     return m is not None and (bool(_BOUNDARY.search(m.group(1))) or is_zone(text[start:end])
