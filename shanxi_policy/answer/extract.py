@@ -545,6 +545,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         chosen = [lead.text.strip()]
     if not legacy and _ASKS_AMOUNT.search(q) and not AMOUNT.search("".join(chosen)):
         chosen = _up_to_amount(lead.text, chosen)
+    chosen = _no_repeats(chosen)
     lead.quote = "".join(chosen)
     lead.marks = term_spans(q, lead.quote)
     ordered = [lead, *[h for h in hits if h is not lead]]
@@ -595,6 +596,17 @@ _MEANING_Q = re.compile(r"是指|什么是|是什么|含义|定义|指的是|指
 DEFINITION_GAP = 3.0
 # Clauses (by retrieval rank) searched for a figure in the unit asked ("多少天") when the top ones state none.
 UNIT_RANKS = 5
+
+
+def _no_repeats(chosen: list[str]) -> list[str]:
+    """The chosen parts with no sentence said twice in a row: a part that ends with the sentence the next one is
+    ("…罚款；情节严重的，禁止…业务。" and "情节严重的，禁止…业务。") is quoted once, as the clause has it."""
+    out: list[str] = []
+    for part in chosen:
+        if out and part and out[-1].endswith(part):
+            continue
+        out.append(part)
+    return out
 
 
 # Sentences of a clause between two chosen ones that are filled in rather than skipped.

@@ -302,8 +302,13 @@ def _is_act(phrase: str) -> bool:
     """An act done to a thing ("过境转移危险废物"): a verb, then the thing last; not a party described by what it
     does ("卖家电的商家")."""
     tags = tagged(phrase)
+    if len(tags) >= 2 and tags[0][1].startswith("n") and _OMITTED.search(phrase):
+        return True  # "年度排放报告不交": a thing, and what is not done with it
     return len(tags) >= 2 and tags[-1][1].startswith("n") and any(f == "v" for _w, f in tags[:-1]) \
         and not any(f == "uj" for _w, f in tags)
+
+
+_OMITTED = re.compile(r"(?:不|未|没|没有)(?:按时|按期|按规定|依法)?[\u4e00-\u9fff]{1,2}$")
 
 
 def _predicate_start(subject: str) -> int:
@@ -729,6 +734,14 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     conditional = bool(_IF.match(frag))
     frag = _IF.sub("", frag).strip("，,的 ") or frag
     out = previous
+    by_law = _BY_DOCUMENT.fullmatch(frag)
+    named = document_reference(by_law.group(1), documents) if by_law and documents else ""
+    if named and not find_document_reference(previous, documents)[2]:
+        # "按循环经济促进法呢？" after "使用国家明令淘汰的用能设备怎么处罚？": the same question, by that document
+        ask = _ASK_PART.search(previous)
+        if ask and ask.start() > 0:
+            return f"{previous[:ask.start()].rstrip('，, ')}，依照{named}{previous[ask.start():]}"
+        return f"{previous.rstrip('？?。 ')}，依照{named}呢？"
     if asks_who_or_where(q):
         # "要找哪个部门投诉？" after "晚上工地一直施工，吵得睡不着，可以投诉吗，罚多少？": asked of the situation told
         situation = situation_of(previous) or question_subject(previous)
@@ -998,6 +1011,11 @@ def _shared_lead(subject: str, new: str) -> int:
 
 
 # A question of how long or how much ("最多能暂存几天", "能存多久"), not of a penalty.
+# A follow-up that names only a document to read the same question by ("按循环经济促进法呢？"), and the asking part of
+# the question it goes with.
+_BY_DOCUMENT = re.compile(r"(?:按|按照|依照|依据|根据|用)?(.{2,30}?)(?:的规定|来说|来看|规定)?")
+_ASK_PART = re.compile(r"(?:怎么|如何|怎样|该怎么|要怎么)(?:处罚|罚|处理|办|规定)|罚多少|罚款多少|处罚多少|有什么|有哪些|"
+                       r"是什么|谁来|由谁|哪个部门|能不能|可不可以|是否")
 # Asked where or in which places ("哪些地方不让建"), and a place said in a case ("在禁养区建了").
 _WHERE_ASK = re.compile(r"哪些地方|哪些区域|什么地方|哪里|哪儿|哪些地区|什么区域")
 _PLACE_IN = re.compile(r"在[\u4e00-\u9fff]{2,12}?(?:区|内|里|地|范围|边|旁)")

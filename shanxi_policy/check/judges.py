@@ -1077,7 +1077,10 @@ class RuleJudge(Judge):
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
-        if norm.modality in ("obligation", "restriction") and j.verdict in ("conflict", "attention", "supports") \
+        # (an encouragement of named trades too: "电子商务、快递、外卖等行业应当优先采用…包装物" is no 符合 for a filling
+        # station's vapour recovery)
+        if norm.modality in ("obligation", "restriction", "encouragement") \
+                and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             # nor is it 相关: the norm binds someone else ("钢铁、建材…等企业…严格控制粉尘…的排放" and a food plant)
             return Judgment("not_applicable")
@@ -1700,6 +1703,10 @@ class RuleJudge(Judge):
                 # reads the fact as the opposite of the thing the duty names whole, whatever of its words stand apart
                 # in the fact (as it is read when none do, "喷涂工序使用溶剂型涂料")
                 return out("conflict")
+            if _BARE_STANDARD.fullmatch(action.strip()) and not _STANDARD_SAID.search(fact.whole or fact.norm_text):
+                # "严格执行土地使用标准" and "…翻耕、平整土地": a standard to follow is shown followed only by naming a
+                # standard, a quota or a figure held to, not by the thing it measures
+                return out("not_applicable")
             if _STANDARD.search(action) and _untreated(fact.norm_text):
                 # "符合大气污染物排放标准" and "废气不经处理，通过车间窗户直接排放": a discharge the proposal says is untreated
                 # does not show the standard met; the reviewer must see it shown
@@ -2989,6 +2996,9 @@ def _untreated(text: str) -> bool:
 
 
 # A duty about the manner of an act: to the standard, as prescribed.
+# A duty that is only a standard to follow ("土地使用标准", "强制性用水定额"), and the words by which a proposal says one.
+_BARE_STANDARD = re.compile(r"[^，；。,;]{0,16}(?:标准|规范|定额|限额)")
+_STANDARD_SAID = re.compile(r"标准|规范|定额|限额|GB|指标|不超过|不高于|≤")
 _STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。；,;]{0,16}(?:规定|标准|要求)|按规定|规范")
 
 

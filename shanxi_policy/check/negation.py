@@ -28,9 +28,9 @@ SENDS = r"(?<![输运发递传])送|送往|送至|运至|运往|运到|交由|�
 # Punctuation that ends a clause segment.
 SEGMENT_END = re.compile(r"[，。；：,;:！？!?\n]")
 # After a place: "保护区外", "保护区以外", "红线范围之外" place the project outside it ("外排", "外运" are acts).
-# The place may go on past the term ("水源地" in "水源地二级保护区外").
+# The place may go on past the term ("水源地" in "水源地二级保护区外"); "外来物种" is foreign, not outside.
 POST_OUT = re.compile(r"^(?:[^，。；,;：:的外\d]{0,8}?(?:区|地|带|范围|边界|红线))?(?:以外|之外|外)"
-                      r"(?!排|运|售|购|包|委|加|部|观|围墙|墙|环)")
+                      r"(?!排|运|售|购|包|委|加|部|观|围墙|墙|环|来)")
 
 # Verbs by which a measure, a facility or a procedure is carried out.
 _DO = (r"(?:建设|建成|新建|修建|兴建|建|实施|安装|配套|配备|配置|设置|落实|开展|采取|采用|改造|实行|执行|投运|投用|"
@@ -273,7 +273,15 @@ def _pattern(term: str) -> re.Pattern[str]:
 
 
 # "原燃煤锅炉房院内", "原焦化厂址": the site of a former plant names a place, not the plant in use.
-_FORMER_SITE = re.compile(r"^(?:房|厂房|院|旧址|厂址|场地|用地|地块)")
+_FORMER_SITE = re.compile(r"^(?:闲置)?(?:房|厂房|院|旧址|厂址|场地|用地|地块|校舍|校址|校园|院落|房屋|办公楼)")
+# Before a works' name: "原" opening a name ("利用…原龙湾小学闲置校舍改建": the school is no longer one).
+_FORMER_NAMED = re.compile(r"原[\u4e00-\u9fff]{0,6}$")
+
+
+def former_site(before: str, after: str) -> bool:
+    """The words between before and after name the site or buildings of a former works ("原焦化厂址", "原龙湾小学闲置
+    校舍"), not a works in use."""
+    return bool(_FORMER_NAMED.search(before)) and bool(_FORMER_SITE.match(after))
 
 
 def find_mentions(text: str, terms: list[str], removal_negates: bool = False) -> list[Mention]:
@@ -284,7 +292,7 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
-                or (window.endswith("原") and bool(_FORMER_SITE.match(after))) \
+                or former_site(window, after) \
                 or (removal_negates and bool(REDUCERS.search(window)))
             negated = bool(NEGATORS.search(window)) or (removal_negates and removed) \
                 or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())

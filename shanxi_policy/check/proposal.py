@@ -17,7 +17,7 @@ from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .facts import operating_report, proposal_fields, proposal_title
-from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, outside, segment_start, undone
+from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, former_site, outside, segment_start, undone
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
 
@@ -306,6 +306,8 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
         return NEGATED
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
+    if proposal and former_site(before, after):
+        return REMOVED  # "利用…原龙湾小学闲置校舍改建": no school is there now
     if _negates(before, sentence[start:end]) or POST_OUT.search(after) or _without_covers(sentence, seg_start, start, end):
         return NEGATED
     if _TIME.search(sentence[start:end]) and _POST_NEG.search(sentence[end:]):
