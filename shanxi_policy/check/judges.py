@@ -2338,7 +2338,7 @@ def _zone_head_unsaid(scope: str, fact: Fact) -> bool:
                    for h in heads)
 
 
-# Before an act in its segment: someone other than the project does it ("平时有人放羊、种地", "村民在此放牧").
+# Before an act in its segment: someone other than the project does it ("平时有人放羊、种地", "周边村民在此放牧").
 # (someone unnamed, or the people around: "村民在田间露天焚烧秸秆" opening a sentence may be what the proposal is about)
 _OTHERS_DO = re.compile(r"(?:有人|别人|他人|其他人|(?:周边|附近|周围|当地)(?:村民|群众|居民|农户|牧民|老百姓)|村里人|当地人)"
                         r"(?:平时|经常|常年|常|一直|偶尔|也|都|会|在[^，。；,;]{0,6})*$")

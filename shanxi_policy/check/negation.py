@@ -275,7 +275,8 @@ def _pattern(term: str) -> re.Pattern[str]:
 # "原燃煤锅炉房院内", "原焦化厂址": the site of a former plant names a place, not the plant in use.
 _FORMER_SITE = re.compile(r"^(?:闲置)?(?:房|厂房|院|旧址|厂址|场地|用地|地块|校舍|校址|校园|院落|房屋|办公楼)")
 # Before a works' name: "原" opening a name ("利用…原龙湾小学闲置校舍改建": the school is no longer one).
-_FORMER_NAMED = re.compile(r"原[\u4e00-\u9fff]{0,6}$")
+# ("原料", "原煤", "原有" are no former works: materials, and what is still there)
+_FORMER_NAMED = re.compile(r"原(?!料|材料|辅|水|煤|油|液|浆|矿|有|址)[\u4e00-\u9fff]{0,6}$")
 
 
 def former_site(before: str, after: str) -> bool:
