@@ -79,9 +79,19 @@ def test_no_caution_on_words_the_texts_say(library_kb, question, word):
     # a report of pollution told in a caller's words goes where 环境保护法 第五十七条 says, not to a rule on the matter
     ("邻村那个化工厂半夜往沟里排黑水，臭得不行，我该找谁举报？", "环境保护法:a57"),
     ("发现有人偷排污水，找谁举报？", "环境保护法:a57"),
+    # the clause first retrieved names a body too, for its own matters (规划环评条例 第六条): the general one answers
+    ("附近工厂冒黄烟，去哪儿举报？", "环境保护法:a57"),
+    # to whom an accident is reported ("报给谁" is 报告): 水污染防治法 第七十八条, not 第七十七条's plans made beforehand
+    ("厂子里化学品泄漏流进河里了，企业当时得干啥、报给谁？", "水污染防治法:a78"),
     # a text's own matter is reported as that text says
     ("碳排放数据造假，找谁举报？", "碳排放权交易管理暂行条例:a18"),
 ])
 def test_whom_to_report_to(library_kb, question, clause):
     ans = library_kb.ask(question)
     assert ans.found and ans.citations[0].clause_id == clause
+
+
+def test_no_report_channel_for_another_matter(library_kb):
+    # wages owed are no pollution: 环境保护法 第五十七条 is not where to report them
+    ans = library_kb.ask("公司拖欠工资三个月了，我可以去哪里反映？")
+    assert not (ans.found and ans.citations[0].clause_id == "环境保护法:a57")

@@ -30,3 +30,10 @@ def test_who_punishes_under_the_document_named(library_kb):
     # on criminal liability
     ans = library_kb.ask("谁来罚？", history=["使用国家明令淘汰的用能设备怎么处罚？", "按循环经济促进法呢？"])
     assert ans.citations[0].clause_id == "循环经济促进法:a50"
+
+
+def test_a_case_told_by_a_state(library_kb):
+    # "要是报告内容不实呢？": a case with no verb of its own still reaches the question
+    resolved = resolve("要是报告内容不实呢？", ["重点用能单位不报能源利用状况报告罚多少？"], library_kb.term_idf,
+                       library_kb.documents)
+    assert "报告内容不实" in resolved and "罚多少" in resolved

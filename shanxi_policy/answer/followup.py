@@ -971,7 +971,22 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         # "那原审批部门多少天内要给答复？": the follow-up already names a word of the earlier question, its context
         shares = any(len(t) >= 2 and t in previous and not _FRAME.fullmatch(t) for t in content_terms(frag))
         return f"{topic}{frag}？" if topic and not shares else f"{frag}？"
+    if conditional and any(len(w) >= 2 and w not in previous for w, f in tagged(frag) if f != "x"):
+        # "要是报告内容不实呢？" after "重点用能单位不报能源利用状况报告罚多少？": a case told by a state, not an act, of
+        # the party the question opens with
+        with_case = _with_case(out, f"{frag}的", documents)
+        if with_case:
+            return with_case
+        ask = _PENALTY_ASK.search(out) or _ASK_PART.search(out)
+        party = _OPENING_PARTY.match(previous)
+        if ask and party and party.group(1) not in frag:
+            return f"{party.group(1)}{frag}的，{out[ask.start():].lstrip('，, ')}"
     return out
+
+
+# The party a question opens with, before what it does or fails to do ("重点用能单位|不报…").
+_OPENING_PARTY = re.compile(r"^(.{2,12}?(?:单位|企业|公司|机构|经营者|生产者|场|厂|站|医院))"
+                            r"(?=不|未|没|应|要|须|必须|在|把|将|对|的)")
 
 
 # A phrase naming a place ("二级保护区", "河边上"): it takes the place of a place, not of a thing.

@@ -71,11 +71,14 @@ _BODY_ACTS = re.compile(r"(?:人民政府|主管部门|管理机构|监督管理
                         r"(?:确定|划定|提出|批准|制定|负责|组织|审批|核定|决定|公布)")
 
 
-# "我该找谁举报？", "向哪个部门投诉": the body a report or a complaint goes to is asked; the act is the one named.
-_RECIPIENT_ASK = re.compile(r"(?:找谁|向谁|找哪个部门|向哪个部门|找哪里|向哪里|到哪里|去哪里?|找哪儿|上哪儿?|哪里可以|谁)"
-                            r"(?:去|来|能|可以)?(举报|投诉|反映|报案)|(举报|投诉|反映)(?:给|到)?(?:谁|哪里|哪个部门|哪儿)")
+# "我该找谁举报？", "去哪儿反映": the body a report goes to is asked; the act is the one named.
+# (a complaint, 投诉, goes where the law on its kind of noise or nuisance says, often the body that acts on it: not here)
+_RECIPIENT_ASK = re.compile(r"(?:找谁|向谁|找哪个部门|向哪个部门|(?:找|向|到|去|上)哪(?:里|儿)?|哪里可以|谁)"
+                            r"(?:去|来|能|可以)?(举报|反映|报案)|(举报|反映)(?:给|到)?(?:谁|哪里|哪个部门|哪儿)|"
+                            # "出了事故…报给谁": to whom it is reported (报告)
+                            r"(报)(?:给|告给|到)(?:谁|哪里|哪儿|哪个部门)")
 # A spoken report is the law's 举报.
-_REPORT_ACT = {"反映": "举报", "报案": "举报"}
+_REPORT_ACT = {"反映": "举报", "报案": "举报", "报": "报告"}
 
 
 def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
@@ -85,13 +88,16 @@ def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     m = _RECIPIENT_ASK.search(question)
     if not m:
         return ans
-    act = m.group(1) or m.group(2)
+    act = m.group(1) or m.group(2) or m.group(3)
     act = _REPORT_ACT.get(act, act)
     to_whom = re.compile(rf"向[^，。；]{{2,40}}?{act}")
-    if ans.found and ans.citations and to_whom.search(ans.citations[0].text):
-        return ans
+    first = ans.citations[:1] if ans.found else []
+    # as asked and with the lay words' legal terms ("报给谁" → 报告, "黑水" → 污水)
     hits = kb.search(question, k=RECIPIENT_POOL)
-    found = [(h, x) for h in hits for x in (h.text[a:b].strip() for a, b in sentences(h.text)) if to_whom.search(x)]
+    seen = {h.clause_id for h in hits}
+    hits += [h for h in kb.search(expand(question), k=RECIPIENT_POOL) if h.clause_id not in seen]
+    found = [(h, x) for h in [*first, *hits] for x in (h.text[a:b].strip() for a, b in sentences(h.text))
+             if to_whom.search(x)]
     if not found:
         return ans
     # Each text names whom to report its own matters to: a sentence on the environment at large ("有污染环境和破坏
@@ -102,20 +108,30 @@ def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
 
     def tier(h: Hit, x: str) -> int:
         objs = [o for m in _REPORTED.finditer(x) for o in m.groups() if o]
+        # the body it goes to may carry the matter ("向负有社会生活噪声污染防治监督管理职责的部门…投诉")
+        bodies = [m.group(1) for m in re.finditer(rf"向([^，。；]{{2,40}}?){act}", x)]
+        if any(t in b for b in bodies for t in named):
+            return 0
         # the matter named, or a text's own breaches where the text is on the matter ("碳排放…" and 碳排放权交易管理暂行条例)
         if any(any(t in o for t in terms) or ("本" in o and any(t in h.doc_title for t in named)) for o in objs):
             return 0
-        return 1 if any(("环境" in o or "生态" in o) and "本" not in o for o in objs) else 2
+        # a report on the environment at large, for a question on pollution or nuisance
+        general = any(("环境" in o or "生态" in o) and "本" not in o for o in objs)
+        return 1 if general and _POLLUTION_CUE.search(question) else 2
 
     hit, sent = min(found, key=lambda f: tier(*f))  # (min keeps retrieval's order within a tier)
-    if tier(hit, sent) > 1:
-        return ans  # a report of another matter ("拖欠工资" and a noise complaint): none of these is the place
+    if tier(hit, sent) > 1 or (first and hit.clause_id == first[0].clause_id):
+        # a report of another matter ("拖欠工资" and a noise complaint): none of these is the place; or the clause the
+        # answer cites already says it
+        return ans
     others = [h for h in (ans.citations or hits) if h.clause_id != hit.clause_id][:4]
     return _answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[],
                                 citations=others), hit, sent, question)
 
 
 _TITLE_WORDS = re.compile(r"排放|污染|防治|管理|环境|保护|生态|条例|办法|污水|废水|暂行")
+# Words of a question that speak of pollution or nuisance in any register ("排黑水", "冒黄烟", "臭得不行", "太吵").
+_POLLUTION_CUE = re.compile(r"污|排|臭|烟|尘|噪|吵|废|毒|脏|异味|气味|味道|冒|倾倒|乱倒|乱扔|生态|环境")
 RECIPIENT_POOL = 40  # retrieved clauses searched for the one naming to whom
 # What a report is of ("对污染土壤的行为", "发现任何单位和个人有污染环境和破坏生态行为的，").
 _REPORTED = re.compile(r"对([^，。；]{2,40}?)的?行为|发现([^，。；]{2,40}?)的[，,]")
