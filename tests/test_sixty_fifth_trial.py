@@ -54,3 +54,12 @@ def test_an_encouragement_of_other_trades(library_kb):
     # 固废法 第六十八条 "电子商务、快递、外卖等行业应当优先采用…包装物" is no 符合 for a filling station's vapour recovery
     rep = check_proposal(library_kb, trial_text("63_P08"))
     assert not relations(rep, "固体废物污染环境防治法", "第六十八条") & {"supports", "attention", "conflict"}
+
+
+def test_a_verdict_open_only_for_a_matter_not_reviewed(library_kb):
+    # nothing to mend, and a forest the library has no 森林法 for: the label says what holds the verdict open
+    from shanxi_policy.check.report import PARTLY_UNREVIEWED_LABEL, advice_label, verdict_label
+
+    rep = check_proposal(library_kb, trial_text("65_P07"))
+    assert rep.verdict == "attention" and rep.gaps
+    assert verdict_label(rep) == PARTLY_UNREVIEWED_LABEL and "未能审查" in advice_label(rep)

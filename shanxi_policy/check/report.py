@@ -41,6 +41,8 @@ def advice_label(rep: Any) -> str:
     """The suggested disposal of the proposal, by its overall verdict."""
     if verdict_label(rep) == UNREVIEWED_LABEL:
         return ADVICE_LABELS["unrelated"]
+    if verdict_label(rep) == PARTLY_UNREVIEWED_LABEL:
+        return PARTLY_UNREVIEWED_ADVICE
     labels = OPERATING_ADVICE_LABELS if getattr(rep, "subject", "") == "operating" else ADVICE_LABELS
     return labels[rep.verdict]
 
@@ -50,11 +52,20 @@ def advice_label(rep: Any) -> str:
 UNREVIEWED_LABEL = "未能完成审查，需人工审查"
 
 
+# A review that found nothing to mend but could not review a matter (a forest the library has no 森林法 for): the verdict
+# stays 需关注 for that matter alone, and the label says so rather than send the reader looking for a 需关注 item.
+PARTLY_UNREVIEWED_LABEL = "基本可行，但有未能审查的事项"
+PARTLY_UNREVIEWED_ADVICE = "未发现冲突或需补充的事项；文档库未收录的法规所涉事项（见“未能审查”）需人工审查后再作结论。"
+
+
 def verdict_label(rep: Any) -> str:
     """The overall verdict as a reader sees it."""
     if rep.verdict == "attention" and not any(f.relation in ("conflict", "attention", "supports")
                                               for f in rep.findings) and rep.gaps:
         return UNREVIEWED_LABEL
+    if rep.verdict == "attention" and rep.gaps and getattr(rep, "subject", "") != "operating" \
+            and not any(f.relation in ("conflict", "attention") for f in rep.findings):
+        return PARTLY_UNREVIEWED_LABEL
     labels = OPERATING_VERDICT_LABELS if getattr(rep, "subject", "") == "operating" else VERDICT_LABELS
     return labels[rep.verdict]
 
