@@ -15,6 +15,9 @@ def test_a_wetland_drained_and_ploughed(library_kb):
     # (湿地保护法 第二条's "季节性积水地带") drained and reclaimed, 第二十八条; the levelling is no 符合 of a land-use standard
     rep = check_proposal(library_kb, trial_text("65_P09"))
     assert "conflict" in relations(rep, "湿地保护法", "第二十八条")
+    # the sentence that makes the site a wetland is quoted with the draining
+    f = next(f for f in rep.findings if f.article == "第二十八条" and "湿地保护法" in f.doc_label)
+    assert "季节性积水" in f.evidence and "排水沟" in f.evidence
     assert not any(f.relation == "supports" and "土地使用标准" in f.hit.text for f in rep.findings)
 
 

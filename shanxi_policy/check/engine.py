@@ -39,7 +39,7 @@ from .judges import (
     stated,
     word_spans,
 )
-from .negation import REDUCERS, SEGMENT_END, in_progress, segment_start, works_begun
+from .negation import REDUCERS, SEGMENT_END, in_progress, is_zone, segment_start, works_begun
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -344,7 +344,10 @@ def _finding(src: CheckSource, fact: Fact, nh: NormHit, j: Judgment,
     relation = j.verdict if j.verdict in _ORDER else "related"
     evidence = fact.evidence(j.matched, j.places)
     if relation in ("conflict", "attention") and nh.norm.modality in ("prohibition", "restriction"):
-        evidence = _placed(evidence, j.places, facts or [])
+        # a zone the act is done to ("排干自然湿地"), said in another sentence than the act, is quoted too
+        zones = [w for w in j.matched if w not in j.places and is_zone(w) and w not in fact.norm_text
+                 and not any(w in t for m in fact.mentions for t in m.terms)]
+        evidence = _placed(evidence, [*j.places, *zones], facts or [])
     return Finding(relation, hit, evidence, reason, advice, "",
                    _FORCE.get(nh.norm.modality, ""),
                    norm_id=nh.norm.norm_id, article=article_label(src, nh.norm.clause_id),
