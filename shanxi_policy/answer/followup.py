@@ -1025,7 +1025,6 @@ def _shared_lead(subject: str, new: str) -> int:
     return end if end < len(subject) and subject[:end] != new else 0
 
 
-# A question of how long or how much ("最多能暂存几天", "能存多久"), not of a penalty.
 # A follow-up that names only a document to read the same question by ("按循环经济促进法呢？"), and the asking part of
 # the question it goes with.
 _BY_DOCUMENT = re.compile(r"(?:按|按照|依照|依据|根据|用)?(.{2,30}?)(?:的规定|来说|来看|规定)?")
@@ -1034,6 +1033,7 @@ _ASK_PART = re.compile(r"(?:怎么|如何|怎样|该怎么|要怎么)(?:处罚|�
 # Asked where or in which places ("哪些地方不让建"), and a place said in a case ("在禁养区建了").
 _WHERE_ASK = re.compile(r"哪些地方|哪些区域|什么地方|哪里|哪儿|哪些地区|什么区域")
 _PLACE_IN = re.compile(r"在[\u4e00-\u9fff]{2,12}?(?:区|内|里|地|范围|边|旁)")
+# A question of how long or how much ("最多能暂存几天", "能存多久"), not of a penalty.
 _MEASURE_ASK = re.compile(r"(?:几天|多久|多长时间|几年|多少天|多少年|几个月|多少小时|几小时)[？?]?$")
 
 

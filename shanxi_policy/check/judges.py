@@ -2213,9 +2213,6 @@ def _spans_planned(text: str, spans: list[tuple[int, int]], within: bool) -> boo
     return True
 
 
-_PROCEDURE_SPAN = re.compile(r"验收|审批|批复|评价|许可|手续")
-
-
 def _after_approval(action: str, fact: Fact) -> bool:
     """Every occurrence in the fact of the act's words waits for the procedures to be done."""
     text = fact.norm_text
@@ -2224,7 +2221,7 @@ def _after_approval(action: str, fact: Fact) -> bool:
     if not spans:
         spans = [(i, j) for t in content_terms(action) for i, j in word_spans(t, text)]
     # a span inside a procedure's name is not the act ("竣工环境保护验收" read as 同时投产使用)
-    starts = [i for i, j in spans if not _PROCEDURE_SPAN.search(text[i:j])]
+    starts = [i for i, j in spans if not _PROCEDURE_WORD.search(text[i:j])]
     if not starts:
         return False
     return all(_WAITS_FOR.search(text[segment_start(text, i):i]) for i in starts)
