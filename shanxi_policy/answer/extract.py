@@ -267,16 +267,16 @@ CONTINUATION_MAX = 80
 # A candidate answer sentence: (score, rank of its clause, sentence, the lead of its list item).
 Cand = tuple[float, int, str, str]
 # "多少天", "几年", "多少米": the unit the question counts in, and how a text writes a figure in it.
-_ASKED_UNIT = re.compile(r"(?:多少|几)(个?)(天|日|年|月|小时|点|米|公里|千米|吨|元|万元|人)")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(个?)(天|日|年|月|小时|点|米|公里|千米|吨|元|万元|人|钱)")
 _UNIT_FIGURE = {"天": r"日|天|个工作日", "日": r"日|天|个工作日", "年": r"年", "月": r"个月",
                 "小时": r"小时", "点": r"点|时(?!间)", "米": r"米", "公里": r"公里|千米", "千米": r"公里|千米", "吨": r"吨",
-                "元": r"元", "万元": r"万元|元", "人": r"人"}
+                "元": r"元", "万元": r"万元|元", "人": r"人", "钱": r"万?元|倍"}
 _FIGURE = r"(?<![\d.月])(?:\d{1,3}(?:\.\d+)?|\d{4,}(?:\.\d+)?(?!\s*年)|[一二三四五六七八九十百千两]+)"  # not a year (2027年)
 
 
 # What an amount asked in a unit is called when the texts state none ("文件中未规定具体天数").
 _UNIT_NAME = {"天": "天数", "日": "天数", "年": "年限", "月": "期限", "小时": "时长", "点": "时间", "米": "距离",
-              "公里": "距离", "千米": "距离", "吨": "数量", "元": "金额", "万元": "金额", "人": "人数"}
+              "公里": "距离", "千米": "距离", "吨": "数量", "元": "金额", "万元": "金额", "人": "人数", "钱": "金额"}
 
 
 # "多久", "多长时间": a length of time in any unit ("不得超过一年", "90个工作日").
@@ -420,7 +420,18 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
         # "没取得排污许可证就排污": the article punishing the act left undone (未取得) before one punishing it done
         # (以欺骗…手段取得); a stable sort keeps retrieval's order otherwise
-        liable.sort(key=lambda h: -_negations_kept(question, h.text))
+        # (…and an article punishing a rule by number only comes after one whose own words name the act better)
+        from .structured import case_named, weaker_by_number  # structured imports this module
+
+        weaker = weaker_by_number(kb, question, liable)
+        liable.sort(key=lambda h: (-_negations_kept(question, h.text), h.clause_id in weaker))
+        named = case_named(kb, question, hits) if liable else None
+        if named is not None:
+            # "没有许可证收危险废物的罚多少": the article opening with the very breach asked (固废法 第一百一十四条 "无许可证从事
+            # 收集…危险废物经营活动的") before one citing the ban by number (a rule whose paragraphs punish other acts)
+            liable = [named, *(h for h in liable if h.clause_id != named.clause_id)]
+            hits = [named, *(h for h in hits if h.clause_id != named.clause_id)]
+            citing = 1
         exempting = _exempting(question, hits[:k], liable) if liable else None
         if exempting is not None:
             # "工地晚上施工扰民，抢修抢险的，罚多少？": no penalty speaks of the case, a rule excepts it ("但抢修、抢险施工

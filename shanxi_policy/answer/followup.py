@@ -959,6 +959,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             carried = carry_subject(own_q, previous)
             if carried:
                 return carried
+            if len([t for t in content_terms(phrase) if t not in previous]) >= 3:
+                # "那山西省对油烟排放浓度的地方标准是多少？" after "饭馆不装油烟净化设备，谁来罚？": a whole question of
+                # its own; putting its words into the earlier one would ask "…的地方罚"
+                return own_q
         return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
     if frames and not all(f in previous for f in frames):

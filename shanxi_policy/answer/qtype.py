@@ -25,7 +25,7 @@ NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|�
             r"(?:的话)?会?(?:怎么|如何|怎样)(?:处理|办|样)?")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           # "谁来罚？", "罚不罚？", "能罚吗？": who punishes, or whether, is a penalty question too
-                          r"谁来?罚|罚不罚|能罚吗|会不会罚|会被罚|"
+                          r"谁来?罚|罚不罚|能罚吗|会不会罚|会被罚|罚得?有?多[重狠严]|罚得重不重|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
                           r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
                           # "没做环评就先开工了，怎么处理？": an act done without what the law asks first
@@ -163,4 +163,4 @@ ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照�
 
 
 # Words every penalty question and article share; they do not tell one listed breach from another.
-PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为".split())
+PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为 罚得 多重".split())

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..norms.liability import amounts_for, first_item, opening_cases, penalty_clause, repeating_clause
+from ..norms.liability import amounts_for, first_item, opening_cases, penalty_clause, repeating_clause, under_liability
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms
+from ..text.tokenize import content_terms, readings
 from .extract import _variants, sentence_score, source_above_report, term_spans
 from .lexicon import legal_terms, legal_terms_of
 from .qtype import ASKS_PENALTY, PENALTY_WORDS, YEAR, in_liability_chapter
@@ -49,7 +49,7 @@ def _norm(s: str) -> str:
 
 
 def has_term(term: str, text_norm: str) -> bool:
-    return any(v in text_norm for v in _variants(term))
+    return any(v in text for text in readings(text_norm) for v in _variants(term))
 
 
 # A reporter's or editor's name in brackets, a sentence of its own in a news text.
@@ -483,7 +483,7 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     if kb is None:
         return []
     terms = content_terms(question)
-    named = _case_named(kb, question, hits)
+    named = case_named(kb, question, hits)
     if named is not None:
         return [named]
     out: list[Hit] = []
@@ -507,14 +507,16 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     return out
 
 
-def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
+def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     """A liability article of a top hit's law whose opening breach holds every word of the question ("无许可证从事危险
     废物经营活动的怎么处罚" and 第一百一十四条 "无许可证从事收集、贮存、利用、处置危险废物经营活动的，…"): it is the answer."""
     terms = [t for t in content_terms(question) if t not in PENALTY_WORDS]
     # a spoken "没有" is the law's 无 or 未 ("没有许可证收集危险废物" and "无许可证从事收集…危险废物经营活动")
     negated = any(t in _SPOKEN_NOT for t in terms)
     terms = [t for t in terms if t not in _SPOKEN_NOT]
-    if len(terms) < 3:
+    undone = _UNDONE_ASKED.findall(question)
+    # (a breach told by what is lacked is narrow with two words: "没有许可证收危险废物")
+    if len(terms) < (2 if negated else 3) and not undone:
         return None
     for doc_id in dict.fromkeys(h.doc_id for h in hits[:3]):
         d = kb.document(doc_id)
@@ -523,9 +525,27 @@ def _case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None
         for c, case in opening_cases(d):
             if negated and not _LAW_NOT.search(case):
                 continue
-            if all(has_term(t, _norm(case)) for t in terms):
+            if len(terms) >= (2 if negated else 3) and all(has_term(t, _norm(case)) for t in terms):
                 return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
+    for doc_id in dict.fromkeys(h.doc_id for h in hits[:3]) if undone else ():
+        # "污染地块的责任人一直拖着不修复": the article listing the very act left undone ("（四）未按照规定实施修复的"),
+        # not one where the word stands in another breach ("未按照规定将修复方案…备案的")
+        d = kb.document(doc_id)
+        left = [c for c in (d.clauses if d is not None else []) if under_liability(c.path)
+                and any(re.search(_LAW_UNDONE.format(re.escape(v)), c.text) for v in undone)]
+        if d is not None and len(left) == 1:
+            c = left[0]
+            return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
     return None
+
+
+# An act the question says is left undone ("不修复", "不做调查", "没有进行验收"): its two-character verb or noun.
+_UNDONE_ASKED = re.compile(r"(?:不|没有?|未)(?:(?:做|搞|进行|实施|开展)[\u4e00-\u9fff]{0,8}?|按规定|按要求)?([\u4e00-\u9fff]{2})"
+                           r"(?=[，,的会要？?就了]|$)")
+# The law's breach of leaving that act undone, as a breach of its own ("未按照规定进行土壤污染状况调查的"); not a word
+# inside another act ("未按照规定将修复方案…备案的").
+_LAW_UNDONE = (r"(?:^|[（(][一二三四五六七八九十]+[）)]|[，,；;：:])(?:[^，,；;：:。]{{0,12}}?)"
+               r"未(?:按照规定|依法|按规定|按照国家有关规定)?(?:进行|实施|开展|组织|采取)?[^，,；;。将把对向]{{0,8}}?{}的")
 
 
 # An article that opens with the parties it punishes ("医疗卫生机构、医疗废物集中处置单位，…").
@@ -544,6 +564,36 @@ def other_party(question: str, hit: Hit) -> bool:
     # the law's words for the question's too ("医院" is a 医疗卫生机构)
     q = normalize_for_search(question) + " ".join(legal_terms(question))
     return bool(kind) and not any(t in q for t in kind)
+
+
+# A penalty article that names its breach only by the rule's number ("违反本办法第二十条规定的，…").
+_BY_NUMBER = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条)?\s*违反本(?:法|办法|条例|规定)"
+                        r"((?:第[一二三四五六七八九十百零〇]+条(?:第[一二三四五六七八九十]+款)?[、和及或者]*)+)(?:的?规定)?的[，,]")
+
+
+def _numbered_rules(kb: KnowledgeBase, hit: Hit) -> str | None:
+    """The text of the rules a penalty article punishes by number only; None when it says its breach in words."""
+    m = _BY_NUMBER.match(hit.text)
+    d = kb.document(hit.doc_id) if m else None
+    if m is None or d is None:
+        return None
+    wanted = {f"a{cn_to_int(n)}" for n in re.findall(r"第([一二三四五六七八九十百零〇]+)条", m.group(1))}
+    return "\n".join(c.text for c in d.clauses if c.clause_id.rsplit(":", 1)[-1] in wanted)
+
+
+def weaker_by_number(kb: KnowledgeBase | None, question: str, liable: list[Hit]) -> set[str]:
+    """Penalty articles that name their breach by a rule's number, where that rule speaks of the question's act less than
+    another candidate's own words do ("危险废物偷偷倒在沟里": 危废经营许可证办法 第二十七条 punishes 第二十条's duty to hand
+    collected oil to a disposer; 固废法 第一百一十二条 lists 擅自倾倒…危险废物)."""
+    if kb is None or len(liable) < 2:
+        return set()
+    terms = [t for t in breach_terms(question) if t not in PENALTY_WORDS]
+    groups = [g for g in legal_groups(question) if not set(g) & PENALTY_WORDS]
+    ruled = {h.clause_id: _numbered_rules(kb, h) for h in liable}
+    own = [breach_score(terms, groups, h.text) for h in liable if ruled[h.clause_id] is None]
+    best = max(own, default=0.0)
+    return {h.clause_id for h in liable
+            if (rules := ruled[h.clause_id]) is not None and breach_score(terms, groups, rules) < best}
 
 
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:
@@ -584,7 +634,8 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # "…怎么处罚": a law states its penalties in its 法律责任 chapter; the duties elsewhere are not answers.
         # An article that punishes a named kind of party the question never names ("医疗卫生机构、医疗废物集中处置单位，
         # …拒绝执法人员进入现场" for "企业拒绝…检查") comes after one that punishes whoever does the act.
-        ranked = sorted(liable, key=lambda h: other_party(question, h))
+        weaker = weaker_by_number(kb, question, liable)
+        ranked = sorted(liable, key=lambda h: (other_party(question, h), h.clause_id in weaker))
     elif not _ASKS_CONSEQUENCE.search(question):
         # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
         ranked = sorted(ranked, key=in_liability_chapter)

@@ -15,7 +15,7 @@ from ..ingest.docmeta import issuers_of
 from ..kb import abbreviates
 from ..models import Answer, AnswerItem, Hit
 from ..norms.liability import repeating_clause, under_liability
-from ..retrieve.coverage import coverage_gaps
+from ..retrieve.coverage import coverage_gaps, only_as_new_use
 from ..retrieve.filters import DocFilter
 from ..text.markers import ENUM_START, cites_article, without_article_no
 from ..text.normalize import normalize_for_search
@@ -238,7 +238,10 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     if gaps:
         laws = "".join(g.named_laws() for g in gaps)
         words = "、".join(g.named_words() for g in gaps)
-        if all(not any(w in spoken for w in g.words) for g in gaps):
+        if all(not any(w in spoken for w in g.words) for g in gaps) \
+                and not all(only_as_new_use(w, question) for g in gaps for w in g.words):
+            # ("开垦湿地改成耕地违法吗": the land turned to farmland is what the question is about, and its law may
+            # be held: the closest clauses are shown with the caution)
             # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
             # hazardous-waste licence) would be read as the answer, so none is given
             msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"

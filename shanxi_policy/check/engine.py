@@ -10,7 +10,7 @@ import copy
 import itertools
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -992,7 +992,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     cited = {f.hit.clause_id for f in findings}
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     findings.extend(extra[: p.max_related])
-    findings = _diversify(findings)
+    findings = _diversify(_not_contradicted(findings, load_lexicon().fields.get("zone", ())))
     for f in findings:
         if f.relation == "conflict":
             f.penalty = _penalty(src, f)
@@ -1047,6 +1047,23 @@ def _stated_matters(facts: list[Fact]) -> list[str]:
              if m.field in _MATTER_FIELDS and m.state == PRESENT and not m.label
              and not any(all(flag == "v" for _, flag in tagged(t)) for t in (m.surface, *m.terms))]
     return list(dict.fromkeys(words))[:3]
+
+
+def _evidence_sentences(f: Finding) -> set[str]:
+    return {x.strip() for x in f.evidence.split("……") if x.strip()}
+
+
+def _not_contradicted(findings: list[Finding], zones: Sequence[str]) -> list[Finding]:
+    """No 符合 on a zone resting only on sentences a conflict over that zone rests on: "该地块…属二级保护范围" breaks the
+    zone's ban, and the same words cannot show the duty to protect the water source (水污法 第三条) kept."""
+    out = findings
+    for c in (f for f in findings if f.relation == "conflict"):
+        named = [z for z in zones if z in c.hit.quote]
+        if named:
+            broken = _evidence_sentences(c)
+            out = [f for f in out if f.relation != "supports" or not _evidence_sentences(f) <= broken
+                   or not any(z in f.hit.quote for z in named)]
+    return out
 
 
 def _diversify(findings: list[Finding]) -> list[Finding]:

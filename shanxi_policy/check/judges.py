@@ -1122,6 +1122,17 @@ class RuleJudge(Judge):
         words = _specific_terms(m.group(1))
         return bool(words) and not any(self._fact_state(t, fact) == PRESENT for t in words)
 
+    def _only_nuisance_named(self, action: str, a: Match, fact: Fact) -> bool:
+        """A duty to reduce a nuisance ("减少振动、降低噪声"), met by the words of the nuisance alone: the fact says
+        nothing of a measure (no verb of the duty, no measure word)."""
+        pairs = _REDUCE_WHAT.findall(_normalized(action))
+        if not pairs or _MEASURE_SAID.search(fact.norm_text):
+            return False
+        if any(self._fact_state(v, fact) == PRESENT for v, _obj in pairs):
+            return False
+        named = [w for w in a.words if w not in GENERIC_WORDS]
+        return bool(named) and all(any(w in obj for _v, obj in pairs) for w in named)
+
     def _parts_unmet(self, action: str, fact: Fact) -> tuple[str, ...]:
         """Of a duty whose parts are all asked ("…，减少振动、降低噪声，依法取得排污许可证…"), the parts with words of
         their own that neither the fact nor the proposal meets, when it meets some; () when it meets all or none, or the
@@ -1707,6 +1718,20 @@ class RuleJudge(Judge):
                 # "严格执行土地使用标准" and "…翻耕、平整土地": a standard to follow is shown followed only by naming a
                 # standard, a quota or a figure held to, not by the thing it measures
                 return out("not_applicable")
+            if self._only_nuisance_named(action, a, fact):
+                # "减少振动、降低噪声" and "原粮经振动筛清杂…": the proposal names what the duty would reduce, which makes
+                # it bound, and no measure against it
+                j = out("attention")
+                j.partial = j.missing = True
+                return j
+            if _procedure_unsaid(action, a, fact):
+                # "定期将…等情况，报…主管部门备案" and a proposal that describes the manure it uses: what the duty asks is
+                # the filing, which the proposal never names
+                return out("not_applicable")
+            if _permit_unnamed(action, fact):
+                # "申请领取取水许可证" and "…已取得水域滩涂养殖证": the paper the proposal holds is another; it shows
+                # nothing of this one
+                return out("not_applicable")
             if _STANDARD.search(action) and _untreated(fact.norm_text):
                 # "符合大气污染物排放标准" and "废气不经处理，通过车间窗户直接排放": a discharge the proposal says is untreated
                 # does not show the standard met; the reviewer must see it shown
@@ -1725,6 +1750,8 @@ class RuleJudge(Judge):
                 # "再生铝项目" shares 再生 with "鼓励使用再生水" and does none of it; a 光伏 project is, by the
                 # lexicon, the 可再生能源 the norm encourages developing.
                 return out("not_applicable")
+            if self._only_nuisance_named(action, a, fact):
+                return out("not_applicable")  # "采取减少振动、降低噪声措施" is not shown by naming a 振动筛
             return out("supports")
         return out("not_applicable")
 
@@ -1850,6 +1877,11 @@ _LEAD_PARTY = re.compile(r"^(?:国家)?(?:和?引导)?((?:[^，；。、]{1,16}�
                          r"(?=[^，；。]{0,2}?(?:采用|使用|开展|建设|实施|研究|联合|在|进行|对|参与|购买|选用|提供|利用|推广|"
                          r"发展|生产|熄灭|按照|优先|实行|建立|加强))")
 # "采取有效措施，…": a lead that names no measure of its own; the parts after it say what the measures are.
+# A duty to reduce or prevent a nuisance, with what it reduces ("减少振动", "降低噪声", "防止扬尘").
+_REDUCE_WHAT = re.compile(r"(减少|降低|减轻|防止|控制|消除|抑制)([\u4e00-\u9fff]{2,6}?)(?=[、，,；;。和及]|$)")
+# Words by which a proposal states a measure against a nuisance.
+_MEASURE_SAID = re.compile(r"措施|隔声|隔音|消声|吸声|减振|减震|降噪|除尘|抑尘|洒水|喷淋|收集|处理|治理|净化|密闭|封闭|覆盖|围挡|"
+                           r"苫盖|防渗|基础减|隔振|软连接")
 _MEASURE_LEAD = re.compile(r"^(?:采取|落实|实施)(?:有效|必要|相应|适当|切实可行)?的?(?:防治|防护|污染防治)?措施$")
 # A duty that may be met in one of several ways ("…或者…", "…等措施之一"): its parts are not each asked.
 _ALTERNATIVES = re.compile(r"[，；]或者?|之一")
@@ -2068,6 +2100,34 @@ _INSTALL_DUTY = re.compile(r"(?:安装|使用|建设|配套|配备|设置|建成
 _FACILITY_REFUSED = re.compile(r"(?:未|不|暂不|暂未|尚未|没有|不再|不另)(?:予以)?(?:安装|建设|配套|配备|设置|建|上)"
                                r"[^，。；,;]{0,14}?(?:处理|治理|净化|吸附|除尘|脱硫|脱硝|防治|收集)[^，。；,;]{0,4}?(?:设施|装置|设备)")
 # A duty to obtain a permit or an approval, and the words that name one.
+# A duty that ends in a procedure toward an authority ("…报县级人民政府环境保护主管部门备案", "…向社会公开"): its last word.
+_PROCEDURE_END = re.compile(r"(备案|报告|报送|公开|公布|申报|登记)(?:手续)?$")
+
+
+def _procedure_unsaid(action: str, a: Match, fact: Fact) -> bool:
+    """The duty is a filing or report ("…报…备案") and no sentence of the fact names it with what it is about: the
+    other words only describe that ("沼渣和猪粪堆沤后…"), and a 备案 of another thing ("项目已取得县发改局备案") is
+    another filing."""
+    m = _PROCEDURE_END.search(_normalized(action).rstrip("。；;"))
+    if m is None:
+        return False
+    about = [w for w in a.words if w != m.group(1) and w not in GENERIC_WORDS]
+    return not any(m.group(1) in x and (not about or any(w in x for w in about))
+                   for x in re.split(r"[。；;\n]", fact.norm_text))
+
+
+def _permit_unnamed(action: str, fact: Fact) -> bool:
+    """The duty is to obtain a permit of a kind ("申请领取取水许可证") and the proposal names no permit of that kind."""
+    m = _OBTAIN.search(_normalized(action))
+    kind = re.search(r"([\u4e00-\u9fff]{2,8}?)许可", m.group(0)) if m else None
+    if kind is None:
+        return False
+    qualifier = [t for t in content_terms(kind.group(1)) if not _OBTAIN_VERB.fullmatch(t) and t not in GENERIC_WORDS]
+    text = _normalized(fact.whole or fact.norm_text)
+    return bool(qualifier) and not any(re.search(re.escape(t) + r"[\u4e00-\u9fff]{0,4}?(?:许可|证|同意书|批复|批准|手续)", text)
+                                       for t in qualifier)
+
+
 _OBTAIN_VERB = re.compile(r"申请|领取|取得|办理|申领")
 _OBTAIN = re.compile(rf"(?:{_OBTAIN_VERB.pattern})[^，。；,;]{{0,12}}?(?:许可证|许可|批准文件|批准|审批|验收)")
 _PERMIT_WORD = re.compile(r"许可|批准|审批|验收")

@@ -295,7 +295,9 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
                 or former_site(window, after) \
                 or (removal_negates and bool(REDUCERS.search(window)))
-            negated = bool(NEGATORS.search(window)) or (removal_negates and removed) \
+            # a negation inside an attribute ("不再使用的废冷冻机油…委托有资质单位") describes the noun after its 的
+            said = window[window.rfind("的") + 1:]
+            negated = bool(NEGATORS.search(said)) or (removal_negates and removed) \
                 or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())
             out.append(Mention(m.group(0), m.start(), m.end(), negated, sentence_at(text, m.start(), m.end())))
     return out

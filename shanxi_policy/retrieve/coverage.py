@@ -61,6 +61,16 @@ def _only_in_names(word: str, text: str) -> bool:
     return bool(spots) and all(_BODY_AFTER.match(text, end) for end in spots)
 
 
+def only_as_new_use(word: str, text: str) -> bool:
+    """Every time the text says the word, it is the use other land is turned to ("把芦苇荡开垦成耕地"): the land
+    taken, and the law that governs it, come first in the text."""
+    spots = [m.start() for m in re.finditer(re.escape(word), text)]
+    return bool(spots) and all(_TURNED_TO.search(text[:s]) for s in spots)
+
+
+# Before a word: a conversion into it ("改成", "开垦为", "变成了").
+_TURNED_TO = re.compile(r"(?:改成|改为|改作|改造成|变成|变为|开垦成|开垦为|垦为|开成)了?$")
+
 # After a word: the rest of a body's name ("…草原局", "…水务局", "…湿地保护中心").
 _BODY_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:局|厅|委员会|管理处|管理站|保护中心|公司|有限公司)")
 

@@ -158,6 +158,7 @@ def tagged(text: str, hmm: bool = True) -> list[tuple[str, str]]:
     global _pos
     if _pos is None:
         _pos = jieba.posseg.POSTokenizer(_segmenter())
+        _pos.word_tag_tab.update(_tag_corrections())
     with _lock:
         return [(w.word, w.flag) for w in _pos.cut(text, HMM=hmm)]
 
@@ -165,11 +166,33 @@ def tagged(text: str, hmm: bool = True) -> list[tuple[str, str]]:
 _pos: Any = None
 
 
+def _tag_corrections() -> dict[str, str]:
+    """Domain words jieba tags wrongly ("湿地" as a state word, z): a thing named must read as a noun."""
+    out = {}
+    for line in _data("pos_tags.tsv").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2 and not line.startswith("#"):
+            out[parts[0].strip()] = parts[1].strip()
+    return out
+
+
 def segment(text: str) -> list[str]:
     """Plain segmentation (whole words only, no parts), of the normalized text."""
     tk = _segmenter()
     with _lock:
         return [w for w in tk.cut(normalize_for_search(text)) if w.strip()]
+
+
+# A drafting shorthand for two words that differ in one character: the bracketed one replaces the one before it
+# (after normalization the brackets are ASCII; numbered items "第（一）项" are no alternative).
+_ALTERNATIVE = re.compile(r"([\u4e00-\u9fff])\(([\u4e00-\u9fff])\)(?=[\u4e00-\u9fff])(?<![一二三四五六七八九十]\))")
+
+
+def readings(norm: str) -> tuple[str, ...]:
+    """A normalized text in each reading of its bracketed alternatives ("开(围)垦" → "开垦…", "围垦…")."""
+    if "(" not in norm or not _ALTERNATIVE.search(norm):
+        return (norm,)
+    return (_ALTERNATIVE.sub(r"\1", norm), _ALTERNATIVE.sub(r"\2", norm))
 
 
 @lru_cache(maxsize=20000)
@@ -227,8 +250,14 @@ def char_bigrams(text: str) -> list[str]:
 
 
 def index_terms(text: str) -> list[str]:
-    """Terms a retrieval unit is indexed under in BM25: words and character bigrams."""
-    return list(tokenize(text)) + char_bigrams(text)
+    """Terms a retrieval unit is indexed under in BM25: words and character bigrams; a text that writes a bracketed
+    alternative ("开（围）垦", "建（构）筑物") is indexed under the words of each reading too (开垦, 围垦)."""
+    words = list(tokenize(text))
+    alternatives = readings(normalize_for_search(text))
+    if len(alternatives) > 1:
+        own = set(words)
+        words += list(dict.fromkeys(w for alt in alternatives for w in tokenize(alt) if w not in own))
+    return words + char_bigrams(text)
 
 
 def query_terms(question: str) -> list[str]:
