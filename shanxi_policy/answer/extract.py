@@ -16,7 +16,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms, synonym_groups
 from .calibration import features as retrieval_features
 from .calibration import load_calibration
-from .lexicon import expand, lay_terms
+from .lexicon import expand, lay_terms, legal_terms_of
 from .lexicon import variants as lay_variants
 from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, in_liability_chapter
 from .qtype import YEAR as _YEAR
@@ -104,6 +104,17 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None,
         # "要去哪里办", "找哪个部门投诉": the sentence naming the authority one turns to
         score += 3.0
     return score
+
+
+# What a sentence gains for a lay phrase of the question it says in the law's words ("超标排放" as "超过水污染物排放标准").
+PHRASE_SAID = 4.0
+
+
+def _phrases_said(phrases: list[list[list[str]]], sentence: str) -> float:
+    """For each lay phrase, the largest share of one of its legal forms' words that the sentence writes."""
+    norm = normalize_for_search(sentence)
+    return PHRASE_SAID * sum(max((sum(w in norm for w in words) / len(words) for words in forms if words), default=0.0)
+                             for forms in phrases)
 
 
 def best_sentence(question: str, text: str) -> str:
@@ -291,6 +302,8 @@ _PER_PERIOD = r"(?:按|每)(?:日|天|周|月|季度?|半年|年)"
 def asked_unit(question: str) -> re.Pattern[str] | None:
     """A figure in the unit the question asks for ("多少天" → "60日", "三十个工作日"; "多久" → any length of time)."""
     m = _ASKED_UNIT.search(question)
+    if m and m.group(2) == "钱" and ASKS_PENALTY.search(question):
+        m = None  # "罚多少钱": a penalty's amount is found by the penalty articles, whatever unit they state it in
     if m:
         return re.compile(rf"{_FIGURE}\s*(?:{_UNIT_FIGURE[m.group(2)]})")
     if _ASKED_DURATION.search(question):
@@ -477,6 +490,10 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
     terms = content_terms(q)
+    # (a phrase of several words, "超标排放": a single lay word's legal form is already one of its variants; the asking
+    # words' own legal forms, "罚多少" → 罚款, are every penalty's and weigh nothing)
+    phrases = [] if legacy else [[content_terms(x) for x in legal] for lay, legal in legal_terms_of(q).items()
+                                 if len(content_terms(lay)) >= 2 and not set(legal) <= PENALTY_WORDS]
     cands: list[Cand] = []
     top_score = max(hits[0].score, 1e-9)
     unit = asked_unit(q) if not legacy else None
@@ -513,7 +530,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
             lead_in = "" if legacy else item_lead(h.text, s)
             # an act the question denies ("没取得…") is answered by a sentence denying it too ("未取得…")
-            kept = 0 if legacy else NEGATION_KEPT * _negations_kept(q, sent)
+            kept = 0 if legacy else NEGATION_KEPT * _negations_kept(q, sent) + _phrases_said(phrases, sent)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap + kept, rank, sent, lead_in))
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers

@@ -888,9 +888,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         situation, sep, _asked = previous.rpartition("，")
         carried = carry_subject(f"{own}？", situation + "？" if sep and not _ASKING_CLAUSE.search(situation) else previous)
         return carried or f"{topic}{own}？"
-    if _BREACH.search(frag) and not _FRAME.search(frag):
+    if _BREACH.search(frag) and not _FRAME.search(frag) and not all(b in previous for b in _BREACH.findall(frag)):
         # "那没做环评就开工建设呢？": an act done without what the law asks; what follows from it (the earlier topic
-        # may be an act itself, 环评, so it is not put in front)
+        # may be an act itself, 环评, so it is not put in front). Not a breach the earlier question named ("那废水超标呢？"
+        # after "废气超标排放怎么罚？": another thing, the same breach)
         return f"{frag}，如何处罚？"
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]

@@ -131,7 +131,7 @@ def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
 
 _TITLE_WORDS = re.compile(r"排放|污染|防治|管理|环境|保护|生态|条例|办法|污水|废水|暂行")
 # Words of a question that speak of pollution or nuisance in any register ("排黑水", "冒黄烟", "臭得不行", "太吵").
-_POLLUTION_CUE = re.compile(r"污|排|臭|烟|尘|噪|吵|废|毒|脏|异味|气味|味道|冒|倾倒|乱倒|乱扔|生态|环境")
+_POLLUTION_CUE = re.compile(r"污|排|臭|烟|尘|噪|吵|响|睡不着|废|毒|脏|异味|气味|味道|冒|倾倒|乱倒|乱扔|生态|环境")
 RECIPIENT_POOL = 40  # retrieved clauses searched for the one naming to whom
 # What a report is of ("对污染土壤的行为", "发现任何单位和个人有污染环境和破坏生态行为的，").
 _REPORTED = re.compile(r"对([^，。；]{2,40}?)的?行为|发现([^，。；]{2,40}?)的[，,]")
@@ -874,9 +874,11 @@ _WHEN_WORDS = re.compile(r"(?:每天|每晚|每周|每月|天天|晚上|早上|�
 
 
 def _as_asked(term: str, question: str) -> str:
-    """The term as the question spells it ("GDP", not the normalized "gdp")."""
-    i = question.lower().find(term.lower())
-    return question[i:i + len(term)] if i >= 0 else term
+    """The term as the question spells it ("GDP", not the normalized "gdp"; "结束", which the traditional-to-simplified
+    table normalizes to "結束")."""
+    n = len(term)
+    return next((question[i:i + n] for i in range(len(question) - n + 1)
+                 if normalize_for_search(question[i:i + n]) == term), term)
 
 
 # Words ending like a law's name that are not names: methods, lawful/unlawful, legislation.
@@ -1015,12 +1017,13 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                 lead = item_lead(alt.text, alt.text.find(sent))
                 return _answered_by(ans, alt, lead + sent, question)
         holders = [n for n, h in enumerate(ans.citations[:5], 1) if n > 1 and h.source != "lookup" and holds(key, h)]
+        shown = _as_asked(key, question)
         if holders:
             # "楼上装修…能投诉吗" answered by 第七十条 while 第六十六条[4] speaks of 装修: saying the documents never
             # address it would be false; the clause that names it is pointed to, whether or not it answers
-            ans.note = f"{NOT_IN_ANSWER}“{key}”；[{holders[0]}]提到了“{key}”，请核对是否对应您的问题。"
+            ans.note = f"{NOT_IN_ANSWER}“{shown}”；[{holders[0]}]提到了“{shown}”，请核对是否对应您的问题。"
         else:
-            ans.note = f"{NOT_ADDRESSED}“{key}”的明确规定，以下是最接近的条款（其中没有提到“{key}”）。"
+            ans.note = f"{NOT_ADDRESSED}“{shown}”的明确规定，以下是最接近的条款（其中没有提到“{shown}”）。"
     elif (gap := unstated_indicator(question, ans.text)) and not ans.note:
         # A retrieved sentence that names the indicator with a figure answers instead; else the answer is cautioned.
         named = next(((h, x) for h in ans.citations[1:5] if h.source != "lookup"
@@ -1032,12 +1035,14 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         else:
             when = "、".join(dict.fromkeys(YEAR.findall(question)))
             when = f"{when}年" if when else ""
-            ans.note = f"{NOT_ADDRESSED}{when}“{gap}”的明确规定，以下是最接近的条款，请核对是否对应您的问题。"
+            shown = _as_asked(gap, question)
+            ans.note = f"{NOT_ADDRESSED}{when}“{shown}”的明确规定，以下是最接近的条款，请核对是否对应您的问题。"
     elif (thing := asked_thing(question)) and not ans.note and not has_term(thing, normalize_for_search(ans.text)) \
             and not holds(thing, ans.citations[0]):
         # "光伏扶贫电站的补贴标准是多少", "新能源汽车购置有什么补贴": what is asked for (补贴) is in no sentence shown;
         # the closest target is not an answer to it.
-        ans.note = f"{NOT_ADDRESSED}“{thing}”的明确规定，以下是最接近的条款（其中没有提到“{thing}”）。"
+        shown = _as_asked(thing, question)
+        ans.note = f"{NOT_ADDRESSED}“{shown}”的明确规定，以下是最接近的条款（其中没有提到“{shown}”）。"
     elif (unit := asked_unit(question)) is not None and not unit.search(ans.text) and not ans.note:
         # "竣工后多少天内要完成验收": the closest clause states the duty but no period; the answer says so rather
         # than leave the official to look for a figure that is not there.

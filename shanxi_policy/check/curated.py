@@ -121,7 +121,8 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
     # (what the project is, named in its first lines, "…党群服务中心内部装修", holds for all it says)
     if check.unless and present("\n".join(text.strip().splitlines()[:3]), check.unless):
         return None
-    applies = [m for m in _own_works(text, present(text, check.applies))
+    # (a thing the project cuts down or replaces, "每年可减少重型柴油货车运输约30万车次", is not one it uses)
+    applies = [m for m in _own_works(text, present(text, check.applies, removal_negates=True))
                if not (check.unless and present(m.sentence, check.unless))] or forbidden
     if not applies:
         return None

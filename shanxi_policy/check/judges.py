@@ -1452,6 +1452,9 @@ class RuleJudge(Judge):
                 # "露天焚烧秸秆、落叶等产生烟尘污染的物质" and "串焊工序产生少量焊接烟尘": the words shared describe the
                 # things the act is done to (…等产生烟尘污染的物质), not the act (露天焚烧)
                 return out("not_applicable")
+            if _manner_without_act(action, a, fact):
+                # "露天焚烧秸秆…" and "露天储煤场四周设置防风抑尘网": the manner (露天) is shared, the act (焚烧) is not done
+                return out("not_applicable")
             if _lead_verbs_missing(action, fact):
                 # "禁止伪造、变造、转让危险废物经营许可证" is about those acts; naming the licence is not doing them.
                 return out("not_applicable")
@@ -2470,17 +2473,25 @@ def _phrase_denied(action: str, fact: Fact) -> bool:
                for m in fact.mentions)
 
 
+# Words of the act written outside titles that show it whatever a title adds.
+TITLED_REST = 4
+
+
 def _titled_only(words: list[str], fact: Fact) -> bool:
     """A word the act was matched by is written only inside titles in 《》 (of a standard the project meets), in the
     fact's words or the lexicon's."""
     text = fact.norm_text
+    titled = []
     for w in words:
         spans = list(word_spans(w, text))
         spans += [sp for m in fact.mentions if any(w in t for t in m.terms)
                   for sp in word_spans(_normalized(m.surface), text)]
         if spans and all(in_title(text, a, b) for a, b in spans):
-            return True
-    return False
+            titled.append(w)
+    # (the act shown by words enough outside the titles stands: "污泥中铅、镉、砷含量高于《农用地土壤污染风险管控标准》
+    # 筛选值…复垦为耕地" has its 土壤 only in the standard's title)
+    rest = [w for w in words if w not in titled and w not in GENERIC_WORDS]
+    return bool(titled) and len(rest) < TITLED_REST
 
 
 def _means_missing(action: str, fact: Fact) -> bool:
@@ -2607,6 +2618,27 @@ def _under_way(words: list[str], fact: Fact) -> bool:
     text = fact.norm_text
     return any(in_progress(text, a, b) or undecided(text, a, b) for w in words if w not in GENERIC_WORDS and len(w) >= 2
                for a, b in word_spans(w, text))
+
+
+# How a forbidden act is done, written before it ("露天焚烧", "擅自倾倒", "随意丢弃"): no act of its own.
+_MANNER_WORD = re.compile(r"露天|擅自|随意|私自|违规|非法|任意|随地")
+
+
+def _manner_without_act(action: str, a: Match, fact: Fact) -> bool:
+    """The prohibition opens with a manner and its act ("露天焚烧", "随意倾倒"); the fact shares the manner word, names
+    nothing the act is done to, and states neither the act nor the two together."""
+    tags = tagged(action)[:2]
+    if len(tags) < 2:
+        return False
+    (manner, _f), (act, flag) = tags
+    # (the two together as the lexicon reads them, "就地燃烧" for 露天焚烧; a word inside the compound is no reading of it)
+    together = manner + act in fact.norm_text or any(manner + act in m.terms for m in fact.mentions)
+    # what the act is done to, when the fact names it ("针头…放在后院露天角落": 露天存放医疗废物), shows the act done in
+    # other words; words of the clause describing its class ("产生烟尘污染的物质") do not
+    cls = _CLASS_CLAUSE.search(action)
+    things = [w for w in a.words if w != manner and not (cls and w in cls.group(1))]
+    return bool(_MANNER_WORD.fullmatch(manner)) and len(act) == 2 and flag == "v" and manner in a.words \
+        and not things and not RuleJudge._fact_state(act, fact) and not together
 
 
 def _lead_verbs_missing(action: str, fact: Fact) -> bool:
@@ -2762,14 +2794,20 @@ _HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至
 
 def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
-    变更为住宅用地" and "由…组成" say from what, not by whom."""
+    变更为住宅用地" and "由…组成" say from what, not by whom, and "由自卸车…运入" by what means."""
     start = segment_start(text, pos)
     end = SEGMENT_END.search(text, pos)
     rest = text[pos: end.start() if end else len(text)]
     for m in _HANDED_OVER.finditer(text, start, pos):
-        if m.group(0) != "由" or not re.search(r"为|组成|构成", text[m.end():pos] + rest):
+        if m.group(0) != "由" or not (re.search(r"为|组成|构成", text[m.end():pos] + rest)
+                                      or _BY_VEHICLE.match(text, m.end())):
             return True
     return False
+
+
+# "原煤由重型自卸车经县乡公路运入": 由 naming the vehicle says by what means, not to whom.
+# ("由处置单位专用车辆运走" is still handed over: the vehicle is another party's)
+_BY_VEHICLE = re.compile(r"(?:(?!单位|公司|中心|企业|机构)[\u4e00-\u9fff]){0,8}?(?:车|汽车|车辆|货车)(?![间库位])")
 
 
 # "不符合强制性节能标准的": a case of failing a named standard or requirement.

@@ -273,16 +273,24 @@ def _pattern(term: str) -> re.Pattern[str]:
 
 
 # "原燃煤锅炉房院内", "原焦化厂址": the site of a former plant names a place, not the plant in use.
-_FORMER_SITE = re.compile(r"^(?:闲置)?(?:房|厂房|院|旧址|厂址|场地|用地|地块|校舍|校址|校园|院落|房屋|办公楼)")
+# (the rest of the works' name may come first: "原某采石场废弃场地")
+_FORMER_SITE = re.compile(r"^[场厂矿站]?(?:闲置|废弃|遗留)?"
+                          r"(?:房|厂房|院|旧址|厂址|场地|用地|地块|校舍|校址|校园|院落|房屋|办公楼|迹地)")
+# "废弃采石场", "已关闭的砖厂", "原为采石场": a works abandoned, closed or gone, named by what it was.
+_ABANDONED_BEFORE = re.compile(r"(?:废弃|废旧|已关闭|已关停|已停产|闭坑)的?$|"
+                               r"(?:原为|原是|曾是|曾为|以前是|过去是|原来是)[\u4e00-\u9fff]{0,4}$")
+_WORKS_AFTER = re.compile(r"^[场厂矿站坑井]")
+_WORKS_END = re.compile(r"[场厂矿站坑井]$")
 # Before a works' name: "原" opening a name ("利用…原龙湾小学闲置校舍改建": the school is no longer one).
 # ("原料", "原煤", "原有" are no former works: materials, and what is still there)
 _FORMER_NAMED = re.compile(r"原(?!料|材料|辅|水|煤|油|液|浆|矿|有|址)[\u4e00-\u9fff]{0,6}$")
 
 
-def former_site(before: str, after: str) -> bool:
+def former_site(before: str, after: str, words: str = "") -> bool:
     """The words between before and after name the site or buildings of a former works ("原焦化厂址", "原龙湾小学闲置
     校舍"), not a works in use."""
-    return bool(_FORMER_NAMED.search(before)) and bool(_FORMER_SITE.match(after))
+    return (bool(_FORMER_NAMED.search(before)) and bool(_FORMER_SITE.match(after))) \
+        or (bool(_ABANDONED_BEFORE.search(before)) and bool(_WORKS_AFTER.match(after) or _WORKS_END.search(words)))
 
 
 def find_mentions(text: str, terms: list[str], removal_negates: bool = False) -> list[Mention]:
@@ -293,7 +301,7 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
-                or former_site(window, after) \
+                or former_site(window, after, m.group(0)) \
                 or (removal_negates and bool(REDUCERS.search(window)))
             # a negation inside an attribute ("不再使用的废冷冻机油…委托有资质单位") describes the noun after its 的
             said = window[window.rfind("的") + 1:]

@@ -306,7 +306,7 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
         return NEGATED
     if POST_REMOVERS.search(after) or _PRE_REMOVE.search(before):  # "以电锅炉替代燃煤锅炉", not "拆除产生的建筑垃圾"
         return REMOVED
-    if proposal and former_site(before, after):
+    if proposal and former_site(before, after, sentence[start:end]):
         return REMOVED  # "利用…原龙湾小学闲置校舍改建": no school is there now
     if _negates(before, sentence[start:end]) or POST_OUT.search(after) or _without_covers(sentence, seg_start, start, end):
         return NEGATED
