@@ -287,8 +287,8 @@ _FORMER_NAMED = re.compile(r"原(?!料|材料|辅|水|煤|油|液|浆|矿|有|�
 
 
 def former_site(before: str, after: str, words: str = "") -> bool:
-    """The words between before and after name the site or buildings of a former works ("原焦化厂址", "原龙湾小学闲置
-    校舍"), not a works in use."""
+    """The words (between before and after) name the site or buildings of a former works ("原焦化厂址", "原龙湾小学闲置
+    校舍"), or a works abandoned or gone ("废弃采石场", "原为采石场"), not a works in use."""
     return (bool(_FORMER_NAMED.search(before)) and bool(_FORMER_SITE.match(after))) \
         or (bool(_ABANDONED_BEFORE.search(before)) and bool(_WORKS_AFTER.match(after) or _WORKS_END.search(words)))
 
