@@ -859,9 +859,7 @@ class RuleJudge(Judge):
             return False
         # the permit the fact lacks is this one: "取水许可证" asks for 取水 among what is denied, not a hazardous-waste
         # licence another sentence lacks
-        kind = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:许可证|许可)", m.group(0))
-        qualifier = [t for t in content_terms(kind.group(1)) if t not in GENERIC_WORDS and not _OBTAIN_VERB.fullmatch(t)] \
-            if kind else []
+        qualifier = _permit_kind(m.group(0))
         text = fact.norm_text
         return not qualifier or any(
             self._fact_state(t, fact) == NEGATED
@@ -2119,13 +2117,17 @@ def _procedure_unsaid(action: str, a: Match, fact: Fact) -> bool:
                    for x in re.split(r"[。；;\n]", fact.norm_text))
 
 
+def _permit_kind(obtain: str) -> list[str]:
+    """The words naming a permit's kind in a duty to obtain it ("申请领取取水许可证" → 取水)."""
+    kind = re.search(r"([\u4e00-\u9fff]{2,6}?)(?:许可证|许可)", obtain)
+    return [t for t in content_terms(kind.group(1)) if t not in GENERIC_WORDS and not _OBTAIN_VERB.fullmatch(t)] \
+        if kind else []
+
+
 def _permit_unnamed(action: str, fact: Fact) -> bool:
     """The duty is to obtain a permit of a kind ("申请领取取水许可证") and the proposal names no permit of that kind."""
     m = _OBTAIN.search(_normalized(action))
-    kind = re.search(r"([\u4e00-\u9fff]{2,8}?)许可", m.group(0)) if m else None
-    if kind is None:
-        return False
-    qualifier = [t for t in content_terms(kind.group(1)) if not _OBTAIN_VERB.fullmatch(t) and t not in GENERIC_WORDS]
+    qualifier = _permit_kind(m.group(0)) if m else []
     text = _normalized(fact.whole or fact.norm_text)
     return bool(qualifier) and not any(re.search(re.escape(t) + r"[\u4e00-\u9fff]{0,4}?(?:许可|证|同意书|批复|批准|手续)", text)
                                        for t in qualifier)
