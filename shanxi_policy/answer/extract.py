@@ -112,6 +112,8 @@ PHRASE_SAID = 4.0
 
 def _phrases_said(phrases: list[list[list[str]]], sentence: str) -> float:
     """For each lay phrase, the largest share of one of its legal forms' words that the sentence writes."""
+    if not phrases:
+        return 0.0  # (most questions have none: no second normalization of every candidate sentence)
     norm = normalize_for_search(sentence)
     return PHRASE_SAID * sum(max((sum(w in norm for w in words) / len(words) for words in forms if words), default=0.0)
                              for forms in phrases)

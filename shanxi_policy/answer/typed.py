@@ -240,10 +240,10 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
         words = "、".join(g.named_words() for g in gaps)
         if all(not any(w in spoken for w in g.words) for g in gaps) \
                 and not all(only_as_new_use(w, question) for g in gaps for w in g.words):
-            # ("开垦湿地改成耕地违法吗": the land turned to farmland is what the question is about, and its law may
-            # be held: the closest clauses are shown with the caution)
             # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
-            # hazardous-waste licence) would be read as the answer, so none is given
+            # hazardous-waste licence) would be read as the answer, so none is given (unless the matter is only the
+            # use other land is turned to, "开垦湿地改成耕地违法吗": the land turned is what is asked about, and its law
+            # may be held; the closest clauses are shown with the caution)
             msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"
             return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
         ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"

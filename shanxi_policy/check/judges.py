@@ -2622,10 +2622,6 @@ def _under_way(words: list[str], fact: Fact) -> bool:
                for a, b in word_spans(w, text))
 
 
-# How a forbidden act is done, written before it ("露天焚烧", "擅自倾倒", "随意丢弃"): no act of its own.
-_MANNER_WORD = re.compile(r"露天|擅自|随意|私自|违规|非法|任意|随地")
-
-
 def _manner_without_act(action: str, a: Match, fact: Fact) -> bool:
     """The prohibition opens with a manner and its act ("露天焚烧", "随意倾倒"); the fact shares the manner word, names
     nothing the act is done to, and states neither the act nor the two together."""
@@ -3082,6 +3078,8 @@ _ANYWHERE = frozenset({"环境", "外环境", "周边环境"})
 
 # Adverbs of an unlawful manner in a prohibition, and the proposal words that show such a manner.
 _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|乱")
+# How a forbidden act is done, written before it ("露天焚烧", "擅自倾倒"): the unlawful manners, and the open air.
+_MANNER_WORD = re.compile(rf"露天|任意|{_MANNER.pattern}")
 # A discharge said to be untreated ("不经处理", "无组织排放"), or released as it comes ("直接排放") with no treatment said.
 _UNTREATED = re.compile(r"(?:不经|未经|没有经过|不做|不进行)[^，。；,;]{0,6}处理|无组织排放|任其排放")
 _RELEASED = re.compile(r"直接(?:外排|排放|排入|排出|排至)|直排")

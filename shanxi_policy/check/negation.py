@@ -279,8 +279,9 @@ _FORMER_SITE = re.compile(r"^[场厂矿站]?(?:闲置|废弃|遗留)?"
 # "废弃采石场", "已关闭的砖厂", "原为采石场": a works abandoned, closed or gone, named by what it was.
 _ABANDONED_BEFORE = re.compile(r"(?:废弃|废旧|已关闭|已关停|已停产|闭坑)的?$|"
                                r"(?:原为|原是|曾是|曾为|以前是|过去是|原来是)[\u4e00-\u9fff]{0,4}$")
-_WORKS_AFTER = re.compile(r"^[场厂矿站坑井]")
-_WORKS_END = re.compile(r"[场厂矿站坑井]$")
+_WORKS_CHAR = "[场厂矿站坑井]"  # how a works' name ends
+_WORKS_AFTER = re.compile(f"^{_WORKS_CHAR}")
+_WORKS_END = re.compile(f"{_WORKS_CHAR}$")
 # Before a works' name: "原" opening a name ("利用…原龙湾小学闲置校舍改建": the school is no longer one).
 # ("原料", "原煤", "原有" are no former works: materials, and what is still there)
 _FORMER_NAMED = re.compile(r"原(?!料|材料|辅|水|煤|油|液|浆|矿|有|址)[\u4e00-\u9fff]{0,6}$")

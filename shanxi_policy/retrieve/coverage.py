@@ -55,17 +55,21 @@ def _entries() -> tuple[_Entry, ...]:
         raise PolicyError(f"法规覆盖词表 governing_laws.yaml 格式有误：{exc}") from exc
 
 
+def _every_time(word: str, text: str, holds: Callable[[re.Match[str]], bool]) -> bool:
+    """The text says the word, and each time it does, the condition holds there."""
+    spots = list(re.finditer(re.escape(word), text))
+    return bool(spots) and all(holds(m) for m in spots)
+
+
 def _only_in_names(word: str, text: str) -> bool:
     """Every time the text says the word, it is part of a body's name ("经县林业和草原局核查": no grassland)."""
-    spots = [m.end() for m in re.finditer(re.escape(word), text)]
-    return bool(spots) and all(_BODY_AFTER.match(text, end) for end in spots)
+    return _every_time(word, text, lambda m: bool(_BODY_AFTER.match(text, m.end())))
 
 
 def only_as_new_use(word: str, text: str) -> bool:
     """Every time the text says the word, it is the use other land is turned to ("把芦苇荡开垦成耕地"): the land
     taken, and the law that governs it, come first in the text."""
-    spots = [m.start() for m in re.finditer(re.escape(word), text)]
-    return bool(spots) and all(_TURNED_TO.search(text[:s]) for s in spots)
+    return _every_time(word, text, lambda m: bool(_TURNED_TO.search(text[:m.start()])))
 
 
 # Before a word: a conversion into it ("改成", "开垦为", "变成了").

@@ -253,7 +253,8 @@ def index_terms(text: str) -> list[str]:
     """Terms a retrieval unit is indexed under in BM25: words and character bigrams; a text that writes a bracketed
     alternative ("开（围）垦", "建（构）筑物") is indexed under the words of each reading too (开垦, 围垦)."""
     words = list(tokenize(text))
-    alternatives = readings(normalize_for_search(text))
+    # (most units have no bracket: they are not normalized a second time)
+    alternatives = readings(normalize_for_search(text)) if "(" in text or "（" in text else ()
     if len(alternatives) > 1:
         own = set(words)
         words += list(dict.fromkeys(w for alt in alternatives for w in tokenize(alt) if w not in own))
