@@ -115,7 +115,8 @@ def find_document_reference(question: str, documents: Sequence[Document]) -> tup
 
 
 # A party a duty binds: its name ends with the kind of body it is.
-PARTY_HEAD = r"(?:单位|企业|部门|机构|机关|公司|商家|商户|经营者|生产者|销售者|使用者|所有者|管理者|业主|个人|人民政府)"
+PARTY_HEAD = (r"(?:单位|企业|部门|机构|机关|公司|商家|商户|经营者|生产者|销售者|使用者|所有者|管理者|业主|个人|人民政府|"
+              r"负责人|责任人|法定代表人|主管人员)")
 _PARTY = re.compile(rf"[\u4e00-\u9fff、]{{0,14}}?{PARTY_HEAD}")
 
 
@@ -495,6 +496,10 @@ YES_NO = re.compile(rf"^([^？?]{{2,20}}?)(?:{_MODALS})([^？?]{{2,24}}?)(?:吗|
 # A question of the penalty for an act, asked in the follow-up's own words.
 _PENALTY_ASK = re.compile(r"(?:怎么|怎样|如何|会)(?:处罚|罚|处理)|罚款多少|罚多少|处罚多少|什么处罚|什么责任|罚款|处罚")
 # An act done without what the law asks, or beyond it ("没做环评就开工建设", "擅自", "超期").
+# A follow-up asking whether ("能拘留人吗") or by whom ("费用谁出") with its own act.
+_OWN_ASK = re.compile(r"^(?:还)?(?:能|能不能|可以|可不可以|会不会|是否)[\u4e00-\u9fff]{2,10}$|"
+                      r"^[\u4e00-\u9fff]{1,6}(?:谁|由谁|哪个部门)(?:出|付|承担|负担|来出|来付)$")
+_OWN_ASK_END = re.compile(r"吗[？?]?$")
 _BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
@@ -747,6 +752,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         situation = situation_of(previous) or question_subject(previous)
         if situation:
             return f"{situation}，{frag}？"
+    own_ask = _OWN_ASK.search(frag)
+    situation = situation_of(previous) if own_ask and not conditional else ""
+    if situation and any(f.startswith("v") for _w, f in tagged(frag)):
+        # "能拘留人吗？" after "企业超标排放，拒不改正的，环保局…还能采取什么措施？", "费用谁出？" after "土壤污染责任人找不到，
+        # 谁来负责修复？": a question of its own, whether or by whom, asked of the situation told before
+        return f"{situation}，{_TAIL.sub('', _LEAD.sub('', q)).strip('，, ')}？" if not _OWN_ASK_END.search(q) \
+            else f"{situation}，{_LEAD.sub('', q).strip('，, ')}"
     new_years = _YEAR.findall(frag)
     if new_years and _ASKS_YEAR.search(out) and not _YEAR.findall(out):
         # "那2035年呢？" after "山西碳达峰目标是哪一年？": the year is given now, so what is asked of it is the target
@@ -792,7 +804,9 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         if ask_at:  # "企业用暗管偷排污水怎么罚": the conduct is what comes before the penalty asked
             return f"{out[:ask_at.start()].rstrip('，, ')}，{persisted}的，{out[ask_at.start():].rstrip('？? ')}？"
         return f"{_TAIL.sub('', out).rstrip('，,？? ')}，{persisted}的，怎么处罚？"
-    target = _PENALTY_TARGET.fullmatch(frag)
+    # ("那公司负责人呢？" after "没有许可证收集处置危险废物，罚多少？": a party named alone, where the breach named none)
+    target = _PENALTY_TARGET.fullmatch(frag) or (
+        _PARTY.fullmatch(frag) if not conditional and not re.search(PARTY_HEAD, out) else None)
     ask_at = _PENALTY_ASK.search(out) if target else None
     if target and ask_at and ask_at.start() > 0:
         # "那对直接负责的人呢？" after "项目没批环评就开工，罚多少？": the same breach, the penalty of another party to it
@@ -818,7 +832,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         subject = question_subject(previous)
         rest = f"未办理{paper.group(0)}{frag[undone.end():]}"
         return f"{subject}，{rest}？" if subject else f"{rest}？"
-    if conditional and not _FRAME.search(frag) \
+    # ("要是没批就开工了呢？" after "环评报告表交上去，审批部门多久要给结果？": a breach asks what follows from it, not
+    # the earlier question's how long; see the breach below)
+    breach = bool(_BREACH.search(frag)) and not _PENALTY_ASK.search(out) \
+        and not all(b in previous for b in _BREACH.findall(frag))
+    if conditional and not _FRAME.search(frag) and not breach \
             and any(f.startswith("v") for _w, f in tagged(frag)) \
             and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):
         # "要是抢修自来水管道呢？" after "夜间施工噪声扰民怎么处罚？": a case of the same act, asked the same way
@@ -1244,12 +1262,17 @@ def _mentions(ans: Answer, terms: list[str]) -> bool:
 
 def _sibling_answer(kb: KnowledgeBase, question: str, previous: Answer, terms: list[str]) -> Answer | None:
     """The sentences of the previous answer's clause that name the new subject, as the answer."""
-    from .extract import term_spans
+    from .extract import item_lead, term_spans
 
     if not previous.found or not previous.citations:
         return None
     top = previous.citations[0]
-    picked = [top.text[s:e].strip() for s, e in sentences(top.text) if all(t in top.text[s:e] for t in terms)]
+    picked: list[str] = []
+    for s, e in sentences(top.text):
+        if all(t in top.text[s:e] for t in terms):
+            # an item with the lead of its list ("有下列行为之一的，…处十万元以上…罚款："): alone it names no penalty
+            lead = item_lead(top.text, s)
+            picked.extend(x for x in (lead, top.text[s:e].strip()) if x and x not in picked)
     if not picked:
         return None
     quote = "".join(picked[:2])

@@ -592,8 +592,18 @@ def weaker_by_number(kb: KnowledgeBase | None, question: str, liable: list[Hit])
     ruled = {h.clause_id: _numbered_rules(kb, h) for h in liable}
     own = [breach_score(terms, groups, h.text) for h in liable if ruled[h.clause_id] is None]
     best = max(own, default=0.0)
+    # "无许可证收集废矿物油": the breach is acting without the paper; a rule on what a holder of it must do (第二十条) is
+    # another breach, when an article's own words name acting without it
+    unpapered = bool(_WITHOUT_PAPER.search(question)) and any(
+        _WITHOUT_PAPER.search(h.text) for h in liable if ruled[h.clause_id] is None)
     return {h.clause_id for h in liable
-            if (rules := ruled[h.clause_id]) is not None and breach_score(terms, groups, rules) < best}
+            if (rules := ruled[h.clause_id]) is not None and (breach_score(terms, groups, rules) < best
+                                                             or (unpapered and not _WITHOUT_PAPER.search(rules)))}
+
+
+# Acting without the paper the law asks for.
+_WITHOUT_PAPER = re.compile(r"无(?:[\u4e00-\u9fff]{0,6})?许可证|无证|未取得|没有(?:取得)?(?:[\u4e00-\u9fff]{0,6})?许可证|"
+                            r"未经(?:批准|许可|审批)")
 
 
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:

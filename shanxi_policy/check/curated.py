@@ -12,7 +12,7 @@ from ..errors import QueryError
 from ..models import Clause, Document, Hit, Indicator
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms
-from .negation import SENDS, find_mentions, idle, present, undecided
+from .negation import SENDS, find_mentions, idle, in_progress, present, undecided
 from .proposal import in_label, put_off
 from .report import Finding
 from .rules import Check
@@ -110,7 +110,21 @@ def _own_works(text: str, mentions: list) -> list:
     return [m for m in mentions if not _SENT_TO.search(text, max(0, m.start - 20), m.start)
             and not _NOT_OWN_BEFORE.search(text, max(0, m.start - 12), m.start)
             and not _USED_BEFORE.search(text, max(0, m.start - 8), m.start)
-            and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)]
+            and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)
+            and not _COUNTERPARTY.match(text, m.end)]
+
+
+# After a works' name: a contract signed with it ("已与污水处理厂签订接纳协议"), a party the project deals with.
+_COUNTERPARTY = re.compile(r"[^，。；,;]{0,4}?(?:签订|签署|达成)")
+
+
+# After a measure's word, the characters that make it a zone's name: "不占用生态保护红线" says where the land is, not
+# whether ecology is protected.
+_ZONE_AFTER = re.compile(r"红线|区|范围|保护地")
+
+
+def _as_measure(text: str, mentions: list) -> list:
+    return [m for m in mentions if not _ZONE_AFTER.match(text, m.end)]
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
@@ -133,20 +147,25 @@ def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:
         terms = "、".join(dict.fromkeys(m.term for m in forbidden))
         return Finding(check.forbidden, hit, _evidence(forbidden),
                        f"项目材料含有“{terms}”。{check.reason_apply}", check.recommendation, check.id, check.force)
-    supported = _said(text, present(text, check.supports))
+    supported = _as_measure(text, _said(text, present(text, check.supports)))
     # "废活性炭" is spent carbon, a waste: it shows nothing of carbon adsorption in use
-    required = [m for m in _said(text, present(text, check.requires)) if text[m.start - 1: m.start] != "废"] \
-        if check.requires else []
+    required = [m for m in _as_measure(text, _said(text, present(text, check.requires)))
+                if text[m.start - 1: m.start] != "废"] if check.requires else []
     # "堆场封闭方式…目前还在比选，待项目资金落实后再确定": a measure still to be chosen is not yet taken
     open_ = [m for m in required if undecided(text, m.start, m.end)]
-    required = [m for m in required if m not in open_]
+    # "环境影响报告书目前正在编制": a procedure under way or put off is not yet done
+    waiting = [m for m in required if m not in open_ and (in_progress(text, m.start, m.end)
+                                                           or put_off(text, m.start, m.end))]
+    required = [m for m in required if m not in open_ and m not in waiting]
     if check.requires:
-        if not required and open_:
-            names = "、".join(dict.fromkeys(m.term for m in open_))
-            return Finding(check.missing, hit, _evidence(open_), f"项目材料中“{names}”尚未确定。{check.reason_apply}",
-                           check.recommendation, check.id, check.force)
+        if not required and (open_ or waiting):
+            names = "、".join(dict.fromkeys(m.term for m in open_ or waiting))
+            state = "尚未确定" if open_ else "尚未完成"
+            return Finding(check.missing, hit, _evidence(open_ or waiting),
+                           f"项目材料中“{names}”{state}。{check.reason_apply}", check.recommendation, check.id,
+                           check.force)
         if not required:
-            denied = [m for m in find_mentions(text, check.requires) if m.negated]
+            denied = [m for m in _as_measure(text, find_mentions(text, check.requires)) if m.negated]
             names = "、".join(dict.fromkeys(m.term for m in denied)) if denied else "、".join(check.requires[:3])
             # A required measure the proposal says it will not take breaks a binding clause; one it never
             # mentions gets `missing`.

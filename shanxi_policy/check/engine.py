@@ -26,7 +26,7 @@ from ..text.markers import PART, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .curated import compare_figures, run_check, validate_proposal
-from .facts import plans_new_works
+from .facts import plans_new_works, service_only
 from .judges import (
     DUTY_REFERENCE,
     GENERIC_WORDS,
@@ -816,7 +816,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     fixed: list[Finding] = []
     bare = without_headings(text)
     # Curated refinements of the seed policy, when that policy is in the library.
-    for check in load_checks(checks_path):
+    # (the seed policy's checks are of works on the ground: a platform or a training scheme builds none)
+    for check in ([] if service_only(prop.title) else load_checks(checks_path)):
         if prop.operating and check.new_works and not any(plans_new_works(f.sentence) for f in prop.facts):
             continue  # market entry concerns new works; the report tells of a plant that has run for years
         c = src.clause(check.clause)
@@ -1054,15 +1055,17 @@ def _evidence_sentences(f: Finding) -> set[str]:
 
 
 def _not_contradicted(findings: list[Finding], zones: Sequence[str]) -> list[Finding]:
-    """No 符合 on a zone resting only on sentences a conflict over that zone rests on: "该地块…属二级保护范围" breaks the
-    zone's ban, and the same words cannot show the duty to protect the water source (水污法 第三条) kept."""
+    """No 符合 resting on exactly the sentence a conflict rests on, nor one on a zone resting only on sentences a
+    conflict over that zone rests on: "该地块…属二级保护范围" breaks the zone's ban, and the same words cannot show the
+    duty to protect the water source (水污法 第三条) kept."""
     out = findings
     for c in (f for f in findings if f.relation == "conflict"):
+        broken = _evidence_sentences(c)
         named = [z for z in zones if z in c.hit.quote]
-        if named:
-            broken = _evidence_sentences(c)
-            out = [f for f in out if f.relation != "supports" or not _evidence_sentences(f) <= broken
-                   or not any(z in f.hit.quote for z in named)]
+        # ("弃渣就近堆放在…河滩地上" breaks 固废法 第二十条 and shows no duty to reduce waste kept: a 符合 resting on
+        # exactly the words a conflict rests on goes, whatever it is about)
+        out = [f for f in out if f.relation != "supports" or not _evidence_sentences(f) <= broken
+               or not (f.evidence.strip() == c.evidence.strip() or any(z in f.hit.quote for z in named))]
     return out
 
 

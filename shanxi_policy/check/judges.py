@@ -1213,6 +1213,11 @@ class RuleJudge(Judge):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
         if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
             return Judgment("not_applicable")  # "被依法吊销…的单位，5年内不得再申请": no sanction is told of
+        if norm.modality == "obligation" and _RENEWAL.search(action) and not _YEARS_SPAN.search(condition + action) \
+                and not _CHANGE_MADE.search(fact.norm_text):
+            # "在排污许可证有效期内…新建、改建、扩建…的，应当重新申请" and "污水处理站已取得排污许可证": a paper held is
+            # renewed for a change made while holding it, which the sentence does not tell of
+            return Judgment("not_applicable")
         if norm.modality == "prohibition" and _IN_THE_OPEN.search(action) and not self._fact_state("露天", fact):
             # "禁止露天焚烧…" and a kiln's incineration line: the ban is on doing it in the open, which is not said
             return Judgment("not_applicable")
@@ -1320,6 +1325,7 @@ class RuleJudge(Judge):
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
                 and not self._rarest_case_word_unsaid(condition, c, fact) and not _ANY_ACTIVITY.search(condition) \
+                and not (kinds and not _named_together(c.words, fact)) \
                 and not self._addressed(action, fact, p.support):
             # (a case of "…的生产和服务活动" is matched for a part the fact refuses, not to call the duty unsaid: any
             # works giving off the thing is one, and "喷漆车间…废气经活性炭吸附和催化燃烧处理" is not silent on it)
@@ -1739,6 +1745,14 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
+            if _LIMIT_DUTY.search(action) and not _LIMIT_SAID.search(fact.whole or fact.norm_text):
+                # "应当符合大气污染物排放标准" and "隧道窑烟气经除尘后通过35米排气筒排放": treatment is named, the standard
+                # met is not; only the proposal's own word of meeting it, or a limit or figure it holds to, shows it
+                return out("not_applicable")
+            if fact.parts and _apart(a.words, fact):
+                # the whole proposal: "已取得县发改局备案证明" and "取水手续拟…一并办理" hold 取得 and 取水 apart; a duty
+                # is shown done by a sentence that says it, not by its words gathered from several
+                return out("not_applicable")
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
             return out("not_applicable")  # "粪污处理设施暂缓建设": the encouraged measure is not taken
@@ -2578,6 +2592,29 @@ def _said_together(words: list[str], fact: Fact) -> bool:
     return any(all(w in sent for w in literal) for sent in _SENTENCE_END.split(text))
 
 
+def _named_together(words: list[str], fact: Fact) -> bool:
+    """The words, as written or in the proposal's words the lexicon reads as them, stand in one sentence of the
+    proposal: "垃圾填埋场" is not named by "生活垃圾收集后送乡转运站" and "土方就地回填" apart."""
+    surfaces = {w: {w, *(normalize_for_search(m.surface) for m in fact.all_mentions if w in m.terms)}
+                for w in dict.fromkeys(words)}
+    return any(all(any(x in sent for x in xs) for xs in surfaces.values())
+               for sent in _SENTENCE_END.split(_normalized(fact.whole or fact.sentence)))
+
+
+def _apart(words: list[str], fact: Fact) -> bool:
+    """For the whole proposal: the matched words the proposal writes as they are stand in no one of its sentences."""
+    parts = [_normalized(x) for x in fact.parts]
+    literal = [w for w in dict.fromkeys(words) if any(w in p for p in parts)]
+    return len(literal) >= 2 and not any(all(w in p for w in literal) for p in parts)
+
+
+# A duty to apply again for a paper held, and the changes to the works that call for it.
+_RENEWAL = re.compile(r"重新(?:申请|报批|审核|办理|申领)")
+# (a paper renewed when years have passed, "自批准之日起超过五年", is read by the years the proposal states)
+_YEARS_SPAN = re.compile(r"[一二三四五六七八九十\d]+年")
+_CHANGE_MADE = re.compile(r"扩建|改建|技改|技术改造|变更|新增|增加|调整|迁建|搬迁|重大变动|改变")
+
+
 # A denial of an improper manner ("不露天堆放", "不随意倾倒", "不直接排放", "杜绝无组织排放").
 _BAD_MANNER = re.compile(r"(?:不|不会|不得|禁止|杜绝|避免|严禁)(?:在|再)?(?:露天|敞开|随意|随便|直接|无组织|裸露|私自|擅自|乱)")
 
@@ -2798,7 +2835,7 @@ def handed_over(text: str, pos: int) -> bool:
     rest = text[pos: end.start() if end else len(text)]
     for m in _HANDED_OVER.finditer(text, start, pos):
         if m.group(0) != "由" or not (re.search(r"为|组成|构成", text[m.end():pos] + rest)
-                                      or _BY_VEHICLE.match(text, m.end())):
+                                      or _BY_VEHICLE.match(text, m.end()) or _FROM_SOURCE.match(text, m.end())):
             return True
     return False
 
@@ -2806,6 +2843,10 @@ def handed_over(text: str, pos: int) -> bool:
 # "原煤由重型自卸车经县乡公路运入": 由 naming the vehicle says by what means, not to whom.
 # ("由处置单位专用车辆运走" is still handed over: the vehicle is another party's)
 _BY_VEHICLE = re.compile(r"(?:(?!单位|公司|中心|企业|机构)[\u4e00-\u9fff]){0,8}?(?:车|汽车|车辆|货车)(?![间库位])")
+
+
+# "由岚漪河支流设临时泵站抽水", "由自备井供水": 由 naming a body of water says from where, not to whom.
+_FROM_SOURCE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:河|江|湖|水库|渠|井|泉|支流)(?![道长务管])")
 
 
 # "不符合强制性节能标准的": a case of failing a named standard or requirement.
@@ -3095,6 +3136,10 @@ def _untreated(text: str) -> bool:
 _BARE_STANDARD = re.compile(r"[^，；。,;]{0,16}(?:标准|规范|定额|限额)")
 _STANDARD_SAID = re.compile(r"标准|规范|定额|限额|GB|指标|不超过|不高于|≤")
 _STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。；,;]{0,16}(?:规定|标准|要求)|按规定|规范")
+# A duty to keep within a standard's limits, and the words by which a proposal says it does (达标, a standard, a limit, a
+# concentration or figure held to).
+_LIMIT_DUTY = re.compile(r"(?:符合|达到|执行|满足)[^，。；,;]{0,12}(?:排放|控制)标准")
+_LIMIT_SAID = re.compile(rf"达标|限值|浓度|mg|毫克|分贝|dB|{_STANDARD_SAID.pattern}", re.IGNORECASE)
 
 
 def _qualified(word: str, action: str) -> bool:
