@@ -48,7 +48,8 @@ def test_asked_whether_allowed_the_rule_answers_not_a_penalty_sharing_a_word(lib
     # only penalties among the top clauses (第三十二条 on false reports shares 环评报告): the rule further down answers, and
     # the asker's boss is no object the documents should name
     ans = library_kb.ask("新上的干熄焦项目环评报告还没批下来，老板想先把地基打了，行不行？")
-    assert ans.citations[0].clause_id == "环境影响评价法:a25"
+    # (建设项目环境保护管理条例 第九条 states the same rule in the same words: "…未予批准的，建设单位不得开工建设")
+    assert ans.citations[0].clause_id in ("环境影响评价法:a25", "建设项目环境保护管理条例:a9") and "不得开工建设" in ans.text
     assert "不得开工建设" in ans.text and "老板" not in ans.note
 
 

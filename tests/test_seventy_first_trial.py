@@ -101,3 +101,9 @@ def test_a_treated_discharge_shows_no_standard_met(library_kb):
     met = "项目名称：某砖厂项目。隧道窑烟气经除尘脱硫后达标排放，颗粒物浓度低于10mg/m3。"
     assert "supports" not in relations(check_proposal(library_kb, bare), "大气污染防治法", "第十八条")
     assert "supports" in relations(check_proposal(library_kb, met), "大气污染防治法", "第十八条")
+
+
+def test_a_system_upgrade_has_no_related_clauses(library_kb):
+    # "住房公积金…信息系统升级改造项目": 改造 of a system builds nothing; no clause is related by shared words
+    rep = check_proposal(library_kb, trial_text("73_P12"))
+    assert rep.verdict == "unrelated" and not rep.findings

@@ -61,3 +61,9 @@ def test_an_item_answered_alone_keeps_its_lead(library_kb):
 ])
 def test_lay_wording(library_kb, question, clause):
     assert library_kb.ask(question).citations[0].clause_id in clause
+
+
+def test_a_sanction_asked_by_name_is_answered_by_the_article_naming_it(library_kb):
+    # "能拘留人吗": 环保法 第六十三条 names 拘留; 第六十条 (限产、停产) shares only the breach
+    ans = library_kb.ask("能拘留人吗？", history=["企业超标排放，环保局除了罚款还能采取什么措施？", "要是企业拒不改正呢？"])
+    assert ans.citations[0].clause_id == "环境保护法:a63" and "拘留" in ans.text

@@ -18,7 +18,7 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms, legal_terms_of
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, WITHOUT_PAPER, in_liability_chapter
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -341,7 +341,7 @@ def _filling(cands: list[Cand], terms: list[str], fills: Callable[[str], bool]) 
 _ARTICLE_NO = re.compile(r":a(\d+)$")
 
 
-def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[Hit], int]:
+def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str = "") -> tuple[list[Hit], int]:
     """"对石材加工有什么要求" then "罚款多少": a law's penalty article names the duty it sanctions by number ("违反本
     条例第二十五条规定"), not by its words. The penalty articles citing the best-ranked duty among the top clauses (of the
     first clause's law) that has one come first; with how many they are."""
@@ -350,6 +350,9 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int) -> tuple[list[H
         doc = kb.document(duty.doc_id)
         if m is None or doc is None or in_liability_chapter(duty) or duty.doc_id != hits[0].doc_id:
             continue  # the law retrieval put first answers; another law's duty does not bring in its penalties
+        if WITHOUT_PAPER.search(question) and not WITHOUT_PAPER.search(duty.text):
+            # "没有许可证私自收购、处置废机油": a duty of the paper's holders (第二十条) is another matter than acting without it
+            continue
         first: list[Hit] = []
         for c in doc.clauses:
             if c.clause_id == duty.clause_id or not cites_article(c.text, int(m.group(1))):
@@ -431,7 +434,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         hits = source_first(kb, hits)
         citing = 0
         if ASKS_PENALTY.search(question):
-            hits, citing = penalties_citing(kb, hits, k)
+            hits, citing = penalties_citing(kb, hits, k, question)
         liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
         # "没取得排污许可证就排污": the article punishing the act left undone (未取得) before one punishing it done
         # (以欺骗…手段取得); a stable sort keeps retrieval's order otherwise

@@ -497,9 +497,12 @@ YES_NO = re.compile(rf"^([^？?]{{2,20}}?)(?:{_MODALS})([^？?]{{2,24}}?)(?:吗|
 _PENALTY_ASK = re.compile(r"(?:怎么|怎样|如何|会)(?:处罚|罚|处理)|罚款多少|罚多少|处罚多少|什么处罚|什么责任|罚款|处罚")
 # An act done without what the law asks, or beyond it ("没做环评就开工建设", "擅自", "超期").
 # A follow-up asking whether ("能拘留人吗") or by whom ("费用谁出") with its own act.
-_OWN_ASK = re.compile(r"^(?:还)?(?:能|能不能|可以|可不可以|会不会|是否)[\u4e00-\u9fff]{2,10}$|"
+_OWN_ASK = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?(?:{PARTY_HEAD}|老板))?(?:还)?(?:能|会|能不能|可以|可不可以|会不会|是否)"
+                      r"(?:(?!怎么|什么|多少|哪|如何)[\u4e00-\u9fff]){2,10}$|"
                       r"^[\u4e00-\u9fff]{1,6}(?:谁|由谁|哪个部门)(?:出|付|承担|负担|来出|来付)$")
 _OWN_ASK_END = re.compile(r"吗[？?]?$")
+# Acts the pollution laws punish by name, a breach of its own ("篡改监测数据", "暗管偷排").
+_BREACH_ACT = re.compile(r"篡改|伪造|偷排|暗管|私设|渗井|渗坑|倾倒|偷倒|乱倒|焚烧|隐瞒|拒绝检查|逃避")
 _BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
@@ -832,6 +835,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         subject = question_subject(previous)
         rest = f"未办理{paper.group(0)}{frag[undone.end():]}"
         return f"{subject}，{rest}？" if subject else f"{rest}？"
+    penalty_at = _PENALTY_ASK.search(out)
+    lead_party = re.match(rf"^(?:那|那么)?([\u4e00-\u9fff]{{0,6}}?{PARTY_HEAD})", previous)
+    if conditional and penalty_at and _BREACH_ACT.search(frag) and lead_party \
+            and any(f.startswith("v") for _w, f in tagged(frag)) and not re.search(PARTY_HEAD, frag):
+        # "要是篡改监测数据呢？" after "企业不按排污许可证规定公开排污信息，怎么罚？": another breach by the same party,
+        # punished by its own article; the first breach is not its case
+        return f"{lead_party.group(1)}{frag}，{out[penalty_at.start():].lstrip('，, ')}"
     # ("要是没批就开工了呢？" after "环评报告表交上去，审批部门多久要给结果？": a breach asks what follows from it, not
     # the earlier question's how long; see the breach below)
     breach = bool(_BREACH.search(frag)) and not _PENALTY_ASK.search(out) \
@@ -984,6 +994,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
                 return own_q
         return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
+    asked_party = re.fullmatch(rf"(?:这个|这家|该)?({PARTY_HEAD}|老板)(?:会|要|将)?(?:被)?", frag[:penalty_at.start()]) \
+        if (penalty_at := _PENALTY_ASK.search(frag)) else None
+    if asked_party and situation_of(previous):
+        # "企业会被怎么罚？" after "发现河边有企业偷排污水，可以向哪里举报？": the party's penalty for the situation told
+        return f"{situation_of(previous)}，{frag}？"
     if frames and not all(f in previous for f in frames):
         # A new question about the old topic ("有什么措施呢？").
         if topic and topic in frag:

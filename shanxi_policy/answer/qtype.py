@@ -23,6 +23,11 @@ YEAR = re.compile(r"(\d{4})\s*年")
 NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|依法|及时|按时|如实)?"
             r"(?:办理?|做|申请|报批|备案|变更|执行|落实|登记|报告|报送|上报|提交|交|缴纳?|清缴|公开|安装|审核)"
             r"(?:的话)?会?(?:怎么|如何|怎样)(?:处理|办|样)?")
+# Acting without the paper the law asks for ("没有许可证", "无证", "未经批准").
+WITHOUT_PAPER = re.compile(r"无(?:[\u4e00-\u9fff]{0,6})?许可证|无证|未取得|没有(?:取得)?(?:[\u4e00-\u9fff]{0,6})?许可证|"
+                           r"未经(?:批准|许可|审批)")
+# The sanctions a penalty article names, asked by name ("能拘留人吗").
+SANCTIONS = re.compile(r"拘留|行政拘留|吊销|查封|扣押|没收|责令停业|责令关闭")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           # "谁来罚？", "罚不罚？", "能罚吗？": who punishes, or whether, is a penalty question too
                           r"谁来?罚|罚不罚|能罚吗|会不会罚|会被罚|罚得?有?多[重狠严]|罚得重不重|"

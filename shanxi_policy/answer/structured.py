@@ -22,7 +22,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, readings
 from .extract import _variants, sentence_score, source_above_report, term_spans
 from .lexicon import legal_terms, legal_terms_of
-from .qtype import ASKS_PENALTY, PENALTY_WORDS, YEAR, in_liability_chapter
+from .qtype import ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -594,16 +594,12 @@ def weaker_by_number(kb: KnowledgeBase | None, question: str, liable: list[Hit])
     best = max(own, default=0.0)
     # "无许可证收集废矿物油": the breach is acting without the paper; a rule on what a holder of it must do (第二十条) is
     # another breach, when an article's own words name acting without it
-    unpapered = bool(_WITHOUT_PAPER.search(question)) and any(
-        _WITHOUT_PAPER.search(h.text) for h in liable if ruled[h.clause_id] is None)
+    unpapered = bool(WITHOUT_PAPER.search(question)) and any(
+        WITHOUT_PAPER.search(h.text) for h in liable if ruled[h.clause_id] is None)
     return {h.clause_id for h in liable
             if (rules := ruled[h.clause_id]) is not None and (breach_score(terms, groups, rules) < best
-                                                             or (unpapered and not _WITHOUT_PAPER.search(rules)))}
+                                                             or (unpapered and not WITHOUT_PAPER.search(rules)))}
 
-
-# Acting without the paper the law asks for.
-_WITHOUT_PAPER = re.compile(r"无(?:[\u4e00-\u9fff]{0,6})?许可证|无证|未取得|没有(?:取得)?(?:[\u4e00-\u9fff]{0,6})?许可证|"
-                            r"未经(?:批准|许可|审批)")
 
 
 def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) -> Answer:

@@ -24,7 +24,7 @@ from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expan
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, rarest_term, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
-from .qtype import ASKS_PENALTY, ESCALATION, PARTS, YEAR, classify, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, PARTS, SANCTIONS, YEAR, classify, in_liability_chapter
 from .structured import (
     MAX_BODY,
     _finish,
@@ -1003,7 +1003,11 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # asked for a penalty and answered by one, a rule that uses the word is no answer to it ("设施还没建好就先进猪了，
         # 罚多少": 第三十九条, not 第十三条's duty to build)
         fined = bool(ASKS_PENALTY.search(question)) and in_liability_chapter(ans.citations[0])
-        alt = next((h for h in ans.citations[1:3] if h.score >= KEY_SWITCH_RATIO * top and h.source != "lookup"
+        # a sanction asked by name ("能拘留人吗") is answered by a penalty article that names it, wherever it ranks
+        # in the first five: 环保法 第六十三条 (拘留), not 第六十条 (限产停产) that shares the breach
+        sanction = bool(SANCTIONS.fullmatch(key))
+        alt = next((h for h in ans.citations[1:5 if sanction else 3] if h.source != "lookup"
+                    and (h.score >= KEY_SWITCH_RATIO * top or (sanction and in_liability_chapter(h)))
                     and has_term(key, normalize_for_search(h.text))
                     and not (ruled and in_liability_chapter(h)) and not (fined and not in_liability_chapter(h))), None)
         if alt is not None:

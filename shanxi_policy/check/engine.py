@@ -992,8 +992,14 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     findings.extend(_obligation_findings(src, prep.duties, prep.duty_hits, cited, prep.elsewhere))
     cited = {f.hit.clause_id for f in findings}
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
-    findings.extend(extra[: p.max_related])
+    # (a platform or a training scheme builds nothing: clauses sharing its words are not related to it)
+    findings.extend(extra[: 0 if service_only(prep.prop.title) else p.max_related])
     findings = _diversify(_not_contradicted(findings, load_lexicon().fields.get("zone", ())))
+    # "已编制环境影响报告表并取得…批复": a procedure stated done is listed for the reviewer to verify; a partial match
+    # on the very sentence that says so ("提到了'环境影响''报告'，但未说明是否达到…") is no open matter
+    done = {p.split("：", 1)[1].strip() for p in prep.papers if "：" in p}
+    findings = [f for f in findings if not (f.relation == "attention" and not f.check_id
+                                            and f.evidence.strip() in done)]
     for f in findings:
         if f.relation == "conflict":
             f.penalty = _penalty(src, f)
@@ -1055,17 +1061,20 @@ def _evidence_sentences(f: Finding) -> set[str]:
 
 
 def _not_contradicted(findings: list[Finding], zones: Sequence[str]) -> list[Finding]:
-    """No 符合 resting on exactly the sentence a conflict rests on, nor one on a zone resting only on sentences a
-    conflict over that zone rests on: "该地块…属二级保护范围" breaks the zone's ban, and the same words cannot show the
-    duty to protect the water source (水污法 第三条) kept."""
+    """No 符合 resting on exactly the sentence a conflict rests on, nor one on a zone a conflict is over: "该地块…属二级
+    保护范围" breaks the zone's ban, and the project cannot be shown to keep the duty to protect the water source (水污法
+    第三条)."""
     out = findings
     for c in (f for f in findings if f.relation == "conflict"):
         broken = _evidence_sentences(c)
         named = [z for z in zones if z in c.hit.quote]
         # ("弃渣就近堆放在…河滩地上" breaks 固废法 第二十条 and shows no duty to reduce waste kept: a 符合 resting on
         # exactly the words a conflict rests on goes, whatever it is about)
-        out = [f for f in out if f.relation != "supports" or not _evidence_sentences(f) <= broken
-               or not (f.evidence.strip() == c.evidence.strip() or any(z in f.hit.quote for z in named))]
+        # (nor, beside a conflict over a zone, a 符合 on that zone's rules: "禁止任何人进入自然保护区的核心区" read as kept
+        # by a plant the proposal puts in the reserve's buffer zone)
+        out = [f for f in out if f.relation != "supports"
+               or not (any(z in f.hit.quote for z in named)
+                       or (_evidence_sentences(f) <= broken and f.evidence.strip() == c.evidence.strip()))]
     return out
 
 

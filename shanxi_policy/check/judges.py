@@ -639,6 +639,15 @@ class RuleJudge(Judge):
             return True  # "本中心不接收医疗废物": not the party that handles the thing (医疗废物集中处置单位)
         return not any(self._fact_state(t, fact, wide=True) == PRESENT for t in heads or words)
 
+    def _alternative_held(self, scope: str, fact: Fact) -> bool:
+        """Of places the scope lists as alternatives ("核心区和缓冲区内"), the fact denies one and is in another: "核心区
+        外围的缓冲地带" is outside the core and inside the buffer, which the scope names as well."""
+        for m in _SCOPE_PAIR.finditer(scope):
+            states = {self._fact_state(m.group(1), fact), self._fact_state(m.group(2), fact)}
+            if states >= {PRESENT, NEGATED}:
+                return True
+        return False
+
     def _kind_bound(self, norm: Norm, condition: str, fact: Fact) -> bool:
         """An unconditional duty of a kind of enterprise ("工业涂装企业", "畜禽养殖场") that the proposal is: the subject
         is kind words followed by at most a general party word, one of them specific, and every kind word is a trade
@@ -1289,7 +1298,7 @@ class RuleJudge(Judge):
             s = replace(s, agree=0.0, words=[])
         # "收购周边村庄玉米秸秆", "距离村庄约300米": the places named are around the site, not where it is
         around = bool(scope) and bool(s.words) and not _NEAR_SCOPE.search(scope) and _only_around(
-            [w for w in s.words if self.weight(w) >= 1.0], fact, scope)
+            [w for w in s.words if self.weight(w) >= 1.0], fact, scope) and not self._alternative_held(scope, fact)
         if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
                          for part in re.split(r"[；;，,]", scope)):
             return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
@@ -1361,7 +1370,8 @@ class RuleJudge(Judge):
                         or self._lacked_paper_unnamed(condition, fact) or self._failed_standard_unsaid(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope and not around
-        scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope) or around
+        scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope
+                        and not self._alternative_held(scope, fact)) or around
         # The project denies what the norm is about, or affirms what the norm's case lacks ("持有许可证的单位"
         # against "委托给无许可证的单位"): either way it is not the case the norm forbids.
         # ("用于农田灌溉" shares 农用 with "不符合农用标准的", not the standard: no sign the thing meets it)
@@ -1540,6 +1550,15 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = True
                 return j
+            unapproved = _UNAPPROVED.match(condition) if condition else None
+            if unapproved and not any(self._fact_state(t, fact, wide=True)
+                                      for t in content_terms(unapproved.group(1)) if t not in _PAPER_FILLER):
+                # "环境影响评价文件未依法经审批部门审查…的，不得开工建设" and a housing estate that plans its start and never
+                # names its assessment: whether the paper is approved is not told (its "施工图审查" is another paper),
+                # so the works are not shown to go ahead of it; the duty is open, not broken
+                j = out("attention")
+                j.partial = j.missing = True
+                return j
             return out("conflict")
         if m == "restriction":
             if avoids_act or scope_denied or excepted:
@@ -1675,6 +1694,14 @@ class RuleJudge(Judge):
                     # "依据《建设项目环境影响评价分类管理名录》，…不纳入建设项目环境影响评价管理": an exemption the
                     # proposal claims under a rule; the reviewer checks the rule, it is no refusal
                     return out("attention")
+                acts = [w for w in a.words if w in action and any(f.startswith("v") for _x, f in tagged(w))]
+                first_act = min((action.find(w) for w in acts), default=-1)
+                if acts and all(w not in denied and self._fact_state(w, fact) == PRESENT for w in acts) \
+                        and all(0 <= action.find(w) < first_act for w in denied):
+                    # "周边无噪声敏感建筑物" and "…区域范围应当向社会公布" (a government's duty): the proposal denies the
+                    # things the duty is about, before its act, and the act (公布) is not refused; unlike "使用溶剂型涂料"
+                    # for "使用低挥发性…涂料", where what is denied is the act's object
+                    return out("not_applicable")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -2606,6 +2633,15 @@ def _apart(words: list[str], fact: Fact) -> bool:
     parts = [_normalized(x) for x in fact.parts]
     literal = [w for w in dict.fromkeys(words) if any(w in p for p in parts)]
     return len(literal) >= 2 and not any(all(w in p for w in literal) for p in parts)
+
+
+# Two places a scope names as alternatives ("核心区和缓冲区", "一级保护区、二级保护区").
+_SCOPE_PAIR = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){1,4}区)(?:和|、|或者|及)(?=((?:(?!的)[\u4e00-\u9fff]){1,4}?区))")
+
+
+# A case of a paper not approved ("建设项目的环境影响评价文件未依法经审批部门审查…的"): the paper is named before it.
+_UNAPPROVED = re.compile(r"^([^，。；,;]{2,30}?)(?:未依法经|未经|未依法|未予|未取得|没有取得)")
+_PAPER_FILLER = frozenset({"建设项目", "项目", "文件", "建设", "依法", "评价"})
 
 
 # A duty to apply again for a paper held, and the changes to the works that call for it.
