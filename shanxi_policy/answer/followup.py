@@ -532,7 +532,9 @@ _ASKS_YEAR = re.compile(rf"(?:是|定在|在|为)?(?:{_WHEN})")
 _PERSISTS = re.compile(r"(?:拒不|仍不|还不|仍然不|依然不|就是不|一直不|照样|继续|屡次|多次|再次|一再)[^，。？?]{0,4}?"
                          r"(?:改正|改|整改|停止|停|排|干|犯|违法)|情节严重|后果严重")
 _UNCORRECTED = re.compile(r"不[^，。？?]{0,3}?(?:改|停)|照样|继续|屡次|多次|再次|一再")
-_PERSISTS_FILLER = re.compile(r"要是|如果|假如|他们|他|她|对方|企业|老板|这家|那家|罚了|处罚|罚款|以后|之后|被罚|还是")
+_PERSISTS_FILLER = re.compile(r"要是|如果|假如|他们|他|她|对方|企业|老板|这家|那家|罚了|处罚|罚款|以后|之后|被罚|还是|"
+                              # the order it goes on against ("叫停了还不停")
+                              r"叫停|被叫停|责令|勒令")
 # A follow-up that names only where the act is done ("建在居民区旁边", "排到河里"): the verb and its place word.
 _PLACED = re.compile(r"^(建在|设在|开在|放在|堆在|倒在|埋在|排到|排进|倒进|倒到|建到|搬到|迁到)[\u4e00-\u9fff]{2,}$")
 # A follow-up that only names a case of the earlier act ("情节严重的呢？", "拒不改正的呢？").
@@ -693,11 +695,22 @@ def rarest_term(terms: Sequence[str], rarity: Callable[[str], float]) -> str:
 RESOLVE_TURNS = 20
 
 
+# Spoken forms of asking ("咋处理", "能罚不？"), read as the written ones so that a follow-up finds what was asked.
+_SPOKEN_HOW = re.compile(r"咋(?=处理|办|罚|处罚|管|弄|整|回事)")
+_SPOKEN_YES_NO = re.compile(r"(?<=[\u4e00-\u9fff])不([？?])$")
+
+
+def _spoken(question: str) -> str:
+    q = _SPOKEN_HOW.sub("怎么", question.strip() if question else question)
+    return _SPOKEN_YES_NO.sub(r"吗\1", q) if q and not re.search(r"[\u4e00-\u9fff]不[\u4e00-\u9fff]不[？?]$", q) else q
+
+
 def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float] | None = None,
             documents: Sequence[Document] = ()) -> str:
     """The question in full. History holds the earlier questions, oldest first."""
     # a follow-up is read from the recent turns; the rewrite recurses once per turn, so a long chat is cut, not deep
-    history = list(history)[-RESOLVE_TURNS:]
+    history = [_spoken(h) for h in list(history)[-RESOLVE_TURNS:]]
+    question = _spoken(question)
     out = _resolve(question, history, rarity, documents)
     earlier = [h.strip() for h in history if h and h.strip()]
     if not earlier or out == question.strip():
@@ -814,6 +827,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     if target and ask_at and ask_at.start() > 0:
         # "那对直接负责的人呢？" after "项目没批环评就开工，罚多少？": the same breach, the penalty of another party to it
         return f"{out[:ask_at.start()].rstrip('，, ')}，{frag}{out[ask_at.start():]}"
+    at_place = _AT_PLACE.fullmatch(frag)
+    held_at = re.search(r"(?:在|建在|设在|开在|放在|堆在)([\u4e00-\u9fff]{2,16}?)(?:里|内|中)", out) if at_place else None
+    if at_place and held_at and at_place.group(1) != held_at.group(1):
+        # "要是在饮用水水源保护区里呢？" after "养猪场建在禁养区里，已经建起来了的，怎么处罚？": the same act at another place
+        return out[:held_at.start(1)] + at_place.group(1) + out[held_at.end(1):]
     placed = _PLACED.match(frag)
     if placed:
         # "那建在居民区旁边呢？" after "养殖场建在饮用水水源保护区里怎么处理？": the same act at another place
@@ -1086,12 +1104,23 @@ def _lead_noun(question: str) -> str:
     return run if len(run) >= 2 else ""
 
 
+# A follow-up naming only a place ("在饮用水水源保护区里").
+_AT_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,16}?)(?:里|内|中|里面)?")
+# A question asking only whether ("养猪场能建在禁养区里吗？"), and the modal it asks with.
+_YES_NO_ASK = re.compile(r"(?:吗|么|没有)[？?]?$")
+_MODAL_LEAD = re.compile(r"能不能|可不可以|能否|可以|能")
+
+
 def _with_case(question: str, case: str, documents: Sequence[Document]) -> str:
     """The question asked of a case of what it reports ("…秸秆，拒不改正的，罚款多少"): the case goes after the situation,
     before what is asked; "" when the question has no situation to put it after."""
     situation, sep, rest = question.rpartition("，")
     if sep:
         return f"{situation}，{case}，{rest}"
+    yes_no = _YES_NO_ASK.search(question)
+    if yes_no:
+        # "要是已经建起来了呢？" after "养猪场能建在禁养区里吗？": the act done, asked what follows (not "…的，吗？")
+        return f"{_MODAL_LEAD.sub('', question[:yes_no.start()], count=1)}，{case}，怎么处罚？"
     s, e = subject_bounds(question, documents)
     aspect = re.search(rf"(?:{_ASPECT.pattern})$", question[s:e])
     e = s + aspect.start() if aspect and aspect.start() > 0 else e

@@ -828,7 +828,8 @@ class RuleJudge(Judge):
         for k in (1, 2):
             p = text[max(0, a - k): a]
             if len(p) == k and re.fullmatch(r"[\u4e00-\u9fff]+", p) and p[-1] not in _FUNCTION_CHARS \
-                    and p not in norm_before and self._df.count(p + zone) > 0:
+                    and p not in norm_before and self._df.count(p + zone) > 0 and not set(p) <= set(mod):
+                # ("汾河干流岸线" is within "黄河干支流岸线": the fact's modifier is made of the norm's own)
                 return True
         return False
 
@@ -1220,6 +1221,11 @@ class RuleJudge(Judge):
                 return Judgment("not_applicable")
         if _FRAGMENT.search(action):
             return Judgment("not_applicable")  # an exception or a bare condition read as a sentence of its own
+        if norm.modality == "prohibition" and _INCREASE_ACT.match(action.strip()) \
+                and not _INCREASE_SAID.search(fact.norm_text):
+            # "…添加剂…不得增加新的大气污染物排放" and a kiln's flue gas held to ultra-low limits: the ban is on adding to
+            # the emissions, which the sentence does not say it does
+            return Judgment("not_applicable")
         if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
             return Judgment("not_applicable")  # "被依法吊销…的单位，5年内不得再申请": no sanction is told of
         if norm.modality == "obligation" and _RENEWAL.search(action) and not _YEARS_SPAN.search(condition + action) \
@@ -2642,6 +2648,11 @@ _SCOPE_PAIR = re.compile(r"((?:(?!的)[\u4e00-\u9fff]){1,4}区)(?:和|、|或者
 # A case of a paper not approved ("建设项目的环境影响评价文件未依法经审批部门审查…的"): the paper is named before it.
 _UNAPPROVED = re.compile(r"^([^，。；,;]{2,30}?)(?:未依法经|未经|未依法|未予|未取得|没有取得)")
 _PAPER_FILLER = frozenset({"建设项目", "项目", "文件", "建设", "依法", "评价"})
+
+
+# A ban on adding to something ("不得增加新的大气污染物排放"), and the words of an increase.
+_INCREASE_ACT = re.compile(r"(?:增加|新增|扩大|提高)")
+_INCREASE_SAID = re.compile(r"增加|新增|扩大|提高|增至|增长|增大|上升")
 
 
 # A duty to apply again for a paper held, and the changes to the works that call for it.
