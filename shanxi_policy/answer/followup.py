@@ -1012,11 +1012,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
                 return own_q
         return _replace_subject(out, phrase, topic, documents)
     frames = _FRAME.findall(frag)
-    asked_party = re.fullmatch(rf"(?:这个|这家|该)?({PARTY_HEAD}|老板)(?:会|要|将)?(?:被)?", frag[:penalty_at.start()]) \
-        if (penalty_at := _PENALTY_ASK.search(frag)) else None
-    if asked_party and situation_of(previous):
+    frag_penalty = _PENALTY_ASK.search(frag)
+    asked_party = re.fullmatch(rf"(?:这个|这家|该)?({PARTY_HEAD}|老板)(?:会|要|将)?(?:被)?",
+                               frag[:frag_penalty.start()]) if frag_penalty else None
+    told = situation_of(previous) if asked_party else ""
+    if told:
         # "企业会被怎么罚？" after "发现河边有企业偷排污水，可以向哪里举报？": the party's penalty for the situation told
-        return f"{situation_of(previous)}，{frag}？"
+        return f"{told}，{frag}？"
     if frames and not all(f in previous for f in frames):
         # A new question about the old topic ("有什么措施呢？").
         if topic and topic in frag:

@@ -1056,25 +1056,19 @@ def _stated_matters(facts: list[Fact]) -> list[str]:
     return list(dict.fromkeys(words))[:3]
 
 
-def _evidence_sentences(f: Finding) -> set[str]:
-    return {x.strip() for x in f.evidence.split("……") if x.strip()}
-
-
 def _not_contradicted(findings: list[Finding], zones: Sequence[str]) -> list[Finding]:
     """No 符合 resting on exactly the sentence a conflict rests on, nor one on a zone a conflict is over: "该地块…属二级
     保护范围" breaks the zone's ban, and the project cannot be shown to keep the duty to protect the water source (水污法
     第三条)."""
     out = findings
     for c in (f for f in findings if f.relation == "conflict"):
-        broken = _evidence_sentences(c)
         named = [z for z in zones if z in c.hit.quote]
         # ("弃渣就近堆放在…河滩地上" breaks 固废法 第二十条 and shows no duty to reduce waste kept: a 符合 resting on
         # exactly the words a conflict rests on goes, whatever it is about)
         # (nor, beside a conflict over a zone, a 符合 on that zone's rules: "禁止任何人进入自然保护区的核心区" read as kept
         # by a plant the proposal puts in the reserve's buffer zone)
         out = [f for f in out if f.relation != "supports"
-               or not (any(z in f.hit.quote for z in named)
-                       or (_evidence_sentences(f) <= broken and f.evidence.strip() == c.evidence.strip()))]
+               or not (any(z in f.hit.quote for z in named) or f.evidence.strip() == c.evidence.strip())]
     return out
 
 

@@ -1782,7 +1782,7 @@ class RuleJudge(Judge):
                 # "应当符合大气污染物排放标准" and "隧道窑烟气经除尘后通过35米排气筒排放": treatment is named, the standard
                 # met is not; only the proposal's own word of meeting it, or a limit or figure it holds to, shows it
                 return out("not_applicable")
-            if fact.parts and _apart(a.words, fact):
+            if fact.parts and not _said_together(a.words, fact):
                 # the whole proposal: "已取得县发改局备案证明" and "取水手续拟…一并办理" hold 取得 and 取水 apart; a duty
                 # is shown done by a sentence that says it, not by its words gathered from several
                 return out("not_applicable")
@@ -2632,13 +2632,6 @@ def _named_together(words: list[str], fact: Fact) -> bool:
                 for w in dict.fromkeys(words)}
     return any(all(any(x in sent for x in xs) for xs in surfaces.values())
                for sent in _SENTENCE_END.split(_normalized(fact.whole or fact.sentence)))
-
-
-def _apart(words: list[str], fact: Fact) -> bool:
-    """For the whole proposal: the matched words the proposal writes as they are stand in no one of its sentences."""
-    parts = [_normalized(x) for x in fact.parts]
-    literal = [w for w in dict.fromkeys(words) if any(w in p for p in parts)]
-    return len(literal) >= 2 and not any(all(w in p for w in literal) for p in parts)
 
 
 # Two places a scope names as alternatives ("核心区和缓冲区", "一级保护区、二级保护区").
