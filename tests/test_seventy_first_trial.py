@@ -86,8 +86,10 @@ def test_service_only(title, service):
 
 
 def test_a_well_sealed_needs_no_water_permit(library_kb):
-    text = ("项目名称：某食品厂自备井关停封填工程。现状：厂区有自备水源井2眼，已全部改用城市自来水。工程内容：逐眼清理后"
-            "用黏土球和水泥浆分段填实，井口浇筑混凝土封盖。")
+    # (the other sentences keep the judge from citing 水法 第四十八条 itself, so the duty's own exemption is what is tested)
+    text = ("项目名称：某饮料厂自备井关停封填工程。现状：厂区有自备水源井2眼，现已全部改用城市自来水。工程内容：逐眼清理井内"
+            "杂物，用黏土球和水泥浆分段填实，井口浇筑混凝土封盖，封填结果报水行政主管部门验收。其他：生产废水经厂内污水站处理后"
+            "排入市政污水管网，已取得排污许可证。")
     rep = check_proposal(library_kb, text)
     assert "obligation:water_permit" not in _checks(rep)
     # (a well of its own still in use binds it)

@@ -18,7 +18,7 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms, legal_terms_of
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, WITHOUT_PAPER, in_liability_chapter
+from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, in_liability_chapter, other_than_unpapered
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -350,7 +350,7 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str =
         doc = kb.document(duty.doc_id)
         if m is None or doc is None or in_liability_chapter(duty) or duty.doc_id != hits[0].doc_id:
             continue  # the law retrieval put first answers; another law's duty does not bring in its penalties
-        if WITHOUT_PAPER.search(question) and not WITHOUT_PAPER.search(duty.text):
+        if other_than_unpapered(question, duty.text):
             # "没有许可证私自收购、处置废机油": a duty of the paper's holders (第二十条) is another matter than acting without it
             continue
         first: list[Hit] = []

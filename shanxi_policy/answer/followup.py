@@ -773,8 +773,8 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
     if situation and any(f.startswith("v") for _w, f in tagged(frag)):
         # "能拘留人吗？" after "企业超标排放，拒不改正的，环保局…还能采取什么措施？", "费用谁出？" after "土壤污染责任人找不到，
         # 谁来负责修复？": a question of its own, whether or by whom, asked of the situation told before
-        return f"{situation}，{_TAIL.sub('', _LEAD.sub('', q)).strip('，, ')}？" if not _OWN_ASK_END.search(q) \
-            else f"{situation}，{_LEAD.sub('', q).strip('，, ')}"
+        asked = _LEAD.sub("", q).strip("，, ")
+        return f"{situation}，{asked if _OWN_ASK_END.search(asked) else _TAIL.sub('', asked) + '？'}"
     new_years = _YEAR.findall(frag)
     if new_years and _ASKS_YEAR.search(out) and not _YEAR.findall(out):
         # "那2035年呢？" after "山西碳达峰目标是哪一年？": the year is given now, so what is asked of it is the target

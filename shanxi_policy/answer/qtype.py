@@ -26,6 +26,12 @@ NOT_DONE = (r"(?:如果|若|要是)?(?:不|没有?|未)(?:按规定|按要求|�
 # Acting without the paper the law asks for ("没有许可证", "无证", "未经批准").
 WITHOUT_PAPER = re.compile(r"无(?:[\u4e00-\u9fff]{0,6})?许可证|无证|未取得|没有(?:取得)?(?:[\u4e00-\u9fff]{0,6})?许可证|"
                            r"未经(?:批准|许可|审批)")
+def other_than_unpapered(question: str, breach: str) -> bool:
+    """The question asks of acting without a paper ("没有许可证私自收购…") and the breach text says nothing of lacking one
+    (a holder's duty, "领取…许可证的单位，应当…"): another breach."""
+    return bool(WITHOUT_PAPER.search(question)) and not WITHOUT_PAPER.search(breach)
+
+
 # The sanctions a penalty article names, asked by name ("能拘留人吗").
 SANCTIONS = re.compile(r"拘留|行政拘留|吊销|查封|扣押|没收|责令停业|责令关闭")
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"

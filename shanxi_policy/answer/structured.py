@@ -22,7 +22,7 @@ from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, readings
 from .extract import _variants, sentence_score, source_above_report, term_spans
 from .lexicon import legal_terms, legal_terms_of
-from .qtype import ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter
+from .qtype import ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter, other_than_unpapered
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -598,7 +598,7 @@ def weaker_by_number(kb: KnowledgeBase | None, question: str, liable: list[Hit])
         WITHOUT_PAPER.search(h.text) for h in liable if ruled[h.clause_id] is None)
     return {h.clause_id for h in liable
             if (rules := ruled[h.clause_id]) is not None and (breach_score(terms, groups, rules) < best
-                                                             or (unpapered and not WITHOUT_PAPER.search(rules)))}
+                                                             or (unpapered and other_than_unpapered(question, rules)))}
 
 
 

@@ -783,10 +783,14 @@ class RuleJudge(Judge):
         if "或" in ncond:
             return False  # "未取得许可证或者超出许可范围的": another alternative may hold
         for m in _LACKED_PAPER.finditer(ncond):
-            words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and self.weight(t) >= 1.0]
-            if words and not any(self._fact_state(t, fact, wide=True) for t in words):
+            if self._paper_unsaid([t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and self.weight(t) >= 1.0],
+                                  fact):
                 return True
         return False
+
+    def _paper_unsaid(self, words: list[str], fact: Fact) -> bool:
+        """The proposal names none of the words of a paper, in any state (held, lacked, put off)."""
+        return bool(words) and not any(self._fact_state(t, fact, wide=True) for t in words)
 
     def _other_zone(self, scope: str, fact: Fact) -> bool:
         """The norm's zone is a designated zone with its own modifier ("二级保护区") and every place of that kind the
@@ -1557,8 +1561,8 @@ class RuleJudge(Judge):
                 j.partial = True
                 return j
             unapproved = _UNAPPROVED.match(condition) if condition else None
-            if unapproved and not any(self._fact_state(t, fact, wide=True)
-                                      for t in content_terms(unapproved.group(1)) if t not in _PAPER_FILLER):
+            if unapproved and self._paper_unsaid([t for t in content_terms(unapproved.group(1)) if t not in _PAPER_FILLER],
+                                                 fact):
                 # "环境影响评价文件未依法经审批部门审查…的，不得开工建设" and a housing estate that plans its start and never
                 # names its assessment: whether the paper is approved is not told (its "施工图审查" is another paper),
                 # so the works are not shown to go ahead of it; the duty is open, not broken
