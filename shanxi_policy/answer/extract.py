@@ -369,7 +369,10 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str =
 # What a sentence gains for each act the question denies that it denies too, and loses for each it states done.
 NEGATION_KEPT = 2.0
 # A spoken breach: an act left undone before another is done ("没取得排污许可证就排污", "没建成或没验收就投产").
-_SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)([\u4e00-\u9fff]{2})(?=[^，。？?；]{0,12}就)")
+# ("没办排污证就开工": a one-character verb of getting a paper, 办/领/拿, is the law's 取得)
+_SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)(?:([办领拿])(?=[^，。？?；]{0,8}(?:证|许可|手续|执照))|([\u4e00-\u9fff]{2}))"
+                            r"(?=[^，。？?；]{0,12}就)")
+_PAPER_GOT = ("取得", "办理", "申领", "领取")
 
 
 @lru_cache(maxsize=256)
@@ -379,8 +382,11 @@ def _denied_acts(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]]
     out = []
     for m in _SPOKEN_DENIAL.finditer(question):
         # the spoken act or the law's word for it ("没拿到" and "未取得")
-        said = m.group(1)
-        verb = "|".join(re.escape(v) for v in (said, *(t for t in lay_terms().get(said, ()) if len(t) == 2)))
+        if m.group(1) and not ASKS_PENALTY.search(question):
+            continue  # "没办…就排污，要去哪里办？": where to apply is asked, not what follows the paper lacking
+        said = m.group(1) or m.group(2)
+        laws = _PAPER_GOT if m.group(1) else tuple(t for t in lay_terms().get(said, ()) if len(t) == 2)
+        verb = "|".join(re.escape(v) for v in (said, *laws))
         # "未经验收", "未依法取得": the law's denial may stand a word or two before the act
         out.append((re.compile(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?(?:{verb})"), re.compile(verb)))
     return tuple(out)

@@ -566,7 +566,8 @@ def question_subject(question: str) -> str:
     start = s.end() if s else 0
     f = _FRAME_START.search(question, start)
     subject = question[:f.start()] if f else ""
-    return re.sub(r"(?:在|对|的)$", "", subject).strip("，, ")
+    # ("料堆不盖会罚多少": 会罚 asks, with 多少; it tells nothing of the situation)
+    return re.sub(r"(?:(?:会被|会|要被|要|被)?罚|在|对|的)$", "", subject).strip("，, ")
 
 
 # A question naming only a party and asking what it must do ("卫生和环保部门要怎么办？").
@@ -658,9 +659,11 @@ def _acts_only(question: str) -> bool:
 
 def _case_without_object(question: str) -> bool:
     """The question names a case ("…的") by acts alone, with no thing or party ("没按要求处置的", "超标排放的")."""
-    head, sep, _rest = question.partition("的")
-    if not sep:
+    # (the 的 of a time, "装卸的时候扬尘", or of a supposition, "…的话", closes no case)
+    m = re.search(r"的(?!时候|时|话)", question)
+    if m is None:
         return False
+    head = question[:m.start()]
     words = set(content_terms(head))
     tags = [(w, f) for w, f in tagged(head) if w in words and not _ASPECT.fullmatch(w)]
     return bool(tags) and all(f == "v" for _w, f in tags)

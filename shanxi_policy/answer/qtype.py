@@ -37,6 +37,8 @@ SANCTIONS = re.compile(r"拘留|行政拘留|吊销|查封|扣押|没收|责令�
 ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|罚钱|法律责任|罚则|追究|"
                           # "谁来罚？", "罚不罚？", "能罚吗？": who punishes, or whether, is a penalty question too
                           r"谁来?罚|罚不罚|能罚吗|会不会罚|会被罚|罚得?有?多[重狠严]|罚得重不重|"
+                          # "什么情况下会被拘留", "会不会被吊销执照": a sanction asked by name
+                          r"拘留|被(?:依法)?(?:吊销|查封|扣押|没收|责令停业|责令关闭)|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
                           r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
                           # "没做环评就先开工了，怎么处理？": an act done without what the law asks first

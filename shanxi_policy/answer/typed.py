@@ -67,14 +67,17 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
 # "…由谁定", "谁来划", "哪个部门负责": a question asking which body acts.
 _ASKS_WHO = re.compile(r"由谁|谁来|谁定|谁划|谁批|谁管|谁负责|谁审批|哪个部门|哪些部门|哪一级|哪级|什么部门|什么机关")
 # A sentence in which a body acts ("…人民政府水行政主管部门确定…", "由有关市、县人民政府提出划定方案").
-_BODY_ACTS = re.compile(r"(?:人民政府|主管部门|管理机构|监督管理机构|部门|机关)[^，。；]{0,30}?"
-                        r"(?:确定|划定|提出|批准|制定|负责|组织|审批|核定|决定|公布)")
+# (the body and its act may stand a clause apart: "…人民政府依据重污染天气预报信息，进行综合研判，确定预警等级并及时发出预警")
+_BODY_ACTS = re.compile(r"(?:人民政府|主管部门|管理机构|监督管理机构|部门|机关)(?:[^，。；]{0,30}[，,]){0,2}[^，。；]{0,30}?"
+                        r"(?:确定|划定|提出|批准|制定|负责|组织|审批|核定|决定|公布|发布|发出)")
 
 
 # "我该找谁举报？", "去哪儿反映": the body a report goes to is asked; the act is the one named.
 # (a complaint, 投诉, goes where the law on its kind of noise or nuisance says, often the body that acts on it: not here)
 _RECIPIENT_ASK = re.compile(r"(?:找谁|向谁|找哪个部门|向哪个部门|(?:找|向|到|去|上)哪(?:里|儿)?|哪里可以|谁)"
-                            r"(?:去|来|能|可以)?(举报|反映|报案)|(举报|反映)(?:给|到)?(?:谁|哪里|哪个部门|哪儿)|"
+                            r"(?:去|来|能|可以)?(举报|反映|报案)|"
+                            # "我想举报，找哪个部门？": the act first, then whom it goes to
+                            r"(举报|反映)[，,]?(?:该|要|应该|得)?(?:找|向|给|到|去)?(?:谁|哪里|哪个部门|哪儿)|"
                             # "出了事故…报给谁": to whom it is reported (报告)
                             r"(报)(?:给|告给|到)(?:谁|哪里|哪儿|哪个部门)")
 # A spoken report is the law's 举报.
@@ -103,7 +106,8 @@ def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     # Each text names whom to report its own matters to: a sentence on the environment at large ("有污染环境和破坏
     # 生态行为的") or on a matter the question names comes first; one on another medium ("污染土壤的行为") or on
     # breaches of its own text ("违反本条例规定的行为") only when no other is found.
-    terms = [t for t in content_terms(expand(question)) if len(t) >= 2 and t != act]
+    # (nor the words that ask whom: "找哪个部门" names no matter)
+    terms = [t for t in content_terms(expand(question)) if len(t) >= 2 and t != act and t not in m.group(0)]
     named = [t for t in terms if not _TITLE_WORDS.fullmatch(t)]  # (every law's title says 污染, 防治 …)
 
     def tier(h: Hit, x: str) -> int:
@@ -198,9 +202,14 @@ def _paper_names(question: str) -> list[str]:
         while j < i and _HOLDER.search(tags[j][0]):
             j += 1
         name = "".join(w for w, _f in tags[j:i + 1])
-        if len(name) >= 5:
+        # (a paper named in one word, "驾驶证", "身份证", is as much a name as "食品经营许可证"; a kind of paper is not)
+        if len(name) >= 5 or (j == i and len(name) >= 3 and name not in _ANY_PAPER):
             out.append(name)
     return out
+
+
+# Words for a paper of any kind: they name none in particular.
+_ANY_PAPER = frozenset("许可证 合格证 资格证 证明 证书 证件 执照 营业证 批准证 登记证".split())
 
 
 def unheld_paper(kb: KnowledgeBase, question: str) -> str:
@@ -297,11 +306,14 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     within = filters
     if named is not None and (filters is None or not filters.doc_ids):
         within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
-    answers = [authorities(p, other_year(p, asked_recipient(kb, q, _answer(
-        kb, q, k, within if i and named_document(q, kb.documents) is None else filters))))
+    # (each part may be of a matter no law of the library governs: "…交工伤保险？出了工伤老板赔多少？")
+    answers = [uncovered(kb, q, authorities(p, other_year(p, asked_recipient(kb, q, _answer(
+        kb, q, k, within if i and named_document(q, kb.documents) is None else filters)))))
                for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
     topic = _noun_topic(kb, parts[0])
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
+        if a.message.startswith(NOT_HELD):
+            continue  # a matter no law held governs is not retried in the first part's words
         carried = carry_subject(p, parts[0]) if i and not a.found else ""
         by_topic = False
         if i and not a.found and not carried and topic and topic not in p:
@@ -310,7 +322,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         if carried:
             # "按日连续处罚适用于什么情形？从哪天开始计罚？": the later question asks about the first one's subject, which
             # it does not repeat
-            retried = authorities(p, other_year(p, _answer(kb, carried, k, filters)))
+            retried = uncovered(kb, carried, authorities(p, other_year(p, _answer(kb, carried, k, filters))))
             # (a penalty article answers no question of duty: "乡政府有啥责任" is not 第三十七条's fine)
             if retried.found and not (by_topic and retried.citations and in_liability_chapter(retried.citations[0])
                                       and not ASKS_PENALTY.search(p)):
@@ -318,7 +330,7 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
         if i and not answers[i].found:
             # "能不能按天罚？从哪天开始算？": the later question asks of the act the first one asks about, whole
             whole = f"{parts[0].rstrip('？?')}，{p}"
-            retried = authorities(p, other_year(p, _answer(kb, whole, k, filters)))
+            retried = uncovered(kb, whole, authorities(p, other_year(p, _answer(kb, whole, k, filters))))
             if retried.found:
                 answers[i] = retried
     if not any(a.found for a in answers):
@@ -350,6 +362,11 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             n = cite_number(citations, a.citations[item.cite - 1])
             # the same words of the same clause answer an earlier question too (listed whole there, or
             # sentence by sentence): not listed twice
+            # (an answer that goes on past what is listed, "有效期为5年。…届满60日前…", lists what it adds)
+            inside = next((t for t, m in given if m == n and t in item.text and t != item.text), "")
+            rest = item.text.replace(inside, "", 1).strip() if inside else ""
+            if len(content_terms(rest)) >= 3:
+                item = AnswerItem(rest, item.cite, item.label)
             repeat = any(m == n and (item.text in t or t in item.text) for t, m in given)
             first_again = first_again or (repeat and not fresh and not again)
             if repeat:
@@ -383,6 +400,10 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
     notes = list(dict.fromkeys([(f"“{p.rstrip('？?')}”：" if a.note.startswith(CAUTIONS) else "")
                                 + _renumbered(a.note, a.citations, citations)
                                 for p, a in zip(parts, answers, strict=True) if a.found and a.note] + repeated))
+    # (a part of a matter no law held governs says which laws would answer it)
+    notes += [f"“{p.rstrip('？?')}”：{a.message}" for p, a in zip(parts, answers, strict=True)
+              if not a.found and a.message.startswith(NOT_HELD)]
+    unanswered = [p for p, a in zip(parts, answers, strict=True) if p in unanswered and not a.message.startswith(NOT_HELD)]
     if unanswered:
         notes.append(f"“{'”“'.join(unanswered)}”未在文件中找到相关规定。")
     out = Answer(True, "\n".join(i.text for i in items), citations, question, "",
@@ -1006,9 +1027,14 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         # a sanction asked by name ("能拘留人吗") is answered by a penalty article that names it, wherever it ranks
         # in the first five: 环保法 第六十三条 (拘留), not 第六十条 (限产停产) that shares the breach
         sanction = bool(SANCTIONS.fullmatch(key))
+        # ("监测原始记录、环境管理台账要留几年": an answer stating the years asked is not traded for a clause that names
+        # the other record and no years)
+        unit = asked_unit(question)
+        kept = unit is not None and unit.search(ans.text) is not None
         alt = next((h for h in ans.citations[1:5 if sanction else 3] if h.source != "lookup"
                     and (h.score >= KEY_SWITCH_RATIO * top or (sanction and in_liability_chapter(h)))
                     and has_term(key, normalize_for_search(h.text))
+                    and not (kept and unit is not None and not unit.search(h.text))
                     and not (ruled and in_liability_chapter(h)) and not (fined and not in_liability_chapter(h))), None)
         if alt is not None:
             # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers

@@ -118,13 +118,14 @@ def _own_works(text: str, mentions: list) -> list:
 _COUNTERPARTY = re.compile(r"[^，。；,;]{0,4}?(?:签订|签署|达成)")
 
 
-# After a measure's word, the characters that make it a zone's name: "不占用生态保护红线" says where the land is, not
-# whether ecology is protected.
-_ZONE_AFTER = re.compile(r"红线|区|范围|保护地")
+# After a measure's word, the characters that make it the name of something else: a zone ("不占用生态保护红线" says
+# where the land is, not whether ecology is protected), or a grout curtain ("封闭帷幕" seals the ground below, it
+# encloses no dusty material).
+_NOT_MEASURE_AFTER = re.compile(r"红线|区|范围|保护地|帷幕")
 
 
 def _as_measure(text: str, mentions: list) -> list:
-    return [m for m in mentions if not _ZONE_AFTER.match(text, m.end)]
+    return [m for m in mentions if not _NOT_MEASURE_AFTER.match(text, m.end)]
 
 
 def run_check(kb: ClauseSource, check: Check, text: str) -> Finding | None:

@@ -158,7 +158,7 @@ def _list_intro(text: str, item: str) -> str:
 # A duty on what a report must contain, said outside a list ("环境影响报告书除包括上述内容外，还应当包括…结论").
 _CONTENTS_DUTY = re.compile(r"(?:报告书|报告表|申请表|申请书|审查意见)[^。；]{0,16}(?:应当|应)(?:包括|载明|包含)|"
                             r"(?:报告书|报告表)的内容和结论负责")
-_CONTENTS = re.compile(r"(?:表|书|证|方案|报告|计划|清单|材料|文件|名录|档案|台账|记录|合同|意见)[^，。；：:]{0,6}?"
+_CONTENTS = re.compile(r"(?:表|书|证|方案|报告|计划|清单|材料|文件|名录|档案|台账|记录|合同|意见|评价|评估)[^，。；：:]{0,6}?"
                        r"(?:应当|应|须)?(?:包括|载明|记载|列明|注明|写明|包含)(?:下列|以下)")
 
 
@@ -472,6 +472,9 @@ _DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过
                    r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)")
 # Words of a procedure still waited for: "…已编制完成并上报审批" is written, not approved.
 _AWAITED = re.compile(r"上报|报批|报送|送审|待|正在|拟|申请中|审批中|审查中|办理中")
+# A paper only written ("环境影响报告书已编制完成，拟近期报…审批"), with no word of its approval beside it.
+_WRITTEN = re.compile(r"编制|编写|编报")
+_APPROVAL_WORD = re.compile(r"批复|批准|审批意见|获批|取得|通过|备案")
 
 
 def _segment_end(text: str, b: int) -> int:
@@ -500,7 +503,8 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
             spans = [(a, b) for w in said for a, b in word_spans(normalize_for_search(w), text)]
             # done where it is named: "…报告书已编制完成并上报审批" is written, not approved
             parts = [text[segment_start(text, a): _segment_end(text, b)] for a, b in spans]
-            if spans and all(_DONE.search(x) and not _AWAITED.search(x) for x in parts) and all(
+            if spans and all(_DONE.search(x) and not _AWAITED.search(x)
+                             and not (_WRITTEN.search(x) and not _APPROVAL_WORD.search(x)) for x in parts) and all(
                     state_at(text, a, b, proposal=True) == PRESENT and not put_off(text, a, b)
                     and not in_progress(text, a, b) for a, b in spans):
                 law = f"（《{ob['source']}》）" if ob.get("source") else ""
@@ -946,12 +950,14 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if norm.norm_id in placed:
                 norm = replace(norm, scope=placed[norm.norm_id])
             j = judge.judge(fact, norm)
-            if j.verdict in ("conflict", "attention") and norm.modality == "obligation" and (
+            # (nor a 符合: "风险评估报告应当包括下列内容：…" is met by a report, not by a works)
+            if norm.modality == "obligation" and (
                     (norm.item and _lists_contents(src, norm)) or _CONTENTS_DUTY.search(norm.quote)):
                 # "排污许可证申请表应当包括下列事项：（三）…排放口…排放量": an item of what a document must contain; a
                 # project that lets nothing out ("不外排") refuses no part of it, and one that leaves a matter to the
-                # assessment ("脱硝设施是否建设待环评结论确定") leaves no part of the report unwritten
-                j = replace(j, verdict="not_applicable")
+                # assessment ("脱硝设施是否建设待环评结论确定") leaves no part of the report unwritten; nor is it
+                # shown as related: what a paper holds is the author's to write, not a works' to do
+                continue
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
             if j.verdict == "attention" and j.missing and norm.modality == "obligation" and not prep.prop.operating \

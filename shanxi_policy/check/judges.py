@@ -107,7 +107,7 @@ GENERIC_WORDS = frozenset(
     "建设 新建 扩建 改建 设置 进行 从事 活动 单位 个人 有关 规定 国家 按照 依法 项目 相关 其他 采取 措施 可能 地区 区域 "
     "设施 工作 管理 要求 标准 产生 使用 组织 部门 主管 人民政府 县级 以上 情形 行为 方式 条件 范围 按规定 符合 实施 "
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
-    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行 "
+    "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行 过程 "
     # light verbs: in "投入生产", "投入使用", "投入运行", "加以利用" the act is the verb after them
     "投入 加以 予以".split()
 )
@@ -656,7 +656,14 @@ class RuleJudge(Judge):
         if norm.modality != "obligation" or condition or not subject or "的" in subject or _ENUM_SPLIT.search(subject):
             return False
         if _WORKS_PARTY.match(subject):
-            # "工程施工单位", "建筑施工单位": the party of building works, which a project that builds is.
+            # "工程施工单位", "建筑施工单位": the party of building works, which a project that builds is; unless it says
+            # it has none of the things the duty is about ("不设取土场和弃土场", "不使用建筑垃圾": no spoil to remove)
+            # (each a 固体废物: "不设弃土场" says there is none of it)
+            things = [t for t in content_terms(norm.action) if _WASTE_THING.search(t)]
+            things += ["固体废物"] if things else []
+            states = [RuleJudge._fact_state(t, fact, wide=True) for t in things]
+            if NEGATED in states and PRESENT not in states:
+                return False
             return any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in _WORKS_ACTS)
         kind = _kind_words(subject)
         if not kind or max(self.weight(t) for t in kind) < self.params.specific:
@@ -962,7 +969,12 @@ class RuleJudge(Judge):
         tags = dict(tagged(action))
         if tags.get(obj) == "v":
             return False  # "将危险废物混入非危险废物中贮存" ends in the act's second verb, not in its object
+        # "销售…非道路移动机械用燃料": what the things before 用 describe is the object; a works using the machinery
+        # does not deal in its fuel
+        used_for = tail.endswith(f"用{obj}") and tags.get(obj, "").startswith("n")
         for verb in terms[-4:-1][::-1]:
+            if used_for:
+                break
             between = tail[tail.rfind(verb) + len(verb): tail.rfind(terms[-1])] if verb in tail else "、"
             if _LIST_SPLIT.search(between):
                 return False
@@ -975,6 +987,16 @@ class RuleJudge(Judge):
         groups = term_groups(action)
         alts = next((g for g in groups if obj in g), (obj,))
         return not any(self._fact_state(t, fact) for t in alts)
+
+    def _target_unnamed(self, action: str, fact: Fact) -> bool:
+        """A norm on turning one thing into others ("耕地转为林地、草地、园地等其他农用地"): the fact names none of what it
+        would be turned into."""
+        m = _TURNED_INTO.search(_normalized(action))
+        if m is None:
+            return False
+        into = re.sub(r"等?其他[\u4e00-\u9fff]*$|等$", "", m.group(1))
+        targets = [t for x in _LIST_SPLIT.split(into) for t in content_terms(x) if t not in GENERIC_WORDS]
+        return bool(targets) and not any(self._fact_state(t, fact) == PRESENT for t in targets)
 
     def _catch_all_unmet(self, action: str, fact: Fact) -> bool:
         """An act ending in listed things and their class ("工业废渣、城镇垃圾和其他废弃物"): the fact names none of
@@ -1376,6 +1398,8 @@ class RuleJudge(Judge):
         if norm.modality == "prohibition" and _COMPARED.search(action) and not _breach_stated(fact.norm_text):
             # "季度有效传输率不得低于…标准": a bound on a measure; a proposal that states no breach of it is not the case
             return out("not_applicable")
+        over_limit_unsaid = bool(norm.modality == "prohibition" and _OVER_LIMIT_THING.search(action)
+                                 and not _breach_stated(fact.norm_text) and not _TOXIC_CONTENT.search(fact.norm_text))
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing
                         or self._lacked_paper_unnamed(condition, fact) or self._failed_standard_unsaid(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
@@ -1569,6 +1593,12 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
+            if over_limit_unsaid:
+                # "禁止…含量超标的污泥进入农用地" and sludge spread with no content over a limit said: the act is the one
+                # banned only if the thing is over its limit, which the reviewer must see tested
+                j = out("attention")
+                j.partial = True
+                return j
             return out("conflict")
         if m == "restriction":
             if avoids_act or scope_denied or excepted:
@@ -1576,6 +1606,9 @@ class RuleJudge(Judge):
             if _DEVELOPMENT.search(action) and _used_only(a.words, fact):
                 # "限制高油耗、高排放…非道路移动机械的发展" restricts a class growing; a works that uses one (铲车) does not
                 # grow it
+                return out("not_applicable")
+            if self._target_unnamed(action, fact):
+                # "严格控制耕地转为林地、草地、园地等其他农用地" and "旱地变为水浇地": land turned into none of the uses named
                 return out("not_applicable")
             return out("attention" if scope_ok else "not_applicable")
         if m == "obligation" and (scope_ok or not norm.scope) and c.total and _INSTALL_DUTY.search(action) \
@@ -1712,6 +1745,9 @@ class RuleJudge(Judge):
                     # things the duty is about, before its act, and the act (公布) is not refused; unlike "使用溶剂型涂料"
                     # for "使用低挥发性…涂料", where what is denied is the act's object
                     return out("not_applicable")
+                if _paper_held(action, fact):
+                    # "换热不取水…已取得…取水许可证": whatever the proposal seems to deny, it holds the paper the duty asks for
+                    return out("supports")
                 return out("conflict")  # "未取得排污许可证", "不经处理直接排放"
             if a.fact_defers > 0:
                 return out("attention")  # part of what the duty asks is put off ("…待以后再建设"): not yet met
@@ -1789,6 +1825,9 @@ class RuleJudge(Judge):
             if fact.parts and not _said_together(a.words, fact):
                 # the whole proposal: "已取得县发改局备案证明" and "取水手续拟…一并办理" hold 取得 and 取水 apart; a duty
                 # is shown done by a sentence that says it, not by its words gathered from several
+                return out("not_applicable")
+            if _vehicle_unnamed(norm.subject, fact):
+                # "运输…散装物料的车辆应当采取密闭…措施" and "成品料仓全封闭": a store closed is no lorry covered
                 return out("not_applicable")
             return out("supports")
         if m == "encouragement" and a.fact_defers > 0:
@@ -2243,6 +2282,33 @@ _WAITS_FOR = re.compile(r"(?:(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审�
 # "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
 _WITHIN_TERM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:许可证|证书|批复|执照))有效期内")
 _HELD = re.compile(r"已(?:经)?(?:取得|领取|持有|获得|办理|核发)|现有|持有|原有|现行")
+
+
+# A duty's subject that is a vehicle or a vessel ("运输…散装物料的车辆"), and the words that name one in a proposal.
+_VEHICLE_SUBJECT = re.compile(r"(?:车辆|机动车|船舶|船)$")
+_VEHICLE_SAID = re.compile(r"车|船")
+
+
+def _vehicle_unnamed(subject: str, fact: Fact) -> bool:
+    """The duty binds a vehicle, and the fact's own sentence names none."""
+    return bool(_VEHICLE_SUBJECT.search(subject.strip())) and not fact.parts \
+        and not _VEHICLE_SAID.search(fact.norm_text)
+
+
+# The name of a paper a duty asks for ("申请领取取水许可证" -> 取水许可证).
+_PAPER_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:许可证|经营许可证|执照))")
+
+
+def _paper_held(action: str, fact: Fact) -> bool:
+    """The proposal states it holds a paper the duty asks for ("已取得地热采矿许可证和取水许可证")."""
+    text = fact.whole or fact.norm_text
+    for m in _PAPER_NAME.finditer(_normalized(action)):
+        paper = re.sub(r"^(?:申请|领取|申领|取得|办理|依法)+", "", m.group(1))
+        for k in re.finditer(re.escape(paper), text):
+            before = text[max(0, k.start() - 16):k.start()]
+            if _HELD.search(before) and not _LACKED_BEFORE.search(before) and not _NOT_YET.search(before):
+                return True
+    return False
 
 
 def _paper_not_held(case: str, fact: Fact) -> bool:
@@ -2827,6 +2893,8 @@ def _related_works(action: str, scope: str, fact: Fact) -> bool:
 
 # A contractor named by the works it does ("工程施工单位", "建筑施工单位"), unlike a bare "施工单位" that any
 # party may be; and the words by which a proposal states it carries out such works.
+# The waste a works duty is about ("建筑垃圾等固体废物").
+_WASTE_THING = re.compile(r"垃圾|废物|废弃物|废料|弃土|渣土|污泥")
 _WORKS_PARTY = re.compile(r"^(?:建设工程|建筑工程|工程|建筑|房屋建筑)施工单位$")
 _WORKS_ACTS = ("施工", "建筑施工", "施工作业", "拆除", "新建", "改建", "扩建")
 
@@ -3416,6 +3484,12 @@ _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # A measure bounded by a standard, not a figure ("不得低于相关技术规范规定的标准"), and words that state a breach.
 _COMPARED = re.compile(r"(?:低于|高于|超过|少于|多于|小于|大于)[^，。；\d一二两三四五六七八九十]{0,20}"
                        r"(?:标准|规范|限值|要求|指标|规定)")
+# A norm on turning a thing into others: what it would become ("…转为林地、草地、园地等其他农用地").
+_TURNED_INTO = re.compile(r"(?:转为|转变为|改为|改变为|变更为|改作|变为)([^，。；]{2,40})$")
+# A thing a ban names by its being over a limit ("重金属…含量超标的污泥").
+_OVER_LIMIT_THING = re.compile(r"超标的|超过[^，。；]{0,12}标准的")
+# A thing named by the poison it holds ("含铬污泥", "含重金属废渣"): over any limit for land by its nature.
+_TOXIC_CONTENT = re.compile(r"含(?:有)?(?:铬|六价铬|镉|汞|铅|砷|镍|铊|重金属|有毒有害)")
 _BREACHED = re.compile(r"超标|超过|超出|低于|高于|少于|不足|不达标|未达标|未达到|达不到|不符合|不合格")
 _BOUND = re.compile(rf"(少于|低于|小于|超过|高于|大于)({_NUM})([^\d一二两三四五六七八九十百千，。；、]{{1,4}})")
 
