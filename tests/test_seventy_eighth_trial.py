@@ -62,3 +62,29 @@ def test_the_body_that_issues_a_warning(library_kb):
 ])
 def test_follow_ups(library_kb, question, history, resolved):
     assert resolve(question, history, library_kb.term_idf, library_kb.documents) == resolved
+
+
+@pytest.mark.parametrize(("question", "second"), [
+    # a later question asking only what follows, how often or where is a question of its own, of the first one's subject
+    ("什么样的企业必须做清洁生产审核？不做罚多少？", "第三十九条"),
+    ("铸造厂要不要交环保税？多久交一次？", "按季申报缴纳"),
+])
+def test_a_short_second_question_is_answered_too(library_kb, question, second):
+    ans = library_kb.ask(question)
+    assert len({i.label for i in ans.items if i.label}) == 2
+    assert any(second in i.text for i in ans.items)
+
+
+def test_the_days_of_the_procedure_not_of_its_re_review(library_kb):
+    # "报告表审批要多少天": 环评法 第二十二条's 三十日, not the 十日 of a re-review by "原审批部门" (条例 第十二条)
+    ans = library_kb.ask("建设项目环境影响报告表审批要多少天？")
+    assert "三十日内" in ans.text and "原审批部门" not in ans.text
+
+
+def test_an_item_of_several_paragraphs_is_no_lead():
+    from shanxi_policy.answer.render import answer_lines
+    from shanxi_policy.models import Answer, AnswerItem
+
+    text = "第四十五条 国家依照法律规定实行排污许可管理制度。\n未取得排污许可证的，不得排放污染物。"
+    ans = Answer(True, text, [], "问", "", 1.0, type="list", items=[AnswerItem(text, 1, "要不要办")])
+    assert answer_lines(ans)[0] == "答："

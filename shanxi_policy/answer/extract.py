@@ -392,7 +392,7 @@ def _denied_acts(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]]
     return tuple(out)
 
 
-def _negations_kept(question: str, text: str) -> int:
+def negations_kept(question: str, text: str) -> int:
     """How many acts the question denies the text denies too ("没取得…" and "未取得排污许可证排放污染物"), less those it
     states done ("以欺骗…手段申请取得排污许可证")."""
     n = 0
@@ -448,7 +448,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         from .structured import case_named, weaker_by_number  # structured imports this module
 
         weaker = weaker_by_number(kb, question, liable)
-        liable.sort(key=lambda h: (-_negations_kept(question, h.text), h.clause_id in weaker))
+        liable.sort(key=lambda h: (-negations_kept(question, h.text), h.clause_id in weaker))
         named = case_named(kb, question, hits) if liable else None
         if named is not None:
             # "没有许可证收危险废物的罚多少": the article opening with the very breach asked (固废法 第一百一十四条 "无许可证从事
@@ -519,6 +519,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # 稳中有降") is looked for a little further down
         ranks += [r for r in range(pool, min(UNIT_RANKS, len(hits)))
                   if r not in ranks and asked & set(_YEAR.findall(hits[r].text))]
+    asked_variant = _VARIANT.search(expand(q)) is not None
     for rank, h in ((r, hits[r]) for r in ranks):
         # A lower clause's sentence must beat the best clause's by more when retrieval ranked that clause
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
@@ -531,6 +532,11 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         spans = sentences(h.text)
         for i, (s, e) in enumerate(spans):
             sent = h.text[s:e].strip()
+            # "报告表审批要多少天" is asked of the procedure itself: the days of its variant (a re-review by "原审批部门",
+            # a renewal, a change) answer only when the variant is asked
+            # (said anywhere in the sentence's paragraph: "有效期届满…提出申请。审批部门应当自受理申请之日起20日内完成审查")
+            para = h.text[h.text.rfind("\n", 0, s) + 1:e]
+            variant = 0.0 if legacy or unit is None or asked_variant or not _VARIANT.search(para) else VARIANT_GAP
             if not legacy and sent.endswith(("？", "?")) and i + 1 < len(spans):
                 # A question-and-answer text ("…共用洗衣机会感染吗？根据目前对疾病的认识…"): the sentence that
                 # matches the question is its own question; the answer is what follows, up to the next question.
@@ -541,8 +547,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
             lead_in = "" if legacy else item_lead(h.text, s)
             # an act the question denies ("没取得…") is answered by a sentence denying it too ("未取得…")
-            kept = 0 if legacy else NEGATION_KEPT * _negations_kept(q, sent) + _phrases_said(phrases, sent)
-            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap + kept, rank, sent, lead_in))
+            kept = 0 if legacy else NEGATION_KEPT * negations_kept(q, sent) + _phrases_said(phrases, sent)
+            cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap - variant + kept, rank, sent, lead_in))
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
         # before one that does not. The year: "到2035年…" is better answered by a sentence about 2035 than by one
@@ -633,6 +639,9 @@ AMOUNT_RANKS = 3
 _DEFINES = re.compile(r"下列用语的含义|下列用语，其含义|下列用语是指")
 _MEANING_Q = re.compile(r"是指|什么是|是什么|含义|定义|指的是|指什么|概念|所称|怎么理解|如何理解|算不算|属于")
 DEFINITION_GAP = 3.0
+# Words of a procedure's variant: done again, renewed or changed.
+_VARIANT = re.compile(r"重新|延续|届满|变更|原审批部门|原发证机关|补正|复核|复审")
+VARIANT_GAP = 6.0
 # Clauses (by retrieval rank) searched for a figure in the unit asked ("多少天") when the top ones state none.
 UNIT_RANKS = 5
 

@@ -100,9 +100,14 @@ def _inside_longer(word: str, q: str, longer: list[str]) -> bool:
     return bool(covered) and all(any(a <= i and i + len(word) < b for a, b in covered) for i in spans)
 
 
+# A legal term that names a kind of party ("医疗卫生机构" for 医院): it says who asks, and searched it draws every clause
+# of the text on that party ("医院食堂油烟…" answered from the medical waste rules); it still counts as covering the word.
+_PARTY_KIND = re.compile(r"(?:机构|单位)$")
+
+
 def expand(question: str) -> str:
-    """The question as it is searched: followed by the legal terms for its lay words."""
-    extra = legal_terms(question)
+    """The question as it is searched: followed by the legal terms for its lay words (not those naming a kind of party)."""
+    extra = [t for t in legal_terms(question) if not _PARTY_KIND.search(t)]
     return f"{question} {' '.join(extra)}" if extra else question
 
 

@@ -23,6 +23,13 @@ def answer_label(ans: Answer) -> str:
     return "最接近的条款：" if ans.note and "以下是最接近的条款" in ans.note else "答："
 
 
+def list_lead(ans: Answer) -> str:
+    """The line a list answer's text opens with when it introduces the items ("…应当包括下列内容："), else "" (an
+    item of several paragraphs opens the text too: its first line is no lead)."""
+    head = ans.text.split("\n", 1)[0]
+    return head if head and not any(i.text == head or i.text.startswith(head + "\n") for i in ans.items) else ""
+
+
 def answer_lines(ans: Answer) -> list[str]:
     out: list[str] = []
     label = answer_label(ans)
@@ -42,8 +49,7 @@ def answer_lines(ans: Answer) -> list[str]:
             cells = [c + (f"[{cites[i]}]" if i < len(cites) and cites[i] else "") for i, c in enumerate(row)]
             out.append(" | ".join(cells))
     elif ans.items and (ans.type != "metadata" or len(ans.items) > 1):
-        head = ans.text.split("\n", 1)[0]
-        lead = head if head and head not in {i.text for i in ans.items} else ""
+        lead = list_lead(ans)
         if ans.type == "metadata":
             # "文档库中共有行政法规8部：" counts the documents; each item cites its own
             out.append(label + lead)

@@ -20,7 +20,17 @@ from ..retrieve.filters import DocFilter
 from ..text.markers import ENUM_START, cites_article, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, segment, tagged
-from .extract import AMOUNT, answer_question, asked_unit, asked_unit_name, expand, item_lead, sentence_score, term_spans
+from .extract import (
+    AMOUNT,
+    answer_question,
+    asked_unit,
+    asked_unit_name,
+    expand,
+    item_lead,
+    negations_kept,
+    sentence_score,
+    term_spans,
+)
 from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, rarest_term, resolve
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
@@ -62,6 +72,37 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters), kb))
     ans = asked_recipient(kb, question, ans)
     return opened(uncovered(kb, question, authorities(question, other_year(question, ans))))
+
+
+# "2030年有哪些量化指标": the quantitative targets of a year, asked as a list (not one indicator by name).
+_TARGETS_ASKED = re.compile(r"(?:哪些|什么|几项|多少项|哪几项)[^，。？?]{0,4}(?:量化指标|指标|量化目标)|"
+                            r"(?:量化指标|指标|量化目标)(?:有哪些|是什么|都有什么|有什么|有几项)")
+
+
+def year_targets(kb: KnowledgeBase, question: str) -> Answer | None:
+    """The targets a year's sentences set with a figure ("到2030年，非化石能源占能源消费总量比重达到18%"), each cited, for
+    a question that asks for a year's indicators as a list; of the document the question names, when it names one.
+    None for other questions, or when no target of the year is held (the question is then answered as any other)."""
+    years = set(YEAR.findall(question))
+    if len(years) != 1 or not _TARGETS_ASKED.search(question):
+        return None
+    doc = named_document(question, kb.documents)
+    targets = kb.targets(int(years.pop()), [doc] if doc else None)
+    citations: list[Hit] = []
+    items: list[AnswerItem] = []
+    for t in targets:
+        c = kb.clause(t.clause_id)
+        d = kb.document(t.clause_id.split(":", 1)[0])
+        if c is None or d is None:
+            continue
+        if all(h.clause_id != c.clause_id for h in citations):
+            citations.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "target"))
+        n = next(i for i, h in enumerate(citations, 1) if h.clause_id == c.clause_id)
+        items.append(AnswerItem(t.sentence, n))
+    if not items:
+        return None
+    return Answer(True, "\n".join(i.text for i in items), citations, question.strip(), "", 1.0, type="list",
+                  items=items)
 
 
 # "…由谁定", "谁来划", "哪个部门负责": a question asking which body acts.
@@ -231,7 +272,17 @@ def unheld_paper(kb: KnowledgeBase, question: str) -> str:
 def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     """"在基本农田上建光伏可以吗？" when the library holds no 土地管理法: the closest clauses of other laws are shown,
     and the answer says which laws would settle it."""
-    if not ans.found or ans.type in ("metadata", "lookup"):
+    if ans.type in ("metadata", "lookup"):
+        return ans
+    if not ans.found:
+        # a refusal says which laws would answer, when the question names a matter the library has no law for
+        # ("锅炉工上岗要持什么证")
+        gaps = coverage_gaps(question, [d.title for d in kb.documents], question=True)
+        if gaps and not ans.message.startswith(NOT_HELD):
+            laws = "".join(g.named_laws() for g in gaps)
+            words = "、".join(g.named_words() for g in gaps)
+            msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"
+            return replace(ans, text=msg, message=msg, type="refusal")
         return ans
     # ("文件中未规定具体天数" for "多少天内可以申请行政复议": the law that states the days is the one to name)
     if ans.note and not ans.note.startswith((NOT_IN_ANSWER, NOT_ADDRESSED, NOT_USED, NOT_STATED)):
@@ -272,7 +323,10 @@ def sub_questions(question: str) -> list[str]:
     """The questions of one message that asks several ("…有什么要求？违规生产使用粘土砖怎么处理？"), each with a
     subject of its own (two content words or more); [] for a single question."""
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question.strip()) if p.strip()]
-    asked = [p for p in parts if len([t for t in content_terms(p) if not t.isdigit()]) >= 2]
+    # (a later part that asks only what follows, "不做罚多少？", how often, "多久交一次？", or where, "去哪儿办？", asks it of
+    # the first part's subject: it is a question of its own, read in the light of the first)
+    asked = [p for i, p in enumerate(parts) if len([t for t in content_terms(p) if not t.isdigit()]) >= 2
+             or (i and _FOLLOW_ON.search(p) and len(parts[0]) >= 6)]
     # "…给补偿？耕地算不算？": a part asking whether something is included narrows the question before it
     if any(_INCLUSION.search(p) for p in parts[1:]):
         return []
@@ -290,6 +344,9 @@ def in_situation(part: str, first: str) -> str:
     return f"{situation}，{part}"
 
 
+# A later question that asks only a penalty, a period or a place of what the first asks about.
+_FOLLOW_ON = re.compile(r"^(?:那|那么|要是)?(?:不做|不办|不交|不装|不改|没做|没办)?[^，。？?]{0,4}?"
+                        r"(?:罚多少|怎么罚|罚不罚|多久|几天|多少天|多长时间|去哪儿?办|到哪儿?办|找谁办)")
 _PRONOUN_START = re.compile(r"^(?:他们|她们|它们|他|她|它|这家|那家|该单位|该企业|对方)")
 
 
@@ -522,6 +579,9 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         fields = [f for f in qt.meta_fields if f != "which_doc"] if len(qt.meta_fields) > 1 else [qt.meta_field]
         return _joined([metadata_answer(kb, q, f, k) for f in fields]) if len(fields) > 1 \
             else metadata_answer(kb, q, qt.meta_field, k)
+    listed = year_targets(kb, q)
+    if listed is not None:
+        return listed
     absent_law = unknown_document(q, kb)
     if absent_law:
         # "土地管理法对…怎么处罚": an answer from another law would be read as that law's; the closest
@@ -1035,6 +1095,9 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                     and (h.score >= KEY_SWITCH_RATIO * top or (sanction and in_liability_chapter(h)))
                     and has_term(key, normalize_for_search(h.text))
                     and not (kept and unit is not None and not unit.search(h.text))
+                    # ("环保设施还没验收就先让病人住进去了": the article on the act left undone, 未经验收, is not traded for one
+                    # that only names the patients)
+                    and negations_kept(question, h.text) >= negations_kept(question, ans.citations[0].text)
                     and not (ruled and in_liability_chapter(h)) and not (fined and not in_liability_chapter(h))), None)
         if alt is not None:
             # "…终止经营要办理什么手续": a clause ranked close below that uses the question's rarest word answers

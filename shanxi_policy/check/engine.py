@@ -500,7 +500,9 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
             continue
         for f in prop.facts:
             text = f.norm_text
-            spans = [(a, b) for w in said for a, b in word_spans(normalize_for_search(w), text)]
+            # (a plan's assessment, "园区已完成规划环评", is not the project's)
+            spans = [(a, b) for w in said for a, b in word_spans(normalize_for_search(w), text)
+                     if w.startswith("规划") or not text[max(0, a - 2):a].endswith("规划")]
             # done where it is named: "…报告书已编制完成并上报审批" is written, not approved
             parts = [text[segment_start(text, a): _segment_end(text, b)] for a, b in spans]
             if spans and all(_DONE.search(x) and not _AWAITED.search(x)
@@ -546,6 +548,15 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
             continue  # a duty of one kind of works (养殖场) binds only proposals naming it
+        if ob.get("after"):
+            # a duty that can be done only after another ("验收" after the assessment's approval): in use while that
+            # one is still pending ("已开始投料试生产…环境影响报告表目前正委托编制"), the works are used without it
+            first = next((o for o in lex.obligations if o["id"] == ob["after"]), {})
+            first_said = [w for w in first.get("satisfied", []) if w in prop.text]
+            first_done = any(x.startswith(f"{first.get('name')}（") for x in papers_done(prop, lex))
+            if evidence and not said and first_said and not first_done:
+                todo.append(({**ob, "begun": True}, evidence))
+            continue
         if said:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the
             # proposal puts off or leaves under way while works go ahead ("节能审查尚未开展，计划先行开工建设") stays

@@ -1139,7 +1139,7 @@ class RuleJudge(Judge):
             # be shown, not a breach.
             instead = self._judge(fact, replace(fb, conditions=""))
             if instead.verdict == "conflict" or self._best_alternative(fb.action, fact).fact_denies > 0 \
-                    or ("措施" in fb.action and self._fact_state("处理", fact) == NEGATED):
+                    or ("措施" in fb.action and (self._fact_state("处理", fact) == NEGATED or _untreated(fact.norm_text))):
                 # the replacement refused too: "采取措施减少废气排放" and a discharge let out untreated (不经处理)
                 return j
             if instead.verdict == "supports":
@@ -1386,6 +1386,10 @@ class RuleJudge(Judge):
                     and self._refused_part(action, fact, f"{norm.subject}{condition}") is not None:
                 # "产生含挥发性有机物废气的…活动，应当在密闭空间…中进行" and "搭设钢架遮阳棚作为喷漆区，喷漆时依靠自然通风":
                 # the case holds and one part of the duty is refused in its own word, the rest unsaid
+                if _INSTALL_DUTY.search(action) and _untreated(fact.norm_text):
+                    # "…漆雾和有机废气依靠自然通风扩散": the gas is let go untreated, the facility the duty asks for is
+                    # refused too
+                    return out("conflict")
                 j = out("attention")
                 j.partial = True
                 return j
@@ -1818,7 +1822,7 @@ class RuleJudge(Judge):
                 j = out("attention")
                 j.partial = j.missing = True
                 return j
-            if _LIMIT_DUTY.search(action) and not _LIMIT_SAID.search(fact.whole or fact.norm_text):
+            if _LIMIT_DUTY.search(action) and not _limit_said(fact.whole or fact.norm_text):
                 # "应当符合大气污染物排放标准" and "隧道窑烟气经除尘后通过35米排气筒排放": treatment is named, the standard
                 # met is not; only the proposal's own word of meeting it, or a limit or figure it holds to, shows it
                 return out("not_applicable")
@@ -3234,7 +3238,8 @@ _MANNER = re.compile(r"擅自|随意|随地|违法|非法|违规|私自|偷排|�
 # How a forbidden act is done, written before it ("露天焚烧", "擅自倾倒"): the unlawful manners, and the open air.
 _MANNER_WORD = re.compile(rf"露天|任意|{_MANNER.pattern}")
 # A discharge said to be untreated ("不经处理", "无组织排放"), or released as it comes ("直接排放") with no treatment said.
-_UNTREATED = re.compile(r"(?:不经|未经|没有经过|不做|不进行)[^，。；,;]{0,6}处理|无组织排放|任其排放")
+_UNTREATED = re.compile(r"(?:不经|未经|没有经过|不做|不进行)[^，。；,;]{0,6}处理|无组织排放|任其排放|"
+                        r"(?:依靠|靠|任其)自然(?:通风)?扩散|自然通风扩散")
 _RELEASED = re.compile(r"直接(?:外排|排放|排入|排出|排至)|直排")
 
 
@@ -3252,6 +3257,16 @@ _STANDARD = re.compile(r"达标|符合[^，。；,;]{0,12}标准|按照[^，。�
 # concentration or figure held to).
 _LIMIT_DUTY = re.compile(r"(?:符合|达到|执行|满足)[^，。；,;]{0,12}(?:排放|控制)标准")
 _LIMIT_SAID = re.compile(rf"达标|限值|浓度|mg|毫克|分贝|dB|{_STANDARD_SAID.pattern}", re.IGNORECASE)
+
+
+# What is let out: a sentence saying a limit or standard is met speaks of one of these ("标准化厂房" does not).
+_EMITTED = re.compile(r"排放|外排|废气|烟气|粉尘|颗粒物|二氧化硫|氮氧化物|VOCs|挥发性有机物|噪声|废水|污水|排气筒|烟尘|恶臭|厂界",
+                      re.IGNORECASE)
+
+
+def _limit_said(text: str) -> bool:
+    """A sentence of the proposal says an emission meets its standard or a limit (达标, 浓度…mg/m³, 满足…标准)."""
+    return any(_LIMIT_SAID.search(x) and _EMITTED.search(x) for x in re.split(r"[。；;\n]", text))
 
 
 def _qualified(word: str, action: str) -> bool:

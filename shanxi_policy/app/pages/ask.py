@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from ...answer.render import answer_label
+from ...answer.render import answer_label, list_lead
 from ...errors import QueryError
 from ...models import Answer
 from ..render import css, hit_card, md_escape, quote_block
@@ -35,8 +35,8 @@ def _typed_body(ans: Answer) -> None:
             body.append(f"<tr>{cells}</tr>")
         st.html(f'<table class="sp-table"><tr>{head}</tr>{"".join(body)}</table>')
         return
-    intro = ans.text.split("\n", 1)[0]
-    if intro and intro not in {i.text for i in ans.items}:
+    intro = list_lead(ans)
+    if intro:
         st.html(f"<p>{html.escape(intro)}</p>")
     lis = "".join(f"<li>{html.escape(i.label + '：' if i.label else '')}{html.escape(i.text)}"
                   f"<sup>[{i.cite}]</sup></li>" for i in ans.items)
