@@ -279,9 +279,7 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
         # ("锅炉工上岗要持什么证")
         gaps = coverage_gaps(question, [d.title for d in kb.documents], question=True)
         if gaps and not ans.message.startswith(NOT_HELD):
-            laws = "".join(g.named_laws() for g in gaps)
-            words = "、".join(g.named_words() for g in gaps)
-            msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"
+            msg = _not_held(gaps, "无法回答；可在文档管理中导入后再问。")
             return replace(ans, text=msg, message=msg, type="refusal")
         return ans
     # ("文件中未规定具体天数" for "多少天内可以申请行政复议": the law that states the days is the one to name)
@@ -296,23 +294,28 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents], question=True)
             if legal or not any(w in spoken for w in g.words)]
     if gaps:
-        laws = "".join(g.named_laws() for g in gaps)
-        words = "、".join(g.named_words() for g in gaps)
         if all(not any(w in spoken for w in g.words) for g in gaps) \
                 and not all(only_as_new_use(w, question) for g in gaps for w in g.words):
             # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
             # hazardous-waste licence) would be read as the answer, so none is given (unless the matter is only the
             # use other land is turned to, "开垦湿地改成耕地违法吗": the land turned is what is asked about, and its law
             # may be held; the closest clauses are shown with the caution)
-            msg = f"{NOT_HELD}{laws}（问题涉及{words}），无法回答；可在文档管理中导入后再问。"
+            msg = _not_held(gaps, "无法回答；可在文档管理中导入后再问。")
             return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
-        ans.note = f"{NOT_HELD}{laws}（问题涉及{words}），以下是其他文件中最接近的条款，仅供参考。"
+        ans.note = _not_held(gaps, "以下是其他文件中最接近的条款，仅供参考。")
         return ans
     paper = unheld_paper(kb, question)
     if paper:
         msg = f"文档库中的文件没有提到“{paper}”，无法回答；可在文档管理中导入相关法规后再问。"
         return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
     return ans
+
+
+def _not_held(gaps: list[Any], then: str) -> str:
+    """"文档库中没有《森林法》（问题涉及“林地”），…": the laws that govern what the question names, and what follows."""
+    laws = "".join(g.named_laws() for g in gaps)
+    words = "、".join(g.named_words() for g in gaps)
+    return f"{NOT_HELD}{laws}（问题涉及{words}），{then}"
 
 
 _LEGAL_ASK = re.compile(r"能不能|能否|可以|可不可以|可否|允许|准许|是否|行不行|违法|违规|处罚|罚款|审批|批准|手续|许可|"

@@ -534,6 +534,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
     """Duties that bind this kind of project and that the proposal never addresses, with the evidence."""
     fields = {f for fact in prop.facts for f in fact.fields}
     todo = []
+    done: list[str] | None = None  # the procedures stated done, read when a duty waits on another
     for ob in lex.obligations:
         said = [w for w in ob.get("satisfied", []) if w in prop.text]
         pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
@@ -553,7 +554,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             # one is still pending ("已开始投料试生产…环境影响报告表目前正委托编制"), the works are used without it
             first = next((o for o in lex.obligations if o["id"] == ob["after"]), {})
             first_said = [w for w in first.get("satisfied", []) if w in prop.text]
-            first_done = any(x.startswith(f"{first.get('name')}（") for x in papers_done(prop, lex))
+            done = papers_done(prop, lex) if done is None else done
+            first_done = any(x.startswith(f"{first.get('name')}（") for x in done)
             if evidence and not said and first_said and not first_done:
                 todo.append(({**ob, "begun": True}, evidence))
             continue
@@ -960,15 +962,14 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
             if norm.norm_id in placed:
                 norm = replace(norm, scope=placed[norm.norm_id])
-            j = judge.judge(fact, norm)
-            # (nor a 符合: "风险评估报告应当包括下列内容：…" is met by a report, not by a works)
             if norm.modality == "obligation" and (
                     (norm.item and _lists_contents(src, norm)) or _CONTENTS_DUTY.search(norm.quote)):
                 # "排污许可证申请表应当包括下列事项：（三）…排放口…排放量": an item of what a document must contain; a
-                # project that lets nothing out ("不外排") refuses no part of it, and one that leaves a matter to the
-                # assessment ("脱硝设施是否建设待环评结论确定") leaves no part of the report unwritten; nor is it
-                # shown as related: what a paper holds is the author's to write, not a works' to do
+                # project that lets nothing out ("不外排") refuses no part of it, one that leaves a matter to the
+                # assessment ("脱硝设施是否建设待环评结论确定") leaves no part of the report unwritten, and none meets it
+                # ("风险评估报告应当包括下列内容：…" is met by a report, not by a works): no finding, not even 相关
                 continue
+            j = judge.judge(fact, norm)
             if nh.norm.doc_id in prep.off_topic:
                 continue  # a text on a place or object the proposal never names (黄河保护法 for a well in 清徐)
             if j.verdict == "attention" and j.missing and norm.modality == "obligation" and not prep.prop.operating \
