@@ -31,3 +31,13 @@ def test_a_years_quantitative_targets_listed(library_kb):
 def test_matters_of_laws_not_held(library_kb, question, law):
     ans = library_kb.ask(question)
     assert not ans.found and law in ans.message
+
+
+def test_another_act_on_the_same_thing(library_kb):
+    # "那要是卖给收废品的呢？" after "医疗废物混进生活垃圾，罚多少？": the new act takes the earlier one's place
+    from shanxi_policy.answer.followup import resolve
+
+    assert resolve("那要是卖给收废品的呢？", ["医疗废物混进生活垃圾，罚多少？"], library_kb.term_idf,
+                   library_kb.documents) == "医疗废物卖给收废品的，罚多少？"
+    ans = library_kb.ask("那要是卖给收废品的呢？", history=["医疗废物混进生活垃圾，罚多少？"])
+    assert ans.citations[0].clause_id == "医疗废物管理条例:a53"
