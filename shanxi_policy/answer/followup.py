@@ -808,12 +808,12 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         # same way
         act = _IF.sub("", case.group(1))
         noun = _lead_noun(previous)
-        situation, sep, ask = out.rpartition("，")
-        if sep and noun and noun in situation and noun not in act and _starts_with_verb(act) \
+        told, sep, asked_now = out.rpartition("，")
+        if sep and noun and noun in told and noun not in act and _starts_with_verb(act) \
                 and not re.match(r"[没未无不非]", act) and not _PERSISTS.search(act):
             # "那要是卖给收废品的呢？" after "医疗废物混进生活垃圾，罚多少？": another act done to the same thing, which takes
             # the earlier act's place (not a case of it, "…混进生活垃圾，要是卖给收废品的")
-            return f"{noun}{act[:-1] if act.endswith('的') else act}的，{ask}"
+            return f"{noun}{act[:-1] if act.endswith('的') else act}的，{asked_now}"
         with_case = _with_case(out, case.group(1), documents)
         if with_case:
             return with_case
