@@ -88,21 +88,19 @@ def year_targets(kb: KnowledgeBase, question: str) -> Answer | None:
         return None
     doc = named_document(question, kb.documents)
     targets = kb.targets(int(years.pop()), [doc] if doc else None)
-    citations: list[Hit] = []
+    citations: dict[str, Hit] = {}  # by clause, in the order first cited
     items: list[AnswerItem] = []
     for t in targets:
         c = kb.clause(t.clause_id)
         d = kb.document(t.clause_id.split(":", 1)[0])
         if c is None or d is None:
             continue
-        if all(h.clause_id != c.clause_id for h in citations):
-            citations.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "target"))
-        n = next(i for i, h in enumerate(citations, 1) if h.clause_id == c.clause_id)
-        items.append(AnswerItem(t.sentence, n))
+        citations.setdefault(c.clause_id, Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "target"))
+        items.append(AnswerItem(t.sentence, list(citations).index(c.clause_id) + 1))
     if not items:
         return None
-    return Answer(True, "\n".join(i.text for i in items), citations, question.strip(), "", 1.0, type="list",
-                  items=items)
+    return Answer(True, "\n".join(i.text for i in items), list(citations.values()), question.strip(), "", 1.0,
+                  type="list", items=items)
 
 
 # "…由谁定", "谁来划", "哪个部门负责": a question asking which body acts.

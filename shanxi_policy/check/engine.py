@@ -530,11 +530,13 @@ def _pending(prop: Proposal, words: list[str], under_way: bool = False) -> list[
     return out
 
 
-def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any], list[str]]]:
-    """Duties that bind this kind of project and that the proposal never addresses, with the evidence."""
+def _open_obligations(prop: Proposal, lex: Lexicon,
+                      done: list[str] | None = None) -> list[tuple[dict[str, Any], list[str]]]:
+    """Duties that bind this kind of project and that the proposal never addresses, with the evidence; done: the
+    procedures the proposal states done (papers_done, read here when not given), for a duty that waits on another."""
+    done = papers_done(prop, lex) if done is None else done
     fields = {f for fact in prop.facts for f in fact.fields}
     todo = []
-    done: list[str] | None = None  # the procedures stated done, read when a duty waits on another
     for ob in lex.obligations:
         said = [w for w in ob.get("satisfied", []) if w in prop.text]
         pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
@@ -554,7 +556,6 @@ def _open_obligations(prop: Proposal, lex: Lexicon) -> list[tuple[dict[str, Any]
             # one is still pending ("已开始投料试生产…环境影响报告表目前正委托编制"), the works are used without it
             first = next((o for o in lex.obligations if o["id"] == ob["after"]), {})
             first_said = [w for w in first.get("satisfied", []) if w in prop.text]
-            done = papers_done(prop, lex) if done is None else done
             first_done = any(x.startswith(f"{first.get('name')}（") for x in done)
             if evidence and not said and first_said and not first_done:
                 todo.append(({**ob, "begun": True}, evidence))
@@ -855,7 +856,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     whole = project_fact(prop)
     if whole is not None:
         facts.append(whole)
-    duties = _open_obligations(prop, lex)
+    papers = papers_done(prop, lex)
+    duties = _open_obligations(prop, lex, papers)
     # Each fact is also searched by the law's words alone: in a long sentence (or the whole proposal) the
     # applicant's own words outweigh the few legal words the concept lexicon adds.
     bridged = [i for i, f in enumerate(facts) if f.concept_terms((PRESENT,))]
@@ -902,7 +904,7 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     gaps = coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
-                    _stated_matters(facts), elsewhere, papers_done(prop, lex))
+                    _stated_matters(facts), elsewhere, papers)
 
 
 # A place ban of the same article as a candidate ranks just below it: it was reached through its sibling's words.
