@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
-from ..text.markers import ENUM_START, cites_article, without_marker
+from ..text.markers import ENUM_START, cites_article, cn_to_int, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms, synonym_groups
 from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms, legal_terms_of
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, in_liability_chapter, other_than_unpapered
+from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, WITHOUT_PAPER, in_liability_chapter, other_than_unpapered
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -448,7 +448,11 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         from .structured import case_named, weaker_by_number  # structured imports this module
 
         weaker = weaker_by_number(kb, question, liable)
-        liable.sort(key=lambda h: (-negations_kept(question, h.text), h.clause_id in weaker))
+        # ("没有排污许可证就排放废气": an article punishing acting without the paper, "未取得排污许可证排放污染物", before
+        # one punishing a breach of what the paper says, "未按照排污许可证规定…")
+        unpapered = bool(WITHOUT_PAPER.search(question))
+        liable.sort(key=lambda h: (-negations_kept(question, h.text),
+                                   unpapered and not WITHOUT_PAPER.search(h.text), h.clause_id in weaker))
         named = case_named(kb, question, hits) if liable else None
         if named is not None:
             # "没有许可证收危险废物的罚多少": the article opening with the very breach asked (固废法 第一百一十四条 "无许可证从事
@@ -467,6 +471,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # is what was breached, not the answer.
             hits = [*liable, *(h for h in hits if h not in liable)]
             pool = min(pool, citing or len(liable))
+            lacking = sum(1 for h in liable if WITHOUT_PAPER.search(h.text))
+            if unpapered and lacking and not citing and named is None:
+                pool = min(pool, lacking)  # only the articles on acting without the paper answer
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
     q = question.strip()
@@ -547,7 +554,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             # so that a question restating the lead ("…需要具备什么条件") gets the lead and then the whole list.
             lead_in = "" if legacy else item_lead(h.text, s)
             # an act the question denies ("没取得…") is answered by a sentence denying it too ("未取得…")
-            kept = 0 if legacy else NEGATION_KEPT * negations_kept(q, sent) + _phrases_said(phrases, sent)
+            kept = 0 if legacy else NEGATION_KEPT * negations_kept(q, sent) + _phrases_said(phrases, sent) \
+                + _paragraph_fit(kb, h.doc_id, q, sent, terms)
             cands.append((sentence_score(q, sent, terms, legacy) - 0.5 * rank - gap - variant + kept, rank, sent, lead_in))
     if not legacy:
         # A slot of the question: a sentence that fills it (and shares a word with the question beyond it) answers
@@ -615,6 +623,46 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     if unit is not None and not unit.search(ans.text):
         _add_definition(kb, ans, unit)
     return ans
+
+
+# A penalty sentence citing paragraphs of a rule ("违反本办法第十五条第一款、第二款、第三款规定的").
+_CITED_PARAS = re.compile(r"违反本(?:法|条例|办法|规定)第([一二三四五六七八九十百零〇]+)条"
+                          r"((?:第[一二三四五六七八九十]+款[、和及或者]*)+)")
+# What a sentence citing the paragraph the question speaks of gains, and one citing only others loses.
+PARAGRAPH_FIT = 2.0
+
+
+def _paragraph_fit(kb: KnowledgeBase, doc_id: str, q: str, sent: str, terms: list[str]) -> float:
+    """A penalty that names the paragraphs of a rule it punishes: + when it names the rule's paragraph the question
+    speaks of most ("卖给没有危险废物经营许可证的小厂" is 第十五条第三款, punished by the sentence on 第一款至第三款), - when it
+    names only others (第四款, on forged licences)."""
+    got = cited_paragraph(kb, doc_id, q, sent, terms)
+    return 0.0 if got is None else (PARAGRAPH_FIT if got[0] else -PARAGRAPH_FIT)
+
+
+def cited_paragraph(kb: KnowledgeBase, doc_id: str, q: str, sent: str,
+                    terms: list[str]) -> tuple[bool, str] | None:
+    """For a sentence citing paragraphs of a rule: whether it cites the paragraph the question speaks of most, and that
+    paragraph's text; None when it cites none or no paragraph stands out."""
+    m = _CITED_PARAS.search(sent)
+    if m is None:
+        return None
+    no = cn_to_int(m.group(1))
+    doc = kb.document(doc_id)
+    rule = next((c for c in doc.clauses if c.clause_id.endswith(f":a{no}")), None) if doc is not None and no else None
+    if rule is None:
+        return None
+    paras = [x for x in without_marker(rule.text).split("\n") if x.strip()]
+    if len(paras) < 2:
+        return None
+    # (with the law's words for the lay ones: "卖给" is 提供 to another party, which tells 第三款 from 第一款)
+    wide = list(dict.fromkeys([*terms, *content_terms(expand(q))]))
+    scores = [sentence_score(q, x, wide) for x in paras]
+    best = max(range(len(paras)), key=lambda i: scores[i])
+    if scores[best] <= 0 or scores.count(scores[best]) > 1:
+        return None
+    cited = {cn_to_int(x) for x in re.findall(r"第([一二三四五六七八九十]+)款", m.group(2))}
+    return best + 1 in cited, paras[best]
 
 
 def _breach_item(q: str, alt: Cand, cands: list[Cand]) -> Cand:

@@ -641,11 +641,25 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         return True  # "没办就施工，罚多少？": the procedure asked of before, not done
     if previous and len(q) <= ACTS_ONLY_CHARS and _acts_only(q):
         return True  # "没同意就设了怎么罚？": acts with nothing they are done to, which the question before names
+    if previous and _party_duty_undone(q, previous):
+        return True  # "没做自行监测罚多少？" after "土壤污染重点监管单位有哪些义务？": that party's duty left undone
     return len(q) <= 8 and len(content_terms(q)) <= 1
 
 
 # How long a question made of acts alone may be and still be read as a follow-up.
 ACTS_ONLY_CHARS = 20
+# A penalty asked of a duty left undone, naming no party ("没做自行监测罚多少？"), and how long it may be.
+_UNDONE_ASKED_PENALTY = re.compile(r"^(?:那|那么|要是|如果)?(?:没有?|不|未)[\u4e00-\u9fff]{1,10}?[，,]?(?:会|要)?(?:被)?"
+                                   r"(?:罚多少|怎么罚|如何处罚|怎么处罚|罚款多少)")
+UNDONE_PENALTY_CHARS = 16
+
+
+def _party_duty_undone(question: str, previous: str) -> bool:
+    """A short penalty question on a duty left undone, naming no party, after a question on a party's duties."""
+    q = question.strip()
+    return len(q) <= UNDONE_PENALTY_CHARS and bool(_UNDONE_ASKED_PENALTY.match(q)) \
+        and bool(re.search(rf"{PARTY_HEAD}[^，。？?]{{0,4}}(?:有哪些|有什么|要|应当|应该|需要|得)", previous)) \
+        and not re.search(PARTY_HEAD, q)
 
 
 def _acts_only(question: str) -> bool:
@@ -721,11 +735,21 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     # "要是许可证到期了没去续呢？" after "企业没办排污许可证就排污，怎么罚？": the short name is the earlier question's
     # thing (排污许可证), which the rewritten question must keep
     before = earlier[-1]
+    undone = _UNDONE_VERB.match(_LEAD.sub("", question.strip()))
+    if undone and undone.group(0) in out:
+        # "没制定罚多少？" after "…要不要制定危险废物管理计划？": what was not done is the thing the verb took before
+        obj = re.search(rf"{undone.group(1)}([\u4e00-\u9fff]{{2,16}}?)(?=[吗呢？?，,。]|$)", before)
+        if obj and obj.group(1) not in out:
+            out = out.replace(undone.group(0), f"{undone.group(0)}{obj.group(1)}，", 1)
     for t in content_terms(question):
         longer = _longer_name(t, before)
         if len(t) >= 3 and longer and longer not in out and t in out:
             out = out.replace(t, longer, 1)
     return out
+
+
+# A follow-up naming a duty left undone by its verb alone ("没制定罚多少？").
+_UNDONE_VERB = re.compile(r"^(?:没有?|未|不)([\u4e00-\u9fff]{2})(?=[，,]?(?:会|要)?被?(?:罚|怎么|如何))")
 
 
 def _longer_name(term: str, text: str) -> str:
@@ -754,6 +778,10 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         return q
     rarity = rarity or (lambda t: float(len(t)))
     previous = _resolve(earlier[-1], earlier[:-1], rarity, documents)
+    if _party_duty_undone(q, previous) and not _acts_only(q):
+        carried = carry_subject(_LEAD.sub("", q) or q, previous)
+        if carried:
+            return carried
     frag = _TAIL.sub("", _LEAD.sub("", q)).strip("，,的 ")
     conditional = bool(_IF.match(frag))
     frag = _IF.sub("", frag).strip("，,的 ") or frag

@@ -491,6 +491,7 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     # "无许可证…擅自从事…不予查处" above the ban itself), the first rule below them
     ruling = [x for x in hits[:3] if not in_liability_chapter(x)] or \
         [x for x in hits[3:6] if not in_liability_chapter(x)][:1]
+
     for h in ruling:
         if not is_article(h, kb):
             continue
@@ -504,6 +505,11 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
         c = repeating_clause(d, h.clause_id, rule, {x.clause_id for x in out}) if d is not None else None
         if c is not None and d is not None:
             out.append(Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, h.score, "penalty"))
+    if out and in_liability_chapter(hits[0]):
+        # a penalty article retrieved first that speaks of more of the question than another law's linked one keeps the
+        # lead ("到期没交够碳配额": 碳排放条例 第二十四条, not the permit renewal's 排污许可条例 第三十三条)
+        cover = sum(has_term(t, _norm(hits[0].text)) for t in terms)
+        out = [x for x in out if x.doc_id == hits[0].doc_id or sum(has_term(t, _norm(x.text)) for t in terms) >= cover]
     return out
 
 

@@ -19,12 +19,13 @@ from ..retrieve.coverage import coverage_gaps, only_as_new_use
 from ..retrieve.filters import DocFilter
 from ..text.markers import ENUM_START, cites_article, without_article_no
 from ..text.normalize import normalize_for_search
-from ..text.tokenize import content_terms, segment, tagged
+from ..text.tokenize import char_bigrams, content_terms, segment, tagged
 from .extract import (
     AMOUNT,
     answer_question,
     asked_unit,
     asked_unit_name,
+    cited_paragraph,
     expand,
     item_lead,
     negations_kept,
@@ -69,7 +70,8 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
     parts = sub_questions(question)
     if parts:
         return compound_answer(kb, question, parts, k, filters)
-    ans = basic_penalty_first(kb, question, amount_first(question, _answer(kb, question, k, filters), kb))
+    ans = basic_penalty_first(kb, question, detention_first(
+        question, amount_first(question, _answer(kb, question, k, filters), kb), kb))
     ans = asked_recipient(kb, question, ans)
     return opened(uncovered(kb, question, authorities(question, other_year(question, ans))))
 
@@ -748,6 +750,39 @@ _UNSET_FINE = re.compile(rf"罚款|{_REFERRED.pattern}")
 AMOUNT_RATIO = 0.6
 
 
+# A detention referred to another law ("依照《中华人民共和国环境保护法》的规定处以拘留"), and a detention's term in days.
+_REFERRED_DETENTION = re.compile(r"依照《([^》]{2,40})》的?(?:有关)?规定(?:处以|予以)?(?:行政)?拘留")
+_DETENTION_DAYS = re.compile(r"[一二三四五六七八九十\d]+日以上[一二三四五六七八九十\d]+日以下(?:的)?拘留")
+
+
+def detention_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
+    """"…负责人会被拘留吗？" answered by an article that refers the detention to another law ("依照《…环境保护法》的规定处以
+    拘留", no term): the referred law's article that sets the days for the same breach (环境保护法 第六十三条 "处十日以上十五日
+    以下拘留") leads, when retrieved or found by the breach it repeats."""
+    if "拘留" not in question or not ans.found or not ans.citations or kb is None:
+        return ans
+    top = ans.citations[0]
+    referred = _REFERRED_DETENTION.search(top.text)
+    if referred is None or _DETENTION_DAYS.search(top.text):
+        return ans
+    ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
+    doc = kb.document(ids[0]) if len(ids) == 1 else None
+    if doc is None:
+        return ans
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    cands = [h for h in ans.citations[1:] if h.doc_id == doc.doc_id and _DETENTION_DAYS.search(h.text)]
+    if not cands:
+        c = repeating_clause(doc, "", top.text)
+        if c is None or not _DETENTION_DAYS.search(c.text):
+            return ans
+        cands = [Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked")]
+    h = cands[0]
+    spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
+    days = max((x for x in spans if _DETENTION_DAYS.search(x)), key=lambda x: sentence_score(question, x, terms))
+    lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, days, [], h.validity, h.also)
+    return _led_by(ans, lead, question)
+
+
 def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """"环评文件未经批准就擅自开工建设，怎么处罚？" answered by 环境保护法 第六十一条 ("…处以罚款", no amount) or by a
     regulation that refers the penalty to a law ("依照《…》的规定处罚"): a retrieved penalty article that states the amount
@@ -755,6 +790,10 @@ def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) ->
     if not ASKS_PENALTY.search(question) or not ans.found or len(ans.citations) < 2:
         return ans
     top = ans.citations[0]
+    if kb is not None and in_liability_chapter(top):
+        led = _referred_by_paragraph(kb, question, ans)
+        if led is not None:
+            return led
     if not in_liability_chapter(top) or AMOUNT.search(top.text) or not _UNSET_FINE.search(top.text):
         return ans  # (a warning or a licence revoked is a penalty of its own, not a fine left unset)
     if ESCALATION.search(top.text):
@@ -782,6 +821,52 @@ def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) ->
                 lead = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked", best[1])
                 return _led_by(ans, lead, question)
     return ans
+
+
+def _referred_by_paragraph(kb: KnowledgeBase, question: str, ans: Answer) -> Answer | None:
+    """"把危险废物卖给没有许可证的小厂，罚多少" and 危险废物经营许可证管理办法 第二十五条: its sentence on the paragraphs the
+    question speaks of (第十五条第三款) refers the penalty to another law ("依照《…固体废物污染环境防治法》的规定予以处罚");
+    the amount its other sentence sets is for another paragraph (第四款). The referred law's article repeating that
+    paragraph (固废法 第一百一十二条（四）) leads with its amount, the referring sentence after it."""
+    top = ans.citations[0]
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    for a, b in sentences(top.text):
+        sent = top.text[a:b].strip()
+        got = cited_paragraph(kb, top.doc_id, question, sent, terms)
+        referred = _REFERRED.search(sent)
+        if got is None or not got[0] or referred is None or AMOUNT.search(sent):
+            continue
+        ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
+        doc = kb.document(ids[0]) if len(ids) == 1 else None
+        c = repeating_clause(doc, "", got[1]) if doc is not None else None
+        if c is None or doc is None or not AMOUNT.search(c.text):
+            return None
+        item = _amount_item(question, c.text, got[1], terms)
+        lead = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked", item)
+        referring = replace(top, quote=sent, marks=[])
+        rest = Answer(True, sent, [referring, *ans.citations[1:]], ans.question, ans.message, ans.confidence,
+                      note=ans.note)
+        return _led_by(rest, lead, question)
+    return None
+
+
+def _amount_item(question: str, text: str, rule: str, terms: list[str]) -> str:
+    """The listed breach of a penalty article that repeats the rule most, with the article's lead that sets the amount
+    ("…处所需处置费用三倍以上五倍以下的罚款…：（四）将危险废物提供或者委托给无许可证的单位…"); the amount sentence that
+    speaks most of the question when the article lists none."""
+    _lead, listed = enumerated_items(text)
+    if listed and AMOUNT.search(text):
+        grams = set(char_bigrams(rule))
+        best = max(listed, key=lambda x: len(grams & set(char_bigrams(x))))
+        spans = [text[a:b].strip() for a, b in sentences(text)]
+        num = re.match(r"[（(]([一二三四五六七八九十]+)[）)]", best)
+        # the amount set for the item by its number in a later paragraph ("有前款第二项、第三项、第四项…行为之一，处所需
+        # 处置费用三倍以上五倍以下的罚款"), else the amount of the lead before it
+        later = [x for x in spans if num and AMOUNT.search(x) and re.search(rf"第{num.group(1)}项", x)]
+        head = later[0] if later else next(
+            (x for x in spans if AMOUNT.search(x) and 0 <= text.find(x) < text.find(best)), "")
+        return f"{best}{head}" if later else (f"{head}{best}" if head and best not in head else best)
+    return _amount_sentence(question, text, terms)[1]
 
 
 def _amount_sentence(question: str, text: str, terms: list[str]) -> tuple[float, str]:

@@ -358,6 +358,10 @@ _AUTHORITY = re.compile(r"行政机关|人民政府|主管部门|审批部门|�
 # A party that works for the project under commission ("接受委托为建设单位编制…的技术单位"): the applicant, who
 # commissions it, is not the one bound.
 _AGENT = re.compile(r"接受[^，。；,;]{0,12}委托")
+# A norm whose actor is named only after its case ("…应当作出行政处罚决定而未作出的，上级主管部门可以直接作出…"): the
+# authority acts, not a project.
+_AUTHORITY_ACTS = re.compile(r"[，,][^，。；,;]{0,12}(?:行政机关|人民政府|主管部门|审批部门|监督管理部门|管理机构|国务院)"
+                             r"(?:可以|应当|有权|依法|负责)")
 
 
 # Per library version, the context each norm's elided words take from its neighbour (built once, then reused).
@@ -422,6 +426,8 @@ def binds_project(norm: Norm) -> bool:
         # "省、自治区、直辖市人民政府应当划定区域，禁止露天焚烧秸秆…": the government draws the zone, the ban is on
         # everyone in it
         return True
+    if not norm.subject and _AUTHORITY_ACTS.search(norm.action):
+        return False
     return norm.subject_type != "government" and not _AUTHORITY.search(norm.subject) \
         and not _AGENT.search(norm.subject)
 
@@ -515,6 +521,15 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
     return out
 
 
+# Procedures told still to come without naming them ("相关手续正在补办", "各项审批手续尚未办理").
+_UNNAMED_PENDING = re.compile(r"(?:相关|有关|各项|审批|环保|建设)?手续(?:均|都)?(?:正在|尚未|还未|还没有?|待|拟|正)"
+                              r"[^，。；]{0,4}?(?:补办|办理|完善|申请)")
+
+
+def _unnamed_pending(prop: Proposal) -> list[str]:
+    return [f.sentence for f in prop.facts if _UNNAMED_PENDING.search(f.norm_text)]
+
+
 def _pending(prop: Proposal, words: list[str], under_way: bool = False) -> list[str]:
     """The sentences that put off every mention of the words (a procedure not yet done; with under_way, also one
     being done, "正在办理"); [] when any mention is not so."""
@@ -537,9 +552,15 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
     done = papers_done(prop, lex) if done is None else done
     fields = {f for fact in prop.facts for f in fact.fields}
     todo = []
+    unnamed = _unnamed_pending(prop)
     for ob in lex.obligations:
         said = [w for w in ob.get("satisfied", []) if w in prop.text]
         pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
+        if not said and unnamed and ob.get("before_works") and works_begun(prop.text) \
+                and (ob.get("every_works") or _present_any(prop, list(ob.get("applies", [])))):
+            # "已于2024年8月开始试生产…相关手续正在补办": the procedures the works wait for are told still to come, and
+            # the proposal names none of this one done
+            pending = unnamed
         # "环评手续拟在正式生产前补办", "正在办理用地、环评等手续": the proposal itself says the procedure the works wait
         # for is still to come, so it binds them whatever words of new works they use
         waited_for = bool(pending) and bool(ob.get("before_works"))
@@ -547,6 +568,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
         if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
             evidence = [e for e in evidence if plans_new_works(e)]
+        if ob.get("new_works") and service_only(prop.title):
+            continue  # a platform or a training scheme builds no works the duty is about
         if not (evidence or waited_for) or not fields & set(ob.get("fields", [])):
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
@@ -560,7 +583,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             if evidence and not said and first_said and not first_done:
                 todo.append(({**ob, "begun": True}, evidence))
             continue
-        if said:
+        if said or pending:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the
             # proposal puts off or leaves under way while works go ahead ("节能审查尚未开展，计划先行开工建设") stays
             # open, since the norms rarely say "未经节能审查…" in words a search would find.

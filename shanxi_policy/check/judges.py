@@ -790,7 +790,11 @@ class RuleJudge(Judge):
         if "或" in ncond:
             return False  # "未取得许可证或者超出许可范围的": another alternative may hold
         for m in _LACKED_PAPER.finditer(ncond):
-            if self._paper_unsaid([t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS and self.weight(t) >= 1.0],
+            # (the paper is the noun the phrase ends in: "未取得…水行政主管部门…签署的符合…要求的规划同意书的" lacks a
+            # 规划同意书, not a 县级 authority's anything)
+            whole = _LACKED_PAPER_PHRASE.match(ncond, m.start())
+            paper = whole.group(1).rsplit("的", 1)[-1] if whole and "的" in whole.group(1) else m.group(1)
+            if self._paper_unsaid([t for t in content_terms(paper) if t not in GENERIC_WORDS and self.weight(t) >= 1.0],
                                   fact):
                 return True
         return False
@@ -1344,6 +1348,15 @@ class RuleJudge(Judge):
             return Judgment(verdict, strength=strength, matched=words, deferred=a.fact_defers > 0 or c.past_start,
                             late=c.past_start, places=list(s.words))
 
+        if norm.modality == "prohibition" and _FLOOD_HINDER.search(action) \
+                and _FLOOD_REVIEWED.search(fact.whole or fact.norm_text):
+            # "禁止在河道管理范围内建设妨碍行洪的建筑物" and "防洪影响评价已经市水利局审查同意": whether the works hinder the
+            # flood flow is what that review decides, and it has passed
+            return out("supports")
+        if norm.modality == "obligation" and _filed(action, fact):
+            # "将环境影响登记表报…县级环境保护行政主管部门备案" and "已填报…环境影响登记表并完成备案": done, whatever the
+            # authority's long name
+            return out("supports")
         elapsed = _years_elapsed(condition, fact) if condition else None
         if elapsed is False:
             return out("not_applicable")  # "自批准之日起超过五年…的" and the proposal's dates are closer
@@ -1596,6 +1609,15 @@ class RuleJudge(Judge):
                 # so the works are not shown to go ahead of it; the duty is open, not broken
                 j = out("attention")
                 j.partial = j.missing = True
+                return j
+            rank = _rank_unsaid(action, fact)
+            if rank:
+                # "禁止占用国家重要湿地" and "穿越湫水河县级湿地公园的湿地区域": a place of another rank is not the one
+                # banned; with no rank said, the reviewer must see which it is
+                if rank == "other":
+                    return out("not_applicable")
+                j = out("attention")
+                j.partial = True
                 return j
             if over_limit_unsaid:
                 # "禁止…含量超标的污泥进入农用地" and sludge spread with no content over a limit said: the act is the one
@@ -2273,6 +2295,31 @@ _SANCTION_WORDS = re.compile(rf"{_SANCTIONS}|关停")
 # A ban on doing something in the open ("露天焚烧", "露天堆放"): the open air is what makes the act the banned one.
 _IN_THE_OPEN = re.compile(r"^(?:在[^，；]{0,10})?露天")
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
+# A place a norm names by its rank ("国家重要湿地", "国家级自然保护区"), and the ranks a proposal may give a place.
+_RANKED_PLACE = re.compile(r"(国际重要|国家重要|省级重要|国家级|省级)(湿地|自然保护区|风景名胜区|森林公园|湿地公园|地质公园|"
+                           r"自然公园)")
+_PLACE_RANK = re.compile(r"(国际重要|国家重要|省级重要|国家级|省级|市级|县级|一般)[^，。；,;]{0,10}?"
+                         r"(湿地|自然保护区|风景名胜区|森林公园|湿地公园|地质公园|自然公园)")
+
+
+def _rank_unsaid(action: str, fact: Fact) -> str:
+    """"other" when the ban names a place by a rank and the proposal gives its place of that kind another rank only;
+    "unsaid" when it gives none; "" when it gives the norm's rank or the ban names no rank."""
+    m = _RANKED_PLACE.search(_normalized(action))
+    if m is None:
+        return ""
+    text = fact.whole or fact.norm_text
+    kind = m.group(2)[:2]  # 湿地, 自然, 风景 …: a 湿地公园 is a kind of 湿地
+    said = [r.group(1) for r in _PLACE_RANK.finditer(text) if r.group(2).startswith(kind)
+            and state_at(text, r.start(), r.end(), proposal=True) == PRESENT]
+    if not said:
+        return "unsaid"
+    return "" if any(x.startswith(m.group(1)[:2]) for x in said) else "other"
+
+
+# The whole of such a case, to the 的 that closes it ("未取得…签署的符合流域综合规划要求的规划同意书的").
+_LACKED_PAPER_PHRASE = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)"
+                                  r"([^，。；,;]{2,60}?)的(?=[，,；;]|$)")
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
 # The procedure itself may open the wait, with its outcome after it ("验收合格后再正式投产").
@@ -2301,6 +2348,25 @@ def _vehicle_unnamed(subject: str, fact: Fact) -> bool:
 
 # The name of a paper a duty asks for ("申请领取取水许可证" -> 取水许可证).
 _PAPER_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:许可证|经营许可证|执照))")
+
+
+# A ban on what hinders a flood's flow, and a proposal whose flood-impact review has passed.
+_FLOOD_HINDER = re.compile(r"(?:妨碍|阻碍|影响)行洪")
+_FLOOD_REVIEWED = re.compile(r"(?:防洪|洪水)影响评价[^。；;]{0,24}?(?:审查同意|同意|批复|批准|审查通过|通过审查)")
+# A duty to file a paper with an authority ("将环境影响登记表报…主管部门备案").
+_FILE_DUTY = re.compile(r"将([\u4e00-\u9fff]{2,16}?)(?:报|报送|提交|送)[^，。；]{0,40}?备案$")
+
+
+def _filed(action: str, fact: Fact) -> bool:
+    """The proposal states the paper the duty names filed ("环境影响登记表并完成备案", "已将…登记表…备案")."""
+    m = _FILE_DUTY.search(_normalized(action))
+    if m is None:
+        return False
+    text = fact.whole or fact.norm_text
+    paper = re.escape(m.group(1))
+    done = re.search(rf"{paper}[^。；;]{{0,12}}?(?:已|完成|办理了?|办妥)[^，。；,;]{{0,4}}备案|"
+                     rf"已[^，。；,;]{{0,8}}{paper}[^，。；,;]{{0,10}}备案", text)
+    return done is not None and not _LACKED_BEFORE.search(text[max(0, done.start() - 8):done.start()])
 
 
 def _paper_held(action: str, fact: Fact) -> bool:
@@ -3211,7 +3277,12 @@ def _overlaps(surface: str, text: str, spans: list[tuple[int, int]]) -> bool:
 def _in_zone(words: list[str], fact: Fact) -> bool:
     """The norm's scope was met by a designated zone (保护区, 河道管理范围, 红线, 禁燃区 …) the proposal names."""
     zone = [t for m in fact.all_mentions if m.field == "zone" and m.state == PRESENT for t in m.terms]
-    return any(w in t for w in words for t in zone if len(w) >= 2)
+    # (a river's 河道管理范围 is the river's own ground: a ban "在江河…内" reaches a pile on its beach)
+    return any(w in t for w in words for t in zone if len(w) >= 2) \
+        or ("河道管理范围" in zone and any(w in _WATER_BODIES for w in words))
+
+
+_WATER_BODIES = frozenset({"江河", "河道", "河流", "湖泊", "水库", "运河", "渠道"})
 
 
 def m_partial(norm: Norm, s: Match, a_cov: float, p: JudgeParams) -> bool:
@@ -3221,7 +3292,7 @@ def m_partial(norm: Norm, s: Match, a_cov: float, p: JudgeParams) -> bool:
 
 # "向农田灌溉渠道排放", "在河道管理范围内建设": the place an act is forbidden in must hold, like a scope.
 _LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|以下)?"
-                       r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展)")
+                       r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展|清洗|冲洗|洗涤|浸泡)")
 
 
 _LEAD_AREA = re.compile(r"^[\s，、]*([\u4e00-\u9fff]{2,16}?(?:地区|区域))(?=新增|新建|改建|扩建|建设|设置)")

@@ -94,7 +94,9 @@ def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Col
     # many items hold the same words apart ("（四）…无许可证的单位…", "（七）…混合收集…").
     passing = [c for c in liable if len(grams & _text_bigrams(c.text)) >= REPEAT_SHARE * len(grams)]
     if not passing:
-        return None
+        # "向污水集中处理设施排放工业废水的，应当…进行预处理…": the case is half the rule, and the article punishing it
+        # repeats both ("未按照规定进行预处理，向污水集中处理设施排放…工业废水的"); read with the case, one must lead clearly
+        return _clearly_repeating(set(char_bigrams(re.sub(_MODALS, "", rule))), liable)
     return max(passing, key=lambda c: (_breach_share(grams, c.text), len(grams & _text_bigrams(c.text))))
 
 
