@@ -223,13 +223,37 @@ def source_first(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
         return hits
     top = max(hits[0].score, 1e-9)
     report = set(char_bigrams(hits[0].quote or hits[0].text))
+    own = _quoted_source(kb, hits[0], report)
+    # the report's passage repeats the document's own: the document's passage takes the report's place, the report last
+    placed = [own, *[x for x in hits[1:] if x.clause_id != own.clause_id], hits[0]] if own is not None else hits
     for h in hits[1:SOURCE_WINDOW]:
         if h.source != hits[0].source or hits[0].doc_id not in reports_on(h.doc_id, kb.documents):
             continue
         # close in score, or the report's passage is mostly the source's own words: the source says it first
         if h.score >= SOURCE_RATIO * top or (report and len(report & set(char_bigrams(h.text))) >= SOURCE_SHARE * len(report)):
-            return [h, *[x for x in hits if x is not h]]
-    return hits
+            return [h, *[x for x in placed if x is not h]]
+    return placed
+
+
+def _quoted_source(kb: KnowledgeBase, hit: Hit, report: set[str]) -> Hit | None:
+    """The clause of a reported-on document that the report's passage repeats most, when it repeats it mostly ("《实施意见》
+    提出…到2035年，…美丽山西基本建成" and the policy's own 主要目标 paragraph), though retrieval did not rank it."""
+    from .metadata import reports_on  # metadata imports this module
+
+    if not report:
+        return None
+    best: tuple[int, Any, Any] = (0, None, None)
+    for d in kb.documents:
+        if d.doc_id == hit.doc_id or hit.doc_id not in reports_on(d.doc_id, kb.documents):
+            continue
+        for c in d.clauses:
+            n = len(report & set(char_bigrams(c.text)))
+            if n > best[0]:
+                best = (n, d, c)
+    n, d, c = best
+    if d is None or n < QUOTED_SHARE * len(report):
+        return None
+    return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hit.score, hit.source)
 
 
 def source_above_report(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
@@ -255,6 +279,9 @@ def source_above_report(kb: KnowledgeBase, hits: list[Hit]) -> list[Hit]:
 SOURCE_SHARE = 0.6
 # How far down the hits the source's clause is looked for.
 SOURCE_WINDOW = 5
+# Share of a report passage's bigrams a clause of the reported document must hold for the passage to be a quotation of
+# it (a report's own account of actions shares the policy's vocabulary, about 0.6 to 0.7, without quoting a clause).
+QUOTED_SHARE = 0.85
 
 
 # Sentences of an answer given after a question a text asks itself (问答, FAQ pages).

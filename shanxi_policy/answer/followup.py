@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EMPTY_QUESTION, QueryError
 from ..index.units import sentences
-from ..models import Answer, Document
+from ..models import Answer, Document, Hit
 from ..text.tokenize import content_terms, tagged
 from .extract import AMOUNT
 from .qtype import ASKS_PENALTY, NOT_DONE
@@ -1200,6 +1201,18 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         if linked is not None and (not ans.citations or ans.citations[0].clause_id != linked.citations[0].clause_id
                                    or not AMOUNT.search(ans.shown_text())):
             ans = linked
+    year = _YEAR_ONLY.match(question.strip())
+    if earlier and year:
+        # "那2035年呢？" after "…到2027年PM2.5要降到多少？" (answered by 实施意见（八）): the clause that answered it says what
+        # it sets for the other year too ("到2035年，…六项大气污染物指标力争全面达到…二级标准"); a search for the
+        # rewritten question finds the broad goal of 2035 in a news report instead
+        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
+        same = _year_in_answering_clause(answer(kb, previous, k, filters), year.group(1))
+        if same is not None and (not ans.citations or ans.citations[0].clause_id != same[0].clause_id
+                                 or f"{year.group(1)}年" not in ans.text or not ans.found):
+            from .typed import answered_by
+
+            ans = answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[]), *same, full)
     if not ans.found and earlier and full in (question.strip(), _LEAD.sub("", question.strip())):
         # (also when only its 那 was taken off: "那到期前多长时间要申请延续？" after a question on 排污许可证)
         carried = _carried(kb, _LEAD.sub("", question.strip()) or question, earlier, k, filters)
@@ -1209,6 +1222,19 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         ans.resolved_question = full
         ans.question = question.strip()
     return ans
+
+
+# A follow-up asking the same of another year and nothing else ("那2035年呢？", "到2030年呢？").
+_YEAR_ONLY = re.compile(r"^(?:那么?|要是|如果是?)?(?:到)?(\d{4})年(?:底|末)?(?:的)?呢[？?。\s]*$")
+
+
+def _year_in_answering_clause(before: Answer, year: str) -> tuple[Hit, str] | None:
+    """The sentence of the clause that answered the earlier question that speaks of the year asked now."""
+    if not before.found or not before.citations:
+        return None
+    lead = before.citations[0]
+    said = [lead.text[a:b].strip() for a, b in sentences(lead.text) if f"{year}年" in lead.text[a:b]]
+    return (replace(lead), said[0]) if said else None
 
 
 # A message that only continues an earlier question ("那2035年呢？", "那罚款呢？", "还有呢？"): 那 or 呢 around a year

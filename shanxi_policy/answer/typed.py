@@ -67,6 +67,9 @@ if TYPE_CHECKING:
 
 def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) -> Answer:
     """filters: a DocFilter restricting the documents searched (API document filters)."""
+    # "…分几大方面？请逐条列出。": the request on the answer's form is no part of what is searched for
+    asked = _FORM_REQUEST.sub("", question).strip()
+    question = asked if len(content_terms(asked)) >= 1 else question
     parts = sub_questions(question)
     if parts:
         return compound_answer(kb, question, parts, k, filters)
@@ -170,7 +173,7 @@ def asked_recipient(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
         # answer cites already says it
         return ans
     others = [h for h in (ans.citations or hits) if h.clause_id != hit.clause_id][:4]
-    return _answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[],
+    return answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[],
                                 citations=others), hit, sent, question)
 
 
@@ -322,10 +325,20 @@ _LEGAL_ASK = re.compile(r"能不能|能否|可以|可不可以|可否|允许|准
                         r"占用|征用|法律责任")
 
 
+# A request on the form of the answer after a question ("请逐条列出。", "请详细说明一下").
+_HOW_TO_ANSWER = re.compile(r"(?:请|麻烦)?(?:逐条|逐项|分条|分项|详细|具体|简要|简单)?(?:地)?"
+                            r"(?:列出|列举|说明|说一下|介绍|回答|解释)(?:一下)?(?:来|出来)?[。！!.]?")
+
+
+_FORM_REQUEST = re.compile(rf"(?<=[？?。，,])\s*{_HOW_TO_ANSWER.pattern}\s*$")
+
+
 def sub_questions(question: str) -> list[str]:
     """The questions of one message that asks several ("…有什么要求？违规生产使用粘土砖怎么处理？"), each with a
     subject of its own (two content words or more); [] for a single question."""
-    parts = [p.strip() for p in re.split(r"(?<=[？?])", question.strip()) if p.strip()]
+    # ("请逐条列出。", "请详细说明": how to answer, not another question)
+    parts = [p.strip() for p in re.split(r"(?<=[？?])", question.strip())
+             if p.strip() and not _HOW_TO_ANSWER.fullmatch(p.strip())]
     # (a later part that asks only what follows, "不做罚多少？", how often, "多久交一次？", or where, "去哪儿办？", asks it of
     # the first part's subject: it is a question of its own, read in the light of the first)
     asked = [p for i, p in enumerate(parts) if len([t for t in content_terms(p) if not t.isdigit()]) >= 2
@@ -536,7 +549,7 @@ def other_year(question: str, ans: Answer) -> Answer:
                      for x in (h.text[a:b].strip() for a, b in sentences(h.text))
                      if asked & set(YEAR.findall(x)) and any(t in x for t in subject)), None) if subject else None
         if near is not None:
-            return _answered_by(ans, *near, question)
+            return answered_by(ans, *near, question)
         ans.note = f"文件中未找到{'、'.join(sorted(asked))}年的相应规定，以下是最接近的条款。"
     elif ans.found and len(asked) == 1 and not ans.note and ans.type == "factoid":
         # "到2035年新增汽车里新能源车要占多少": the sentence speaks of 2035, but of another target (铁路货运周转量);
@@ -630,8 +643,10 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
         own = answer_question(kb, asked, k, filters=replace(filters, doc_ids=doc_ids[:1]))
         # An open question ("…，实施意见有什么要求") asks for the measures, which only the named document states;
         # a report's sentence that repeats the question's words ("建筑领域节能降碳为…增添了亮点") lists none.
+        # A question on what the named document requires or sets ("实施意见对…比例有什么要求") is answered by its own words;
+        # a report's figure of what has been achieved ("达到93.6%") is no requirement.
         if own.found and own.citations and base.citations and (
-                qt.kind == "open" or _parts_of_subject(qt.kind, asked)
+                qt.kind == "open" or _parts_of_subject(qt.kind, asked) or _ASKS_REQUIREMENT.search(asked)
                 or own.citations[0].score >= OWN_WORDS_RATIO * base.citations[0].score):
             base = own
     if asked != q:
@@ -991,7 +1006,7 @@ def act_ban(kb: KnowledgeBase, question: str, ans: Answer) -> Answer | None:
     if not found:
         return None
     best = max(found, key=lambda r: (of_act(r[2]), r[0]))
-    return _answered_by(ans, best[1], best[2], question)
+    return answered_by(ans, best[1], best[2], question)
 
 
 def _further_in_law(kb: KnowledgeBase, question: str, ans: Answer) -> list[Hit]:
@@ -1031,7 +1046,7 @@ def permission_answer(question: str, ans: Answer, kb: KnowledgeBase | None = Non
         # asked only whether it is lawful ("…在电钻，违法吗"): the law that speaks of the conduct answers, not another law's
         # ban that shares a word (清洁生产促进法 on 装修材料)
         return ans
-    return _answered_by(ans, best[1], best[2], question) if best is not None else ans
+    return answered_by(ans, best[1], best[2], question) if best is not None else ans
 
 
 _NAMED = re.compile(r"[^\W\d_]{4,}|[A-Za-z][A-Za-z0-9.]+")
@@ -1117,6 +1132,8 @@ CAUTIONS = (NOT_USED, NOT_ADDRESSED, NOT_HELD, NOT_STATED, NOT_IN_ANSWER)
 
 # How close (score ratio) the named document's best clause must rank to a report's to answer in its own words.
 OWN_WORDS_RATIO = 0.8
+_ASKS_REQUIREMENT = re.compile(r"(?:有什么|有哪些|提出了?什么|提出了?哪些|什么样的)(?:要求|规定|目标|任务|措施|部署)|"
+                               r"怎么(?:要求|规定|部署)")
 # How close (score ratio) a clause using the question's rarest word must rank to answer instead of the best one.
 KEY_SWITCH_RATIO = 0.8
 
@@ -1194,7 +1211,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
             if sent:
                 # a list item is shown with the sentence that introduces the list (its penalty, its party)
                 lead = item_lead(alt.text, alt.text.find(sent))
-                return _answered_by(ans, alt, lead + sent, question)
+                return answered_by(ans, alt, lead + sent, question)
         holders = [n for n, h in enumerate(ans.citations[:5], 1) if n > 1 and h.source != "lookup" and holds(key, h)]
         shown = _as_asked(key, question)
         if holders:
@@ -1210,7 +1227,7 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
                       if re.search(r"\d", x) and not unstated_indicator(question, x)
                       and all(y in x for y in YEAR.findall(question))), None)  # and for the year asked
         if named is not None:
-            _answered_by(ans, *named, question)
+            answered_by(ans, *named, question)
         else:
             when = "、".join(dict.fromkeys(YEAR.findall(question)))
             when = f"{when}年" if when else ""
@@ -1263,7 +1280,7 @@ def asked_thing(question: str) -> str:
 _INDICATOR_END = re.compile(r"率$|比例$|比重$|占比$|浓度$|面积$|数量$|总量$|规模$|时间$|日期$|年限$|期限$|时限$|期间$|天数$")
 
 
-def _answered_by(ans: Answer, hit: Hit, sent: str, question: str) -> Answer:
+def answered_by(ans: Answer, hit: Hit, sent: str, question: str) -> Answer:
     """The answer given by another retrieved clause's sentence, that clause cited first."""
     hit.quote, hit.marks = sent, term_spans(question, sent)
     ans.text = sent

@@ -474,6 +474,8 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
 
 # A procedure stated done: its paper obtained, approved, filed or passed.
 _DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过|批复|获批|备案|领取|申领|核发|持有)|"
+                   # "已于2024年6月经晋中市生态环境局批复": approved by a named authority on a date
+                   r"(?:已|于\d{4}年)[^，。；]{0,10}?经[^，。；]{2,24}?(?:批复|批准|审批同意|审查同意)|"
                    r"(?:取得|获得)[^，。；]{0,24}(?:批复|批准|审批意见|审查意见|许可证|许可|备案)|"
                    r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)")
 # Words of a procedure still waited for: "…已编制完成并上报审批" is written, not approved.
@@ -568,8 +570,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
         if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
             evidence = [e for e in evidence if plans_new_works(e)]
-        if ob.get("new_works") and service_only(prop.title):
-            continue  # a platform or a training scheme builds no works the duty is about
+        if service_only(prop.title):
+            continue  # a platform or a training scheme builds and runs no works the duty is about
         if not (evidence or waited_for) or not fields & set(ob.get("fields", [])):
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
@@ -1006,6 +1008,10 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                     f.reason = "该条款规定的是项目投入运行后的义务，项目材料尚未涉及，运行后应依法落实。"
                     related[nh.norm.clause_id] = f
                 continue
+            if j.verdict == "attention" and j.missing and service_only(prep.prop.title):
+                # "…对接重点排污单位在线监控数据接口" in a data platform: the works it names are whom it serves, not what
+                # it is; a platform has none of their duties
+                j = Judgment("not_applicable", strength=j.strength)
             if j.verdict == "not_applicable":
                 # The norm closest to a sentence is shown as related even when no word of its act is matched:
                 # the applicant's wording ("快递寄送", "混合抽取") may be the law's act in other words.

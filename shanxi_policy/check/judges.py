@@ -336,7 +336,10 @@ class RuleJudge(Judge):
                     continue  # "未取得夜间施工证明" lacks a paper, a paper held says no more: neither tells when work is done
                 (labels if in_label(norm, a0, b0) else states).append(st)
         for m in mentions:
-            if any(term in t or (len(t) >= 2 and t in term) for t in m.terms):
+            # (a paper's name tells nothing of the thing it is named after: "暂未办理危险废物经营许可证" does not deny
+            # the 危险废物 the works collects)
+            if any((term in t and not (_PAPER.search(t) and not _PAPER.search(term))) or (len(t) >= 2 and t in term)
+                   for t in m.terms):
                 if denied and m.state == PRESENT and _overlaps(m.surface, norm, denied):
                     continue  # "竣工验收" inside "竣工验收待…后再办理"
                 (labels if m.label else states).append(m.state)
@@ -3007,7 +3010,12 @@ def _best_part_denies(words: list[str], fact: Fact) -> bool:
 # Words that hand a thing or a task to another party: what follows in the clause is that party's doing.
 _HANDED_OVER = re.compile(r"由|交由|交给|委托|送往|运往|送至|运至|运送至|卖给|售给|提供给|转交|转让给|出售给|供给|外售|"
                           # "交园区有机肥厂综合利用": 交 before the party it hands the thing to
-                          r"交(?=[\u4e00-\u9fff]{1,12}?(?:厂|站|场|单位|企业|公司|中心|部门))")
+                          r"交(?=[\u4e00-\u9fff]{1,12}?(?:厂|站|场|单位|企业|公司|中心|部门))|"
+                          # "送县生活垃圾填埋场": sent to another party's works
+                          # (not the project's own: "送厂区污水处理站"); "排入杏花村污水处理厂": into another's plant
+                          r"(?<![输运发递传])送(?!厂区|厂内|本厂|自建|配套|场内|站内|本项目)"
+                          r"(?=[\u4e00-\u9fff]{1,14}?(?:厂|站|场|单位|企业|公司|中心))|"
+                          r"排入(?!厂区|厂内|本厂|自建|配套)(?=[\u4e00-\u9fff]{0,14}?(?:污水处理厂|污水厂))")
 
 def handed_over(text: str, pos: int) -> bool:
     """The word at pos follows, in its clause, a hand-over to another party ("由…处置中心收运", "委托…单位"); "由工业用地
@@ -3015,7 +3023,10 @@ def handed_over(text: str, pos: int) -> bool:
     start = segment_start(text, pos)
     end = SEGMENT_END.search(text, pos)
     rest = text[pos: end.start() if end else len(text)]
-    for m in _HANDED_OVER.finditer(text, start, pos):
+    # (read to the segment's end: "送…填埋场" names the works it sends to after the verb)
+    for m in _HANDED_OVER.finditer(text, start, end.start() if end else len(text)):
+        if m.start() >= pos:
+            break
         if m.group(0) != "由" or not (re.search(r"为|组成|构成", text[m.end():pos] + rest)
                                       or _BY_VEHICLE.match(text, m.end()) or _FROM_SOURCE.match(text, m.end())):
             return True
