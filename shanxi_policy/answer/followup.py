@@ -1208,8 +1208,9 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         # rewritten question finds the broad goal of 2035 in a news report instead
         previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
         same = _year_in_answering_clause(answer(kb, previous, k, filters), year.group(1))
-        if same is not None and (not ans.citations or ans.citations[0].clause_id != same[0].clause_id
-                                 or f"{year.group(1)}年" not in ans.text or not ans.found):
+        # (also when the same clause leads with another of its sentences, or nothing was found)
+        if same is not None and (not ans.found or not ans.citations or ans.citations[0].clause_id != same[0].clause_id
+                                 or f"{year.group(1)}年" not in ans.text):
             from .typed import answered_by
 
             ans = answered_by(replace(ans, found=True, type="factoid", note="", message="", items=[]), *same, full)

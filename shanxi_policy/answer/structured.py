@@ -491,7 +491,6 @@ def penalties_of_bans(kb: KnowledgeBase | None, question: str, hits: list[Hit]) 
     # "无许可证…擅自从事…不予查处" above the ban itself), the first rule below them
     ruling = [x for x in hits[:3] if not in_liability_chapter(x)] or \
         [x for x in hits[3:6] if not in_liability_chapter(x)][:1]
-
     for h in ruling:
         if not is_article(h, kb):
             continue

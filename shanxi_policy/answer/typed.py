@@ -1079,12 +1079,16 @@ _LED_NAME = re.compile(r"(?:^|[按据照依在，,；;])([\u4e00-\u9fff]{3,18}?(
 _ASKING_IN_NAME = re.compile(r"什么|怎么|怎样|如何|哪些|哪个|有没有|是不是|这个|那个|有关|相关|具体")
 
 
+# National laws named in two characters (a two-character word ending in 法 is otherwise a method: 办法, 方法, 做法).
+_TWO_CHARACTER_LAWS = frozenset({"刑法", "宪法", "民法"})
+
+
 def unknown_document(question: str, kb: KnowledgeBase) -> str:
     """The name of a law or regulation the question refers to that the library does not hold ("土地管理法",
     "《森林法》"), or "". A word is a name when the segmenter keeps it whole (its dictionary holds the
     national laws) or the question quotes it in 《》; a part of a held title ("防治法") is not one."""
     quoted = re.findall(r"《([^》]{2,40})》", question)
-    words = [w for w in segment(question) if _LAW_WORD.fullmatch(w) and len(w) >= 3]
+    words = [w for w in segment(question) if (_LAW_WORD.fullmatch(w) and len(w) >= 3) or w in _TWO_CHARACTER_LAWS]
     # a name that opens the question or follows 按/根据/依照 and is followed by how it is referred to ("可再生能源法规定的…",
     # "节约用水条例对…", "按固定资产投资项目节能审查办法，…"), which the segmenter cuts ("法规", "定")
     led = [re.sub(r"^(?:按照|根据|依据|依照|按|在)", "", m.group(1)) for m in _LED_NAME.finditer(question)]

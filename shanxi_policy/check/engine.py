@@ -477,7 +477,9 @@ _DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过
                    # "已于2024年6月经晋中市生态环境局批复": approved by a named authority on a date
                    r"(?:已|于\d{4}年)[^，。；]{0,10}?经[^，。；]{2,24}?(?:批复|批准|审批同意|审查同意)|"
                    r"(?:取得|获得)[^，。；]{0,24}(?:批复|批准|审批意见|审查意见|许可证|许可|备案)|"
-                   r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)")
+                   r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)|"
+                   # "…填报建设项目环境影响登记表并完成备案": a filing completed
+                   r"(?:完成|办妥)备案")
 # Words of a procedure still waited for: "…已编制完成并上报审批" is written, not approved.
 _AWAITED = re.compile(r"上报|报批|报送|送审|待|正在|拟|申请中|审批中|审查中|办理中")
 # A paper only written ("环境影响报告书已编制完成，拟近期报…审批"), with no word of its approval beside it.
@@ -551,6 +553,8 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
                       done: list[str] | None = None) -> list[tuple[dict[str, Any], list[str]]]:
     """Duties that bind this kind of project and that the proposal never addresses, with the evidence; done: the
     procedures the proposal states done (papers_done, read here when not given), for a duty that waits on another."""
+    if service_only(prop.title):
+        return []  # a platform or a training scheme builds and runs no works a duty is about
     done = papers_done(prop, lex) if done is None else done
     fields = {f for fact in prop.facts for f in fact.fields}
     todo = []
@@ -570,8 +574,6 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
         if prop.operating and ob.get("new_works"):
             # a report on a plant in operation: a duty of works being built binds only the works it plans
             evidence = [e for e in evidence if plans_new_works(e)]
-        if service_only(prop.title):
-            continue  # a platform or a training scheme builds and runs no works the duty is about
         if not (evidence or waited_for) or not fields & set(ob.get("fields", [])):
             continue
         if ob.get("only") and not _present_any(prop, list(ob["only"])):
@@ -978,6 +980,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     best: dict[str, Finding] = {}
     best_rank: dict[str, tuple[bool, int, bool, float]] = {}
     related: dict[str, Finding] = {}
+    platform = service_only(prep.prop.title)  # a service builds no works: no works' duty is missing from it
     for fact, hits in zip(prep.facts, prep.hits, strict=True):
         for place, nh in enumerate(hits):
             if nh.score < p.min_score or nh.norm.clause_id in curated:
@@ -1008,7 +1011,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                     f.reason = "该条款规定的是项目投入运行后的义务，项目材料尚未涉及，运行后应依法落实。"
                     related[nh.norm.clause_id] = f
                 continue
-            if j.verdict == "attention" and j.missing and service_only(prep.prop.title):
+            if j.verdict == "attention" and j.missing and platform:
                 # "…对接重点排污单位在线监控数据接口" in a data platform: the works it names are whom it serves, not what
                 # it is; a platform has none of their duties
                 j = Judgment("not_applicable", strength=j.strength)

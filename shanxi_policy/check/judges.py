@@ -1605,6 +1605,11 @@ class RuleJudge(Judge):
                 j.partial = True
                 return j
             unapproved = _UNAPPROVED.match(condition) if condition else None
+            if unapproved and _ASSESSMENT_PAPER.search(unapproved.group(1)) \
+                    and _REGISTRATION_FILED.search(fact.whole or fact.norm_text):
+                # "已按分类管理名录填报建设项目环境影响登记表并完成备案": a works of the registration form is filed, not
+                # approved (环境影响评价法 第二十二条); the ban on starting before approval is not its case
+                return out("not_applicable")
             if unapproved and self._paper_unsaid([t for t in content_terms(unapproved.group(1)) if t not in _PAPER_FILLER],
                                                  fact):
                 # "环境影响评价文件未依法经审批部门审查…的，不得开工建设" and a housing estate that plans its start and never
@@ -2297,7 +2302,6 @@ _SANCTIONED_CASE = re.compile(rf"被(?:依法)?(?:{_SANCTIONS})")
 _SANCTION_WORDS = re.compile(rf"{_SANCTIONS}|关停")
 # A ban on doing something in the open ("露天焚烧", "露天堆放"): the open air is what makes the act the banned one.
 _IN_THE_OPEN = re.compile(r"^(?:在[^，；]{0,10})?露天")
-# A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 # A place a norm names by its rank ("国家重要湿地", "国家级自然保护区"), and the ranks a proposal may give a place.
 _RANKED_PLACE = re.compile(r"(国际重要|国家重要|省级重要|国家级|省级)(湿地|自然保护区|风景名胜区|森林公园|湿地公园|地质公园|"
                            r"自然公园)")
@@ -2323,6 +2327,7 @@ def _rank_unsaid(action: str, fact: Fact) -> str:
 # The whole of such a case, to the 的 that closes it ("未取得…签署的符合流域综合规划要求的规划同意书的").
 _LACKED_PAPER_PHRASE = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)"
                                   r"([^，。；,;]{2,60}?)的(?=[，,；;]|$)")
+# A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
 # The procedure itself may open the wait, with its outcome after it ("验收合格后再正式投产").
@@ -2353,6 +2358,10 @@ def _vehicle_unnamed(subject: str, fact: Fact) -> bool:
 _PAPER_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:许可证|经营许可证|执照))")
 
 
+# An assessment that is approved (报告书, 报告表), and a registration form stated filed.
+_ASSESSMENT_PAPER = re.compile(r"环境影响评价文件|环境影响报告书|环境影响报告表|报告书|报告表")
+_REGISTRATION_FILED = re.compile(r"登记表[^。；;]{0,12}?(?:已|完成|办理了?|办妥)[^，。；,;]{0,4}备案|"
+                                 r"已[^，。；,;]{0,16}登记表[^，。；,;]{0,10}备案")
 # A ban on what hinders a flood's flow, and a proposal whose flood-impact review has passed.
 _FLOOD_HINDER = re.compile(r"(?:妨碍|阻碍|影响)行洪")
 _FLOOD_REVIEWED = re.compile(r"(?:防洪|洪水)影响评价[^。；;]{0,24}?(?:审查同意|同意|批复|批准|审查通过|通过审查)")
@@ -3288,12 +3297,7 @@ def _overlaps(surface: str, text: str, spans: list[tuple[int, int]]) -> bool:
 def _in_zone(words: list[str], fact: Fact) -> bool:
     """The norm's scope was met by a designated zone (保护区, 河道管理范围, 红线, 禁燃区 …) the proposal names."""
     zone = [t for m in fact.all_mentions if m.field == "zone" and m.state == PRESENT for t in m.terms]
-    # (a river's 河道管理范围 is the river's own ground: a ban "在江河…内" reaches a pile on its beach)
-    return any(w in t for w in words for t in zone if len(w) >= 2) \
-        or ("河道管理范围" in zone and any(w in _WATER_BODIES for w in words))
-
-
-_WATER_BODIES = frozenset({"江河", "河道", "河流", "湖泊", "水库", "运河", "渠道"})
+    return any(w in t for w in words for t in zone if len(w) >= 2)
 
 
 def m_partial(norm: Norm, s: Match, a_cov: float, p: JudgeParams) -> bool:
