@@ -1184,20 +1184,23 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
     full = _of_previous_document(kb, question, earlier, k, filters) \
         or resolve(question, earlier, kb.term_idf, kb.documents)
     ans = answer(kb, full, k, filters)
+
+    def answered_before() -> Answer:
+        """The earlier question as it was answered (read by at most one of the cases below)."""
+        return answer(kb, resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents), k, filters)
+
     new = new_subject_terms(question, earlier, kb.documents)
     if new and not _mentions(ans, new):
         # "耕地呢？" after a question on 生态保护红线: the clause that answered the previous question
         # often lists the sibling item too, when a search for the rewritten question misses it.
-        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
-        sibling = _sibling_answer(kb, full, answer(kb, previous, k, filters), new)
+        sibling = _sibling_answer(kb, full, answered_before(), new)
         if sibling is not None:
             ans = sibling
     if earlier and ASKS_PENALTY.search(question) and is_aspect_only(_TAIL.sub("", _LEAD.sub("", question.strip()))):
         # "罚多少？" after "废机油能卖给收破烂的吗？" (answered by 固废法 第八十条 "禁止将危险废物提供…给无许可证的…"): the
         # article punishing the rule the user was just shown, not one a search for the joined question finds (a
         # collector's duty under another regulation)
-        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
-        linked = penalty_answer(kb, full, answer(kb, previous, k, filters))
+        linked = penalty_answer(kb, full, answered_before())
         if linked is not None and (not ans.citations or ans.citations[0].clause_id != linked.citations[0].clause_id
                                    or not AMOUNT.search(ans.shown_text())):
             ans = linked
@@ -1206,8 +1209,7 @@ def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, 
         # "那2035年呢？" after "…到2027年PM2.5要降到多少？" (answered by 实施意见（八）): the clause that answered it says what
         # it sets for the other year too ("到2035年，…六项大气污染物指标力争全面达到…二级标准"); a search for the
         # rewritten question finds the broad goal of 2035 in a news report instead
-        previous = resolve(earlier[-1], earlier[:-1], kb.term_idf, kb.documents)
-        same = _year_in_answering_clause(answer(kb, previous, k, filters), year.group(1))
+        same = _year_in_answering_clause(answered_before(), year.group(1))
         # (also when the same clause leads with another of its sentences, or nothing was found)
         if same is not None and (not ans.found or not ans.citations or ans.citations[0].clause_id != same[0].clause_id
                                  or f"{year.group(1)}年" not in ans.text):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from ..index.units import sentences
 from ..ingest.docmeta import issuers_of
 from ..kb import abbreviates
-from ..models import Answer, AnswerItem, Hit
+from ..models import Answer, AnswerItem, Document, Hit
 from ..norms.liability import repeating_clause, under_liability
 from ..retrieve.coverage import coverage_gaps, only_as_new_use
 from ..retrieve.filters import DocFilter
@@ -770,6 +770,12 @@ _REFERRED_DETENTION = re.compile(r"依照《([^》]{2,40})》的?(?:有关)?规�
 _DETENTION_DAYS = re.compile(r"[一二三四五六七八九十\d]+日以上[一二三四五六七八九十\d]+日以下(?:的)?拘留")
 
 
+def _referred_document(kb: KnowledgeBase, name: str) -> Document | None:
+    """The library's document a penalty refers to by name ("《中华人民共和国环境保护法》"), when the name is one only."""
+    ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", name))
+    return kb.document(ids[0]) if len(ids) == 1 else None
+
+
 def detention_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) -> Answer:
     """"…负责人会被拘留吗？" answered by an article that refers the detention to another law ("依照《…环境保护法》的规定处以
     拘留", no term): the referred law's article that sets the days for the same breach (环境保护法 第六十三条 "处十日以上十五日
@@ -780,8 +786,7 @@ def detention_first(question: str, ans: Answer, kb: KnowledgeBase | None = None)
     referred = _REFERRED_DETENTION.search(top.text)
     if referred is None or _DETENTION_DAYS.search(top.text):
         return ans
-    ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
-    doc = kb.document(ids[0]) if len(ids) == 1 else None
+    doc = _referred_document(kb, referred.group(1))
     if doc is None:
         return ans
     terms = [t for t in content_terms(question) if not t.isdigit()]
@@ -826,8 +831,7 @@ def amount_first(question: str, ans: Answer, kb: KnowledgeBase | None = None) ->
     if kb is not None and referred:
         # "依照《中华人民共和国环境影响评价法》的规定处罚" and the referred law not retrieved: its liability article that
         # repeats the breach shown (环评法 第三十一条 for "…未依法报批…擅自开工建设") states the amount
-        ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
-        doc = kb.document(ids[0]) if len(ids) == 1 else None
+        doc = _referred_document(kb, referred.group(1))
         breach = next((x.text for x in ans.items if ENUM_START.match(x.text)), "") or ans.text
         c = repeating_clause(doc, "", ENUM_START.sub("", breach)) if doc is not None else None
         if c is not None and doc is not None and AMOUNT.search(c.text):
@@ -851,8 +855,7 @@ def _referred_by_paragraph(kb: KnowledgeBase, question: str, ans: Answer) -> Ans
         referred = _REFERRED.search(sent)
         if got is None or not got[0] or referred is None or AMOUNT.search(sent):
             continue
-        ids = kb.resolve_documents(re.sub(r"^中华人民共和国", "", referred.group(1)))
-        doc = kb.document(ids[0]) if len(ids) == 1 else None
+        doc = _referred_document(kb, referred.group(1))
         c = repeating_clause(doc, "", got[1]) if doc is not None else None
         if c is None or doc is None or not AMOUNT.search(c.text):
             return None

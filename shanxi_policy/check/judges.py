@@ -1606,7 +1606,7 @@ class RuleJudge(Judge):
                 return j
             unapproved = _UNAPPROVED.match(condition) if condition else None
             if unapproved and _ASSESSMENT_PAPER.search(unapproved.group(1)) \
-                    and _REGISTRATION_FILED.search(fact.whole or fact.norm_text):
+                    and _stated_filed("登记表", fact.whole or fact.norm_text):
                 # "已按分类管理名录填报建设项目环境影响登记表并完成备案": a works of the registration form is filed, not
                 # approved (环境影响评价法 第二十二条); the ban on starting before approval is not its case
                 return out("not_applicable")
@@ -2358,10 +2358,8 @@ def _vehicle_unnamed(subject: str, fact: Fact) -> bool:
 _PAPER_NAME = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:许可证|经营许可证|执照))")
 
 
-# An assessment that is approved (报告书, 报告表), and a registration form stated filed.
+# An assessment that is approved (报告书, 报告表), not filed like a registration form (登记表).
 _ASSESSMENT_PAPER = re.compile(r"环境影响评价文件|环境影响报告书|环境影响报告表|报告书|报告表")
-_REGISTRATION_FILED = re.compile(r"登记表[^。；;]{0,12}?(?:已|完成|办理了?|办妥)[^，。；,;]{0,4}备案|"
-                                 r"已[^，。；,;]{0,16}登记表[^，。；,;]{0,10}备案")
 # A ban on what hinders a flood's flow, and a proposal whose flood-impact review has passed.
 _FLOOD_HINDER = re.compile(r"(?:妨碍|阻碍|影响)行洪")
 _FLOOD_REVIEWED = re.compile(r"(?:防洪|洪水)影响评价[^。；;]{0,24}?(?:审查同意|同意|批复|批准|审查通过|通过审查)")
@@ -2374,10 +2372,13 @@ def _filed(action: str, fact: Fact) -> bool:
     m = _FILE_DUTY.search(_normalized(action))
     if m is None:
         return False
-    text = fact.whole or fact.norm_text
-    paper = re.escape(m.group(1))
+    return _stated_filed(re.escape(m.group(1)), fact.whole or fact.norm_text)
+
+
+def _stated_filed(paper: str, text: str) -> bool:
+    """The text states the paper (a pattern) filed: "环境影响登记表并完成备案", "已将…登记表…备案"."""
     done = re.search(rf"{paper}[^。；;]{{0,12}}?(?:已|完成|办理了?|办妥)[^，。；,;]{{0,4}}备案|"
-                     rf"已[^，。；,;]{{0,8}}{paper}[^，。；,;]{{0,10}}备案", text)
+                     rf"已[^，。；,;]{{0,16}}{paper}[^，。；,;]{{0,10}}备案", text)
     return done is not None and not _LACKED_BEFORE.search(text[max(0, done.start() - 8):done.start()])
 
 
