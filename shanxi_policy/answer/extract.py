@@ -472,13 +472,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # "没取得排污许可证就排污": the article punishing the act left undone (未取得) before one punishing it done
         # (以欺骗…手段取得); a stable sort keeps retrieval's order otherwise
         # (…and an article punishing a rule by number only comes after one whose own words name the act better)
-        from .structured import case_named, weaker_by_number  # structured imports this module
+        from .structured import case_named, other_party, weaker_by_number  # structured imports this module
 
         weaker = weaker_by_number(kb, question, liable)
         # ("没有排污许可证就排放废气": an article punishing acting without the paper, "未取得排污许可证排放污染物", before
         # one punishing a breach of what the paper says, "未按照排污许可证规定…")
         unpapered = bool(WITHOUT_PAPER.search(question))
-        liable.sort(key=lambda h: (-negations_kept(question, h.text),
+        # (and an article punishing a kind of party the question never names, "建设单位、施工单位" for "工厂", after one
+        # that does not)
+        liable.sort(key=lambda h: (-negations_kept(question, h.text), other_party(question, h),
                                    unpapered and not WITHOUT_PAPER.search(h.text), h.clause_id in weaker))
         named = case_named(kb, question, hits) if liable else None
         if named is not None:

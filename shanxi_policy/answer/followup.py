@@ -729,13 +729,25 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     # a follow-up is read from the recent turns; the rewrite recurses once per turn, so a long chat is cut, not deep
     history = [_spoken(h) for h in list(history)[-RESOLVE_TURNS:]]
     question = _spoken(question)
-    out = _resolve(question, history, rarity, documents)
     earlier = [h.strip() for h in history if h and h.strip()]
+    swapped = _party_swapped(question, earlier[-1]) if earlier else ""
+    if swapped:
+        return swapped
+    out = _resolve(question, history, rarity, documents)
     if not earlier or out == question.strip():
         return out
     # "要是许可证到期了没去续呢？" after "企业没办排污许可证就排污，怎么罚？": the short name is the earlier question's
     # thing (排污许可证), which the rewritten question must keep
     before = earlier[-1]
+    case = _IF.sub("", _LEAD.sub("", _TAIL.sub("", question.strip())))
+    if out == before and case and not _FRAME.search(case) and case not in out and len(case) >= 3:
+        # "那要是劝了不听呢？" after "广场舞噪声扰民，法律怎么管？": a new circumstance of the same matter; it is kept, not
+        # dropped ("广场舞噪声扰民，劝了不听，法律怎么管？")
+        m = _FRAME_START.search(before)
+        cut = before.rfind("，", 0, m.start()) + 1 if m else len(before)
+        head = before[:cut].rstrip("，,") if cut else before[:m.start()] if m else before
+        rest = before[cut:] if cut else before[m.start():] if m else ""
+        return f"{head}，{case}，{rest}" if rest else f"{head}，{case}"
     undone = _UNDONE_VERB.match(_LEAD.sub("", question.strip()))
     if undone and undone.group(0) in out:
         # "没制定罚多少？" after "…要不要制定危险废物管理计划？": what was not done is the thing the verb took before
@@ -747,6 +759,27 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if len(t) >= 3 and longer and longer not in out and t in out:
             out = out.replace(t, longer, 1)
     return out
+
+
+# Parties a follow-up may swap in ("那要是单位乱倒呢？").
+_SWAP_PARTY = re.compile(r"^(单位|企业|个人|公司|工厂|商户|商家|个体户|居民|村民|农户|医院|学校)")
+_OLD_PARTY = re.compile(r"单位|企业|个人|公司|工厂|商户|商家|个体户|居民|村民|农户|医院|学校|有人")
+
+
+def _party_swapped(question: str, before: str) -> str:
+    """"那要是单位乱倒呢？" after "乱倒生活垃圾罚多少？": the same act by another party; the earlier question with the
+    party put in ("单位乱倒生活垃圾罚多少？") or swapped for its own ("个人…" → "单位…"). "" when not so."""
+    core = _IF.sub("", _LEAD.sub("", _TAIL.sub("", question.strip())))
+    m = _SWAP_PARTY.match(core)
+    act = core[m.end():] if m else ""
+    if not m or len(act) < 2 or act not in before or _FRAME.search(core):
+        return ""
+    at = before.find(act)
+    old = [x for x in _OLD_PARTY.finditer(before, 0, at)]
+    if old:
+        o = old[-1]
+        return f"{before[:o.start()]}{m.group(1)}{before[o.end():]}"
+    return f"{before[:at]}{m.group(1)}{before[at:]}"
 
 
 # A follow-up naming a duty left undone by its verb alone ("没制定罚多少？").

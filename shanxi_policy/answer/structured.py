@@ -518,7 +518,8 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     terms = [t for t in content_terms(question) if t not in PENALTY_WORDS]
     # a spoken "没有" is the law's 无 or 未 ("没有许可证收集危险废物" and "无许可证从事收集…危险废物经营活动")
     negated = any(t in _SPOKEN_NOT for t in terms)
-    terms = [t for t in terms if t not in _SPOKEN_NOT]
+    # (how or which it was done, "私自", "这种", names no part of the breach)
+    terms = [t for t in terms if t not in _SPOKEN_NOT and t not in _MANNER_WORDS]
     undone = _UNDONE_ASKED.findall(question)
     # (a breach told by what is lacked is narrow with two words: "没有许可证收危险废物")
     if len(terms) < (2 if negated else 3) and not undone:
@@ -544,6 +545,10 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     return None
 
 
+# Spoken words of manner or pointing in a question, no part of the breach a law names.
+_MANNER_WORDS = frozenset("私自 偷偷 悄悄 这种 这些 那种 那些 这样 随便".split())
+
+
 # An act the question says is left undone ("不修复", "不做调查", "没有进行验收"): its two-character verb or noun.
 _UNDONE_ASKED = re.compile(r"(?:不|没有?|未)(?:(?:做|搞|进行|实施|开展)[\u4e00-\u9fff]{0,8}?|按规定|按要求)?([\u4e00-\u9fff]{2})"
                            r"(?=[，,的会要？?就了]|$)")
@@ -554,8 +559,9 @@ _LAW_UNDONE = (r"(?:^|[（(][一二三四五六七八九十]+[）)]|[，,；;：
 
 
 # An article that opens with the parties it punishes ("医疗卫生机构、医疗废物集中处置单位，…").
-_OPENING_PARTY = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?([\u4e00-\u9fff、和及或者]{4,40}?"
-                            r"(?:机构|单位|企业|经营者|场|厂|站|医院))[，,]")
+# (after "违反本法规定，" too: "违反本法规定，建设单位、施工单位有下列行为之一…")
+_OPENING_PARTY = re.compile(r"^(?:第[一二三四五六七八九十百零〇]+条\s*)?(?:违反本(?:法|条例|办法)规定[，,])?"
+                            r"([\u4e00-\u9fff、和及或者]{4,40}?(?:机构|单位|企业|经营者|场|厂|站|医院))(?:[，,]|有下列)")
 # Words any party may be called by: they name no kind.
 _ANY_PARTY = frozenset("单位 企业 个人 其他 生产经营者 经营者 企业事业单位 机构 事业单位".split())
 
@@ -568,7 +574,9 @@ def other_party(question: str, hit: Hit) -> bool:
     kind = [t for t in content_terms(m.group(1)) if t not in _ANY_PARTY and len(t) >= 2]
     # the law's words for the question's too ("医院" is a 医疗卫生机构)
     q = normalize_for_search(question) + " ".join(legal_terms(question))
-    return bool(kind) and not any(t in q for t in kind)
+    # ("施工单位" is named by "夜间施工…": the kind is the word before the party's head)
+    cores = [re.sub(r"(?:单位|企业|经营者|机构)$", "", t) or t for t in kind]
+    return bool(kind) and not any(t in q for t in [*kind, *(c for c in cores if len(c) >= 2)])
 
 
 # A penalty article that names its breach only by the rule's number ("违反本办法第二十条规定的，…").
@@ -1016,7 +1024,8 @@ def penalty_items(question: str, body: list[str]) -> list[str] | None:
     lead_text = [_norm(x) for x in lead]
 
     def telling(t: str) -> bool:
-        return t not in PENALTY_WORDS and not any(has_term(t, x) for x in lead_text)
+        # (a party in general, "单位乱倒…", tells no breach: the amounts set for 单位 and 个人 follow the one chosen)
+        return t not in PENALTY_WORDS and t not in _ANY_PARTY and not any(has_term(t, x) for x in lead_text)
 
     said = [t for t in content_terms(question) if not t.isdigit() and telling(t)]
     groups = [kept for g in legal_groups(question, items) if (kept := tuple(t for t in g if telling(t)))]

@@ -346,7 +346,13 @@ def sub_questions(question: str) -> list[str]:
     # "…给补偿？耕地算不算？": a part asking whether something is included narrows the question before it
     if any(_INCLUSION.search(p) for p in parts[1:]):
         return []
+    if len(parts) == 2 and ASKS_PENALTY.search(parts[0]) and _PENALTY_ONLY.fullmatch(parts[1]):
+        return []  # "…能罚款吗？罚多少？": one penalty asked twice, answered once by the article that states it
     return asked if len(parts) >= 2 and len(asked) == len(parts) else []
+
+
+# A part asking only the amount of a penalty ("罚多少？", "罚多少钱？").
+_PENALTY_ONLY = re.compile(r"(?:那|要)?(?:会|要)?(?:罚多少钱?|罚款多少|怎么罚|罚几[千万百]|罚得多吗)[？?]?")
 
 
 def in_situation(part: str, first: str) -> str:
@@ -1072,18 +1078,19 @@ _JUDGED_ENDS = ("违法", "非法", "合法", "犯法", "守法", "执法")
 _NOT_A_LAW = {"方法", "办法", "做法", "说法", "想法", "看法", "用法", "写法", "手法", "算法", "疗法", *_JUDGED_ENDS,
               "依法", "立法", "司法", "不法", "国法", "宪法", "大法", "新法", "旧法", "本法", "该法",
               "此法", "上位法", "下位法", "实施办法", "管理办法", "暂行办法", "具体办法"}
-_LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法|条例)")
+_LAW_WORD = re.compile(r"[\u4e00-\u9fff]{1,14}(?:法典|法|条例)")
 _RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
 # The kinds of text a title quoted in 《》 may end with, besides laws and rules.
 _TITLE_END = re.compile(r"(?:名录|目录|标准|规范|指南|清单|意见|通知|方案|规划|决定|解释|纲要|公告|导则|技术规范)$")
 _LED_NAME = re.compile(r"(?:^|[按据照依在，,；;])([\u4e00-\u9fff]{3,18}?(?:法|条例|办法|细则))"
-                       r"(?=规定|对|里|中|关于|第|要求|[，,？?]|$)")
+                       r"(?=规定|对|里|中|关于|第|要求|怎么|如何|怎样|[，,？?]|$)")
 # words of a question, not of a name ("什么办法", "怎么处理的方法")
 _ASKING_IN_NAME = re.compile(r"什么|怎么|怎样|如何|哪些|哪个|有没有|是不是|这个|那个|有关|相关|具体")
 
 
-# National laws named in two characters (a two-character word ending in 法 is otherwise a method: 办法, 方法, 做法).
-_TWO_CHARACTER_LAWS = frozenset({"刑法", "宪法", "民法"})
+# National laws named in two characters (a two-character word ending in 法 is otherwise a method: 办法, 方法, 做法),
+# and the civil code.
+_TWO_CHARACTER_LAWS = frozenset({"刑法", "宪法", "民法", "民法典"})
 
 
 def unknown_document(question: str, kb: KnowledgeBase) -> str:
@@ -1095,7 +1102,10 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     # a name that opens the question or follows 按/根据/依照 and is followed by how it is referred to ("可再生能源法规定的…",
     # "节约用水条例对…", "按固定资产投资项目节能审查办法，…"), which the segmenter cuts ("法规", "定")
     led = [re.sub(r"^(?:按照|根据|依据|依照|按|在)", "", m.group(1)) for m in _LED_NAME.finditer(question)]
-    for name in [*quoted, *_local_law_names(question), *words, *led]:
+    names = [*quoted, *_local_law_names(question), *words, *led]
+    # "食品安全法": the whole name, not the part the segmenter cut off ("安全法")
+    names = [n for n in names if not any(n != m and n in m for m in names)]
+    for name in names:
         bare = re.sub(r"^中华人民共和国", "", name)
         titled = name in quoted and bool(_TITLE_END.search(bare))  # 《国家危险废物名录》: any kind of text, in 《》
         if bare in _NOT_A_LAW or not (_LAW_WORD.fullmatch(bare) or _RULES_WORD.fullmatch(bare) or titled) \

@@ -39,7 +39,7 @@ from .judges import (
     stated,
     word_spans,
 )
-from .negation import REDUCERS, SEGMENT_END, in_progress, is_zone, segment_start, works_begun
+from .negation import REDUCERS, SEGMENT_END, in_progress, is_zone, proceeds_ahead, segment_start, works_begun
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -314,7 +314,7 @@ def _penalty(src: CheckSource, f: Finding) -> str:
     if p is None:
         return ""
     # the article's own label opens its text; the line names the article once
-    lines = "".join(penalty_lines(p.text, rule))
+    lines = "".join(penalty_lines(p.text, rule, c.text, c.clause_id))
     return f"《{doc_label(src, d.doc_id)}》{article_label(src, p.clause_id)}：{_ARTICLE_LEAD.sub('', lines, count=1)}"
 
 
@@ -476,6 +476,8 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
 _DONE = re.compile(r"已[^，。；]{0,12}?(?:取得|获得|办理|完成|通过|批复|获批|备案|领取|申领|核发|持有)|"
                    # "已于2024年6月经晋中市生态环境局批复": approved by a named authority on a date
                    r"(?:已|于\d{4}年)[^，。；]{0,10}?经[^，。；]{2,24}?(?:批复|批准|审批同意|审查同意)|"
+                   # "…管理局已于2024年11月出具环境影响报告表的批复": the authority issued its approval
+                   r"已于\d{4}年[^，。；]{0,6}?(?:出具|印发|下达|作出)[^，。；]{0,20}?(?:批复|批准|审批意见|审查意见)|"
                    r"(?:取得|获得)[^，。；]{0,24}(?:批复|批准|审批意见|审查意见|许可证|许可|备案)|"
                    r"(?:已|均已)[^，。；]{0,12}(?:批复|批准)|"
                    # "…填报建设项目环境影响登记表并完成备案": a filing completed
@@ -527,7 +529,9 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
 
 # Procedures told still to come without naming them ("相关手续正在补办", "各项审批手续尚未办理").
 _UNNAMED_PENDING = re.compile(r"(?:相关|有关|各项|审批|环保|建设)?手续(?:均|都)?(?:正在|尚未|还未|还没有?|待|拟|正)"
-                              r"[^，。；]{0,4}?(?:补办|办理|完善|申请)")
+                              r"[^，。；]{0,4}?(?:补办|办理|完善|申请)|"
+                              # "现申请补办相关手续": asked for now, so not held while the works ran
+                              r"(?:申请|正在|需要|需|拟|准备)补办(?:相关|有关|各项|审批|环保|建设)?手续")
 
 
 def _unnamed_pending(prop: Proposal) -> list[str]:
@@ -593,9 +597,11 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             # open, since the norms rarely say "未经节能审查…" in words a search would find.
             if pending:
                 todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成",
-                              "begun": waited_for and works_begun(prop.text)}, pending))
+                              "begun": waited_for and works_begun(prop.text),
+                              "ahead": waited_for and proceeds_ahead(prop.text)}, pending))
             continue
-        if any(w in prop.title for w in ob.get("exempt", [])):
+        if any(re.search(w[1:-1], prop.title) if len(w) > 2 and w[0] == w[-1] == "/" else w in prop.title
+               for w in ob.get("exempt", [])):
             continue  # a kind of project the duty does not reach (a hotel's kitchen fumes need no 排污许可证)
         todo.append((ob, evidence))
     return todo
@@ -619,10 +625,13 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
                 break
             law = f"《{doc_label(src, n.doc_id)}》{article_label(src, n.clause_id)}"
             said = _clean(n.quote)
-            if ob.get("begun") and n.modality == "prohibition":
-                # "环评手续拟在正式生产前补办。目前一条分装线已试生产": the works went ahead of the procedure they wait for
+            if (ob.get("begun") or ob.get("ahead")) \
+                    and (n.modality == "prohibition" or _PRIOR_APPROVAL.search(n.quote)):
+                # "环评手续拟在正式生产前补办。目前一条分装线已试生产": the works went ahead of the procedure they wait for;
+                # "…方案还没有报水利部门审查，我们计划先进场施工": they are planned to
                 relation, score = "conflict", nh.score
-                reason = f"{ob['missing']}，而项目已开工建设或投入生产，与该条款相悖：{said}。"
+                when = "已开工建设或投入生产" if ob.get("begun") else "计划在手续完成前进场施工"
+                reason = f"{ob['missing']}，而项目{when}，与该条款相悖：{said}。"
                 advice = f"依据{law}，{said}；建议停止建设和生产，依法完成{ob['name']}后再实施。"
             else:
                 relation, score = "attention", nh.score * 0.5
@@ -635,6 +644,32 @@ def _obligation_findings(src: CheckSource, todo: list[tuple[dict[str, Any], list
             cited.add(hit.clause_id)
             break
     return out
+
+
+# A duty to have a plan approved before the works ("工程建设方案…报经有关水行政主管部门审查同意").
+_PRIOR_APPROVAL = re.compile(r"报经[^，。；]{0,24}?(?:审查同意|批准|同意)")
+
+
+def _approval_kept(f: Finding, papers: list[str], lex: Lexicon) -> Finding:
+    """A related ban on starting before a procedure's approval ("…未经审批部门审查…的，建设单位不得开工建设") whose
+    procedure the proposal states done: the works wait for it, so the ban is kept (符合), for the reviewer to verify
+    against the approval itself."""
+    if f.relation != "related" or not f.norm_id or not _STARTS_AFTER.search(f.hit.quote):
+        return f
+    for ob in lex.obligations:
+        need = [normalize_for_search(w) for w in [*ob.get("norm_terms", []), ob["name"]]]
+        if not ob.get("before_works") or not any(w in normalize_for_search(f.hit.quote) for w in need):
+            continue
+        said = next((p.split("：", 1)[1].strip() for p in papers if p.startswith(f"{ob['name']}（") and "：" in p), "")
+        if said:
+            return replace(f, relation="supports", evidence=said,
+                           reason=f"项目材料称{ob['name']}已完成（{said}），未见批复前开工的表述，符合该条款；请核对批复原件。",
+                           recommendation=f"依据{f.citation()}，{_clean(f.hit.quote)}；建议核对批复文件，确保开工时间在批复之后。")
+    return f
+
+
+# A ban on starting works before a paper ("…的，建设单位不得开工建设").
+_STARTS_AFTER = re.compile(r"不得开工建设|方可开工|不得开工")
 
 
 _TITLE_PREFIX = re.compile(r"^中华人民共和国")
@@ -1052,6 +1087,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     done = {p.split("：", 1)[1].strip() for p in prep.papers if "：" in p}
     findings = [f for f in findings if not (f.relation == "attention" and not f.check_id
                                             and f.evidence.strip() in done)]
+    findings = [_approval_kept(f, prep.papers, load_lexicon()) for f in findings]
     for f in findings:
         if f.relation == "conflict":
             f.penalty = _penalty(src, f)

@@ -1116,6 +1116,14 @@ class RuleJudge(Judge):
         return False
 
     def judge(self, fact: Fact, norm: Norm) -> Judgment:
+        if not norm.subject and _STAGE_ONLY.fullmatch(norm.conditions.strip("，, ")):
+            # "已经建成的，不得销售或者使用": a later stage of the thing an earlier sentence names (不符合建筑节能标准的
+            # 建筑工程); alone it names none, and the earlier sentence's norm judges the thing
+            return Judgment("not_applicable")
+        if _INDUSTRIAL_WATER.search(_NORM_HEAD.split(norm.quote, 1)[0]) and _domestic_water_only(fact.norm_text):
+            # "排放工业废水的企业应当…" and "生活污水进化粪池后接入市政污水管网": a works' household and kitchen water is
+            # not the industrial waste water the duty is about
+            return Judgment("not_applicable")
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
         # (an encouragement of named trades too: "电子商务、快递、外卖等行业应当优先采用…包装物" is no 符合 for a filling
@@ -1320,8 +1328,11 @@ class RuleJudge(Judge):
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
             return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
-        places = [x for x in _LOCATIVE.findall(self._matched_disjunct(action, fact)) if x not in _ANYWHERE] + \
-            ([lead.group(1)] if lead else [])
+        # "禁止在…内建设": the place bounds the ban; "应当在密闭空间或者设备中进行": the place is what the duty asks for,
+        # and a works not yet in it is bound all the more
+        manner = norm.modality == "obligation" and bool(_DUTY_PLACE.match(action))
+        places = [x for x in _LOCATIVE.findall(self._matched_disjunct(action, fact))
+                  if x not in _ANYWHERE and not manner] + ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
         near, said = _distance_scope(scope, fact) if scope else (None, "")
@@ -3314,6 +3325,33 @@ _LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|�
 _LEAD_AREA = re.compile(r"^[\s，、]*([\u4e00-\u9fff]{2,16}?(?:地区|区域))(?=新增|新建|改建|扩建|建设|设置)")
 _LEAD_PLACE = re.compile(r"^[\s，、]*((?:与|和|或者|以及)[\u4e00-\u9fff、]{2,24}?(?<!集)(?:内|中|上))"
                          r"(?=新建|改建|扩建|建设|设置|排放|从事|进行|使用|焚烧|贮存|堆放|倾倒|开展)")
+
+
+# Waste water by its source: industrial (the duty's case) and household, kitchen or rain water (not it).
+_INDUSTRIAL_WATER = re.compile(r"工业废水|生产废水")
+_NORM_HEAD = re.compile(r"应当|必须|不得|禁止|严禁")
+_WATER_WORD = re.compile(r"污水|废水")
+_DOMESTIC_WATER = re.compile(r"(?:生活|餐饮|餐厅|厨房|食堂|含油|盥洗|冲厕|卫生间|厕所|办公|雨)(?:污水|废水)$|"
+                             r"市政(?:污水|雨水)?(?:管网|管道)?$|(?:污水|废水)处理厂$")
+
+
+def _domestic_water_only(text: str) -> bool:
+    """Every waste water the sentence names is household, kitchen or rain water (or the town's sewer it joins), and
+    it names no production water."""
+    hits = list(_WATER_WORD.finditer(text))
+    if not hits or _INDUSTRIAL_WATER.search(text) or re.search(r"(?:生产|工艺|设备|车间)[^，。；]{0,4}(?:用水|排水)", text):
+        return False
+    return all(_DOMESTIC_WATER.search(text[max(0, m.start() - 4): m.end()])
+               or re.match(r"(?:管网|管道|处理厂|排入排水管网)", text[m.end(): m.end() + 6])
+               or re.search(r"(?:生活|餐饮|雨)", text[max(0, m.start() - 8): m.start()]) for m in hits)
+
+
+# A sentence's case that is only a stage of what the sentence before named ("已经开工建设的", "已经建成的").
+_STAGE_ONLY = re.compile(r"(?:对)?(?:已经|已)(?:开工建设|开工|建成|投入使用|投入生产|投产|建设|设置|运行)的")
+
+
+# A duty's manner given as a place ("应当在密闭空间或者设备中进行"): a requirement, not the norm's scope.
+_DUTY_PLACE = re.compile(r"^(?:应当|必须|须|应)?在[\u4e00-\u9fff、]{2,14}?(?:内|中)(?:进行|开展|作业)")
 
 
 # "直接向环境排放": the environment as a whole is where every discharge goes, not a place to be established.

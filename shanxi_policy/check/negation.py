@@ -45,6 +45,9 @@ _UNDONE_AFTER = re.compile(
     # ("取水许可拟在可研批复后再行申请": planned for later, not done now)
     r"|^[^，。；,;]{0,16}?(?:待|等|拟在|拟于|将在|计划在)[^，。；,;]{0,14}?(?:以后|之后|后)再行?" + _DO
     + r"|^[^，。；,;]{0,8}?(?:以后|今后|日后|将来|后期|远期)再行?" + _DO
+    # "建设方案还没有报水利部门审查": not yet sent to the authority that reviews it
+    + r"|^[^，。；,;]{0,4}?(?:尚|仍|还|均|都|目前)*(?:未|没有)(?:报|报送|提交|上报|送)"
+    + r"[^，。；,;]{0,10}?(?:审查|审批|批准|备案|同意)$"
     # "园区再生水管网建成后逐步替代", "市政污水管网建成后接入": waiting on a network not yet built
     + r"|^[^，。；,;]{0,8}?管网(?:建成|铺设完成|接通|完善)后")
 # Before a thing in its clause: the doing of it is put off ("暂缓建设脱硫设施", "待资金到位后再建设脱硫设施",
@@ -102,7 +105,8 @@ _PENDING_BEFORE = re.compile(r"(?:正在|尚在|仍在|还在)[^，。；,;]{0,1
 
 # After a paper: its application is filed and awaits the decision ("许可证申请材料已于9月报送省厅，目前处于审查阶段",
 # "许可证已申请，待审批"): applied for, not held.
-_APPLIED = re.compile(r"^[^，。；,;]{0,4}?(?:申请|申报)")
+# ("环境影响报告书已于2024年10月上报省生态环境厅，目前还在技术评估，尚未批复": sent up, awaiting)
+_APPLIED = re.compile(r"^[^，。；,;]{0,4}?(?:申请|申报)|^[^，。；,;]{0,14}?(?:上报|报送|报批|送审|报审|提交)")
 _AWAITING = re.compile(r"(?:审查|审核|审批|评审|技术评估)(?:阶段|之中|中|过程中)|待(?:审批|批复|审查|审核|发证|核发|批准)|"
                        r"尚未(?:批复|核发|发证|获批|批准)|等待(?:审批|批复|发证|审查)")
 # The works already run while it is pending ("自2024年3月起即…开展回收，截至目前累计回收约900吨").
@@ -194,7 +198,21 @@ _WORKS_BEGUN = re.compile(r"(?:已|已经|现已|目前已)(?:于[^，。；,;]{
                           r"(?:开工|动工|建成|完工|竣工|试生产|试运行|投产|投入生产|投入运行)|"
                           # "已于2023年10月完成一期…的主体土建和设备安装"
                           r"已于[^，。；,;]{1,10}?完成[^，。；,;]{0,14}?(?:土建|主体工程|设备安装|施工)|"
+                          # "已于2024年12月组织路基土石方和桥涵工程开工", "目前已完成路基约3公里"
+                          r"已于[^，。；,;计拟将待准]{1,26}?(?:开工|动工)|(?:目前|现|现已|已经)已?完成[^，。；,;]{0,10}?(?:路基|土建|基础|主体)|"
+                          # "目前已经营业半年": a business open for a time
+                          r"(?:已|已经)(?:营业|经营|运营)[^，。；,;]{0,2}?(?:半年|\d+年|\d+个月|[一两二三四五六七八九十几多]+(?:年|个月))|"
                           r"先行(?:开工|建设|启动|施工)|(?:主体工程|厂房|设备)[^，。；,;]{0,8}?已[^，。；,;]{0,4}?(?:完工|建成|安装)")
+
+
+# The applicant's stated plan to build before the procedure ends ("我们计划先进场施工，水利手续边干边办").
+_AHEAD = re.compile(r"(?:计划|准备|拟|打算|决定|要)先(?:行)?(?:进场)?(?:开工|施工|建设|动工|进场)|"
+                    r"边(?:干|建|建设|施工|生产)边(?:办|补|完善)")
+
+
+def proceeds_ahead(text: str) -> bool:
+    """The text says the works will go ahead before a procedure they wait for is done."""
+    return bool(_AHEAD.search(text))
 
 
 def works_begun(text: str) -> bool:

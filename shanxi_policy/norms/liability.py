@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..index.units import sentences
 from ..models import Clause, Document
-from ..text.markers import ENUM_START, cites_article
+from ..text.markers import ENUM_START, cites_article, cn_numeral
 from ..text.tokenize import char_bigrams
 
 _LIABILITY = re.compile(r"法律责任|罚则")
@@ -126,14 +126,32 @@ def _clearly_repeating(grams: set[str], liable: list[Clause]) -> Clause | None:
 def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | None:
     """The liability article of the duty's own law that punishes the rule (a sentence of the duty clause): the one
     repeating it, else one naming the duty's article; None when the law has neither."""
-    best = repeating_clause(doc, duty_clause_id, rule)
+    # (an article punishing the authority's own staff, "…主管部门的工作人员，有下列行为之一的，依法给予行政处分：（二）
+    # 发现未依法取得…许可证的单位…不予查处", repeats the rule but punishes no one who breaks it)
+    officials = {c.clause_id for c in _liable(doc, duty_clause_id) if punishes_officials(c.text)}
+    best = repeating_clause(doc, duty_clause_id, rule, exclude=officials)
     if best is not None:
         return best
     m = _ARTICLE_NO.search(duty_clause_id)
     if m is None:
         return None
     n = int(m.group(1))
-    return next((c for c in _liable(doc, duty_clause_id) if cites_article(c.text, n)), None)
+    return next((c for c in _liable(doc, duty_clause_id) if cites_article(c.text, n) and c.clause_id not in officials),
+                None)
+
+
+# The party a penalty article opens with, when it is a government body or its staff.
+_OFFICIAL_PARTY = re.compile(r"人民政府|主管部门|工作人员|监督管理职责的部门|国家机关|发证机关")
+
+
+def punishes_officials(text: str) -> bool:
+    """The article punishes an authority or its staff ("县级以上人民政府环境保护主管部门的工作人员，有下列行为之一的，
+    依法给予行政处分"), not a party that breaks a rule ("违反本法规定，…由…主管部门责令改正")."""
+    body = re.sub(r"^第[一二三四五六七八九十百零〇]+条\s*", "", text.strip())
+    if body.startswith("违反"):
+        return False
+    opening = re.split(r"[，,：:]|有下列", body, maxsplit=1)[0]
+    return bool(_OFFICIAL_PARTY.search(opening))
 
 
 def first_item(body: Sequence[str]) -> int | None:
@@ -152,10 +170,30 @@ def amounts_for(body: Sequence[str], items: Sequence[str] | None = None) -> list
             and (numbers is None or any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers))]
 
 
-def penalty_lines(text: str, rule: str) -> list[str]:
+def _paragraph_citing(text: str, article: int, paragraph: int) -> list[str]:
+    """Of an article whose paragraphs punish different paragraphs of one rule ("违反本办法第十五条第一款、第二款、第三款
+    规定的，…" then "违反本办法第十五条第四款规定的，…"), the sentences of the paragraph naming the rule's; [] when no
+    paragraph names paragraphs of that article."""
+    paras = [p.strip() for p in text.split("\n") if p.strip()]
+    head = rf"第{cn_numeral(article)}条((?:第[一二三四五六七八九十]+款[、和及或者]*)+)"
+    named = [(p, m.group(1)) for p in paras if (m := re.search(head, p))]
+    if len(paras) < 2 or not named:
+        return []
+    want = f"第{cn_numeral(paragraph)}款"
+    return [p[a:b].strip() for p, ks in named if want in ks for a, b in sentences(p) if p[a:b].strip()]
+
+
+def penalty_lines(text: str, rule: str, duty: str = "", duty_clause_id: str = "") -> list[str]:
     """The sentences of a liability article that concern the rule: for an article listing breaches, its lead, the
     items that repeat the rule most and the later sentences setting their amounts ("有前款第四项…行为之一，处…"); the
-    whole article otherwise."""
+    whole article otherwise. duty, duty_clause_id: the rule's article, whose paragraph a penalty may name."""
+    m = _ARTICLE_NO.search(duty_clause_id)
+    paras = [p.strip() for p in duty.split("\n") if p.strip()]
+    at = next((i for i, p in enumerate(paras) if rule and rule[:12] in p), None)
+    if m is not None and at is not None and len(paras) > 1:
+        own = _paragraph_citing(text, int(m.group(1)), at + 1)
+        if own:
+            return own
     body = [text[a:b].strip() for a, b in sentences(text) if text[a:b].strip()]
     first = first_item(body)
     if first is None:
