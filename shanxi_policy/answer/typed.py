@@ -75,6 +75,7 @@ def answer(kb: KnowledgeBase, question: str, k: int = 5, filters: Any = None) ->
         return compound_answer(kb, question, parts, k, filters)
     ans = basic_penalty_first(kb, question, detention_first(
         question, amount_first(question, _answer(kb, question, k, filters), kb), kb))
+    ans = with_party_amount(question, ans)
     ans = asked_recipient(kb, question, ans)
     return opened(uncovered(kb, question, authorities(question, other_year(question, ans))))
 
@@ -331,6 +332,26 @@ _HOW_TO_ANSWER = re.compile(r"(?:请|麻烦)?(?:逐条|逐项|分条|分项|详�
 
 
 _FORM_REQUEST = re.compile(rf"(?<=[？?。，,])\s*{_HOW_TO_ANSWER.pattern}\s*$")
+
+
+# After a fine cut at "；": the same sentence's amount for another kind of party ("…处一万元以上十万元以下的罚款；农业投入品
+# 使用者为个人的，可以处二百元以上二千元以下的罚款").
+_PARTY_AMOUNT = re.compile(r"^[^。；]{0,30}?(?:个人|单位)[^。；]{0,12}?(?:可以)?(?:处|并处)[^。；]{0,30}?罚款[。；]?")
+
+
+def with_party_amount(question: str, ans: Answer) -> Answer:
+    """A penalty answer that ends at "；" with the next clause setting the fine for individuals or organisations: that
+    clause joins, since who pays which amount is part of "罚多少" (a farmer asking is fined 200–2,000 yuan, not
+    10,000–100,000)."""
+    if not ans.found or ans.items or not ans.citations or not ASKS_PENALTY.search(question):
+        return ans
+    text = ans.text.rstrip()
+    top = ans.citations[0].text
+    at = top.find(text[-40:]) if text.endswith("；") else -1
+    if at < 0:
+        return ans
+    m = _PARTY_AMOUNT.match(top[at + len(text[-40:]):])
+    return replace(ans, text=f"{text}{m.group(0)}") if m else ans
 
 
 def sub_questions(question: str) -> list[str]:
@@ -1083,7 +1104,7 @@ _RULES_WORD = re.compile(r"[\u4e00-\u9fff]{4,18}(?:办法|规定|细则)")
 # The kinds of text a title quoted in 《》 may end with, besides laws and rules.
 _TITLE_END = re.compile(r"(?:名录|目录|标准|规范|指南|清单|意见|通知|方案|规划|决定|解释|纲要|公告|导则|技术规范)$")
 _LED_NAME = re.compile(r"(?:^|[按据照依在，,；;])([\u4e00-\u9fff]{3,18}?(?:法|条例|办法|细则))"
-                       r"(?=规定|对|里|中|关于|第|要求|怎么|如何|怎样|[，,？?]|$)")
+                       r"(?=规定|对|里|中|关于|第|要求|怎么|如何|怎样|罚|处罚|[，,？?]|$)")
 # words of a question, not of a name ("什么办法", "怎么处理的方法")
 _ASKING_IN_NAME = re.compile(r"什么|怎么|怎样|如何|哪些|哪个|有没有|是不是|这个|那个|有关|相关|具体")
 

@@ -445,6 +445,13 @@ def _spared(before: str) -> bool:
     return bool(REDUCERS.search(before) or _SAVED.search(before))
 
 
+def _word_pattern(w: str) -> re.Pattern[str]:
+    """A lexicon word as a pattern: "/…/" is a regex, anything else the word itself (normalized)."""
+    if len(w) > 2 and w.startswith("/") and w.endswith("/"):
+        return re.compile(w[1:-1], re.I)
+    return re.compile(re.escape(normalize_for_search(w)))
+
+
 def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     """Proposal sentences holding any of the words (or /regex/) not negated."""
     out = []
@@ -458,8 +465,7 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
             out.append(f.sentence)
             continue
         for w in words:
-            rx = re.compile(w[1:-1], re.I) if len(w) > 2 and w.startswith("/") and w.endswith("/") \
-                else re.compile(re.escape(normalize_for_search(w)))
+            rx = _word_pattern(w)
             # A kind of work named as what another party does ("转让给…养殖场作饲料") does not make the project it.
             # Emissions a project avoids ("每年减少二氧化碳排放约1.1万吨") are not a discharge it makes, nor is coal it
             # saves ("每年可节约标准煤约3800吨") energy it uses.
@@ -600,8 +606,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
                               "begun": waited_for and works_begun(prop.text),
                               "ahead": waited_for and proceeds_ahead(prop.text)}, pending))
             continue
-        if any(re.search(w[1:-1], prop.title) if len(w) > 2 and w[0] == w[-1] == "/" else w in prop.title
-               for w in ob.get("exempt", [])):
+        if any(_word_pattern(w).search(normalize_for_search(prop.title)) for w in ob.get("exempt", [])):
             continue  # a kind of project the duty does not reach (a hotel's kitchen fumes need no 排污许可证)
         todo.append((ob, evidence))
     return todo

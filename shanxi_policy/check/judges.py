@@ -1328,11 +1328,8 @@ class RuleJudge(Judge):
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
             return Judgment("not_applicable")  # a duty of a permit holder; a new works holds none yet
-        # "禁止在…内建设": the place bounds the ban; "应当在密闭空间或者设备中进行": the place is what the duty asks for,
-        # and a works not yet in it is bound all the more
-        manner = norm.modality == "obligation" and bool(_DUTY_PLACE.match(action))
-        places = [x for x in _LOCATIVE.findall(self._matched_disjunct(action, fact))
-                  if x not in _ANYWHERE and not manner] + ([lead.group(1)] if lead else [])
+        places = [x for x in _LOCATIVE.findall(self._matched_disjunct(action, fact)) if x not in _ANYWHERE] + \
+            ([lead.group(1)] if lead else [])
         scope = "，".join(x for x in (norm.scope.replace("；", "，"), *places) if x)
         s = self._scope_match(scope, fact) if scope else Match()
         near, said = _distance_scope(scope, fact) if scope else (None, "")
@@ -3335,23 +3332,27 @@ _DOMESTIC_WATER = re.compile(r"(?:生活|餐饮|餐厅|厨房|食堂|含油|盥�
                              r"市政(?:污水|雨水)?(?:管网|管道)?$|(?:污水|废水)处理厂$")
 
 
+# Production water named ("生产用水", "车间排水"): the works has water of its own trade.
+_PRODUCTION_WATER = re.compile(r"(?:生产|工艺|设备|车间)[^，。；]{0,4}(?:用水|排水)")
+# After a water word: the sewer or plant it goes to ("…污水管网", "污水排入排水管网许可证"), not a water of its own.
+_SEWER_AFTER = re.compile(r"(?:管网|管道|处理厂|排入排水管网)")
+# Shortly before a water word: its household, kitchen or rain source ("生活污水经化粪池、餐饮废水经隔油池…").
+_DOMESTIC_BEFORE = re.compile(r"生活|餐饮|雨")
+
+
 def _domestic_water_only(text: str) -> bool:
     """Every waste water the sentence names is household, kitchen or rain water (or the town's sewer it joins), and
     it names no production water."""
     hits = list(_WATER_WORD.finditer(text))
-    if not hits or _INDUSTRIAL_WATER.search(text) or re.search(r"(?:生产|工艺|设备|车间)[^，。；]{0,4}(?:用水|排水)", text):
+    if not hits or _INDUSTRIAL_WATER.search(text) or _PRODUCTION_WATER.search(text):
         return False
     return all(_DOMESTIC_WATER.search(text[max(0, m.start() - 4): m.end()])
-               or re.match(r"(?:管网|管道|处理厂|排入排水管网)", text[m.end(): m.end() + 6])
-               or re.search(r"(?:生活|餐饮|雨)", text[max(0, m.start() - 8): m.start()]) for m in hits)
+               or _SEWER_AFTER.match(text, m.end(), m.end() + 6)
+               or _DOMESTIC_BEFORE.search(text[max(0, m.start() - 8): m.start()]) for m in hits)
 
 
 # A sentence's case that is only a stage of what the sentence before named ("已经开工建设的", "已经建成的").
 _STAGE_ONLY = re.compile(r"(?:对)?(?:已经|已)(?:开工建设|开工|建成|投入使用|投入生产|投产|建设|设置|运行)的")
-
-
-# A duty's manner given as a place ("应当在密闭空间或者设备中进行"): a requirement, not the norm's scope.
-_DUTY_PLACE = re.compile(r"^(?:应当|必须|须|应)?在[\u4e00-\u9fff、]{2,14}?(?:内|中)(?:进行|开展|作业)")
 
 
 # "直接向环境排放": the environment as a whole is where every discharge goes, not a place to be established.
