@@ -744,9 +744,9 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         # "那要是劝了不听呢？" after "广场舞噪声扰民，法律怎么管？": a new circumstance of the same matter; it is kept, not
         # dropped ("广场舞噪声扰民，劝了不听，法律怎么管？")
         m = _FRAME_START.search(before)
-        cut = before.rfind("，", 0, m.start()) + 1 if m else len(before)
-        head = before[:cut].rstrip("，,") if cut else before[:m.start()] if m else before
-        rest = before[cut:] if cut else before[m.start():] if m else ""
+        at = m.start() if m else len(before)
+        cut = before.rfind("，", 0, at)
+        head, rest = (before[:cut], before[cut + 1:]) if cut >= 0 else (before[:at], before[at:])
         return f"{head}，{case}，{rest}" if rest else f"{head}，{case}"
     undone = _UNDONE_VERB.match(_LEAD.sub("", question.strip()))
     if undone and undone.group(0) in out:
@@ -775,10 +775,9 @@ def _party_swapped(question: str, before: str) -> str:
     if not m or len(act) < 2 or act not in before or _FRAME.search(core):
         return ""
     at = before.find(act)
-    old = [x for x in _OLD_PARTY.finditer(before, 0, at)]
+    old = list(_OLD_PARTY.finditer(before, 0, at))
     if old:
-        o = old[-1]
-        return f"{before[:o.start()]}{m.group(1)}{before[o.end():]}"
+        return f"{before[:old[-1].start()]}{m.group(1)}{before[old[-1].end():]}"
     return f"{before[:at]}{m.group(1)}{before[at:]}"
 
 
