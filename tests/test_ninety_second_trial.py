@@ -24,3 +24,11 @@ def test_manure_let_out_untreated(library_kb):
     # facilities a farm must build (第十三条)
     ans = library_kb.ask("养殖户把猪粪尿没经过处理直接排到沟里、河里，怎么罚？")
     assert ans.citations[0].clause_id == "畜禽规模养殖污染防治条例:a41"
+
+
+def test_detention_asked_of_a_fine_that_names_none(library_kb):
+    # "私设暗管…除了罚款还能拘留人吗": 水污法 第八十三条 fines and says nothing of detention; the cited 环境保护法 第六十三条
+    # sets the days
+    ans = library_kb.ask("小作坊私设暗管偷排污水，除了罚款还能拘留人吗？")
+    assert ans.citations[0].clause_id == "环境保护法:a63"
+    assert "十日以上十五日以下拘留" in ans.text

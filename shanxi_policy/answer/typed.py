@@ -810,20 +810,29 @@ def detention_first(question: str, ans: Answer, kb: KnowledgeBase | None = None)
     if "拘留" not in question or not ans.found or not ans.citations or kb is None:
         return ans
     top = ans.citations[0]
+    if "拘留" not in top.text:
+        # "私设暗管…还能拘留人吗？" answered by a fine that says nothing of detention (水污染防治法 第八十三条): a cited
+        # article that sets the days (环境保护法 第六十三条) answers what was asked
+        held = [h for h in ans.citations[1:] if _DETENTION_DAYS.search(h.text)]
+        return _led_by_days(question, ans, held[0]) if held else ans
     referred = _REFERRED_DETENTION.search(top.text)
     if referred is None or _DETENTION_DAYS.search(top.text):
         return ans
     doc = _referred_document(kb, referred.group(1))
     if doc is None:
         return ans
-    terms = [t for t in content_terms(question) if not t.isdigit()]
     cands = [h for h in ans.citations[1:] if h.doc_id == doc.doc_id and _DETENTION_DAYS.search(h.text)]
     if not cands:
         c = repeating_clause(doc, "", top.text)
         if c is None or not _DETENTION_DAYS.search(c.text):
             return ans
         cands = [Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, top.score, "linked")]
-    h = cands[0]
+    return _led_by_days(question, ans, cands[0])
+
+
+def _led_by_days(question: str, ans: Answer, h: Hit) -> Answer:
+    """The answer led by the sentence of h that sets the days of detention most like the question."""
+    terms = [t for t in content_terms(question) if not t.isdigit()]
     spans = [h.text[a:b].strip() for a, b in sentences(h.text)]
     days = max((x for x in spans if _DETENTION_DAYS.search(x)), key=lambda x: sentence_score(question, x, terms))
     lead = Hit(h.doc_id, h.doc_title, h.clause_id, h.path, h.text, h.score, h.source, days, [], h.validity, h.also)
