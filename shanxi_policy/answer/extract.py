@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
-from ..text.markers import ENUM_START, cites_article, cn_to_int, without_marker
+from ..text.markers import ENUM_START, cited_paragraphs, cites_article, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms, synonym_groups
 from .calibration import features as retrieval_features
@@ -655,8 +655,6 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
 
 
 # A penalty sentence citing paragraphs of a rule ("违反本办法第十五条第一款、第二款、第三款规定的").
-_CITED_PARAS = re.compile(r"违反本(?:法|条例|办法|规定)第([一二三四五六七八九十百零〇]+)条"
-                          r"((?:第[一二三四五六七八九十]+款[、和及或者]*)+)")
 # What a sentence citing the paragraph the question speaks of gains, and one citing only others loses.
 PARAGRAPH_FIT = 2.0
 
@@ -673,10 +671,10 @@ def cited_paragraph(kb: KnowledgeBase, doc_id: str, q: str, sent: str,
                     terms: list[str]) -> tuple[bool, str] | None:
     """For a sentence citing paragraphs of a rule: whether it cites the paragraph the question speaks of most, and that
     paragraph's text; None when it cites none or no paragraph stands out."""
-    m = _CITED_PARAS.search(sent)
-    if m is None:
+    got = cited_paragraphs(sent)
+    if got is None:
         return None
-    no = cn_to_int(m.group(1))
+    no, cited = got
     doc = kb.document(doc_id)
     rule = next((c for c in doc.clauses if c.clause_id.endswith(f":a{no}")), None) if doc is not None and no else None
     if rule is None:
@@ -690,7 +688,6 @@ def cited_paragraph(kb: KnowledgeBase, doc_id: str, q: str, sent: str,
     best = max(range(len(paras)), key=lambda i: scores[i])
     if scores[best] <= 0 or scores.count(scores[best]) > 1:
         return None
-    cited = {cn_to_int(x) for x in re.findall(r"第([一二三四五六七八九十]+)款", m.group(2))}
     return best + 1 in cited, paras[best]
 
 

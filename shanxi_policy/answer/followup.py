@@ -761,9 +761,10 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     return out
 
 
-# Parties a follow-up may swap in ("那要是单位乱倒呢？").
-_SWAP_PARTY = re.compile(r"^(单位|企业|个人|公司|工厂|商户|商家|个体户|居民|村民|农户|医院|学校)")
-_OLD_PARTY = re.compile(r"单位|企业|个人|公司|工厂|商户|商家|个体户|居民|村民|农户|医院|学校|有人")
+# Parties a follow-up may swap in ("那要是单位乱倒呢？"), and those it replaces (also "有人").
+_SWAP_PARTIES = "单位|企业|个人|公司|工厂|商户|商家|个体户|居民|村民|农户|医院|学校"
+_SWAP_PARTY = re.compile(rf"^({_SWAP_PARTIES})")
+_OLD_PARTY = re.compile(rf"{_SWAP_PARTIES}|有人")
 
 
 def _party_swapped(question: str, before: str) -> str:
@@ -1269,6 +1270,7 @@ def _year_in_answering_clause(before: Answer, year: str) -> tuple[Hit, str] | No
         return None
     lead = before.citations[0]
     said = [lead.text[a:b].strip() for a, b in sentences(lead.text) if f"{year}年" in lead.text[a:b]]
+    # (a copy: answered_by sets the cited hit's quote, and the earlier answer's hit is not ours to change)
     return (replace(lead), said[0]) if said else None
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..index.units import sentences
 from ..models import Clause, Document
-from ..text.markers import ENUM_START, cites_article, cn_numeral
+from ..text.markers import ENUM_START, cited_paragraphs, cites_article
 from ..text.tokenize import char_bigrams
 
 _LIABILITY = re.compile(r"法律责任|罚则")
@@ -175,12 +175,10 @@ def _paragraph_citing(text: str, article: int, paragraph: int) -> list[str]:
     规定的，…" then "违反本办法第十五条第四款规定的，…"), the sentences of the paragraph naming the rule's; [] when no
     paragraph names paragraphs of that article."""
     paras = [p.strip() for p in text.split("\n") if p.strip()]
-    head = rf"第{cn_numeral(article)}条((?:第[一二三四五六七八九十]+款[、和及或者]*)+)"
-    named = [(p, m.group(1)) for p in paras if (m := re.search(head, p))]
+    named = [(p, got[1]) for p in paras if (got := cited_paragraphs(p)) is not None and got[0] == article]
     if len(paras) < 2 or not named:
         return []
-    want = f"第{cn_numeral(paragraph)}款"
-    return [p[a:b].strip() for p, ks in named if want in ks for a, b in sentences(p) if p[a:b].strip()]
+    return [p[a:b].strip() for p, ks in named if paragraph in ks for a, b in sentences(p) if p[a:b].strip()]
 
 
 def penalty_lines(text: str, rule: str, duty: str = "", duty_clause_id: str = "") -> list[str]:

@@ -90,6 +90,21 @@ def cn_numeral(n: int) -> str:
     return digits[n // 100] + "百" + tail
 
 
+# A penalty naming the paragraphs of a rule it punishes ("违反本办法第十五条第一款、第二款、第三款规定的").
+_CITED_PARAGRAPHS = re.compile(r"违反本(?:法|条例|办法|规定)第([一二三四五六七八九十百零〇]+)条"
+                               r"((?:第[一二三四五六七八九十]+款[、和及或者]*)+)")
+
+
+def cited_paragraphs(text: str) -> tuple[int, set[int]] | None:
+    """The article and paragraphs of its own law a text cites as breached ("违反本办法第十五条第四款规定的" → (15, {4}));
+    None when it names no paragraph."""
+    m = _CITED_PARAGRAPHS.search(text)
+    article = cn_to_int(m.group(1)) if m else None
+    if m is None or article is None:
+        return None
+    return article, {n for x in re.findall(r"第([一二三四五六七八九十]+)款", m.group(2)) if (n := cn_to_int(x)) is not None}
+
+
 def cites_article(text: str, n: int) -> bool:
     """The text refers to article n of its own law ("违反本条例第二十五条规定", "第十四条第一款、第二十一条")."""
     return "违反本" in text and \
