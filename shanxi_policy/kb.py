@@ -101,8 +101,9 @@ def _data_fingerprint() -> str:
 # then stale (titles-md1: a Markdown level-1 heading is the title; norms-v3: a prohibition the state or a
 # government speaks binds everyone, titles in 《》 hold no norms; norms-v4: a modal inside an exception
 # "…必须…的除外" or a condition "…必须…的，应当…" starts no norm; norms-v5: a one-sentence item "（二）严禁…。" is its
-# own body, not only a heading; alt1: a bracketed one-character alternative "开（围）垦" gives both readings' words).
-INDEX_SCHEME = "units-v2+words-bigrams-alt1+norms-v10+titles-md1"
+# own body, not only a heading; alt1: a bracketed one-character alternative "开（围）垦" gives both readings' words;
+# norms-v11: the items of "下列破坏湿地…的行为" are bounded by the thing harmed).
+INDEX_SCHEME = "units-v2+words-bigrams-alt1+norms-v11+titles-md1"
 
 
 def corpus_hash(corpus: Corpus, settings: Settings) -> str:

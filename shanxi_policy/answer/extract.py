@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, Hit, Indicator
+from ..norms.liability import punishes_officials
 from ..text.markers import ENUM_START, cited_paragraphs, cites_article, without_marker
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import char_bigrams, content_terms, synonym_groups
@@ -18,7 +19,15 @@ from .calibration import features as retrieval_features
 from .calibration import load_calibration
 from .lexicon import expand, lay_terms, legal_terms_of
 from .lexicon import variants as lay_variants
-from .qtype import ASKS_PENALTY, ESCALATION, PENALTY_WORDS, WITHOUT_PAPER, in_liability_chapter, other_than_unpapered
+from .qtype import (
+    ASKS_CONSEQUENCE,
+    ASKS_PENALTY,
+    ESCALATION,
+    PENALTY_WORDS,
+    WITHOUT_PAPER,
+    in_liability_chapter,
+    other_than_unpapered,
+)
 from .qtype import YEAR as _YEAR
 
 if TYPE_CHECKING:
@@ -104,6 +113,12 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None,
         # "要去哪里办", "找哪个部门投诉": the sentence naming the authority one turns to
         score += 3.0
     return score
+
+
+# Who is to do a thing ("验收由谁来做", "谁负责编制").
+_WHO_DOES = re.compile(r"由谁|谁来|谁负责|谁组织|谁编制|谁承担|谁去")
+# What a penalty article's sentence loses when who does a duty is asked and a duty is among the top clauses.
+LIABILITY_GAP = 3.0
 
 
 # What a sentence gains for a lay phrase of the question it says in the law's words ("超标排放" as "超过水污染物排放标准").
@@ -372,10 +387,12 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str =
     """"对石材加工有什么要求" then "罚款多少": a law's penalty article names the duty it sanctions by number ("违反本
     条例第二十五条规定"), not by its words. The penalty articles citing the best-ranked duty among the top clauses (of the
     first clause's law) that has one come first; with how many they are."""
-    for duty in hits[:3]:
+    # (penalty articles ranked high take no duty's place: "交给没有经营许可证的单位…什么处罚" ranks two of them above
+    # the ban, 危险废物经营许可证管理办法 第十五条)
+    for duty in [h for h in hits if not in_liability_chapter(h)][:3]:
         m = _ARTICLE_NO.search(duty.clause_id)
         doc = kb.document(duty.doc_id)
-        if m is None or doc is None or in_liability_chapter(duty) or duty.doc_id != hits[0].doc_id:
+        if m is None or doc is None or duty.doc_id != hits[0].doc_id:
             continue  # the law retrieval put first answers; another law's duty does not bring in its penalties
         if other_than_unpapered(question, duty.text):
             # "没有许可证私自收购、处置废机油": a duty of the paper's holders (第二十条) is another matter than acting without it
@@ -463,6 +480,7 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     cal = load_calibration(kb.embedder.model_id, getattr(kb, "index_dir", None))
     pool = 3  # the top clauses whose sentences may answer
     retrieved = hits  # the decision to answer reads retrieval's own order
+    duty_first = False  # no penalty asked and a duty among the top clauses: a penalty article's sentence loses
     if not legacy:
         hits = source_first(kb, hits)
         citing = 0
@@ -480,7 +498,10 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         unpapered = bool(WITHOUT_PAPER.search(question))
         # (and an article punishing a kind of party the question never names, "建设单位、施工单位" for "工厂", after one
         # that does not)
-        liable.sort(key=lambda h: (-negations_kept(question, h.text), other_party(question, h),
+        # (and an article punishing the authority's own staff, "…主管部门的工作人员…不予查处的", after all of them unless
+        # the question asks of officials)
+        liable.sort(key=lambda h: (sanction_unasked(question, h),
+                                   -negations_kept(question, h.text), other_party(question, h),
                                    unpapered and not WITHOUT_PAPER.search(h.text), h.clause_id in weaker))
         named = case_named(kb, question, hits) if liable else None
         if named is not None:
@@ -503,9 +524,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
             lacking = sum(1 for h in liable if WITHOUT_PAPER.search(h.text))
             if unpapered and lacking and not citing and named is None:
                 pool = min(pool, lacking)  # only the articles on acting without the paper answer
+        elif _WHO_DOES.search(question) and not ASKS_CONSEQUENCE.search(question):
+            # "环保设施验收由谁来做？": who does a duty, no penalty asked; an article punishing its breach repeats its
+            # words ("未经验收…即投入生产"), the duty among the top clauses answers first
+            hits = [*sorted(hits[:pool], key=in_liability_chapter), *hits[pool:]]
+            duty_first = any(not in_liability_chapter(h) for h in hits[:pool])
     if not hits:
         return Answer(False, NOT_FOUND, [], question, NOT_FOUND, 0.0)
     q = question.strip()
+    duty_first = not legacy and duty_first
     if hits[0].source == "lookup":
         # "（八）说了什么": the clause itself is the answer.
         text = hits[0].text if _CONTENT_LOOKUP.search(q) or len(q) <= 12 else best_sentence(q, hits[0].text)
@@ -537,10 +564,20 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         return Answer(False, NOT_FOUND, hits, q, NOT_FOUND, confidence)
     # The answer: the best sentence among the top clauses, plus a second one when nearly as good.
     terms = content_terms(q)
+    if not legacy and ASKS_PENALTY.search(q):
+        # "…法律上怎么处理，罚多少钱": the verb after 怎么 asks what befalls the party, it is no word of the case
+        # ("无害化处理" would answer it)
+        asking = set(_ASKING_VERB.findall(q))
+        terms = [t for t in terms if t not in asking]
     # (a phrase of several words, "超标排放": a single lay word's legal form is already one of its variants; the asking
     # words' own legal forms, "罚多少" → 罚款, are every penalty's and weigh nothing)
+    # (nor is it when the question's words cut a lay word of three characters or more apart, and its legal form is a
+    # phrase: "禁养区里" is read 禁养 / 区里, and 禁养区 is 禁止养殖区域)
     phrases = [] if legacy else [[content_terms(x) for x in legal] for lay, legal in legal_terms_of(q).items()
-                                 if len(content_terms(lay)) >= 2 and not set(legal) <= PENALTY_WORDS]
+                                 if (len(content_terms(lay)) >= 2 or (len(lay) >= 3 and any(
+                                     t not in terms for t in content_terms(lay)) and any(
+                                     len(content_terms(x)) >= 2 for x in legal)))
+                                 and not set(legal) <= PENALTY_WORDS]
     cands: list[Cand] = []
     top_score = max(hits[0].score, 1e-9)
     unit = asked_unit(q) if not legacy else None
@@ -561,6 +598,8 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         # far below: a shared year and verb plus a number ("到2035年…达到30%") do not outweigh a clause that
         # matched the question's subject (retrieval score 0.31 against 0.82).
         gap = 0.0 if legacy or h.source != hits[0].source else 6.0 * max(0.0, 1.0 - h.score / top_score)
+        if duty_first and in_liability_chapter(h):
+            gap += LIABILITY_GAP
         if not legacy and _DEFINES.search(h.text[:60]) and not _MEANING_Q.search(q):
             # "本办法下列用语的含义：…贮存，是指…超过90个工作日的活动" says what a word means, not how long a thing may
             # be kept; a rule answers before it
@@ -652,6 +691,26 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
     if unit is not None and not unit.search(ans.text):
         _add_definition(kb, ans, unit)
     return ans
+
+
+# A question about the authority's or its staff's own failings ("监管部门不查处怎么办", "工作人员失职").
+_OFFICIALS_ASKED = re.compile(r"工作人员|公职人员|干部|官员|执法人员|失职|渎职|不予查处|不查处|不作为|包庇|徇私")
+
+
+_DETENTION_ASKED = re.compile(r"拘留|关起来|坐牢|抓人|判刑|刑事")
+
+
+def sanction_unasked(question: str, hit: Hit) -> bool:
+    """A penalty article the question does not ask for, which comes after the others: one punishing the authority's own
+    staff ("…主管部门的工作人员…不予查处的") unless officials are asked of, and one whose only sanction is detention, on top
+    of the fine another law sets ("除依照有关法律法规规定予以处罚外，…拘留"), unless detention is asked."""
+    if punishes_officials(hit.text) and not _OFFICIALS_ASKED.search(question):
+        return True
+    return "拘留" in hit.text and "罚款" not in hit.text and not _DETENTION_ASKED.search(question)
+
+
+# The verb a question asks with ("怎么处理", "如何处置"): what is to be done about a case, not a word of it.
+_ASKING_VERB = re.compile(r"(?:怎么|怎样|如何|咋)(处理|处置|处罚|办|管)")
 
 
 # A penalty sentence citing paragraphs of a rule ("违反本办法第十五条第一款、第二款、第三款规定的").

@@ -18,7 +18,7 @@ from ..index.units import sentences
 from ..models import Answer, Document, Hit
 from ..text.tokenize import content_terms, tagged
 from .extract import AMOUNT
-from .qtype import ASKS_PENALTY, NOT_DONE
+from .qtype import ASKS_PENALTY, NOT_DONE, asks_of_person_only
 from .qtype import YEAR as _YEAR
 from .structured import penalty_answer
 
@@ -505,6 +505,8 @@ _OWN_ASK_END = re.compile(r"吗[？?]?$")
 # Acts the pollution laws punish by name, a breach of its own ("篡改监测数据", "暗管偷排").
 _BREACH_ACT = re.compile(r"篡改|伪造|偷排|暗管|私设|渗井|渗坑|倾倒|偷倒|乱倒|焚烧|隐瞒|拒绝检查|逃避")
 _BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
+# A duty left undone, said by how ("没按规定记台账", "未按照要求公开").
+_NOT_AS_REQUIRED = re.compile(r"(?:没有?|未|不)(?:按|按照|依照|依)(?:规定|要求|标准|许可证)")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
 
 
@@ -624,9 +626,11 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         rest = _LEAD.sub("", q)
         # ("换成…", "如果是…" always swap into the earlier question)
         # (a question asking when, "那碳排放啥时候达峰？", loses no year: the year is what it asks for)
-        own = re.match(r"那么?", q) and (_FRAME.search(rest) or _ASKS_WHEN.search(rest)) \
+        # (or whom, of a matter the earlier question did not name: "那土壤污染修复的责任由谁承担？")
+        who = bool(_ASKS_WHO.search(rest)) and sum(len(t) >= 2 and t not in previous for t in content_terms(rest)) >= 2
+        own = re.match(r"那么?", q) and (_FRAME.search(rest) or _ASKS_WHEN.search(rest) or who) \
             and not re.search(r"呢[？?。\s]*$", rest) \
-            and any(len(t) >= 3 and t not in previous for t in content_terms(rest)) \
+            and (who or any(len(t) >= 3 and t not in previous for t in content_terms(rest))) \
             and (_ASKS_WHEN.search(rest) or not any(y not in q for y in _YEAR.findall(previous)))
         return not (previous and own)
     if re.search(r"呢[？?。\s]*$", q):
@@ -645,6 +649,9 @@ def is_elliptical(question: str, previous: str = "") -> bool:
     if previous and _party_duty_undone(q, previous):
         return True  # "没做自行监测罚多少？" after "土壤污染重点监管单位有哪些义务？": that party's duty left undone
     return len(q) <= 8 and len(content_terms(q)) <= 1
+
+
+_ASKS_WHO = re.compile(r"由谁|谁来|谁负责|谁承担|谁出|归谁")
 
 
 # How long a question made of acts alone may be and still be read as a follow-up.
@@ -730,7 +737,7 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     history = [_spoken(h) for h in list(history)[-RESOLVE_TURNS:]]
     question = _spoken(question)
     earlier = [h.strip() for h in history if h and h.strip()]
-    swapped = _party_swapped(question, earlier[-1]) if earlier else ""
+    swapped = (person_asked(question, earlier[-1]) or _party_swapped(question, earlier[-1])) if earlier else ""
     if swapped:
         return swapped
     out = _resolve(question, history, rarity, documents)
@@ -759,6 +766,24 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if len(t) >= 3 and longer and longer not in out and t in out:
             out = out.replace(t, longer, 1)
     return out
+
+
+def person_asked(question: str, before: str) -> str:
+    """"那对负责人个人呢？" or "负责人会被拘留吗？" after "环保设施没验收就投产了会怎么样？": the penalty of the same case for
+    the person named; the earlier question's case with the person put in. "" when not so."""
+    if not asks_of_person_only(question):
+        return ""
+    m = ASKS_PENALTY.search(before)
+    if m is None:
+        return ""
+    case = re.sub(r"[会要将，,\s]+$", "", before[:m.start()])
+    core = _IF.sub("", _LEAD.sub("", question.strip()))
+    own = ASKS_PENALTY.search(core)
+    if own is not None:  # "负责人会被拘留吗？": asked in its own words
+        return f"{case}，{core}" if case else ""
+    core = _TAIL.sub("", core)
+    asking = before[m.start():].lstrip("了话，, ")
+    return f"{case}，{core}{asking}" if case and core else ""
 
 
 # Parties a follow-up may swap in ("那要是单位乱倒呢？"), and those it replaces (also "有人").
@@ -928,7 +953,9 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         return f"{subject}，{rest}？" if subject else f"{rest}？"
     penalty_at = _PENALTY_ASK.search(out)
     lead_party = re.match(rf"^(?:那|那么)?([\u4e00-\u9fff]{{0,6}}?{PARTY_HEAD})", previous)
-    if conditional and penalty_at and _BREACH_ACT.search(frag) and lead_party \
+    # ("没按规定记台账呢？" after "排污单位超过许可排放浓度排污罚多少？": a duty the same party left undone)
+    omitted = bool(_NOT_AS_REQUIRED.match(frag)) and len(content_terms(frag)) >= 2
+    if (conditional or omitted) and penalty_at and (_BREACH_ACT.search(frag) or omitted) and lead_party \
             and any(f.startswith("v") for _w, f in tagged(frag)) and not re.search(PARTY_HEAD, frag):
         # "要是篡改监测数据呢？" after "企业不按排污许可证规定公开排污信息，怎么罚？": another breach by the same party,
         # punished by its own article; the first breach is not its case

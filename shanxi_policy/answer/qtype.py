@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..models import Hit
 from ..norms.liability import penalty_shaped, under_liability
+from ..text.tokenize import content_terms
 
 # A year written in digits ("2035年"); shared by the answer modules.
 YEAR = re.compile(r"(\d{4})\s*年")
@@ -39,6 +40,10 @@ ASKS_PENALTY = re.compile(r"处罚|罚款|罚多少|罚几|怎么罚|如何罚|�
                           r"谁来?罚|罚不罚|能罚吗|会不会罚|会被罚|罚得?有?多[重狠严]|罚得重不重|"
                           # "什么情况下会被拘留", "会不会被吊销执照": a sanction asked by name
                           r"拘留|被(?:依法)?(?:吊销|查封|扣押|没收|责令停业|责令关闭)|"
+                          # "篡改监测数据会有什么后果", "没验收就投产了会怎么样": what follows from an act
+                          r"(?:有|会有|承担|面临)(?:什么|哪些|啥|何种)(?:法律)?后果|后果是什么|"
+                          r"(?<=[了话])[，,]?会(?:怎么样|怎样|咋样)|"
+                          r"(?:负责人|法定代表人|法人|老板|责任人员?|主管人员)[^，。？?]{0,4}会(?:怎么样|怎样|咋样)|"
                           r"(?:擅自|未经|未依法|未按规定|违反|违法|违规|私自|偷排|偷倒|未批先建|不按规定)"
                           r"[^？?]{0,40}(?:怎么|如何|怎样)(?:处理|处置|办|管)|"
                           # "没做环评就先开工了，怎么处理？": an act done without what the law asks first
@@ -175,5 +180,25 @@ def classify(question: str) -> QuestionType:
 ESCALATION = re.compile(r"拒不改正[^。]{0,60}?(?:按日连续处罚|按照原处罚数额)")
 
 
+# A question on what follows a breach, with or without the word for a penalty.
+ASKS_CONSEQUENCE = re.compile(rf"{ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事|"
+                              # a dispute is settled by the liability a 法律责任 chapter lays down
+                              r"纠纷|索赔|侵害|侵权")
+
+
+# The persons a penalty may fall on and the sanctions asked by name: a question of only these words ("负责人会被拘留吗？",
+# "那对负责人个人呢？") asks of the case asked before.
+LIABLE_PERSON = re.compile(r"负责人|主要负责人|法定代表人|法人代表|法人|老板|厂长|经理|责任人员?|主管人员")
+_SANCTION_ONLY = frozenset("负责人 主要负责人 法定代表人 法人代表 法人 老板 厂长 经理 责任人 责任人员 主管人员 个人 直接 "
+                           "拘留 坐牢 判刑 停产 关停 关闭 吊销 处分 承担 责任 追究 刑事责任 会不会".split())
+
+
+def asks_of_person_only(question: str) -> bool:
+    """The question names a person liable and nothing of a case ("负责人会被拘留吗？", "那对负责人个人呢？")."""
+    terms = [t for t in content_terms(question) if not t.isdigit()]
+    return bool(LIABLE_PERSON.search(question)) and bool(terms) and all(
+        t in _SANCTION_ONLY or t in PENALTY_WORDS for t in terms)
+
+
 # Words every penalty question and article share; they do not tell one listed breach from another.
-PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为 罚得 多重".split())
+PENALTY_WORDS = frozenset("违反 规定 罚款 处罚 如何 怎么 多少 处以 责令 改正 法律责任 行为 罚得 多重 后果".split())

@@ -20,9 +20,9 @@ from ..norms.liability import amounts_for, first_item, opening_cases, penalty_cl
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, readings
-from .extract import _variants, sentence_score, source_above_report, term_spans
+from .extract import _variants, sanction_unasked, sentence_score, source_above_report, term_spans
 from .lexicon import legal_terms, legal_terms_of
-from .qtype import ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter, other_than_unpapered
+from .qtype import ASKS_CONSEQUENCE, ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter, other_than_unpapered
 
 if TYPE_CHECKING:
     from ..kb import KnowledgeBase
@@ -654,8 +654,9 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # An article that punishes a named kind of party the question never names ("医疗卫生机构、医疗废物集中处置单位，
         # …拒绝执法人员进入现场" for "企业拒绝…检查") comes after one that punishes whoever does the act.
         weaker = weaker_by_number(kb, question, liable)
-        ranked = sorted(liable, key=lambda h: (other_party(question, h), h.clause_id in weaker))
-    elif not _ASKS_CONSEQUENCE.search(question):
+        ranked = sorted(liable, key=lambda h: (sanction_unasked(question, h), other_party(question, h),
+                                               h.clause_id in weaker))
+    elif not ASKS_CONSEQUENCE.search(question):
         # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
         ranked = sorted(ranked, key=in_liability_chapter)
     lead = ranked[0]
@@ -950,10 +951,6 @@ def next_articles(chosen: list[Hit], candidates: list[Hit], question: str, top_s
     return out
 
 
-# A question on what follows a breach, with or without the word for a penalty.
-_ASKS_CONSEQUENCE = re.compile(rf"{ASKS_PENALTY.pattern}|违反|违法|违规|后果|会怎样|会怎么样|怎么办|吊销|责令|处分|赔偿|刑事|"
-                               # a dispute is settled by the liability a 法律责任 chapter lays down
-                               r"纠纷|索赔|侵害|侵权")
 
 
 # "第一条 为了规范…，制定本条例。": the legislative purpose of a text.

@@ -32,7 +32,15 @@ from .extract import (
     sentence_score,
     term_spans,
 )
-from .followup import PARTY_HEAD, YES_NO, carry_subject, find_document_reference, rarest_term, resolve
+from .followup import (
+    PARTY_HEAD,
+    YES_NO,
+    carry_subject,
+    find_document_reference,
+    person_asked,
+    rarest_term,
+    resolve,
+)
 from .lexicon import legal_terms
 from .metadata import metadata_answer, named_document, reports_on
 from .qtype import ASKS_PENALTY, ESCALATION, PARTS, SANCTIONS, YEAR, classify, in_liability_chapter
@@ -399,16 +407,18 @@ _INCLUSION = re.compile(r"算不算|算吗|包括吗|包不包括|包含吗|属�
 def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, filters: Any) -> Answer:
     """Each question answered on its own, a later one read in the light of the earlier ("…怎么处理？" after a
     question on 粘土砖); the answers listed under their questions with one numbering of the sources."""
-    asked = [in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0]) if i else p
-             for i, p in enumerate(parts)]
+    # ("…会有什么后果？负责人会被拘留吗？": a later part naming only a person asks of the first part's case)
+    asked = [(person_asked(p, parts[0]) or in_situation(resolve(p, parts[:i], kb.term_idf, kb.documents), parts[0]))
+             if i else p for i, p in enumerate(parts)]
     # "…，依照水法怎么处罚？罚款数额是多少？": a later question that names no document asks of the one the first names
     named = named_document(parts[0], kb.documents)
     within = filters
     if named is not None and (filters is None or not filters.doc_ids):
         within = replace(filters, doc_ids=[named]) if filters is not None else DocFilter(doc_ids=[named])
     # (each part may be of a matter no law of the library governs: "…交工伤保险？出了工伤老板赔多少？")
-    answers = [uncovered(kb, q, authorities(p, other_year(p, asked_recipient(kb, q, _answer(
-        kb, q, k, within if i and named_document(q, kb.documents) is None else filters)))))
+    # (each part's penalty as a single question's: the amount another article sets, the days a referred detention has)
+    answers = [uncovered(kb, q, authorities(p, other_year(p, asked_recipient(kb, q, detention_first(q, amount_first(
+        q, _answer(kb, q, k, within if i and named_document(q, kb.documents) is None else filters), kb), kb)))))
                for i, (p, q) in enumerate(zip(parts, asked, strict=True))]
     topic = _noun_topic(kb, parts[0])
     for i, (p, a) in enumerate(zip(parts, answers, strict=True)):
@@ -615,6 +625,43 @@ def _parts_of_subject(kind: str, asked: str) -> bool:
     return kind == "parts" and len([t for t in content_terms(PARTS.sub("", asked)) if t not in _PARTS_FILLER]) >= 2
 
 
+# A province named in a question ("山西省对…有什么要求", "我们山西…"): the documents it issued (or reported on, by
+# title or issuer) answer before the national laws, which hold for every province.
+_PROVINCE = re.compile(r"(山西|河北|山东|河南|陕西|内蒙古|北京|天津|上海|重庆|江苏|浙江|安徽|福建|江西|湖北|湖南|广东|广西|海南|"
+                       r"四川|贵州|云南|西藏|甘肃|青海|宁夏|新疆|辽宁|吉林|黑龙江)(?:省|市|自治区)?")
+
+
+def regional_documents(kb: KnowledgeBase, question: str) -> tuple[str, list[str]]:
+    """The province a question names and the library's documents of it (its own or reports on it); ("", []) when
+    the question names none, or every document or none is of it."""
+    m = _PROVINCE.search(question)
+    if m is None:
+        return "", []
+    name = m.group(1)
+    ids = [d.doc_id for d in kb.documents
+           if name in d.title or any(name in str(x) for x in (d.meta.get("issuer") or []))]
+    if not ids or len(ids) == len(kb.documents):
+        return "", []
+    return name, ids
+
+
+def _regional_answer(kb: KnowledgeBase, q: str, k: int, filters: Any) -> Answer | None:
+    """"山西对企业挥发性有机物有什么要求？": answered from the province's documents when they answer it at all."""
+    _name, ids = regional_documents(kb, q)
+    if not ids:
+        return None
+    within = replace(filters, doc_ids=ids) if filters is not None else DocFilter(doc_ids=ids)
+    # only when they speak of the question as fully as the whole library does: "山西农村养猪场粪污怎么处理" is the
+    # livestock regulation's matter, which the province's policy names no word of
+    # (and only when the library's best answer is not already the province's own)
+    own = answer_question(kb, q, k, filters=within)
+    whole = answer_question(kb, q, k, filters=filters)
+    if not own.found or own.confidence < whole.confidence or (whole.citations and whole.citations[0].doc_id in ids):
+        return None
+    ans = _answer(kb, q, k, within)
+    return ans if ans.found else None
+
+
 def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     q = question.strip()
     qt = classify(q)
@@ -635,6 +682,10 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     # A question that names one document ("水法里…") is answered from that document, and the name is not
     # searched for: inside the document it matches every clause and says nothing about the subject.
     doc = named_document(q, kb.documents)
+    if doc is None and (filters is None or not filters.doc_ids):
+        regional = _regional_answer(kb, q, k, filters)
+        if regional is not None:
+            return regional
     asked = q
     if doc is not None:
         s, e, _name = find_document_reference(q, kb.documents)
@@ -1064,7 +1115,11 @@ def permission_answer(question: str, ans: Answer, kb: KnowledgeBase | None = Non
         return ans
     rule = _FORBIDS if _MAY.search(as_may(question)) else _BINDS if _NEED.search(question) else None
     top = ans.citations[0]
-    if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)):
+    # (a rule already given goes on to its exception when the article states one after it: "…申请领取取水许可证…。但是，
+    # 家庭生活…少量取水的除外")
+    excepted = bool(re.search(r"[。；]\s*但是?[，,]?[^。]*除外", top.text)) and "除外" not in ans.text
+    if rule is None or top.source == "lookup" or (not in_liability_chapter(top) and rule.search(ans.text)
+                                                  and not excepted):
         return ans
     terms = _may_terms(question)
     rules = _rules_in(question, ans.citations[:3], rule, terms)

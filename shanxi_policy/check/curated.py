@@ -111,7 +111,16 @@ def _own_works(text: str, mentions: list) -> list:
             and not _NOT_OWN_BEFORE.search(text, max(0, m.start - 12), m.start)
             and not _USED_BEFORE.search(text, max(0, m.start - 8), m.start)
             and not _MADE_BY.match(text, m.end) and not _TRADE_OF.match(text, m.end)
-            and not _COUNTERPARTY.match(text, m.end)]
+            and not _COUNTERPARTY.match(text, m.end) and not _supplier(text, m.start, m.end)]
+
+
+# "氢气由园区焦炉煤气制氢企业经长管拖车供给": the works named between 由 and a verb of supplying supply the project.
+_BY_BEFORE = re.compile(r"由[^，。；,;]{0,10}$")
+_SUPPLIES_AFTER = re.compile(r"[^，。；,;]{0,20}?(?:供给|供应|供货|提供|配送|运来|运送至|输送至)")
+
+
+def _supplier(text: str, start: int, end: int) -> bool:
+    return bool(_BY_BEFORE.search(text, max(0, start - 10), start)) and bool(_SUPPLIES_AFTER.match(text, end))
 
 
 # After a works' name: a contract signed with it ("已与污水处理厂签订接纳协议"), a party the project deals with.

@@ -848,7 +848,7 @@ def defined_concepts(src: CheckSource) -> list[Concept]:
 def with_defined_periods(lex: Lexicon, src: CheckSource) -> Lexicon:
     """The lexicon with the periods and zones the library's texts define."""
     defined = defined_concepts(src)
-    return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations, lex.kinds) if defined else lex
+    return Lexicon(lex.fields, [*lex.concepts, *defined], lex.obligations, lex.kinds, lex.compounds) if defined else lex
 
 
 def _named(prop: Proposal, lex: Lexicon) -> Callable[[str], bool]:

@@ -46,6 +46,7 @@ from .proposal import (
     in_label,
     in_permit_name,
     in_title,
+    load_lexicon,
     put_off,
     state_at,
 )
@@ -109,7 +110,9 @@ GENERIC_WORDS = frozenset(
     "加强 推进 建立 制度 方案 提供 利用 作业 生产 经营 生产经营者 其他生产经营者 不得 禁止 应当 扩建 改建 新建 "
     "在内 之内 以内 内 擅自 随意 违法 违规 非法 任何 企业 企业事业单位 事业单位 实行 过程 "
     # light verbs: in "投入生产", "投入使用", "投入运行", "加以利用" the act is the verb after them
-    "投入 加以 予以".split()
+    "投入 加以 予以 "
+    # a manner of any act ("及时清运", "裸土及时复绿"): it tells no act from another
+    "及时".split()
 )
 # Names of parties in general: any project is one of them, so they do not narrow who a norm binds.
 _PARTIES = frozenset(
@@ -329,7 +332,7 @@ class RuleJudge(Judge):
                                else _denied_occurrences(_normalized(m.surface), norm))]
         states: list[str] = []
         labels: list[str] = []
-        for a0, b0 in word_spans(term, norm):
+        for a0, b0 in word_spans(term, load_lexicon().masked(norm)):  # "人工湿地" names no 湿地
             if not any(a <= a0 and b0 <= b for a, b in denied):
                 st = state_at(norm, a0, b0, proposal=True)
                 if in_permit_name(norm, a0, b0):
@@ -895,6 +898,23 @@ class RuleJudge(Judge):
                    for hit in re.finditer(re.escape(t) + r"(?:许可|证)", text))
             for t in qualifier)
 
+    def _joined_act_denied(self, condition: str, fact: Fact) -> bool:
+        """Two words of the condition written together are denied together in the fact ("自行处置医疗废物的" and "不自行
+        处置，全部由…集中处置中心专车收运"), though each may be said elsewhere (处置)."""
+        terms = content_terms(condition)
+        for t1, t2 in itertools.pairwise(terms):
+            joined = t1 + t2
+            at = condition.find(joined)
+            # (only an act the condition affirms: "…未依法经审批部门审查…的" is a case of lacking, denied in the fact too)
+            if at < 0 or re.search(r"[未不无没非]", condition[segment_start(condition, at):at]):
+                continue
+            # (denied in so many words, "不自行处置": a procedure's state read as lacking, "环评…拟于年底前报送审批", is the
+            # case's own lack, not the act refused)
+            if re.search(rf"(?:不|未|没有?|无|不再|不会)[再会]?{re.escape(joined)}", fact.norm_text) \
+                    and self._fact_state(joined, fact) == NEGATED:
+                return True
+        return False
+
     def _acts_planned(self, a: Match, norm_text: str, fact: Fact) -> bool:
         """Every verb of the norm the fact affirms is only planned where it stands ("拟从下水库所在河流取水"); where it
         is part of a paper's name ("取水许可申请尚未办理") it is not the act."""
@@ -1123,6 +1143,10 @@ class RuleJudge(Judge):
         if _INDUSTRIAL_WATER.search(_NORM_HEAD.split(norm.quote, 1)[0]) and _domestic_water_only(fact.norm_text):
             # "排放工业废水的企业应当…" and "生活污水进化粪池后接入市政污水管网": a works' household and kitchen water is
             # not the industrial waste water the duty is about
+            return Judgment("not_applicable")
+        if _other_medium(norm.action, fact.norm_text):
+            # "安装水污染物排放自动监测设备" and "安装烟气在线监测并与生态环境部门联网": the same kind of device on
+            # another medium meets nothing of the duty
             return Judgment("not_applicable")
         j = self._judge(fact, norm)
         # A sewage plant neither breaks nor meets a livestock farm's duty.
@@ -1401,7 +1425,9 @@ class RuleJudge(Judge):
         if a_cov < p.match:
             # Sited inside the zone a prohibition is about ("河滩" in 河道管理范围), doing part of what it
             # forbids: the reviewer must check it.
-            if m_partial(norm, s, a_cov, p) and _in_zone(s.words, fact):
+            # (an act word other than the zone's own: "擅自填埋自然湿地" is not half done by a project named after one)
+            if m_partial(norm, s, a_cov, p) and _in_zone(s.words, fact) \
+                    and any(not any(w in z or z in w for z in s.words) for w in a.words):
                 j = out("attention")
                 j.partial = True
                 return j
@@ -1429,7 +1455,8 @@ class RuleJudge(Judge):
         over_limit_unsaid = bool(norm.modality == "prohibition" and _OVER_LIMIT_THING.search(action)
                                  and not _breach_stated(fact.norm_text) and not _TOXIC_CONTENT.search(fact.norm_text))
         if c.total and (c_cov < p.scope or c.denied > 0.5 * c.matched or head_missing
-                        or self._lacked_paper_unnamed(condition, fact) or self._failed_standard_unsaid(condition, fact)):
+                        or self._lacked_paper_unnamed(condition, fact) or self._failed_standard_unsaid(condition, fact)
+                        or self._joined_act_denied(condition, fact)):
             return out("not_applicable")  # the norm's condition does not hold for this fact
         scope_ok = s_cov >= p.scope and not around
         scope_denied = (s.total > 0 and s.fact_denies / s.total >= p.scope
@@ -2065,7 +2092,9 @@ def condition_heads(condition: str) -> tuple[tuple[str, ...], ...]:
 
 
 # An "action" that only states an exception ("…连续施工作业的除外") or a condition ("因特殊需要…的").
-_FRAGMENT = re.compile(r"(?:除外|的)\s*$")
+_FRAGMENT = re.compile(r"(?:除外|的)\s*$|"
+                       # a list's catch-all item ("（五）其他破坏湿地及其生态功能的行为"): it names no act a fact can do
+                       r"^\s*(?:法律、行政法规规定的|国家规定的|其他法律法规规定的)?其他[^，。；]{0,24}(?:行为|活动|情形|事项)\s*$")
 
 # "伪造、变造、转让…", and "进口、销售和燃用…" whose last act is joined by 和 / 或者.
 _LEAD_LIST = re.compile(r"^(?:擅自|随意|违法|非法|违规|私自)?((?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}"
@@ -2085,8 +2114,6 @@ def _pos_tags(text: str) -> list[tuple[str, str]]:
 @lru_cache(maxsize=1)
 def _zone_words() -> tuple[str, ...]:
     """Designated zones of the concept lexicon (保护区, 核心区, 红线 …), longest first."""
-    from .proposal import load_lexicon
-
     return tuple(sorted(load_lexicon().fields.get("zone", ()), key=len, reverse=True))
 
 
@@ -2432,14 +2459,20 @@ _AHEAD_OF_APPROVAL = re.compile(
     r"(?:试生产|试运行|投产|建成|竣工|运行|生产|完工)(?:阶段|期间|时|后|以后|之后)[^，。；,;]{0,12}?"
     r"(?:报批|报送|送审|审批|办理)")
 _BEGUN = re.compile(r"已|正在|目前|现已|开始")
+# A sentence under a schedule's heading states what is to come ("四、进度安排：2024年9月完成土地流转，10月开工").
+_SCHEDULE_HEAD = re.compile(r"^\s*(?:[一二三四五六七八九十\d]{1,3}\s*[、.．）)]\s*|[（(][一二三四五六七八九十\d]{1,3}[）)]\s*)?"
+                            r"(?:项目|工程)?(?:建设|实施|施工)?(?:进度|工期|时间|计划)(?:安排|计划|节点)?\s*[：:]")
 
 
 # A case of works whose environmental impact assessment was not approved ("环境影响评价文件未依法经审批部门审查…的").
 _EIA_CASE = re.compile(r"(?:环境影响评价|环评)[^，；。]{0,12}?(?:未|没有)|(?:未|没有)[^，；。]{0,8}?(?:环境影响评价|环评)")
 # The proposal's statement that its assessment is approved ("环境影响报告书已于2023年4月取得市行政审批局批复",
 # "已取得环评批复"), and the words that make such a statement one of a step still to come.
+# (a registration form is filed, not approved: "环境影响登记表已备案" is its whole procedure)
 _EIA_APPROVED = re.compile(r"(?:环评|环境影响(?:评价)?(?:报告[书表]|文件)?|报告[书表])[^。；;]{0,6}?(?:已|业已|已经)"
                            r"[^。；;，,]{0,24}?(?:批复|批准|审批意见)|"
+                           r"登记表[^。；;，,]{0,6}?(?:已|业已|已经)[^。；;，,]{0,12}?备案|"
+                           r"(?:已|业已|已经)(?:完成|办理|填报)[^。；;，,]{0,10}?登记表[^。；;，,]{0,6}?备案|"
                            r"(?:已|业已|已经)(?:取得|获得|领取)[^。；;，,]{0,16}?(?:环评|环境影响)[^。；;，,]{0,12}?"
                            r"(?:批复|批准|审批意见)")
 _NOT_YET = re.compile(r"待|正在|尚未|未|拟|报送|申请|提交|送审|编制|受理|补办|公示")
@@ -2480,7 +2513,8 @@ def _spans_planned(text: str, spans: list[tuple[int, int]], within: bool) -> boo
     begun ("已", "正在" …)."""
     for i, j in spans:
         before = text[segment_start(text, i):i]
-        planned = _PLANNED_BEFORE.search(before) or (within and _PLANNED_BEFORE.search(text[i:j - 1]))
+        planned = _PLANNED_BEFORE.search(before) or (within and _PLANNED_BEFORE.search(text[i:j - 1])) \
+            or _SCHEDULE_HEAD.search(text[:i])
         if not planned or _BEGUN.search(before):
             return False
     return True
@@ -3330,6 +3364,24 @@ _NORM_HEAD = re.compile(r"应当|必须|不得|禁止|严禁")
 _WATER_WORD = re.compile(r"污水|废水")
 _DOMESTIC_WATER = re.compile(r"(?:生活|餐饮|餐厅|厨房|食堂|含油|盥洗|冲厕|卫生间|厕所|办公|雨)(?:污水|废水)$|"
                              r"市政(?:污水|雨水)?(?:管网|管道)?$|(?:污水|废水)处理厂$")
+
+
+# The media a monitoring or treatment duty may be about, by the words for each in a norm and in a proposal.
+_MEDIA = {
+    "water": (re.compile(r"水污染物|废水|污水"), re.compile(r"水污染物|废水|污水|排水|出水|尾水|水质|COD|氨氮|渗滤液", re.I)),
+    "air": (re.compile(r"大气污染物|废气|烟气"),
+            re.compile(r"大气污染物|废气|烟气|颗粒物|粉尘|二氧化硫|氮氧化物|VOCs|挥发性有机物|烟尘|排气筒|烟囱", re.I)),
+}
+
+
+def _other_medium(action: str, text: str) -> bool:
+    """The norm's act is about one medium alone (水污染物), and the proposal's sentence names another (烟气) and none of
+    it."""
+    named = [k for k, (in_norm, _said) in _MEDIA.items() if in_norm.search(action)]
+    if len(named) != 1:
+        return False
+    said = {k for k, (_in_norm, words) in _MEDIA.items() if words.search(text)}
+    return bool(said) and named[0] not in said
 
 
 # Production water named ("生产用水", "车间排水"): the works has water of its own trade.

@@ -312,6 +312,16 @@ def former_site(before: str, after: str, words: str = "") -> bool:
         or (bool(_ABANDONED_BEFORE.search(before)) and bool(_WORKS_AFTER.match(after) or _WORKS_END.search(words)))
 
 
+# The problem a project is to solve ("为解决县城冬季供暖燃煤锅炉分散、排放不达标问题"): what it names is what the project
+# does away with, not what it builds.
+_SOLVING = re.compile(r"(?:解决|破解|化解|针对|整治|根治)[^，。；,;：:]{0,16}$")
+_PROBLEM = re.compile(r"^[^，。；,;：:]{0,16}?(?:问题|难题|短板|隐患)")
+
+
+def solved(before: str, after: str) -> bool:
+    return bool(_SOLVING.search(before)) and bool(_PROBLEM.match(after))
+
+
 def find_mentions(text: str, terms: list[str], removal_negates: bool = False) -> list[Mention]:
     out: list[Mention] = []
     for term in terms:
@@ -320,7 +330,7 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
             removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
-                or former_site(window, after, m.group(0)) \
+                or former_site(window, after, m.group(0)) or solved(window, after) \
                 or (removal_negates and bool(REDUCERS.search(window)))
             # a negation inside an attribute ("不再使用的废冷冻机油…委托有资质单位") describes the noun after its 的
             said = window[window.rfind("的") + 1:]

@@ -169,6 +169,8 @@ class Lexicon:
     concepts: list[Concept]
     obligations: list[dict[str, Any]]
     kinds: list[Kind] = field(default_factory=list)
+    # compound names in which a shorter law word names something else (人工湿地 -> 湿地)
+    compounds: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kinds_of(self, word: str) -> tuple[str, ...]:
         """The kinds a law's general word covers (固体废物 -> 生活垃圾, 危险废物 …)."""
@@ -178,7 +180,17 @@ class Lexicon:
         """The lexicon a leave-one-law-out run uses: nothing written from the held-out law."""
         return Lexicon(self.fields, [c for c in self.concepts if c.source != law],
                        [o for o in self.obligations if o.get("source") != law],
-                       [k for k in self.kinds if k.source != law])
+                       [k for k in self.kinds if k.source != law], self.compounds)
+
+    def masked(self, text: str) -> str:
+        """The text with each word a compound hides blanked out ("人工湿地" -> "人工□□"), offsets kept."""
+        for compound, inner in self.compounds.items():
+            if compound not in text:
+                continue
+            for word in inner:
+                k = compound.find(word)
+                text = text.replace(compound, compound[:k] + "□" * len(word) + compound[k + len(word):])
+        return text
 
 
 # Full-width punctuation and the half-width form the text is matched in (normalize_for_search).
@@ -217,9 +229,11 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
         obligations = list(data.get("obligations", []))
         kinds = [Kind(str(k["general"]), tuple(map(str, k["kinds"])), k.get("source") or "")
                  for k in data.get("kinds") or []]
+        compounds = {normalize_for_search(str(k)): tuple(normalize_for_search(str(w)) for w in v)
+                     for k, v in (data.get("compounds") or {}).items()}
     except (KeyError, TypeError, AttributeError, re.error) as exc:
         raise PolicyError(f"概念词表 concepts.yaml 格式有误：{exc}") from exc
-    return Lexicon(fields, concepts, obligations, kinds)
+    return Lexicon(fields, concepts, obligations, kinds, compounds)
 
 
 @lru_cache(maxsize=4)
@@ -347,7 +361,8 @@ def _negates(before: str, word: str = "") -> bool:
     not the unit; "未经处理的废水" is still waste water. "未经处理" is a closed phrase too: in "未经处理直接排入" the
     discharge is done, only the treatment is not."""
     ends = [m.end() for m in _PRE_NEG.finditer(before)]
-    if not ends or "的" in before[ends[-1]:]:
+    # (nor a bracket: "（个体户，…，无危险废物经营许可证）上门收购" denies the licence inside the aside, not the purchase)
+    if not ends or "的" in before[ends[-1]:] or re.search(r"[）)]", before[ends[-1]:]):
         return False
     if _NEG_NOUN.match(before, ends[-1] - 1):
         return False  # "未反应料全部回炉利用": 未 makes a noun (unreacted material), it denies nothing after it
@@ -473,7 +488,7 @@ def with_named_aliases(text: str, lex: Lexicon) -> Lexicon:
                 continue
             if any(m.end() == b.start() for p in c.patterns for m in p.finditer(norm, max(0, b.start() - 16), b.start())):
                 extra.append(Concept(c.terms, (re.compile(re.escape(name)),), c.field, c.source))
-    return Lexicon(lex.fields, [*lex.concepts, *extra], lex.obligations, lex.kinds) if extra else lex
+    return Lexicon(lex.fields, [*lex.concepts, *extra], lex.obligations, lex.kinds, lex.compounds) if extra else lex
 
 
 def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
@@ -481,12 +496,13 @@ def analyze(text: str, lexicon: Lexicon | None = None) -> Proposal:
     facts: list[Fact] = []
     for i, sent in enumerate(split_facts(text)):
         norm = normalize_for_search(sent)
-        fields = [name for name, words in lex.fields.items() if any(normalize_for_search(w) in norm for w in words)]
+        seen = lex.masked(norm)  # "人工湿地" names no 湿地
+        fields = [name for name, words in lex.fields.items() if any(normalize_for_search(w) in seen for w in words)]
         mentions: list[Mention] = []
         taken: list[tuple[int, int, tuple[str, ...]]] = []
         for c in lex.concepts:
             for p in c.patterns:
-                for m in p.finditer(norm):
+                for m in p.finditer(seen):
                     if any(s <= m.start() and m.end() <= e and terms == c.terms for s, e, terms in taken) \
                             or c.excluded(norm, m.start(), m.end()):
                         continue

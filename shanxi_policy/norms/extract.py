@@ -611,7 +611,17 @@ def _list_context(text: str, intro: Span, drafts: list[_Draft], lex: Lexicon, pe
             return _ListContext(d, "place", a[:ap] + "{}" + tail[len(noun):], d.subject)
     if re.match(r"(?:行为|活动|事项|规定|要求|措施|情形|情况|义务|职责|条件|内容|工作|原则|制度|文件|材料|资料|信息)", tail):
         return _ListContext(d, "action", subject=d.subject)
+    harmed = _HARMED.match(tail)
+    if harmed:
+        # "禁止下列破坏湿地及其生态功能的行为：…（三）排放不符合…标准的…污水": each item is done to the thing harmed,
+        # which bounds it like a place
+        d.scope = _join(d.scope, harmed.group(1))
+        return _ListContext(d, "action", subject=d.subject)
     return _ListContext(d, "action", a[:ap] + "{}", d.subject)
+
+
+# A list of acts named by the thing they harm ("下列破坏湿地及其生态功能的行为", "下列破坏海洋生态的行为").
+_HARMED = re.compile(r"(?:破坏|损害|危害|毁坏|侵占)([\u4e00-\u9fff]{2,6}?)(?:及其[\u4e00-\u9fff]{0,8})?的(?:行为|活动)")
 
 
 _LIST_WORD = re.compile(r"下列|以下(?![的罚])|如下")

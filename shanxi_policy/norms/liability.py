@@ -166,8 +166,10 @@ def amounts_for(body: Sequence[str], items: Sequence[str] | None = None) -> list
     if first is None:
         return []
     numbers = None if items is None else [m.group(1) for x in items if (m := _ITEM_NUMBER.match(x))]
+    # (one naming no item, "有前款规定行为之一的，处二万元以上二十万元以下的罚款", sets the amount for every item)
     return [x for x in body[first:] if not ENUM_START.match(x) and "前款" in x
-            and (numbers is None or any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers))]
+            and (numbers is None or not re.search(r"第[一二三四五六七八九十]+项", x)
+                 or any(re.search(rf"第{n}项(?![一二三四五六七八九十])", x) for n in numbers))]
 
 
 def _paragraph_citing(text: str, article: int, paragraph: int) -> list[str]:

@@ -107,5 +107,6 @@ def cited_paragraphs(text: str) -> tuple[int, set[int]] | None:
 
 def cites_article(text: str, n: int) -> bool:
     """The text refers to article n of its own law ("违反本条例第二十五条规定", "第十四条第一款、第二十一条")."""
+    # (not another law's article named by its title: "有《中华人民共和国环境保护法》第六十三条规定的…行为")
     return "违反本" in text and \
-        re.search(rf"(?:第|、){cn_numeral(n)}条(?!之)", text) is not None
+        re.search(rf"(?<!》)(?:第|、){cn_numeral(n)}条(?!之)", text) is not None
