@@ -743,6 +743,11 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     out = _resolve(question, history, rarity, documents)
     if not earlier or out == question.strip():
         return out
+    core = _IF.sub("", _LEAD.sub("", _TAIL.sub("", question.strip())))
+    if re.match(r"(?:不|没有?|未)(?!\s*$)", core) and not _ASKING.search(out) and not ASKS_PENALTY.search(out):
+        # "不如实报告呢？" after "…审核结果要向谁报告？": the duty asked about, broken; what follows is asked
+        # ("…审核结果不如实报告？" asks nothing)
+        return f"{out.rstrip('？?。 ')}，怎么处罚？"
     # "要是许可证到期了没去续呢？" after "企业没办排污许可证就排污，怎么罚？": the short name is the earlier question's
     # thing (排污许可证), which the rewritten question must keep
     before = earlier[-1]

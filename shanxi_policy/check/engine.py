@@ -501,6 +501,17 @@ def _segment_end(text: str, b: int) -> int:
     return m.start() if m else len(text)
 
 
+def satisfied_words(ob: dict[str, Any], text: str) -> list[str]:
+    """The words by which the proposal addresses a duty, as it writes them (a /regex/ entry gives what it matched)."""
+    out: list[str] = []
+    for w in ob.get("satisfied", []):
+        if len(w) > 2 and w.startswith("/") and w.endswith("/"):
+            out.extend(dict.fromkeys(m.group(0) for m in _word_pattern(w).finditer(text)))
+        elif w in text:
+            out.append(w)
+    return out
+
+
 def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
     """The procedures of the lexicon's duties (环境影响评价, 排污许可, 节能审查 …) that the proposal states done, each
     with the sentence that says so ("环境影响报告表已于2024年5月取得…批复"): the reviewer sees what to verify against the
@@ -508,7 +519,7 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
     out: list[str] = []
     earlier: list[str] = []
     for ob in lex.obligations:
-        said = [w for w in ob.get("satisfied", []) if w in prop.text]
+        said = satisfied_words(ob, prop.text)
         # "环境影响报告书" is the project's 环境影响报告 before it is a plan's: a word holding an earlier duty's word counts
         # for this duty only where this duty binds the project
         own = [w for w in said if not any(u in w for u in earlier)]
@@ -570,7 +581,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
     todo = []
     unnamed = _unnamed_pending(prop)
     for ob in lex.obligations:
-        said = [w for w in ob.get("satisfied", []) if w in prop.text]
+        said = satisfied_words(ob, prop.text)
         pending = _pending(prop, said, under_way=bool(ob.get("before_works"))) if said else []
         if not said and unnamed and ob.get("before_works") and works_begun(prop.text) \
                 and (ob.get("every_works") or _present_any(prop, list(ob.get("applies", [])))):
@@ -592,7 +603,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             # a duty that can be done only after another ("验收" after the assessment's approval): in use while that
             # one is still pending ("已开始投料试生产…环境影响报告表目前正委托编制"), the works are used without it
             first = next((o for o in lex.obligations if o["id"] == ob["after"]), {})
-            first_said = [w for w in first.get("satisfied", []) if w in prop.text]
+            first_said = satisfied_words(first, prop.text)
             first_done = any(x.startswith(f"{first.get('name')}（") for x in done)
             if evidence and not said and first_said and not first_done:
                 todo.append(({**ob, "begun": True}, evidence))

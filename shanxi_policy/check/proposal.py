@@ -448,7 +448,9 @@ def project_fact(prop: Proposal) -> Fact | None:
 
 
 # The name of a paper a procedure gives ("夜间施工证明", "危险废物经营许可证"), after the verb that obtains it.
-_PERMIT_NAME = re.compile(r"(?:取得|办理|获得|申领|办妥|领取)(?:[^，。；,;]{0,30}?(?:出具|核发|颁发|开具|签发)的)?"
+# ("张某没有危险废物经营许可证": a paper lacked is named the same way)
+_PERMIT_NAME = re.compile(r"(?:取得|办理|获得|申领|办妥|领取|没有|无)"
+                          r"(?:[^，。；,;]{0,30}?(?:出具|核发|颁发|开具|签发)的)?"
                           r"([\u4e00-\u9fff]{2,12}?)(?:证明|许可证|批复|批准文件|核准文件|"
                           # any certificate named by its field ("水域滩涂养殖证", "林木采伐证"), not a 保证 or 验证
                           r"(?<![保论认验查凭])证(?:书)?)")

@@ -40,8 +40,7 @@ _PENALTY_SHAPE = re.compile(r"^第[一二三四五六七八九十百零〇]+条\
 
 def penalty_shaped(text: str) -> bool:
     """An article that reads as a penalty ("第二十四条 重点排放单位未按照规定清缴其碳排放配额的，由生态环境主管部门责令改正，
-    处…罚款"), for texts whose articles stand under no chapter. (The liability lookup, _liable, still reads chapters
-    only.)"""
+    处…罚款"), for texts whose articles stand under no chapter."""
     return bool(_PENALTY_SHAPE.match(text))
 
 
@@ -60,7 +59,9 @@ def _text_bigrams(text: str) -> frozenset[str]:
 
 
 def _liable(doc: Document, duty_clause_id: str) -> list[Clause]:
-    return [c for c in doc.clauses if under_liability(c.path) and c.clause_id != duty_clause_id]
+    # (a text without chapters, 碳排放权交易管理暂行条例: its articles that read as penalties)
+    return [c for c in doc.clauses if c.clause_id != duty_clause_id
+            and (under_liability(c.path) or (len(c.path) <= 1 and penalty_shaped(c.text)))]
 
 
 # The breach a penalty article opens with: its words up to the first "…的，".
@@ -133,11 +134,23 @@ def penalty_clause(doc: Document, duty_clause_id: str, rule: str) -> Clause | No
     if best is not None:
         return best
     m = _ARTICLE_NO.search(duty_clause_id)
-    if m is None:
+    n = int(m.group(1)) if m is not None else None
+    cited = next((c for c in _liable(doc, duty_clause_id) if n is not None and cites_article(c.text, n)
+                  and c.clause_id not in officials), None)
+    return cited or _repeating_act(doc, duty_clause_id, rule, officials)
+
+
+def _repeating_act(doc: Document, duty_clause_id: str, rule: str, exclude: Collection[str]) -> Clause | None:
+    """The one liability article that repeats the rule's act, its last clause ("…按照…规定的时限，足额清缴其碳排放配额"
+    and 第二十四条 "未按照规定清缴其碳排放配额的"), when the rule's procedure words are too many for the whole to be
+    repeated; None when no article, or more than one, does."""
+    act = re.split(r"[，,；;]", rule.strip().rstrip("。"))[-1]
+    grams = set(char_bigrams(re.sub(f"{_MODALS}|足额|按时|及时|依法|如实|按照规定", "", act)))
+    if len(grams) < MIN_BIGRAMS:
         return None
-    n = int(m.group(1))
-    return next((c for c in _liable(doc, duty_clause_id) if cites_article(c.text, n) and c.clause_id not in officials),
-                None)
+    got = [c for c in _liable(doc, duty_clause_id) if c.clause_id not in exclude
+           and len(grams & _text_bigrams(c.text)) >= REPEAT_SHARE * len(grams)]
+    return got[0] if len(got) == 1 else None
 
 
 # The party a penalty article opens with, when it is a government body or its staff.
