@@ -3400,7 +3400,7 @@ _DOMESTIC_WATER = re.compile(r"(?:生活|餐饮|餐厅|厨房|食堂|含油|盥�
 _IN_ZONE_BEFORE = re.compile(r"(?:位于|处于|地处|属于|在)[^，。；,;]{0,12}$")
 
 
-# A thing named only by what it does ("阻碍行洪的物体", "影响…的构筑物"): any thing may be one.
+# A thing named only by what it does ("阻碍行洪的物体"): any thing may be one.
 _QUALIFIED_THING = re.compile(r"的(?:物体|物品)")
 
 
