@@ -410,26 +410,6 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str =
     return hits, 0
 
 
-def _penalty_of_top_duty(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
-    """The liability article of a top duty's law that punishes its rule (norms.liability.penalty_clause), the rule
-    being the duty's sentence that speaks most of the question."""
-    from .structured import penalty_of_rule  # structured imports this module
-
-    terms = content_terms(question)
-    for duty in hits:
-        if in_liability_chapter(duty):
-            continue
-        rules = [duty.text[a:b].strip() for a, b in sentences(duty.text)
-                 if re.search(r"应当|必须|禁止|不得", duty.text[a:b])]
-        if not rules:
-            continue
-        rule = max(rules, key=lambda x: sentence_score(question, x, terms))
-        got = penalty_of_rule(kb, duty, rule)
-        if got is not None:
-            return got
-    return None
-
-
 # What a sentence gains for each act the question denies that it denies too, and loses for each it states done.
 NEGATION_KEPT = 2.0
 # A spoken breach: an act left undone before another is done ("没取得排污许可证就排污", "没建成或没验收就投产").
@@ -511,7 +491,9 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
                 and all(sanction_unasked(question, h) for h in liable):
             # "碳排放权交易没按时清缴罚多少？": no article found punishes the party asked of (第二十条 punishes staff who
             # trade); the article of the top duty's law that repeats the duty (第二十四条 "未按照规定清缴…") does
-            punishing = _penalty_of_top_duty(kb, question, hits[:3])
+            from .structured import penalty_of_top_duty  # structured imports this module
+
+            punishing = penalty_of_top_duty(kb, question, hits[:3])
             if punishing is not None:
                 hits = [punishing, *(h for h in hits if h.clause_id != punishing.clause_id)]
                 liable = [punishing, *liable]

@@ -450,6 +450,22 @@ def penalty_of_rule(kb: KnowledgeBase, duty: Hit, rule: str) -> Hit | None:
 _RULE_WORDS = re.compile(r"禁止|不得|严禁|应当|必须")  # a sentence that states a rule a penalty can punish
 
 
+def penalty_of_top_duty(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
+    """The liability article of a top duty's law that punishes its rule (penalty_of_rule), the rule being the duty's
+    sentence that speaks most of the question."""
+    terms = content_terms(question)
+    for duty in hits:
+        if in_liability_chapter(duty):
+            continue
+        rules = [x for x in (duty.text[a:b].strip() for a, b in sentences(duty.text)) if _RULE_WORDS.search(x)]
+        if not rules:
+            continue
+        got = penalty_of_rule(kb, duty, max(rules, key=lambda x: sentence_score(question, x, terms)))
+        if got is not None:
+            return got
+    return None
+
+
 def penalty_answer(kb: KnowledgeBase, question: str, earlier: Answer) -> Answer | None:
     """"罚多少？" after an answer that quoted a ban or duty: the article punishing that very rule, with the breaches and
     amounts it sets for it; None when the rule's law punishes it nowhere that can be told."""

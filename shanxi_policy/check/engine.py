@@ -39,7 +39,16 @@ from .judges import (
     stated,
     word_spans,
 )
-from .negation import REDUCERS, SEGMENT_END, in_progress, is_zone, proceeds_ahead, segment_start, works_begun
+from .negation import (
+    REDUCERS,
+    SEGMENT_END,
+    in_progress,
+    is_regex_word,
+    is_zone,
+    proceeds_ahead,
+    segment_start,
+    works_begun,
+)
 from .proposal import (
     NEGATED,
     PRESENT,
@@ -447,7 +456,7 @@ def _spared(before: str) -> bool:
 
 def _word_pattern(w: str) -> re.Pattern[str]:
     """A lexicon word as a pattern: "/…/" is a regex, anything else the word itself (normalized)."""
-    if len(w) > 2 and w.startswith("/") and w.endswith("/"):
+    if is_regex_word(w):
         return re.compile(w[1:-1], re.I)
     return re.compile(re.escape(normalize_for_search(w)))
 
@@ -505,7 +514,7 @@ def satisfied_words(ob: dict[str, Any], text: str) -> list[str]:
     """The words by which the proposal addresses a duty, as it writes them (a /regex/ entry gives what it matched)."""
     out: list[str] = []
     for w in ob.get("satisfied", []):
-        if len(w) > 2 and w.startswith("/") and w.endswith("/"):
+        if is_regex_word(w):
             out.extend(dict.fromkeys(m.group(0) for m in _word_pattern(w).finditer(text)))
         elif w in text:
             out.append(w)

@@ -284,8 +284,13 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return text[s:e + 1].strip()
 
 
+def is_regex_word(term: str) -> bool:
+    """A lexicon entry written as a pattern ("/…/"), not a word."""
+    return len(term) > 2 and term.startswith("/") and term.endswith("/")
+
+
 def _pattern(term: str) -> re.Pattern[str]:
-    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+    if is_regex_word(term):
         return re.compile(term[1:-1], re.I)
     return re.compile(re.escape(term), re.I)
 

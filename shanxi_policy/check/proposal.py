@@ -17,7 +17,18 @@ from ..package_data import data_text, load_yaml
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import tagged
 from .facts import operating_report, proposal_fields, proposal_title
-from .negation import NEGATORS, POST_OUT, POST_REMOVERS, REMOVERS, SEGMENT_END, former_site, outside, segment_start, undone
+from .negation import (
+    NEGATORS,
+    POST_OUT,
+    POST_REMOVERS,
+    REMOVERS,
+    SEGMENT_END,
+    former_site,
+    is_regex_word,
+    outside,
+    segment_start,
+    undone,
+)
 
 # libyaml when present: parsing the lexicons in pure Python was a third of the first check's time.
 
@@ -208,7 +219,7 @@ def _half_widths(rx: str) -> str:
 
 
 def _pattern(term: str) -> re.Pattern[str]:
-    if len(term) > 2 and term.startswith("/") and term.endswith("/"):
+    if is_regex_word(term):
         return re.compile(_half_widths(term[1:-1]), re.I)
     return re.compile(re.escape(normalize_for_search(term)), re.I)
 
