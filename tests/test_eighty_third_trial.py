@@ -54,7 +54,8 @@ def test_flood_works_whose_flood_review_passed(library_kb):
 
 
 def test_an_information_platform_builds_no_works(library_kb):
-    # "水资源监测与智慧调度信息平台": no assessment duty, no seed-policy water-saving reminder
+    # "水资源监测与智慧调度信息平台": no assessment duty, no seed-policy water-saving reminder (and, since the ninety-
+    # seventh trial, no 符合 for the rivers it monitors: the non-environmental cases' verdict)
     rep = check_proposal(library_kb, trial_text("83_P12"))
-    assert rep.verdict == "supports"
+    assert rep.verdict == "unrelated"
     assert not relations(rep, "环境影响评价法", "第二十五条")

@@ -664,7 +664,10 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         j = lead.text.find(best) + len(best)
         stop = lead.text.find("。", j)
         tail = lead.text[j: stop + 1 if stop >= 0 else len(lead.text)].strip()
-        if tail and len(tail) <= CONTINUATION_MAX and tail not in chosen and sentence_score(q, tail, terms) > 0:
+        # or when it qualifies the rule ("贮存危险废物不得超过一年；确需延长期限的，应当报经…批准"): a limit is not
+        # given without its way out
+        if tail and len(tail) <= CONTINUATION_MAX and tail not in chosen \
+                and (sentence_score(q, tail, terms) > 0 or _QUALIFIES.match(tail)):
             chosen.append(tail)
     chosen = _contiguous(lead.text, chosen)
     if not legacy:
@@ -826,19 +829,24 @@ def _contiguous(text: str, chosen: list[str]) -> list[str]:
 
 # What a penalty sentence's next part begins with when it goes on with the same breach ("…责令改正；拒不改正的，予以关闭，
 # 并处…罚款").
-_CONSEQUENCE = re.compile(r"^(?:拒不|逾期|情节严重|造成|并处|并可以)")
+# (or fines the persons answerable for it, "对直接负责的主管人员和其他责任人员，处5万元以上…罚款")
+_CONSEQUENCE = re.compile(r"^(?:拒不|逾期|情节严重|造成|并处|并可以|对[^，。；;]{0,16}(?:人员|负责人))")
+# What the rest of a sentence after its semicolon begins with when it qualifies the rule: a need beyond it, a proviso.
+_QUALIFIES = re.compile(r"^(?:确需|确有必要|因特殊|特殊情况|但是|但|除[^，。；;]{1,30}外)")
+# Consequence sentences a penalty quote goes on with.
+CONSEQUENCES_MAX = 3
 
 
 def _with_consequences(text: str, chosen: list[str]) -> list[str]:
     """A quote ending at a semicolon goes on with the clause's next sentences of the same paragraph that state what
-    follows for the same breach (at most two): "…责令改正；" alone hides "拒不改正的，予以关闭，并处一万元以上…罚款"."""
+    follows for the same breach (at most three): "…责令改正；" alone hides "拒不改正的，予以关闭，并处一万元以上…罚款"."""
     last = next((c for c in reversed(chosen) if c), "")
     i = text.find(last)
     if not last.rstrip().endswith(("；", ";")) or i < 0:
         return chosen
     out = list(chosen)
     for a, b in sentences(text):
-        if a < i + len(last) or len(out) - len(chosen) >= 2:
+        if a < i + len(last) or len(out) - len(chosen) >= CONSEQUENCES_MAX:
             continue
         sent = text[a:b].strip()
         if "\n" in text[i + len(last):a] or not _CONSEQUENCE.match(sent):

@@ -34,6 +34,9 @@ _TIME = re.compile(r"(?:到|至)?(?:本世纪|21世纪|二十一世纪)中叶|(?
 _IF = re.compile(rf"^(?:{_IF_WORDS}|万一)")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
+# Pronouns that stand for a party, and a party a question names ("重点用能单位", "排污企业", "施工单位").
+_PARTY_PRONOUN = re.compile(r"^(?:那|那么)?(?:它们|他们|这些)")
+_PARTY_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:单位|企业|机构|经营者|生产者|使用者|排放者|个人|公司)$")
 # Words that make a fragment a new question about the old topic rather than a new topic.
 _FRAME = re.compile(r"多少|多久|多长|多大|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|"
                     r"标准")
@@ -308,6 +311,23 @@ def _is_act(phrase: str) -> bool:
         return True  # "年度排放报告不交": a thing, and what is not done with it
     return len(tags) >= 2 and tags[-1][1].startswith("n") and any(f == "v" for _w, f in tags[:-1]) \
         and not any(f == "uj" for _w, f in tags)
+
+
+def _is_event(phrase: str) -> bool:
+    """What happened to a thing ("项目规模扩大了", "许可证过期了"): a noun first, a verb, and 了 at the end."""
+    tags = tagged(phrase)
+    return len(tags) >= 3 and tags[0][1].startswith("n") and tags[-1][0] == "了" \
+        and any(f.startswith("v") for _w, f in tags[1:-1])
+
+
+def _leading_nouns(text: str) -> str:
+    """The nouns a clause opens with ("建设项目环评" of "建设项目环评批了超过五年才开工")."""
+    out = ""
+    for w, f in tagged(text):
+        if not f.startswith(("n", "j")):
+            break
+        out += w
+    return out
 
 
 _OMITTED = re.compile(r"(?:不|未|没|没有)(?:按时|按期|按规定|依法)?[\u4e00-\u9fff]{1,2}$")
@@ -741,13 +761,20 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     if swapped:
         return swapped
     out = _resolve(question, history, rarity, documents)
+    broken = _BROKEN_ASKED.match(_LEAD.sub("", question.strip()))
+    if earlier and out == question.strip() and broken and not ASKS_PENALTY.search(earlier[-1]):
+        # "不报告呢？罚多少？" after "…审核结果要向谁报告？", read as a question of its own: the duty broken, and the
+        # penalty asked in so many words
+        inner = resolve(f"{broken.group(1)}呢？", history, rarity, documents)
+        if inner.endswith(_BROKEN_ASK):
+            return f"{inner[:-len(_BROKEN_ASK)]}，{broken.group(2).rstrip('？?')}？"
     if not earlier or out == question.strip():
         return out
     core = _IF.sub("", _LEAD.sub("", _TAIL.sub("", question.strip())))
     if re.match(r"(?:不|没有?|未)(?!\s*$)", core) and not _ASKING.search(out) and not ASKS_PENALTY.search(out):
         # "不如实报告呢？" after "…审核结果要向谁报告？": the duty asked about, broken; what follows is asked
-        # ("…审核结果不如实报告？" asks nothing)
-        return f"{out.rstrip('？?。 ')}，怎么处罚？"
+        # ("…审核结果不如实报告？" asks nothing; nor does whom it goes to, "…要向不报告")
+        return f"{_WHOM_ASKED.sub('', out.rstrip('？?。 '))}{_BROKEN_ASK}"
     # "要是许可证到期了没去续呢？" after "企业没办排污许可证就排污，怎么罚？": the short name is the earlier question's
     # thing (排污许可证), which the rewritten question must keep
     before = earlier[-1]
@@ -771,6 +798,14 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
         if len(t) >= 3 and longer and longer not in out and t in out:
             out = out.replace(t, longer, 1)
     return out
+
+
+# A duty left undone and its penalty asked at once ("不报告呢？罚多少？", "不报告罚多少？"); what a follow-up of a duty
+# left undone asks; whom or where a duty's act goes, asked ("要向谁", "应当向哪个部门") before the act's denial.
+_BROKEN_ASKED = re.compile(r"^((?:不|没有?|未)[\u4e00-\u9fff]{1,8}?)(?:的话)?呢?[？?，,]?\s*"
+                           r"((?:要|会)?(?:罚多少钱?|罚款多少|怎么罚|怎么处罚|如何处罚)[？?]?)$")
+_BROKEN_ASK = "，怎么处罚？"
+_WHOM_ASKED = re.compile(r"(?:要|应当|应该|需要|必须)?(?:向|给|找)(?:谁|哪[个里家]?[\u4e00-\u9fff]{0,4}?)?(?=不|没有?|未)")
 
 
 def person_asked(question: str, before: str) -> str:
@@ -890,6 +925,11 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         return out.replace(f"{years[0]}年", when.group(0), 1)
     topic = _topic(previous, rarity, documents)
     if _PRONOUN.search(frag) and topic:
+        if _PARTY_PRONOUN.search(frag):
+            # "那它们每年要报什么？" after "重点用能单位怎么界定？": they are the party the question was about, not its
+            # rarest word (界定)
+            party = _PARTY_NAMED.search(question_subject(previous))
+            topic = party.group(0) if party else topic
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
     if not frag:
         return out
@@ -1067,11 +1107,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
             return out[:s0] + phrase + out[e0:]
     if nouns:
         situation, sep, rest = out.rpartition("，")
-        if sep and _is_act(phrase) and any(f == "v" for _w, f in tagged(situation)) \
+        if sep and (_is_act(phrase) or _is_event(phrase)) and any(f == "v" for _w, f in tagged(situation)) \
                 and not _FRAME_START.search(situation):
             # "那借道我国过境转移危险废物呢？" after "把境外的固体废物运进国内，海关会怎么处理？": another act in the
-            # place of the situation the question was asked in.
-            return f"{phrase}，{rest}"
+            # place of the situation the question was asked in ("那要是项目规模扩大了呢？" after "…批了超过五年才开工，
+            # 原来的批复还能用吗？": another event, of the thing the situation opened with, "建设项目环评").
+            lead = _leading_nouns(situation) if not _is_act(phrase) else ""
+            return f"{lead}，{phrase}，{rest}" if lead and lead not in phrase and lead not in rest else f"{phrase}，{rest}"
         parallel = parallel_span(out, phrase)
         if parallel:
             parallel = _with_own_modifier(out, parallel, phrase, documents)

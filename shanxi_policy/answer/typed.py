@@ -7,6 +7,7 @@ a structured answer is only built from clauses it accepted.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -304,9 +305,9 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     spoken = ans.text + "".join(h.text for n, h in enumerate(ans.citations, 1) if n in cited)
     legal = bool(_LEGAL_ASK.search(question))
     gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents], question=True)
-            if legal or not any(w in spoken for w in g.words)]
+            if legal or not any(w in spoken for w in g.words) or _asked_unspoken(g.words, question, spoken)]
     if gaps:
-        if all(not any(w in spoken for w in g.words) for g in gaps) \
+        if all(not any(w in spoken for w in g.words) or _asked_unspoken(g.words, question, spoken) for g in gaps) \
                 and not all(only_as_new_use(w, question) for g in gaps for w in g.words):
             # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
             # hazardous-waste licence) would be read as the answer, so none is given (unless the matter is only the
@@ -321,6 +322,17 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
         msg = f"文档库中的文件没有提到“{paper}”，无法回答；可在文档管理中导入相关法规后再问。"
         return Answer(False, msg, ans.citations, ans.question, msg, 0.0, type="refusal")
     return ans
+
+
+# What a question asks of the word before it ("安全距离有什么规定", "安全距离是多少").
+_ASKED_OF = r"(?:的)?(?:有什么|有哪些|是多少|是什么|是几|要多|多少|多远|多久|怎么|如何|有何|规定|要求)"
+
+
+def _asked_unspoken(words: Sequence[str], question: str, spoken: str) -> bool:
+    """The word of a matter the question asks about ("危险化学品储存设施与居民区的安全距离有什么规定") is not in the
+    clauses cited, though another word of the matter is (水污染防治法 第七十七条 names 危险化学品): they do not
+    answer it."""
+    return any(w not in spoken and re.search(re.escape(w) + _ASKED_OF, question) for w in words)
 
 
 def _not_held(gaps: list[Any], then: str) -> str:
@@ -368,6 +380,8 @@ def sub_questions(question: str) -> list[str]:
     # ("请逐条列出。", "请详细说明": how to answer, not another question)
     parts = [p.strip() for p in re.split(r"(?<=[？?])", question.strip())
              if p.strip() and not _HOW_TO_ANSWER.fullmatch(p.strip())]
+    if len(parts) == 1:
+        return _conjunct_figures(parts[0])
     # (a later part that asks only what follows, "不做罚多少？", how often, "多久交一次？", or where, "去哪儿办？", asks it of
     # the first part's subject: it is a question of its own, read in the light of the first)
     asked = [p for i, p in enumerate(parts) if len([t for t in content_terms(p) if not t.isdigit()]) >= 2
@@ -378,6 +392,26 @@ def sub_questions(question: str) -> list[str]:
     if len(parts) == 2 and ASKS_PENALTY.search(parts[0]) and _PENALTY_ONLY.fullmatch(parts[1]):
         return []  # "…能罚款吗？罚多少？": one penalty asked twice, answered once by the article that states it
     return asked if len(parts) >= 2 and len(asked) == len(parts) else []
+
+
+# "环境管理台账和原始监测记录要保存多久？": two things, and one period or figure asked of each.
+_TWO_THINGS_ONE_FIGURE = re.compile(r"^([\u4e00-\u9fff]{4,14}?)(?:和|与|以及|及|、)([\u4e00-\u9fff]{4,14}?)"
+                                    r"((?:的)?(?:有效期|期限|保存期限|时限)?(?:分别)?(?:都)?(?:是|为)?"
+                                    r"(?:要|需要|应当|应该|必须)?(?:保存|保留|留存|存放|贮存|公开|公示)?"
+                                    r"(?:多久|多长时间|几年|多少年|几个月|多少天|几天)[？?]?)$")
+
+
+def _conjunct_figures(question: str) -> list[str]:
+    """The question asked of each of two things it joins, when it asks a period of them (each thing's own rule
+    states its own); [] otherwise."""
+    m = _TWO_THINGS_ONE_FIGURE.match(question.strip())
+    if m is None:
+        return []
+    things = [m.group(1), m.group(2)]
+    if not all(tagged(t)[-1][1].startswith("n") and content_terms(t) for t in things):
+        return []
+    ask = m.group(3).replace("分别", "").replace("都", "")
+    return [f"{t}{ask if ask.endswith(('？', '?')) else ask + '？'}" for t in things]
 
 
 # A part asking only the amount of a penalty ("罚多少？", "罚多少钱？").

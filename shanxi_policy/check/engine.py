@@ -450,8 +450,12 @@ def _allowed(src: CheckSource, doc_id: str, doc_filter: DocFilter | None) -> boo
 _SAVED = re.compile(r"节约|节省|节能|替代|减排")
 
 
+# Before a works' name, the source of what the project takes ("覆土来源为同期实施的县道改建工程剥离的表土"): another works.
+_SOURCE_BEFORE = re.compile(r"(?:来源为|来源于|来自|取自|购自|外购自)[^，。；,;]{0,16}$")
+
+
 def _spared(before: str) -> bool:
-    return bool(REDUCERS.search(before) or _SAVED.search(before))
+    return bool(REDUCERS.search(before) or _SAVED.search(before) or _SOURCE_BEFORE.search(before))
 
 
 def _word_pattern(w: str) -> re.Pattern[str]:
@@ -989,7 +993,8 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     named = _named(prop, lex)
     off = {d for d, g in gates.items() if g and d not in chosen and not named(g)} | elsewhere
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
-    gaps = coverage_gaps(text, held, stated)
+    # (a platform or a training scheme takes no land and runs no works: the laws of what it records are not its own)
+    gaps = [] if service_only(prop.title) else coverage_gaps(text, held, stated)
     return Prepared(src, prop, fixed, facts, hits, duties, results[len(facts): len(facts) + len(duties)], off, gaps,
                     _stated_matters(facts), elsewhere, papers)
 
@@ -1071,9 +1076,10 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                     f.reason = "该条款规定的是项目投入运行后的义务，项目材料尚未涉及，运行后应依法落实。"
                     related[nh.norm.clause_id] = f
                 continue
-            if j.verdict == "attention" and j.missing and platform:
+            if platform and ((j.verdict == "attention" and j.missing) or j.verdict == "supports"):
                 # "…对接重点排污单位在线监控数据接口" in a data platform: the works it names are whom it serves, not what
-                # it is; a platform has none of their duties
+                # it is; a platform has none of their duties, and keeps none by naming their layers ("整合生态保护红线…
+                # 图层" keeps no red line)
                 j = Judgment("not_applicable", strength=j.strength)
             if j.verdict == "not_applicable":
                 # The norm closest to a sentence is shown as related even when no word of its act is matched:
@@ -1134,7 +1140,9 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     # a place or land use the library cannot review keeps the verdict open; a procedure named in passing
     # ("防洪评价已通过") is only noted
     opening = [g.message() for g in prep.gaps if g.opens]
-    unmatched = prep.matters if not any(f.relation != "related" for f in findings) else []
+    # (a platform's matters are what it records, not what it does)
+    unmatched = prep.matters if not any(f.relation != "related" for f in findings) \
+        and not service_only(prop.title) else []
     if unmatched:
         # "未发现直接相关的政策条款" would read as a clean result for a design the library failed to match.
         gaps.append(f"项目材料涉及{'、'.join(f'“{w}”' for w in unmatched)}等环境事项，但未能匹配到适用的条款，"

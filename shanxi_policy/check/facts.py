@@ -52,7 +52,8 @@ def operating_report(text: str) -> bool:
 # A project whose title names only a service (a platform, software, training, publicity, a study, an allocation) and no
 # works on the ground (a 园区 is where, not what): "全域文旅数字化服务平台及导游人才培训项目" builds nothing a land-use
 # or pollution clause could bind.
-_SERVICE = re.compile(r"数字化|信息化|小程序|软件|数据中台|信息系统|管理系统|(?:服务|云|信息|调度|监管|管理|数据|执法)平台|"
+_SERVICE = re.compile(r"数字化|信息化|小程序|软件|数据中台|信息系统|管理系统|"
+                      r"(?:服务|云|信息|调度|监管|管理|数据|执法|追溯|溯源)平台|"
                       r"培训|宣传|营销|推广|规划编制|"
                       r"课题|研究|咨询|评估|分配|考核|评选|招聘")
 _ON_THE_GROUND = re.compile(r"厂|场|站|馆|园(?!区)|基地|工程|车间|生产线|道路|管网|楼|(?<!住)房|建筑|酒店|民宿|仓|库|窑|炉|"

@@ -33,6 +33,7 @@ from .negation import (
     in_progress,
     outside,
     segment_start,
+    sentence_at,
     undecided,
     works_begun,
 )
@@ -452,7 +453,7 @@ class RuleJudge(Judge):
         least = 2 if split is None else 1  # an act needs two words to stand alone, a condition one
         alts = [a for a in (split or _ALT_SPLIT).split(action) if len(content_terms(a)) >= least]
         alts = (alts if len(alts) > 1 else []) + (self._instances(action) + _lead_list_objects(action)
-                                                  if split is None else [])
+                                                  + _object_list_acts(action) if split is None else [])
         # A condition holds when one of its alternatives does ("未经审查或者审查后未予批准的"): the one the fact
         # agrees with most counts, not one it shares words with only to deny them.
         # ("验收不合格的" is not the case of "完成竣工环保验收": its word the norm denies, 合格, the fact never says is missing)
@@ -956,7 +957,9 @@ class RuleJudge(Judge):
                 continue  # a duty to provide a thing; "减少…排放量", "达标排放" are judged by the share of words
             alts = next((g for g in term_groups(phrase) if obj in g), (obj,))
             states = [self._fact_state(t, fact) for t in alts]
-            if NEGATED not in states or PRESENT in states or _other_compound(obj, phrase, fact):
+            if NEGATED not in states or PRESENT in states or _other_compound(obj, phrase, fact) \
+                    or _denied_by_other_act(obj, phrase, fact):
+                # ("纳入施工合同" and "…卖给个体废油回收户，未签订合同": another act's thing is denied)
                 continue
             if all(_fact_undecided(t, fact) for t in alts if self._fact_state(t, fact) == NEGATED):
                 continue  # "地下水监测井的数量和位置待环评单位确定": still to be settled, not refused
@@ -1380,6 +1383,10 @@ class RuleJudge(Judge):
         # "收购周边村庄玉米秸秆", "距离村庄约300米": the places named are around the site, not where it is
         around = bool(scope) and bool(s.words) and not _NEAR_SCOPE.search(scope) and _only_around(
             [w for w in s.words if self.weight(w) >= 1.0], fact, scope) and not self._alternative_held(scope, fact)
+        if scope and s.words and not around and norm.modality == "prohibition" and _act_put_outside(a.words, fact):
+            # "禁止…在湿地…堆放固体废物" and "施工土方在河道管理范围外临时堆放": the act's own sentence puts it outside
+            # the protected place, wherever else the proposal names that place ("河道内原有芦苇湿地全部保留")
+            around = True
         if scope and any(_PERIOD.fullmatch(part) and not self._fact_state(part, fact, wide=True)
                          for part in re.split(r"[；;，,]", scope)):
             return Judgment("not_applicable")  # "夜间" bounds the ban in time; a proposal that never says when is not in it
@@ -1424,7 +1431,7 @@ class RuleJudge(Judge):
                 and (max(self.weight(w) for w in c.words) >= p.specific or bool(_WORKS.search(condition))) \
                 and not _works_missing(condition, fact) and not self._act_unstated(condition, fact) \
                 and not self._rarest_case_word_unsaid(condition, c, fact) and not _ANY_ACTIVITY.search(condition) \
-                and not (kinds and not _named_together(c.words, fact)) \
+                and not (kinds and not _named_together(c.words, fact)) and not _CARE_DUTY.match(action.strip()) \
                 and not self._addressed(action, fact, p.support):
             # (a case of "…的生产和服务活动" is matched for a part the fact refuses, not to call the duty unsaid: any
             # works giving off the thing is one, and "喷漆车间…废气经活性炭吸附和催化燃烧处理" is not silent on it)
@@ -1623,7 +1630,8 @@ class RuleJudge(Judge):
                 # One word in common ("转让" in "禁止伪造、变造、转让排污许可证" and "废品收购站") does not show
                 # the act: a prohibition names an act and what it is done to, or where.
                 return out("not_applicable")
-            if _MANNER.search(action) and not _IMPROPER.search(fact.norm_text) and not _means_class_said(action, fact):
+            if _MANNER.search(action) and not _IMPROPER.search(_act_parts(action, fact)) \
+                    and not _means_class_said(action, fact):
                 # "禁止随意倾倒、堆放或者焚烧生活垃圾" forbids the unlawful manner; a project under review that
                 # does not show it (a licensed incinerator) is not what the norm is about. One that names no
                 # approval for the act ("煤矸石倒入荒沟填平") leaves open whether it is the unlawful manner.
@@ -1824,7 +1832,13 @@ class RuleJudge(Judge):
                     # "企业应当在经济技术可行的条件下…自行回收利用或者转让…": a duty as far as feasible is not broken by a
                     # refusal the proposal may have cause for ("医疗废物…不转让"); the reviewer weighs it
                     return out("attention")
-                if _EXEMPTION_CLAIMED.search(fact.whole or fact.sentence):
+                claimed = _EXEMPTION_CLAIMED.search(fact.whole or fact.sentence)
+                if claimed and _EXEMPTION_CONFIRMED.search(
+                        sentence_at(fact.whole or fact.sentence, claimed.start(), claimed.end())):
+                    # "县生态环境局已出具书面意见：…按名录不需编制环评文件": the authority has confirmed the exemption
+                    # in writing; the duty's case is not this project's (the paper is shown among those held)
+                    return out("not_applicable")
+                if claimed:
                     # "依据《建设项目环境影响评价分类管理名录》，…不纳入建设项目环境影响评价管理": an exemption the
                     # proposal claims under a rule; the reviewer checks the rule, it is no refusal
                     return out("attention")
@@ -2273,6 +2287,22 @@ def _lead_list_objects(action: str) -> list[str]:
     return [m.group(0) + x for x in items] if len(items) > 1 else []
 
 
+# "将…超标的工业固体废物、生活垃圾或者污染土壤用于土地复垦": an act done with a thing of a list, by 将/把 before it.
+_PUT_TO_USE = re.compile(r"^(将|把)([^，。；,;]*?的)?([^，。；,;的]+?)(用于|用作|作为|混入|填埋|倾倒|排入|运往|施用|回填)(.*)$")
+
+
+def _object_list_acts(action: str) -> list[str]:
+    """The act done with each thing of the list ("将污染土壤用于土地复垦"): any one of them is the act the norm is
+    about; the modifier before the list goes with each."""
+    m = _PUT_TO_USE.match(action.strip())
+    if m is None:
+        return []
+    items = [x for x in _LIST_SPLIT.split(m.group(3)) if len(x) >= 2]
+    if len(items) < 2:
+        return []
+    return [f"{m.group(1)}{m.group(2) or ''}{x}{m.group(4)}{m.group(5)}" for x in items]
+
+
 # The items of a list of acts or of objects ("伪造、变造、转让", "化工园区和化工项目").
 _LIST_SPLIT = re.compile(r"、|以及|或者|和|及|与|或")
 
@@ -2609,6 +2639,15 @@ _PLANNED_START = re.compile(r"(?:计划|拟|预计|将)(?:于)?[^，。；]{0,12
 # A proposal's claim that a rule exempts it ("依据…名录，…不纳入…管理", "按规定无需办理…", "豁免").
 _EXEMPTION_CLAIMED = re.compile(r"(?:依据|根据|按照|按)[^。；]{0,30}?(?:名录|目录|规定|办法)[^。；]{0,40}?"
                                 r"(?:不纳入|无需|不需要|不需|免于|豁免)")
+# An authority that confirms it in writing ("县生态环境局已出具书面意见", "经市生态环境局书面确认").
+_EXEMPTION_CONFIRMED = re.compile(r"(?:局|部门|政府|委员会)[^。；，,]{0,8}?(?:出具|复函|函复|书面确认|确认)|"
+                                  r"(?:书面|正式)(?:意见|确认|复函)")
+
+
+
+# A duty of care that only asks more of what a works does anyway ("加强对相关设施、设备和场所的管理和维护，保证其正常运行"):
+# no proposal states it, and none that says nothing of it leaves it undone.
+_CARE_DUTY = re.compile(r"^加强[^，。；,;]{0,24}?(?:管理|维护|监督|养护)(?:和|、|及)?(?:管理|维护|养护)?(?:[，,]|$)")
 # A duty bounded by what is feasible ("在经济技术可行的条件下", "尽可能").
 _SOFT_DUTY = re.compile(r"经济技术可行|技术可行、经济合理|经济合理、技术可行|尽可能|尽量")
 # "…等逃避监管的方式排放水污染物": the act and its thing after the listed means.
@@ -3206,6 +3245,42 @@ def _only_around(words: list[str], fact: Fact, scope: str = "") -> bool:
     return True
 
 
+def _act_parts(action: str, fact: Fact) -> str:
+    """The sentences of the fact that do one of the action's verbs (the whole fact's text where it is one sentence,
+    or none does): how the act is done is read there, not in a sentence about something else ("河道内原有芦苇湿地
+    全部保留" says nothing of how "施工土方…临时堆放" is done)."""
+    if not fact.parts:
+        return fact.norm_text
+    verbs = [w for w, t in tagged(action) if t.startswith("v") and len(w) >= 2 and w not in GENERIC_WORDS
+             and not _MANNER.search(w)]
+    held = [p for p in fact.parts if any(v in p for v in verbs)]
+    return "".join(held) if held else fact.norm_text
+
+
+# "在河道管理范围外", "于保护区边界以外": a place of the kind a ban is bound to, which the clause puts the act outside of
+_PUT_OUTSIDE = re.compile(r"(?:在|于)[^，。；,;在于]{0,16}?(?:范围|区域|保护区|河道|湿地|水域|红线|岸线|河滩|滩地|边界)"
+                          r"(?:以外|之外|外)")
+
+
+def _act_put_outside(words: list[str], fact: Fact) -> bool:
+    """Every clause of the proposal that does the act (a verb among the matched words) puts it outside a zone-like
+    place before the verb ("施工土方在河道管理范围外临时堆放"): the act is not done where the ban holds."""
+    verbs = [w for w in words if len(w) >= 2 and any(t.startswith("v") for _w, t in tagged(w))]
+    if not verbs:
+        return False
+    text = _normalized(fact.whole or fact.norm_text)
+    found = False
+    for seg in re.split(r"[，。；,;]", text):
+        at = [seg.find(v) for v in verbs if v in seg]
+        if not at:
+            continue
+        m = _PUT_OUTSIDE.search(seg)
+        if not m or m.end() > min(at):
+            return False
+        found = True
+    return found
+
+
 # "项目用地北侧与龙泉山省级风景名胜区相邻": the place after 与 that the site borders, or is measured from.
 _WITH_BEFORE = re.compile(r"与[^，。；,;与]{0,12}$")
 _BORDERS_AFTER = re.compile(r"^[^，。；,;]{0,6}?(?:相邻|毗邻|接壤|为邻|紧邻|相接)|"
@@ -3720,7 +3795,9 @@ _TURNED_INTO = re.compile(r"(?:转为|转变为|改为|改变为|变更为|改�
 # A thing a ban names by its being over a limit ("重金属…含量超标的污泥").
 _OVER_LIMIT_THING = re.compile(r"超标的|超过[^，。；]{0,12}标准的")
 # A thing named by the poison it holds ("含铬污泥", "含重金属废渣"): over any limit for land by its nature.
-_TOXIC_CONTENT = re.compile(r"含(?:有)?(?:铬|六价铬|镉|汞|铅|砷|镍|铊|重金属|有毒有害)")
+# (or by what it is: soil already polluted, the slag of smelting a heavy metal, "铅锌冶炼废渣")
+_TOXIC_CONTENT = re.compile(r"含(?:有)?(?:铬|六价铬|镉|汞|铅|砷|镍|铊|重金属|有毒有害)|污染土|"
+                            r"(?:铅|锌|镉|汞|砷|铬|镍|锑|铊)[\u4e00-\u9fff]{0,2}冶炼(?:废)?渣")
 _BREACHED = re.compile(r"超标|超过|超出|低于|高于|少于|不足|不达标|未达标|未达到|达不到|不符合|不合格")
 _BOUND = re.compile(rf"(少于|低于|小于|超过|高于|大于)({_NUM})([^\d一二两三四五六七八九十百千，。；、]{{1,4}})")
 

@@ -18,7 +18,9 @@ REDUCERS = re.compile(r"减少|削减|压减|压降|降低|减量")
 # "原农药生产企业搬迁后的厂区" is a former plant: the enterprise is gone from the site.
 POST_REMOVERS = re.compile(r"^[^，。；,;：:]{0,14}?(?:(?:替代|淘汰|关停|拆除|取缔|清零|退出|改为|改成|改造为|改电|改气|置换为)"
                            # "采购国家明令淘汰的设备", "列入淘汰目录的": a remover before 的 describes the thing acted on
-                           r"(?!的|目录|名录|类|清单|范围)"
+                           r"(?!的|目录|名录|类|清单|范围"
+                           # "…约4万吨及其厂区拆除时挖出的污染土": when another thing was removed, not this one removed
+                           r"|时|期间|过程|中|挖出|产生)"
                            r"|搬迁后|搬离|迁出|停产后|关闭后"
                            # "原有渗坑已于2023年回填平整": a pit filled in or sealed is gone
                            r"|已(?:于[^，。；,;：:]{0,8}?)?(?:回填|封堵|填平|堵死|封停))")
@@ -327,6 +329,19 @@ def solved(before: str, after: str) -> bool:
     return bool(_SOLVING.search(before)) and bool(_PROBLEM.match(after))
 
 
+# After a remover, when it was done or what it gave ("厂区拆除时挖出的污染土", "拆除过程中产生的废料"): the thing
+# after is what the removal yielded, not what is removed.
+_REMOVAL_TIME = re.compile(r"^[^，。；,;：:]{0,2}?(?:时|期间|过程|中|施工|作业|产生|挖出|清理出)")
+
+
+# Before a place in its clause: the project keeps out of it ("项目区已避让生态保护红线和县级湿地公园范围").
+_AVOIDED = re.compile(r"避让|避开|绕避|绕开|远离")
+
+
+def _removes_before(window: str) -> bool:
+    return any(not _REMOVAL_TIME.match(window[m.end():]) for m in REMOVERS.finditer(window))
+
+
 def find_mentions(text: str, terms: list[str], removal_negates: bool = False) -> list[Mention]:
     out: list[Mention] = []
     for term in terms:
@@ -334,12 +349,12 @@ def find_mentions(text: str, terms: list[str], removal_negates: bool = False) ->
             window = text[segment_start(text, m.start()) : m.start()]
             end = SEGMENT_END.search(text, m.end())
             after = text[m.end() : end.start() if end else len(text)]
-            removed = bool(REMOVERS.search(window)) or bool(POST_REMOVERS.search(after)) \
+            removed = _removes_before(window) or bool(POST_REMOVERS.search(after)) \
                 or former_site(window, after, m.group(0)) or solved(window, after) \
                 or (removal_negates and bool(REDUCERS.search(window)))
             # a negation inside an attribute ("不再使用的废冷冻机油…委托有资质单位") describes the noun after its 的
             said = window[window.rfind("的") + 1:]
-            negated = bool(NEGATORS.search(said)) or (removal_negates and removed) \
+            negated = bool(NEGATORS.search(said)) or bool(_AVOIDED.search(said)) or (removal_negates and removed) \
                 or undone(text, m.start(), m.end()) or outside(text, m.start(), m.end())
             out.append(Mention(m.group(0), m.start(), m.end(), negated, sentence_at(text, m.start(), m.end())))
     return out
