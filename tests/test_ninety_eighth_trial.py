@@ -92,3 +92,37 @@ def test_each_record_gets_its_own_period(library_kb):
     ans = library_kb.ask("环境管理台账和原始监测记录要保存多久？")
     assert {c.clause_id for c in ans.citations[:2]} == {"排污许可管理条例:a21", "排污许可管理条例:a19"}
     assert "原始监测记录保存期限不得少于5年" in ans.text
+
+
+# Of the hundredth trial (a housing developer's project manager).
+
+
+def test_a_survey_not_done(library_kb):
+    # "该做土壤污染状况调查没做，会罚多少？": 第九十四条 (未按照规定进行…调查), not 第九十五条 (a report not filed)
+    ans = library_kb.ask("该做土壤污染状况调查没做，会罚多少？")
+    assert ans.citations[0].clause_id == "土壤污染防治法:a94"
+
+
+@pytest.mark.parametrize("before, follow, clause", [
+    # the act asked of, told done: what follows
+    ("能不能在河道管理范围内盖楼？", "要是已经建了呢？", "水法:a65"),
+    # two zones stand where the one asked of stood
+    ("自然保护区的实验区里能建项目吗？", "那核心区和缓冲区呢？", "自然保护区条例:a32"),
+    # a survey's finding is no breach: what follows it is asked, not a penalty
+    ("地块的土壤污染状况调查报告交给谁评审？", "要是调查发现污染物超标呢？", "土壤污染防治法:a60"),
+])
+def test_follow_ups_of_the_hundredth_trial(library_kb, before, follow, clause):
+    ans = library_kb.ask(follow, history=[before])
+    assert ans.citations[0].clause_id == clause
+    assert not (ans.resolved_question or "").endswith("，？")
+
+
+def test_follow_up_rewrites_of_the_hundredth_trial():
+    # (a question asked by a modal either way, with no 吗, had become "能不能在河道管理范围内盖楼，已经建了的，？")
+    assert resolve("要是已经建了呢？", ["能不能在河道管理范围内盖楼？"]) == "在河道管理范围内盖楼，已经建了的，怎么处罚？"
+
+
+def test_a_drainage_permit_is_another_regulation(library_kb):
+    ans = library_kb.ask("施工排水要不要办排水许可？")
+    assert not ans.found
+    assert "城镇排水与污水处理条例" in ans.text

@@ -151,8 +151,32 @@ def _acting_party(seg: str) -> re.Match[str] | None:
     return m if m.end() in ends and rest and rest[0][1][:1] in ("v", "d") else None
 
 
+def _same_head_replaced(before: str, after: str, item: str) -> bool:
+    """after puts item where before had a word of the same head (实验区 for 核心区): the span they differ in, with
+    what follows it, ends as item does."""
+    a = 0
+    while a < min(len(before), len(after)) and before[a] == after[a]:
+        a += 1
+    b = 0
+    while b < min(len(before), len(after)) - a and before[-1 - b] == after[-1 - b]:
+        b += 1
+    return len(before) - b > a and before[len(before) - b - 1:len(before) - b + 1].find(item[-1]) >= 0
+
+
+# Two things of a kind joined ("核心区和缓冲区").
+_PAIR = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:和|与|及|、)([\u4e00-\u9fff]{2,8})")
+
+
 def _replace_subject(question: str, new: str, topic: str, documents: Sequence[Document]) -> str:
     """Put a new subject into the previous question: a document for a document, a phrase for a phrase."""
+    pair = _PAIR.fullmatch(new)
+    if pair:
+        # "那核心区和缓冲区呢？" after "自然保护区的实验区里能建项目吗？": the pair stands where its first item would
+        one = _replace_subject(question, pair.group(1), topic, documents)
+        if one != question and pair.group(1) in one and pair.group(1) not in question \
+                and _same_head_replaced(question, one, pair.group(1)):
+            # (a thing of the same kind gave way, 实验区 for 核心区; not "开放" for "电鱼")
+            return one.replace(pair.group(1), new, 1)
     bare = _DOC_PLACE.sub("", new)
     name = document_reference(bare, documents)
     if name:
@@ -525,6 +549,15 @@ _OWN_ASK_END = re.compile(r"吗[？?]?$")
 # Acts the pollution laws punish by name, a breach of its own ("篡改监测数据", "暗管偷排").
 _BREACH_ACT = re.compile(r"篡改|伪造|偷排|暗管|私设|渗井|渗坑|倾倒|偷倒|乱倒|焚烧|隐瞒|拒绝检查|逃避")
 _BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
+# Before 超标: a test or survey that found it ("调查发现污染物超标"), a result, not a breach done.
+_FOUND_BEFORE = re.compile(r"(?:发现|检测|监测|测出|检出|调查)[^，。？?]{0,10}$")
+
+
+def _breaches(frag: str) -> list[str]:
+    return [m.group(0) for m in _BREACH.finditer(frag)
+            if not (m.group(0) == "超标" and _FOUND_BEFORE.search(frag[:m.start()]))]
+
+
 # A duty left undone, said by how ("没按规定记台账", "未按照要求公开").
 _NOT_AS_REQUIRED = re.compile(r"(?:没有?|未|不)(?:按|按照|依照|依)(?:规定|要求|标准|许可证)")
 _ASKING = re.compile(r"怎么|怎样|如何|多少|什么|哪些|吗|是否")
@@ -805,6 +838,7 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
 _BROKEN_ASKED = re.compile(r"^((?:不|没有?|未)[\u4e00-\u9fff]{1,8}?)(?:的话)?呢?[？?，,]?\s*"
                            r"((?:要|会)?(?:罚多少钱?|罚款多少|怎么罚|怎么处罚|如何处罚)[？?]?)$")
 _BROKEN_ASK = "，怎么处罚？"
+
 _WHOM_ASKED = re.compile(r"(?:要|应当|应该|需要|必须)?(?:向|给|找)(?:谁|哪[个里家]?[\u4e00-\u9fff]{0,4}?)?(?=不|没有?|未)")
 
 
@@ -1007,8 +1041,8 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         return f"{lead_party.group(1)}{frag}，{out[penalty_at.start():].lstrip('，, ')}"
     # ("要是没批就开工了呢？" after "环评报告表交上去，审批部门多久要给结果？": a breach asks what follows from it, not
     # the earlier question's how long; see the breach below)
-    breach = bool(_BREACH.search(frag)) and not _PENALTY_ASK.search(out) \
-        and not all(b in previous for b in _BREACH.findall(frag))
+    breach = bool(_breaches(frag)) and not _PENALTY_ASK.search(out) \
+        and not all(b in previous for b in _breaches(frag))
     if conditional and not _FRAME.search(frag) and not breach \
             and any(f.startswith("v") for _w, f in tagged(frag)) \
             and any(len(t) >= 2 and t not in previous for t in content_terms(frag)):
@@ -1079,7 +1113,7 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         situation, sep, _asked = previous.rpartition("，")
         carried = carry_subject(f"{own}？", situation + "？" if sep and not _ASKING_CLAUSE.search(situation) else previous)
         return carried or f"{topic}{own}？"
-    if _BREACH.search(frag) and not _FRAME.search(frag) and not all(b in previous for b in _BREACH.findall(frag)):
+    if _breaches(frag) and not _FRAME.search(frag) and not all(b in previous for b in _breaches(frag)):
         # "那没做环评就开工建设呢？": an act done without what the law asks; what follows from it (the earlier topic
         # may be an act itself, 环评, so it is not put in front). Not a breach the earlier question named ("那废水超标呢？"
         # after "废气超标排放怎么罚？": another thing, the same breach)
@@ -1258,6 +1292,7 @@ _AT_PLACE = re.compile(r"在([\u4e00-\u9fff]{2,16}?)(?:里|内|中|里面)?")
 # A question asking only whether ("养猪场能建在禁养区里吗？"), and the modal it asks with.
 _YES_NO_ASK = re.compile(r"(?:吗|么|没有)[？?]?$")
 _MODAL_LEAD = re.compile(r"能不能|可不可以|能否|可以|能")
+_EITHER_WAY = re.compile(r"能不能|可不可以|让不让|准不准|许不许")
 
 
 def _with_case(question: str, case: str, documents: Sequence[Document]) -> str:
@@ -1267,13 +1302,20 @@ def _with_case(question: str, case: str, documents: Sequence[Document]) -> str:
     if sep:
         return f"{situation}，{case}，{rest}"
     yes_no = _YES_NO_ASK.search(question)
-    if yes_no:
+    # (or asked by a modal either way, "能不能在河道管理范围内盖楼？")
+    body = question[:yes_no.start()] if yes_no else \
+        question.rstrip("？?。 ") if _EITHER_WAY.search(question) else ""
+    if body:
         # "要是已经建起来了呢？" after "养猪场能建在禁养区里吗？": the act done, asked what follows (not "…的，吗？")
-        return f"{_MODAL_LEAD.sub('', question[:yes_no.start()], count=1)}，{case}，怎么处罚？"
+        return f"{_MODAL_LEAD.sub('', body, count=1)}，{case}，怎么处罚？"
     s, e = subject_bounds(question, documents)
     aspect = re.search(rf"(?:{_ASPECT.pattern})$", question[s:e])
     e = s + aspect.start() if aspect and aspect.start() > 0 else e
-    return f"{question[:e]}，{case}，{question[e:].lstrip('，, ')}" if e > s else ""
+    if e <= s:
+        return ""
+    # (a question all subject, "…调查报告交给谁评审": the case ends it, not an empty ask, "…的，？")
+    tail = question[e:].lstrip("，, ")
+    return f"{question[:e]}，{case}，{tail}" if tail.strip("？?。 ") else f"{question[:e]}，{case}？"
 
 
 def ask(kb: KnowledgeBase, question: str, history: Sequence[str] | None = None, k: int = 5,

@@ -620,6 +620,10 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             first_done = any(x.startswith(f"{first.get('name')}（") for x in done)
             if evidence and not said and first_said and not first_done:
                 todo.append(({**ob, "begun": True}, evidence))
+            elif evidence and pending:
+                # "…已于2024年10月建成并投入生产…竣工环境保护验收尚未开展，企业计划2025年下半年再组织验收": in use, and the
+                # procedure that must come first is told still to come
+                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": True}, pending))
             continue
         if said or pending:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the

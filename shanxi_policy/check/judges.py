@@ -671,7 +671,9 @@ class RuleJudge(Judge):
             states = [RuleJudge._fact_state(t, fact, wide=True) for t in things]
             if NEGATED in states and PRESENT not in states:
                 return False
-            return any(RuleJudge._fact_state(t, fact, wide=True) == PRESENT for t in _WORKS_ACTS)
+            # (in the sentence that tells the works, which the finding shows, in so many words: "申报县级技改项目贴息
+            # 补助" tells none, and a 技改 read as 改建 builds nothing by that name)
+            return any(t in fact.norm_text and RuleJudge._fact_state(t, fact) == PRESENT for t in _WORKS_ACTS)
         kind = _kind_words(subject)
         if not kind or max(self.weight(t) for t in kind) < self.params.specific:
             return False
