@@ -833,12 +833,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     return out
 
 
-# A duty left undone and its penalty asked at once ("不报告呢？罚多少？", "不报告罚多少？"); what a follow-up of a duty
-# left undone asks; whom or where a duty's act goes, asked ("要向谁", "应当向哪个部门") before the act's denial.
+# A duty left undone and its penalty asked at once ("不报告呢？罚多少？", "不报告罚多少？").
 _BROKEN_ASKED = re.compile(r"^((?:不|没有?|未)[\u4e00-\u9fff]{1,8}?)(?:的话)?呢?[？?，,]?\s*"
                            r"((?:要|会)?(?:罚多少钱?|罚款多少|怎么罚|怎么处罚|如何处罚)[？?]?)$")
+# What a follow-up on a duty left undone is taken to ask.
 _BROKEN_ASK = "，怎么处罚？"
-
+# Whom or where a duty's act goes, asked before the act's denial ("…要向不报告"): no part of the breach.
 _WHOM_ASKED = re.compile(r"(?:要|应当|应该|需要|必须)?(?:向|给|找)(?:谁|哪[个里家]?[\u4e00-\u9fff]{0,4}?)?(?=不|没有?|未)")
 
 

@@ -448,13 +448,13 @@ def _allowed(src: CheckSource, doc_id: str, doc_filter: DocFilter | None) -> boo
 
 # Before an amount, what the project saves or spares others ("每年可节约标准煤约3800吨"): no use of its own.
 _SAVED = re.compile(r"节约|节省|节能|替代|减排")
-
-
 # Before a works' name, the source of what the project takes ("覆土来源为同期实施的县道改建工程剥离的表土"): another works.
 _SOURCE_BEFORE = re.compile(r"(?:来源为|来源于|来自|取自|购自|外购自)[^，。；,;]{0,16}$")
 
 
-def _spared(before: str) -> bool:
+def _not_own(before: str) -> bool:
+    """The words before a mention make it no act or thing of the project's own: one it cuts down or saves, or the
+    works it takes something from."""
     return bool(REDUCERS.search(before) or _SAVED.search(before) or _SOURCE_BEFORE.search(before))
 
 
@@ -472,7 +472,7 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
         text = f.norm_text
         # (a kind of works named as the party the project sells or hands to, "豆渣卖给附近养猪户", is not the project)
         held = [m for m in f.mentions if m.state == PRESENT
-                and not _spared(text[segment_start(text, m.start): m.start])
+                and not _not_own(text[segment_start(text, m.start): m.start])
                 and not (m.field == "industry" and handed_over(text, m.start))]
         if any(w in m.terms for m in held for w in words):  # "废乳化液" is a 危险废物
             out.append(f.sentence)
@@ -483,7 +483,7 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
             # Emissions a project avoids ("每年减少二氧化碳排放约1.1万吨") are not a discharge it makes, nor is coal it
             # saves ("每年可节约标准煤约3800吨") energy it uses.
             m = next((x for x in rx.finditer(text) if not handed_over(text, x.start())
-                      and not _spared(text[segment_start(text, x.start()): x.start()])), None)
+                      and not _not_own(text[segment_start(text, x.start()): x.start()])), None)
             # A thing put off ("脱硫设施待以后再建设") is still part of the project: the duties about it bind.
             if m and (state_at(text, m.start(), m.end(), proposal=True) == PRESENT or put_off(text, m.start(), m.end())):
                 out.append(f.sentence)
@@ -1115,7 +1115,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     cited = {f.hit.clause_id for f in findings}
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     # (a platform or a training scheme builds nothing: clauses sharing its words are not related to it)
-    findings.extend(extra[: 0 if service_only(prep.prop.title) else p.max_related])
+    findings.extend(extra[: 0 if platform else p.max_related])
     findings = _diversify(_not_contradicted(findings, load_lexicon().fields.get("zone", ())))
     # "已编制环境影响报告表并取得…批复": a procedure stated done is listed for the reviewer to verify; a partial match
     # on the very sentence that says so ("提到了'环境影响''报告'，但未说明是否达到…") is no open matter
@@ -1145,8 +1145,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     # ("防洪评价已通过") is only noted
     opening = [g.message() for g in prep.gaps if g.opens]
     # (a platform's matters are what it records, not what it does)
-    unmatched = prep.matters if not any(f.relation != "related" for f in findings) \
-        and not service_only(prop.title) else []
+    unmatched = prep.matters if not any(f.relation != "related" for f in findings) and not platform else []
     if unmatched:
         # "未发现直接相关的政策条款" would read as a clean result for a design the library failed to match.
         gaps.append(f"项目材料涉及{'、'.join(f'“{w}”' for w in unmatched)}等环境事项，但未能匹配到适用的条款，"

@@ -2644,9 +2644,6 @@ _EXEMPTION_CLAIMED = re.compile(r"(?:依据|根据|按照|按)[^。；]{0,30}?(?
 # An authority that confirms it in writing ("县生态环境局已出具书面意见", "经市生态环境局书面确认").
 _EXEMPTION_CONFIRMED = re.compile(r"(?:局|部门|政府|委员会)[^。；，,]{0,8}?(?:出具|复函|函复|书面确认|确认)|"
                                   r"(?:书面|正式)(?:意见|确认|复函)")
-
-
-
 # A duty of care that only asks more of what a works does anyway ("加强对相关设施、设备和场所的管理和维护，保证其正常运行"):
 # no proposal states it, and none that says nothing of it leaves it undone.
 _CARE_DUTY = re.compile(r"^加强[^，。；,;]{0,24}?(?:管理|维护|监督|养护)(?:和|、|及)?(?:管理|维护|养护)?(?:[，,]|$)")
@@ -3256,7 +3253,7 @@ def _act_parts(action: str, fact: Fact) -> str:
     verbs = [w for w, t in tagged(action) if t.startswith("v") and len(w) >= 2 and w not in GENERIC_WORDS
              and not _MANNER.search(w)]
     held = [p for p in fact.parts if any(v in p for v in verbs)]
-    return "".join(held) if held else fact.norm_text
+    return _normalized("".join(held)) if held else fact.norm_text
 
 
 # "在河道管理范围外", "于保护区边界以外": a place of the kind a ban is bound to, which the clause puts the act outside of
