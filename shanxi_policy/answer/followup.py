@@ -34,9 +34,8 @@ _TIME = re.compile(r"(?:到|至)?(?:本世纪|21世纪|二十一世纪)中叶|(?
 _IF = re.compile(rf"^(?:{_IF_WORDS}|万一)")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
-# Pronouns that stand for a party, and a party a question names ("重点用能单位", "排污企业", "施工单位").
+# Pronouns that stand for a party ("那它们…").
 _PARTY_PRONOUN = re.compile(r"^(?:那|那么)?(?:它们|他们|这些)")
-_PARTY_NAMED = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:单位|企业|机构|经营者|生产者|使用者|排放者|个人|公司)$")
 # Words that make a fragment a new question about the old topic rather than a new topic.
 _FRAME = re.compile(r"多少|多久|多长|多大|如何|怎么|怎样|什么|哪些|哪个|哪一?年|何时|是否|要求|措施|举措|任务|规定|目标|期限|"
                     r"标准")
@@ -962,8 +961,9 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         if _PARTY_PRONOUN.search(frag):
             # "那它们每年要报什么？" after "重点用能单位怎么界定？": they are the party the question was about, not its
             # rarest word (界定)
-            party = _PARTY_NAMED.search(question_subject(previous))
-            topic = party.group(0) if party else topic
+            subject = question_subject(previous)
+            span = _party_span(subject)
+            topic = subject[span[0]:span[1]] if span else topic
         return _PRONOUN.sub(topic, _TAIL.sub("", _LEAD.sub("", q)), count=1) + "？"
     if not frag:
         return out

@@ -3264,10 +3264,12 @@ _PUT_OUTSIDE = re.compile(r"(?:在|于)[^，。；,;在于]{0,16}?(?:范围|区�
 def _act_put_outside(words: list[str], fact: Fact) -> bool:
     """Every clause of the proposal that does the act (a verb among the matched words) puts it outside a zone-like
     place before the verb ("施工土方在河道管理范围外临时堆放"): the act is not done where the ban holds."""
+    text = _normalized(fact.whole or fact.norm_text)
+    if not _PUT_OUTSIDE.search(text):
+        return False  # (the common case, read before tagging the words: the judge runs this for every zone ban)
     verbs = [w for w in words if len(w) >= 2 and any(t.startswith("v") for _w, t in tagged(w))]
     if not verbs:
         return False
-    text = _normalized(fact.whole or fact.norm_text)
     found = False
     for seg in re.split(r"[，。；,;]", text):
         at = [seg.find(v) for v in verbs if v in seg]
