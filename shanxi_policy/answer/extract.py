@@ -669,6 +669,15 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         if tail and len(tail) <= CONTINUATION_MAX and tail not in chosen \
                 and (sentence_score(q, tail, terms) > 0 or _QUALIFIES.match(tail)):
             chosen.append(tail)
+    if not legacy and _ALSO.match(best):
+        # "…的企业事业单位和其他生产经营者，应当取得排污许可证；城镇污水集中处理设施的运营单位，也应当取得排污许可证":
+        # a party bound "also" is bound as the one before the semicolon, which is said first
+        i = lead.text.find(best)
+        prev = lead.text[:i].rstrip()
+        k = max(prev.rfind("。"), prev.rfind("\n"))
+        prev = prev[k + 1:].strip()
+        if prev.endswith(("；", ";")) and prev not in chosen:
+            chosen.insert(chosen.index(best), prev)
     chosen = _contiguous(lead.text, chosen)
     if not legacy:
         chosen = _with_consequences(lead.text, chosen)
@@ -832,6 +841,8 @@ def _contiguous(text: str, chosen: list[str]) -> list[str]:
 # (or fines the persons answerable for it, "对直接负责的主管人员和其他责任人员，处5万元以上…罚款")
 _CONSEQUENCE = re.compile(r"^(?:拒不|逾期|情节严重|造成|并处|并可以|对[^，。；;]{0,16}(?:人员|负责人))")
 # What the rest of a sentence after its semicolon begins with when it qualifies the rule: a need beyond it, a proviso.
+# A sentence that binds a party "also" ("城镇污水集中处理设施的运营单位，也应当…"): it extends the one before it.
+_ALSO = re.compile(r"^[^。；;]{0,40}?[，,]?(?:也|亦|同样)(?:应当|必须|应|须|不得|要)")
 _QUALIFIES = re.compile(r"^(?:确需|确有必要|因特殊|特殊情况|但是|但|除[^，。；;]{1,30}外)")
 # Consequence sentences a penalty quote goes on with.
 CONSEQUENCES_MAX = 3

@@ -35,6 +35,12 @@ def _library_key(documents: Sequence[Document]) -> tuple[tuple[str, ...], ...]:
                  for d in documents)
 
 
+def tax_name(title: str) -> str:
+    """A tax law is named by its tax ("交环境保护税吗" asks 环境保护税法); "" for any other title."""
+    m = re.fullmatch(r"(?:中华人民共和国)?(.{3,}税)法", title)
+    return m.group(1) if m else ""
+
+
 def document_names(documents: Sequence[Document]) -> dict[str, str]:
     """Names that refer to one document: title, title without 中华人民共和国, short title, and a document
     kind of four or more characters held by one document only ("实施意见"). Computed once per document
@@ -46,7 +52,7 @@ def document_names(documents: Sequence[Document]) -> dict[str, str]:
     held = Counter(k for x in documents for k in _kinds(x))
     names: dict[str, str] = {}
     for d in documents:
-        for n in (d.title, re.sub(r"^中华人民共和国", "", d.title), str(d.meta.get("short_title", ""))):
+        for n in (d.title, re.sub(r"^中华人民共和国", "", d.title), str(d.meta.get("short_title", "")), tax_name(d.title)):
             if len(n) >= 2:
                 names[n] = d.doc_id
         for kind in _kinds(d):
@@ -144,7 +150,7 @@ def named_documents(question: str, docs: list[Document]) -> list[Document]:
     named: list[tuple[str, Document]] = []
     for d in docs:
         names = [d.title, str(d.meta.get("short_title", "")), re.sub(r"^中华人民共和国", "", d.title),
-                 re.sub(r"^.*?关于", "关于", d.title), d.doc_id]
+                 re.sub(r"^.*?关于", "关于", d.title), d.doc_id, tax_name(d.title)]
         hit = max((n for n in names if n and len(n) >= 2 and n in q), key=len, default="")
         if hit:
             named.append((hit, d))

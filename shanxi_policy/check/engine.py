@@ -392,11 +392,28 @@ def elliptic_context(src: CheckSource) -> dict[str, str]:
     from ..text.tokenize import content_terms
 
     def build(norms: list[Norm]) -> dict[str, str]:
-        return {n.norm_id: prev.quote for prev, n in itertools.pairwise(norms)
-                if prev.clause_id == n.clause_id and n.quote.startswith(n.trigger) and len(content_terms(n.action)) <= 2}
+        got = {n.norm_id: prev.quote for prev, n in itertools.pairwise(norms)
+               if prev.clause_id == n.clause_id and n.quote.startswith(n.trigger) and len(content_terms(n.action)) <= 2}
+        # "跨省…转移危险废物的，应当…申请。…批准转移该危险废物…。未经批准的，不得转移": the approval is the one of the
+        # case stated before it, and so is the act it bans
+        case = ""
+        for prev, n in itertools.pairwise(norms):
+            case = (prev.conditions or case) if prev.clause_id == n.clause_id else ""
+            lead = _UNAPPROVED_BAN.match(n.quote)
+            if case and lead and len(content_terms(n.action)) <= 2:
+                # one case, not two alternatives: "跨省…转移危险废物未经批准的"
+                got[n.norm_id] = case.removesuffix("的") + lead.group(0).rstrip("，")
+        return got
 
     return _per_version("context", src, build)
 
+
+# A line that only names a party of the proposal ("申请人：…合作社", "建设单位：…有限公司").
+_PARTY_LINE = re.compile(r"\s*(?:申请人|申请单位|申报单位|建设单位|项目单位|业主单位|实施主体|实施单位|项目法人)"
+                         r"[：:][^，。；,;：:]{0,40}[。.]?\s*$")
+
+# A ban on a case of no approval that names neither the approval nor the thing ("未经批准的，不得转移").
+_UNAPPROVED_BAN = re.compile(r"未经(?:批准|同意|许可)的，")
 
 # A place a rule names itself ("在…区域内", "在…过程中").
 _OWN_PLACE = re.compile(r"在[^，；。]{1,24}?(?:内|中|上|外|区域|地区|范围)")
@@ -1058,7 +1075,10 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 continue
             norm = nh.norm
             if norm.norm_id in elided:
-                norm = replace(norm, conditions="，".join(x for x in (elided[norm.norm_id], norm.conditions) if x))
+                case = elided[norm.norm_id]
+                # (a lead case the elided one now holds is not a second alternative beside it)
+                norm = replace(norm, conditions="，".join(x for x in (case, norm.conditions) if x),
+                               exceptions="" if norm.exceptions and norm.exceptions in case else norm.exceptions)
             if norm.norm_id in placed:
                 norm = replace(norm, scope=placed[norm.norm_id])
             if norm.modality == "obligation" and (
@@ -1091,6 +1111,8 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
                 # Only with a specific word in common: the best of a sentence's norms is always ranked first, even for
                 # a project with no environmental matter at all (an elderly-care centre and 电网企业全额收购上网电量).
                 near = place < p.related_rank and nh.score >= p.related_score
+                if _PARTY_LINE.match(fact.sentence):
+                    continue  # "申请人：沟口村再生资源利用合作社。": a party's name says nothing the norm is about
                 if (j.strength >= p.judge.match * 0.8 or near) and nh.norm.clause_id not in related \
                         and judge.shares_specific(fact, norm):
                     f = _finding(src, fact, nh, Judgment("related", strength=max(j.strength, 0.5 if near else 0.0)))
@@ -1108,10 +1130,19 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
             if old is None or rank < best_rank[cid]:
                 best[cid], best_rank[cid] = f, rank
     findings.extend(best.values())
-    cited = {f.hit.clause_id for f in findings}
+    # (a 符合 read from the duty's common words, "集中处理…脱水污泥", yields to the duty the lexicon finds unaddressed in
+    # its own words: no tracking of where the sludge goes is said)
+    cited = {f.hit.clause_id for f in findings if f.relation != "supports" or f.check_id}
     # a duty the lexicon knows (排污许可, 危险废物) cites its governing law even off the proposal's words, but
     # never another place's regulation
-    findings.extend(_obligation_findings(src, prep.duties, prep.duty_hits, cited, prep.elsewhere))
+    duties = _obligation_findings(src, prep.duties, prep.duty_hits, cited, prep.elsewhere)
+    # (only a duty never addressed: one the proposal says is under way, "环境影响报告表已委托编制，取得批复后开工",
+    # keeps the 符合 of the works waiting for it)
+    unaddressed = {f"obligation:{ob['id']}" for ob, _ in prep.duties if "begun" not in ob}
+    supported = {f.hit.clause_id for f in findings if f.relation == "supports" and not f.check_id}
+    duties = [f for f in duties if f.check_id in unaddressed or f.hit.clause_id not in supported]
+    opened = {f.hit.clause_id for f in duties}
+    findings = [f for f in findings if not (f.relation == "supports" and f.hit.clause_id in opened)] + duties
     cited = {f.hit.clause_id for f in findings}
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     # (a platform or a training scheme builds nothing: clauses sharing its words are not related to it)

@@ -1196,7 +1196,8 @@ class RuleJudge(Judge):
                     or ("措施" in fb.action and (self._fact_state("处理", fact) == NEGATED or _untreated(fact.norm_text))):
                 # the replacement refused too: "采取措施减少废气排放" and a discharge let out untreated (不经处理)
                 return j
-            if instead.verdict == "supports":
+            if instead.verdict == "supports" and not self._parts_unmet(fb.action, fact):
+                # (all of it: "已覆盖防尘网" covers the pile, the fence "不低于堆放物高度的严密围挡" is still to be shown)
                 return replace(instead, matched=j.matched)
             return replace(j, verdict="attention", fallback=fb.quote)
         return j
@@ -1306,6 +1307,9 @@ class RuleJudge(Judge):
             # "…添加剂…不得增加新的大气污染物排放" and a kiln's flue gas held to ultra-low limits: the ban is on adding to
             # the emissions, which the sentence does not say it does
             return Judgment("not_applicable")
+        if _ACROSS_CASE.search(f"{norm.subject}{condition}") and not _crosses_border(fact.whole or fact.norm_text):
+            # "跨省…转移危险废物未经批准的" and waste handed to a licensed firm with no place outside the province named
+            return Judgment("not_applicable")
         if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
             return Judgment("not_applicable")  # "被依法吊销…的单位，5年内不得再申请": no sanction is told of
         if norm.modality == "obligation" and _RENEWAL.search(action) and not _YEARS_SPAN.search(condition + action) \
@@ -1357,12 +1361,21 @@ class RuleJudge(Judge):
             # "化学品生产企业以及工业集聚区、矿山开采区、尾矿库…等的运营、管理单位": the works listed are alternatives, and
             # whoever runs one is bound
             handled, split = "，".join(_KIND_LIST.split(kinds.group(1))), _COND_SPLIT
+        listed = None if kinds else _WORKS_LISTED.fullmatch(handled.strip("，；;, "))
+        if listed:
+            # "储油储气库、加油加气站、…油罐车、气罐车等": each kind of works listed binds on its own
+            handled, split = "，".join(_KIND_LIST.split(listed.group(1))), _COND_SPLIT
         # "产生含挥发性有机物废气的生产和服务活动": any activity that gives off the thing; the head names no kind
         handled = _ANY_ACTIVITY.sub("", handled)
         c = self._best_alternative(handled, fact, wide=True, split=split) if handled.strip() else Match()
         if condition and c.total and c.agree < c.total and self._paper_lacked_stated(condition, fact):
             # "项目未取得环境影响评价批复即开工建设" is the case "环境影响评价文件未依法经审批部门审查或者审查后未予批准的"
             # in the proposal's words: the paper's name is read as lacked, not as a word to match
+            c = Match(agree=c.total, total=c.total, words=c.words, strong=c.strong_total, strong_total=c.strong_total)
+        lacked = _LACKED_PAPER.search(condition) if condition and c.total and c.agree < c.total else None
+        if lacked and already_running(fact.whole or fact.norm_text) and _paper_awaited(lacked.group(1), fact):
+            # "未取得排污许可证的，不得排放污染物" and a kiln "目前已正常生产…排污许可证待环评批复后再申请": works that run
+            # while the paper is still to come are the case
             c = Match(agree=c.total, total=c.total, words=c.words, strong=c.strong_total, strong_total=c.strong_total)
         head_missing = bool(condition) and self._head_missing(condition, fact)
         if _paper_not_held(f"{norm.scope}{condition}", fact):
@@ -1441,6 +1454,11 @@ class RuleJudge(Judge):
             j = out("attention")
             j.partial = j.missing = True
             return j
+        if norm.modality == "obligation" and c.total and c.agree / c.total >= p.duty and not c.denied \
+                and not head_missing and _paper_refused(action, condition, fact):
+            # "转移危险废物的，应当…填写、运行…转移联单" and "交由…收购点拉走，未办理转移联单": the case holds and the paper
+            # the duty asks for is said not done, whatever the duty's other words (填写, 运行, 电子或者纸质)
+            return out("conflict")
         if a_cov < p.match:
             # Sited inside the zone a prohibition is about ("河滩" in 河道管理范围), doing part of what it
             # forbids: the reviewer must check it.
@@ -1665,7 +1683,7 @@ class RuleJudge(Judge):
                 j.partial = True
                 return j
             paper = _LACKED_PAPER.search(condition) if condition else None
-            if paper and _paper_open(paper.group(1), fact):
+            if paper and _paper_open(paper.group(1), fact) and not already_running(fact.whole or fact.norm_text):
                 # "未取得排污许可证的，不得排放污染物" and "…再确定是否申领排污许可证": whether and when the paper is
                 # obtained is still open, not refused; the reviewer must see it obtained before the act
                 j = out("attention")
@@ -2382,6 +2400,8 @@ _UNAPPROVED_CASE = re.compile(r"未(?:依法)?经|未(?:依法)?取得|未(?:依
 # A list of works and the role that binds whoever has one ("…、尾矿库、危险废物处置场、垃圾填埋场等的运营、管理单位").
 _KINDS_ROLE = re.compile(r"([^，；;,]{4,80}?(?:、|以及)[^，；;,]{2,80}?)等的(?:运营|管理|经营|使用)[、和及]?"
                          r"(?:运营|管理|经营|使用)?(?:单位|者)")
+# A case that is only a list of kinds of works, closed by 等 ("储油储气库、加油加气站、…油罐车、气罐车等").
+_WORKS_LISTED = re.compile(r"([^，；;,的]{2,40}?(?:、[^，；;,的]{2,40}?){2,})等")
 # The items of a list of kinds of parties or works ("医疗卫生机构和医疗废物集中处置单位").
 _KIND_LIST = re.compile(r"、|以及|和|及|或者")
 # A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that tells of the
@@ -2416,8 +2436,46 @@ def _rank_unsaid(action: str, fact: Fact) -> str:
 # The whole of such a case, to the 的 that closes it ("未取得…签署的符合流域综合规划要求的规划同意书的").
 _LACKED_PAPER_PHRASE = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)"
                                   r"([^，。；,;]{2,60}?)的(?=[，,；;]|$)")
+# A case of crossing a province's border ("跨省、自治区、直辖市转移危险废物的", "转移固体废物出省…行政区域贮存的").
+_ACROSS_CASE = re.compile(r"跨省|出省|出[^，。；]{0,3}省、自治区、直辖市行政区域")
+# What says a thing leaves the province: in words, or by naming another province than the one the library is of
+# ("转售给河北某个体再生铅加工户").
+_ACROSS_SAID = re.compile(r"跨省|出省|省外|外省|跨区域|(?:北京|天津|河北|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|"
+                          r"安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)")
+
+
+def _crosses_border(text: str) -> bool:
+    """The text says something goes out of the province."""
+    return bool(_ACROSS_SAID.search(text))
+
+
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
 _LACKED_PAPER = re.compile(r"(?:未|没有|无)(?:依法|按照规定|按规定)?(?:取得|办理|领取|持有|申领|获得)([^，。；,;的]{2,16})")
+# A duty whose act is to obtain or keep a paper ("申请领取取水许可证", "填写、运行…转移联单"), and the paper's last noun.
+_PAPER_DUTY = re.compile(r"(?:申请|领取|取得|办理|填写|运行|申领)[^，。；,;]{0,20}?(许可证|许可|批复|联单|登记表)"
+                         r"(?=$|[，。；,;、）)]|并|及)")
+
+
+def _paper_refused(action: str, condition: str, fact: Fact) -> bool:
+    """The duty's act is to obtain a paper and the fact says that paper is not obtained ("未办理转移联单"); the paper
+    is not the case's (a duty of a permit holder is no duty to obtain it)."""
+    duty = _PAPER_DUTY.search(_normalized(action))
+    if duty is None or duty.group(1) in condition:
+        return False
+    noun, text = duty.group(1), fact.norm_text
+    for m in _LACKED_PAPER.finditer(text):
+        at = text.find(noun, m.start(1), m.end(1))
+        if at < 0:
+            continue
+        if re.match(r"[^，。；,;]{0,2}?(?:前|之前|以前)|的", text[at + len(noun):]):
+            continue  # "未取得排污许可证前不排放污染物": a wait before the act; "未取得…的": a case, not the paper refused
+        # the paper by its name: the word before its noun is the duty's too ("转移联单", not "经营许可证" for "取水许可证")
+        head = text[max(m.start(1), at - 2):at]
+        if not head or head in duty.string:
+            return True
+    return False
+
+
 # Before an act in the fact: it waits for the procedures ("待完成各项手续后开工", "取得环评批复后再开工建设").
 # The procedure itself may open the wait, with its outcome after it ("验收合格后再正式投产").
 _WAITS_FOR = re.compile(r"(?:(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审批|批复|批准|许可|验收|评价|环评|审查|备案)"
@@ -2425,8 +2483,6 @@ _WAITS_FOR = re.compile(r"(?:(?:待|等|在)[^，。；,;]{0,16}?(?:手续|审�
                         r"(?:取得|完成|办结|办妥|通过|获得)[^，。；,;]{0,12}?|"
                         r"(?:审批|批复|批准|验收|审查)(?:合格|通过|完成)?)"
                         r"(?:后|之后|以后)(?:再|方可|才|方能)?(?:正式|行|进行)?$")
-
-
 # "在排污许可证有效期内": the case of a party that holds the paper now; the words by which a proposal says it does.
 _WITHIN_TERM = re.compile(r"([\u4e00-\u9fff]{2,12}?(?:许可证|证书|批复|执照))有效期内")
 _HELD = re.compile(r"已(?:经)?(?:取得|领取|持有|获得|办理|核发)|现有|持有|原有|现行")
@@ -2869,6 +2925,13 @@ def _paper_open(paper: str, fact: Fact) -> bool:
     text = fact.whole or fact.norm_text
     spans = list(word_spans(_normalized(paper), text))
     return bool(spans) and all(undecided(text, a, b) or in_progress(text, a, b) for a, b in spans)
+
+
+def _paper_awaited(paper: str, fact: Fact) -> bool:
+    """The proposal names the paper, and only as still to come: put off, undecided or under way."""
+    text = fact.whole or fact.norm_text
+    spans = list(word_spans(_normalized(paper), text))
+    return bool(spans) and all(put_off(text, a, b) or undecided(text, a, b) or in_progress(text, a, b) for a, b in spans)
 
 
 def _said_together(words: list[str], fact: Fact) -> bool:
@@ -3455,7 +3518,8 @@ def m_partial(norm: Norm, s: Match, a_cov: float, p: JudgeParams) -> bool:
 
 
 # "向农田灌溉渠道排放", "在河道管理范围内建设": the place an act is forbidden in must hold, like a scope.
-_LOCATIVE = re.compile(r"(?:向|在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|以下)?"
+# (not the 向 of 流向, 去向 or the 在 of 存在, 所在: "对污泥的流向、用途、用量等进行跟踪" names no place)
+_LOCATIVE = re.compile(r"(?:(?<![流方去走导面意动倾志趋取])向|(?<![存现所正实自])在)([\u4e00-\u9fff、]{2,14}?)(?:内|中|上|以下)?"
                        r"(?=排放|倾倒|堆放|设置|建设|新建|从事|进行|使用|焚烧|贮存|存贮|处置|填埋|排入|开展|清洗|冲洗|洗涤|浸泡)")
 
 
@@ -3740,6 +3804,8 @@ _PRODUCED = re.compile(r"产生|产出|排出|生成|副产")
 _BARE_PAPERS = frozenset({"许可证", "证书", "执照", "许可"})
 # Two Chinese characters before a paper's name that may name its kind ("生产" of 食品生产许可证).
 _KIND_CHARS = re.compile(r"[\u4e00-\u9fff]{2}")
+# Words before a paper's name that name no kind ("没有营业执照和相关许可证": whatever licence the case asks for).
+_ANY_KIND = frozenset({"相关", "有关", "任何", "相应", "必要", "合法", "正规", "正式", "必需"})
 # Characters that end a verb or a word of having, not a kind ("没有许可证", "取得许可证", "该许可证").
 _NOT_KIND_BEFORE = frozenset("有无没的得理取领持请发为该此张其")
 
@@ -3750,7 +3816,8 @@ def _other_papers_only(term: str, norm_text: str, fact: Fact, wide: bool) -> boo
     text = fact.whole if wide and fact.whole else fact.norm_text
     spans = word_spans(term, text)
     return bool(spans) and all(a >= 2 and _KIND_CHARS.fullmatch(text[a - 2:a]) and text[a - 2:a] not in norm_text
-                               and text[a - 1] not in _NOT_KIND_BEFORE for a, _b in spans)
+                               and text[a - 2:a] not in _ANY_KIND and text[a - 1] not in _NOT_KIND_BEFORE
+                               for a, _b in spans)
 
 
 # A case of taking a resource out of the ground ("开发煤层气…的", "开采矿产资源的"), and the proposal's words for doing it.

@@ -303,10 +303,19 @@ def put_off(sentence: str, start: int, end: int) -> bool:
     """The procedure or measure at sentence[start:end] is put off or not yet done (a deferred procedure,
     "暂缓建设脱硫设施", "排污许可证尚未办理"), as opposed to refused or removed ("不设排污口", "散煤替代")."""
     clause_end = SEGMENT_END.search(sentence, end)  # "…待正式生产一年后再组织办理" runs past 后再
-    return bool(_POST_DEFER.search(sentence[end: clause_end.start() if clause_end else len(sentence)])) \
-        or undone(sentence, start, end)
+    after = sentence[end: clause_end.start() if clause_end else len(sentence)]
+    if _AWAITED_BEFORE.search(sentence[:start]) and _AWAITED_AFTER.match(after):
+        return True  # "排污许可证待环评批复后再申请": what another step waits for is not done yet
+    return bool(_POST_DEFER.search(after)) or undone(sentence, start, end)
 
 
+_AWAITED_BEFORE = re.compile(r"(?:待|等待|等到|须等|要等)$")  # (not the 等 of a list, "金属碎屑等")
+_AWAITED_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:批复|审批|批准|通过|完成|办结|取得)?(?:后|之后|以后)")
+
+
+# "不存在…停用的情况", "未发生…闲置的现象": the thing's idling is what is denied.
+_NO_CASE_BEFORE = re.compile(r"(?:不存在|未发生|未出现|没有出现|无)[^，。；,;]{0,8}$")
+_IDLE_CASE_AFTER = re.compile(r"[^，。；,;]{0,6}?(?:停用|停运|闲置|停止运行|不正常运行|未正常运行)的?(?:情况|现象|问题)")
 # "在未取得…前", "没有取得…之前": until the paper is held (the act that follows is what waits).
 _UNTIL = re.compile(r"(?:未|没有|尚未)(?:依法)?(?:取得|领取|获得|申领|办理|经)[^，。；,;]{0,8}$")
 _UNTIL_AFTER = re.compile(r"^[^，。；,;]{0,8}?(?:之前|以前|前)")
@@ -325,6 +334,9 @@ def state_at(sentence: str, start: int, end: int, proposal: bool = False) -> str
     before = sentence[seg_start:start]
     if proposal and _UNTIL.search(before) and _UNTIL_AFTER.match(after):
         # "未取得排污许可证前不排放污染物": the applicant's promise to wait for the paper, not a paper refused
+        return PRESENT
+    if proposal and _NO_CASE_BEFORE.search(before) and _IDLE_CASE_AFTER.match(after):
+        # "不存在油气回收装置停用的情况": a case of the thing left idle denied, so the thing runs
         return PRESENT
     if POST_REMOVERS.search(after) and _RIGHT_BEFORE_NEG.search(before) and not _PRE_REMOVE.search(before):
         # "不采购国家已明令淘汰的设备": the act is denied; 淘汰 after it describes the thing, it does not remove the act
