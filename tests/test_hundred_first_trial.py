@@ -136,3 +136,48 @@ def test_a_party_bound_also_is_shown_with_the_first(library_kb):
     ans = library_kb.ask("矿井水处理后外排进河道，需要办排污许可证吗？")
     assert ans.citations[0].clause_id == "水污染防治法:a21"
     assert "排放工业废水" in ans.text
+
+
+# ---- the hundred-and-third trial (a development zone's approval bureau screening filings) ---------------------
+
+
+def test_three_simultaneous_is_no_night_building_site(library_kb):
+    # "主体工程与环保设施同时设计、同时施工" and "夜间厂界噪声满足2类标准" had made 噪声法 第四十三条 (夜间建筑施工) a 冲突
+    # of a compliant cold store
+    rep = check_proposal(library_kb, trial_text("103_P08"))
+    assert "conflict" not in relations(rep, "噪声污染防治法", "第四十三条")
+    assert rep.verdict != "conflict"
+
+
+def test_sludge_handed_over_makes_no_sludge_works(library_kb):
+    # "企业拟将电镀污泥…交由邻县一家再生资源回收站收购" had been 符合 on 固废法 第七十一条 (城镇污水处理设施…或者污泥处理单位)
+    rep = check_proposal(library_kb, trial_text("103_P05"))
+    assert not relations(rep, "固体废物污染环境防治法", "第七十一条") & {"supports", "attention", "conflict"}
+    assert "conflict" in relations(rep, "固体废物污染环境防治法", "第八十条")
+
+
+def test_a_coal_fired_plant_silent_on_its_flue_gas(library_kb):
+    # "燃煤电厂和其他燃煤单位应当…配套建设除尘、脱硫、脱硝等装置": a plant burning 210万吨 of coal a year that names no
+    # treatment (大气法 第四十一条 had not been found: the catch-all class is what binds)
+    rep = check_proposal(library_kb, trial_text("103_P11"))
+    assert "attention" in relations(rep, "大气污染防治法", "第四十一条")
+
+
+def test_a_plant_naming_its_flue_gas_treatment(library_kb):
+    # guard for the above: "利用现有锅炉烟气治理设施（SCR+电袋除尘+湿法脱硫）" names every facility the article lists
+    rep = check_proposal(library_kb, trial_text("85_P07"))
+    assert "attention" not in relations(rep, "大气污染防治法", "第四十一条")
+
+
+def test_a_kiln_with_no_denitration_that_may_use_other_measures(library_kb):
+    # "氮氧化物目前未设治理设施…研究是否增加脱硝": 大气法 第四十三条 lets "其他控制大气污染物排放的措施" do instead, so the
+    # facility not built is to be shown, not a breach
+    rep = check_proposal(library_kb, trial_text("19_P09"))
+    assert relations(rep, "大气污染防治法", "第四十三条") == {"attention"}
+
+
+def test_trial_production_right_after_completion(library_kb):
+    # "项目计划2025年6月建成，建成后即开始试生产" with the assessment approved: the acceptance before use (建设项目环境保护
+    # 管理条例 第十九条) had not been named
+    rep = check_proposal(library_kb, trial_text("103_P04"))
+    assert "attention" in relations(rep, "建设项目环境保护管理条例", "第十九条")

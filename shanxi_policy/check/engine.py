@@ -641,6 +641,9 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
                 # "…已于2024年10月建成并投入生产…竣工环境保护验收尚未开展，企业计划2025年下半年再组织验收": in use, and the
                 # procedure that must come first is told still to come
                 todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": True}, pending))
+            elif evidence and not said and first_done:
+                # "环评已批复…建成后即开始试生产": to run with the approval it needs first, and its own step never named
+                todo.append(({**ob, "missing": f"项目材料未说明{ob['name']}的安排"}, evidence))
             continue
         if said or pending:
             # Addressed, affirmed or denied: a denial is judged against the norms themselves. Only a procedure the

@@ -578,6 +578,13 @@ class RuleJudge(Judge):
             # a measure put off ("脱硫设施待以后再建设") does not meet the duty
             if m.total and (m.matched - m.fact_defers if not wide else m.agree) / m.total >= share:
                 return True
+        listed = _LISTED_FACILITIES.search(duty)
+        if listed:
+            # "配套建设除尘、脱硫、脱硝等装置" and "锅炉烟气治理设施（SCR+电袋除尘+湿法脱硫）": every facility listed is
+            # named in place, however the works came by them
+            items = [t for x in listed.group(1).split("、") for t in content_terms(x)[-1:]]
+            if len(items) >= 2 and all(self._fact_state(t, fact, wide=True) == PRESENT for t in items):
+                return True
         return _measure_stated(duty, fact)
 
     def _denied_elsewhere(self, action: str, a: Match, fact: Fact) -> bool:
@@ -605,7 +612,9 @@ class RuleJudge(Judge):
         if products:
             # "机动车、非道路移动机械生产企业": makers of those things; a works that only uses one (铲车) is not bound
             return not any(_makes(product, fact) for product in products)
-        return all(self._one_party_absent(party, fact) for party in _KIND_LIST.split(subject) if _kind_words(party))
+        # (or named only as what the project hands over: "电镀污泥…交由…回收站收购" makes it no 污泥处理单位)
+        return all(self._one_party_absent(party, fact) or self._other_party(list(_kind_words(party)), fact)
+                   for party in _KIND_LIST.split(subject) if _kind_words(party))
 
     def _works_kind_absent(self, norm: Norm, action: str, fact: Fact) -> bool:
         """A ban on building a kind of works ("禁止在下列区域内建设畜禽养殖场、养殖小区") and a proposal that never names
@@ -674,10 +683,14 @@ class RuleJudge(Judge):
             # (in the sentence that tells the works, which the finding shows, in so many words: "申报县级技改项目贴息
             # 补助" tells none, and a 技改 read as 改建 builds nothing by that name)
             return any(t in fact.norm_text and RuleJudge._fact_state(t, fact) == PRESENT for t in _WORKS_ACTS)
-        kind = _kind_words(subject)
+        # "燃煤电厂和其他燃煤单位": the catch-all after 其他 is the class bound; a works of it need be no power plant
+        catch_all = _CLASS_AFTER_OTHER.match(subject)
+        kind = _kind_words(catch_all.group(1) if catch_all else subject)
         if not kind or max(self.weight(t) for t in kind) < self.params.specific:
             return False
-        trades = {t for m in fact.all_mentions if m.state == PRESENT and m.field in ("industry", "process")
+        # (a class by what it burns or uses, "燃煤单位", is a works that states it uses that: its energy too)
+        fields = ("industry", "process", "energy") if catch_all else ("industry", "process")
+        trades = {t for m in fact.all_mentions if m.state == PRESENT and m.field in fields
                   and not self._others_trade(m.surface, fact) for t in m.terms}
         return all(any(k in t for t in trades) for k in kind)
 
@@ -1512,6 +1525,12 @@ class RuleJudge(Judge):
                 and self._final_object_denied(action, fact):
             # "不能密闭的，应当设置…严密围挡" and "露天堆放…暂不设置围挡": the case holds and the thing the duty asks
             # for is refused; the rare words that describe it (严密, 高度) are not the test.
+            if _OTHER_MEASURES.search(action):
+                # "…配套建设除尘、脱硫、脱硝等装置，或者采取技术改造等其他控制…排放的措施" and "氮氧化物目前未设治理
+                # 设施": the duty lets other measures do instead, which the reviewer must see
+                j = out("attention")
+                j.partial = True
+                return j
             return out("conflict")
         # (the place read from the action, "在密闭空间…中", is the part refused; only the norm's own scope must hold)
         if m == "obligation" and a_cov < p.support and c.total and c_cov >= p.scope \
@@ -2402,6 +2421,12 @@ _KINDS_ROLE = re.compile(r"([^，；;,]{4,80}?(?:、|以及)[^，；;,]{2,80}?)�
                          r"(?:运营|管理|经营|使用)?(?:单位|者)")
 # A case that is only a list of kinds of works, closed by 等 ("储油储气库、加油加气站、…油罐车、气罐车等").
 _WORKS_LISTED = re.compile(r"([^，；;,的]{2,40}?(?:、[^，；;,的]{2,40}?){2,})等")
+# A duty that lets other measures do instead of the facility it names ("…，或者采取技术改造等其他控制…的措施").
+_OTHER_MEASURES = re.compile(r"或者采取[^，。；]{0,16}?其他[^，。；]{0,24}?措施")
+# A duty's list of facilities ("除尘、脱硫、脱硝等装置").
+_LISTED_FACILITIES = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)等?(?:装置|设施|设备)")
+# A list of kinds closed by a catch-all class ("燃煤电厂和其他燃煤单位"): the class.
+_CLASS_AFTER_OTHER = re.compile(r"^[^，；、]{2,20}?(?:和|以及|及)其他([^，；、]{2,12})$")
 # The items of a list of kinds of parties or works ("医疗卫生机构和医疗废物集中处置单位").
 _KIND_LIST = re.compile(r"、|以及|和|及|或者")
 # A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that tells of the
@@ -3208,7 +3233,13 @@ def handed_over(text: str, pos: int) -> bool:
         if m.group(0) != "由" or not (re.search(r"为|组成|构成", text[m.end():pos] + rest)
                                       or _BY_VEHICLE.match(text, m.end()) or _FROM_SOURCE.match(text, m.end())):
             return True
-    return False
+    # "将电镀污泥…交由邻县一家再生资源回收站收购": the thing put first with 将, the hand-over after it
+    return bool(_PUT_FIRST.search(text, start, pos)) and bool(_HANDED_TO.search(rest))
+
+
+# A thing put first (将…) in its clause, and a hand-over to another party that follows it.
+_PUT_FIRST = re.compile(r"将[^，。；,;]{0,4}$")
+_HANDED_TO = re.compile(r"交由|交给|委托|卖给|出售给|转卖给|送往|送至")
 
 
 # "原煤由重型自卸车经县乡公路运入": 由 naming the vehicle says by what means, not to whom.
