@@ -636,11 +636,12 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             first_said = satisfied_words(first, prop.text)
             first_done = any(x.startswith(f"{first.get('name')}（") for x in done)
             if evidence and not said and first_said and not first_done:
-                todo.append(({**ob, "begun": True}, evidence))
+                todo.append(({**ob, "begun": True, "pending": True}, evidence))
             elif evidence and pending:
                 # "…已于2024年10月建成并投入生产…竣工环境保护验收尚未开展，企业计划2025年下半年再组织验收": in use, and the
                 # procedure that must come first is told still to come
-                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": True}, pending))
+                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "begun": True, "pending": True},
+                             pending))
             elif evidence and not said and first_done:
                 # "环评已批复…建成后即开始试生产": to run with the approval it needs first, and its own step never named
                 todo.append(({**ob, "missing": f"项目材料未说明{ob['name']}的安排"}, evidence))
@@ -650,7 +651,7 @@ def _open_obligations(prop: Proposal, lex: Lexicon,
             # proposal puts off or leaves under way while works go ahead ("节能审查尚未开展，计划先行开工建设") stays
             # open, since the norms rarely say "未经节能审查…" in words a search would find.
             if pending:
-                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成",
+                todo.append(({**ob, "missing": f"项目材料表明{ob['name']}尚未完成", "pending": True,
                               "begun": waited_for and works_begun(prop.text),
                               "ahead": waited_for and proceeds_ahead(prop.text)}, pending))
             continue
@@ -1141,7 +1142,7 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     duties = _obligation_findings(src, prep.duties, prep.duty_hits, cited, prep.elsewhere)
     # (only a duty never addressed: one the proposal says is under way, "环境影响报告表已委托编制，取得批复后开工",
     # keeps the 符合 of the works waiting for it)
-    unaddressed = {f"obligation:{ob['id']}" for ob, _ in prep.duties if "begun" not in ob}
+    unaddressed = {f"obligation:{ob['id']}" for ob, _ in prep.duties if not ob.get("pending")}
     supported = {f.hit.clause_id for f in findings if f.relation == "supports" and not f.check_id}
     duties = [f for f in duties if f.check_id in unaddressed or f.hit.clause_id not in supported]
     opened = {f.hit.clause_id for f in duties}

@@ -1320,7 +1320,7 @@ class RuleJudge(Judge):
             # "…添加剂…不得增加新的大气污染物排放" and a kiln's flue gas held to ultra-low limits: the ban is on adding to
             # the emissions, which the sentence does not say it does
             return Judgment("not_applicable")
-        if _ACROSS_CASE.search(f"{norm.subject}{condition}") and not _crosses_border(fact.whole or fact.norm_text):
+        if _ACROSS_CASE.search(f"{norm.subject}{condition}") and not _ACROSS_SAID.search(fact.whole or fact.norm_text):
             # "跨省…转移危险废物未经批准的" and waste handed to a licensed firm with no place outside the province named
             return Judgment("not_applicable")
         if _SANCTIONED_CASE.search(f"{norm.subject}{condition}") and not _SANCTION_WORDS.search(fact.whole or fact.norm_text):
@@ -2467,11 +2467,6 @@ _ACROSS_CASE = re.compile(r"跨省|出省|出[^，。；]{0,3}省、自治区、
 # ("转售给河北某个体再生铅加工户").
 _ACROSS_SAID = re.compile(r"跨省|出省|省外|外省|跨区域|(?:北京|天津|河北|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|"
                           r"安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)")
-
-
-def _crosses_border(text: str) -> bool:
-    """The text says something goes out of the province."""
-    return bool(_ACROSS_SAID.search(text))
 
 
 # A norm's case of a paper that is lacking, and the paper it names ("未取得排污许可证的" -> 排污许可证).
