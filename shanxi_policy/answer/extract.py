@@ -840,9 +840,9 @@ def _contiguous(text: str, chosen: list[str]) -> list[str]:
 # 并处…罚款").
 # (or fines the persons answerable for it, "对直接负责的主管人员和其他责任人员，处5万元以上…罚款")
 _CONSEQUENCE = re.compile(r"^(?:拒不|逾期|情节严重|造成|并处|并可以|对[^，。；;]{0,16}(?:人员|负责人))")
-# What the rest of a sentence after its semicolon begins with when it qualifies the rule: a need beyond it, a proviso.
 # A sentence that binds a party "also" ("城镇污水集中处理设施的运营单位，也应当…"): it extends the one before it.
 _ALSO = re.compile(r"^[^。；;]{0,40}?[，,]?(?:也|亦|同样)(?:应当|必须|应|须|不得|要)")
+# What the rest of a sentence after its semicolon begins with when it qualifies the rule: a need beyond it, a proviso.
 _QUALIFIES = re.compile(r"^(?:确需|确有必要|因特殊|特殊情况|但是|但|除[^，。；;]{1,30}外)")
 # Consequence sentences a penalty quote goes on with.
 CONSEQUENCES_MAX = 3

@@ -13,7 +13,7 @@ import json
 import math
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -613,7 +613,7 @@ class RuleJudge(Judge):
             # "机动车、非道路移动机械生产企业": makers of those things; a works that only uses one (铲车) is not bound
             return not any(_makes(product, fact) for product in products)
         # (or named only as what the project hands over: "电镀污泥…交由…回收站收购" makes it no 污泥处理单位)
-        return all(self._one_party_absent(party, fact) or self._other_party(list(_kind_words(party)), fact)
+        return all(self._one_party_absent(party, fact) or self._other_party(_kind_words(party), fact)
                    for party in _KIND_LIST.split(subject) if _kind_words(party))
 
     def _works_kind_absent(self, norm: Norm, action: str, fact: Fact) -> bool:
@@ -694,7 +694,7 @@ class RuleJudge(Judge):
                   and not self._others_trade(m.surface, fact) for t in m.terms}
         return all(any(k in t for t in trades) for k in kind)
 
-    def _other_party(self, words: list[str], fact: Fact) -> bool:
+    def _other_party(self, words: Sequence[str], fact: Fact) -> bool:
         """A specific word of the duty's condition occurs in the proposal only as what another party does ("由市医疗废物
         集中处置中心每日上门收运" for "从事医疗废物集中处置活动的单位"): the project hands the work over, it is not that
         party."""
@@ -1386,7 +1386,7 @@ class RuleJudge(Judge):
             # in the proposal's words: the paper's name is read as lacked, not as a word to match
             c = Match(agree=c.total, total=c.total, words=c.words, strong=c.strong_total, strong_total=c.strong_total)
         lacked = _LACKED_PAPER.search(condition) if condition and c.total and c.agree < c.total else None
-        if lacked and already_running(fact.whole or fact.norm_text) and _paper_awaited(lacked.group(1), fact):
+        if lacked and already_running(fact.whole or fact.norm_text) and _paper_open(lacked.group(1), fact, deferred=True):
             # "未取得排污许可证的，不得排放污染物" and a kiln "目前已正常生产…排污许可证待环评批复后再申请": works that run
             # while the paper is still to come are the case
             c = Match(agree=c.total, total=c.total, words=c.words, strong=c.strong_total, strong_total=c.strong_total)
@@ -2487,8 +2487,9 @@ def _paper_refused(action: str, condition: str, fact: Fact) -> bool:
         at = text.find(noun, m.start(1), m.end(1))
         if at < 0:
             continue
-        if re.match(r"[^，。；,;]{0,2}?(?:前|之前|以前)|的", text[at + len(noun):]):
-            continue  # "未取得排污许可证前不排放污染物": a wait before the act; "未取得…的": a case, not the paper refused
+        # "未取得排污许可证前不排放污染物": a wait before the act (state_at reads it so); "未取得…的": a case
+        if state_at(text, at, at + len(noun), proposal=True) != NEGATED or text[at + len(noun):].startswith("的"):
+            continue
         # the paper by its name: the word before its noun is the duty's too ("转移联单", not "经营许可证" for "取水许可证")
         head = text[max(m.start(1), at - 2):at]
         if not head or head in duty.string:
@@ -2940,18 +2941,13 @@ def _only_describing(action: str, words: list[str]) -> bool:
     return all(w in m.group(1) and w not in rest for w in words)
 
 
-def _paper_open(paper: str, fact: Fact) -> bool:
-    """The proposal says the paper is still to be decided or under way, and of no occurrence that it is refused."""
+def _paper_open(paper: str, fact: Fact, deferred: bool = False) -> bool:
+    """The proposal says the paper is still to be decided or under way (with deferred, also put off: "排污许可证待环评
+    批复后再申请"), and of no occurrence that it is refused."""
     text = fact.whole or fact.norm_text
     spans = list(word_spans(_normalized(paper), text))
-    return bool(spans) and all(undecided(text, a, b) or in_progress(text, a, b) for a, b in spans)
-
-
-def _paper_awaited(paper: str, fact: Fact) -> bool:
-    """The proposal names the paper, and only as still to come: put off, undecided or under way."""
-    text = fact.whole or fact.norm_text
-    spans = list(word_spans(_normalized(paper), text))
-    return bool(spans) and all(put_off(text, a, b) or undecided(text, a, b) or in_progress(text, a, b) for a, b in spans)
+    return bool(spans) and all(undecided(text, a, b) or in_progress(text, a, b) or (deferred and put_off(text, a, b))
+                               for a, b in spans)
 
 
 def _said_together(words: list[str], fact: Fact) -> bool:
