@@ -406,8 +406,53 @@ def penalties_citing(kb: KnowledgeBase, hits: list[Hit], k: int, question: str =
             if in_liability_chapter(hit):
                 first.append(hit)
         if first:
+            first = [*itertools.chain.from_iterable((h, *_referred_penalty(kb, h, question)) for h in first)]
             return [*first, *(h for h in hits if h not in first)][:max(k, len(first))], len(first)
     return hits, 0
+
+
+# A penalty left to another law ("违反本办法第十五条第一款…规定的，依照《中华人民共和国固体废物污染环境防治法》的规定予以处罚").
+_REFERRED = re.compile(r"依照《([^》]{2,40})》(?:的)?(?:有关)?规定(?:予以|给予)?(?:处罚|处理)")
+
+
+def _referred_penalty(kb: KnowledgeBase, hit: Hit, question: str) -> list[Hit]:
+    """The article of the law a penalty refers to ("依照《中华人民共和国环境影响评价法》的规定处罚") that punishes the act
+    the question speaks of: the paragraph of the rule it cites (危险废物经营许可证管理办法 第二十五条 on 第十五条第一款, "无证
+    经营" → 固废法 第一百一十四条), or its own listed act (建设项目环境保护管理条例 第二十一条（一）"…未依法报批…擅自开工建设"
+    → 环评法 第三十一条). Empty when it refers nowhere, to a law not held, or for another paragraph than the one asked."""
+    terms = content_terms(expand(question))
+    for a, b in sentences(hit.text):
+        sent = hit.text[a:b]
+        m = _REFERRED.search(sent)
+        if m is None:
+            continue
+        if cited_paragraphs(sent) is not None:
+            fit = cited_paragraph(kb, hit.doc_id, question, sent, terms)
+            if fit is None or not fit[0]:
+                continue
+            act = fit[1]
+        else:
+            # the act among those the article lists (or its own words) that the question speaks of most
+            parts = [hit.text[x:y] for x, y in sentences(hit.text)]
+            act = max(parts, key=lambda x: sentence_score(question, x, terms))
+            if sentence_score(question, act, terms) <= 0:
+                return []
+        ids = [d for d in kb.resolve_documents(m.group(1)) if d != hit.doc_id]
+        doc = kb.document(ids[0]) if len(ids) == 1 else None
+        if doc is None:
+            return []
+        words = content_terms(act)
+        best: tuple[float, Hit] | None = None
+        for c in doc.clauses:
+            cand = Hit(doc.doc_id, doc.title, c.clause_id, c.path, c.text, hit.score, "reference")
+            if not in_liability_chapter(cand):
+                continue
+            head = c.text[:next((y for _x, y in sentences(c.text)), len(c.text))]
+            score = sentence_score(act, head, words)
+            if score > 0 and (best is None or score > best[0]):
+                best = (score, cand)
+        return [best[1]] if best is not None else []
+    return []
 
 
 # What a sentence gains for each act the question denies that it denies too, and loses for each it states done.
@@ -417,6 +462,8 @@ NEGATION_KEPT = 2.0
 _SPOKEN_DENIAL = re.compile(r"(?:没有|没|未|无)(?:([办领拿])(?=[^，。？?；]{0,8}(?:证|许可|手续|执照))|([\u4e00-\u9fff]{2}))"
                             r"(?=[^，。？?；]{0,12}就)")
 _PAPER_GOT = ("取得", "办理", "申领", "领取")
+# The rest of a paper's name after its first two characters, up to the act done without it ("许可证就").
+_PAPER_NAMED = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:证|许可|执照|手续)[^，。？?；]{0,4}?就")
 
 
 @lru_cache(maxsize=256)
@@ -428,8 +475,12 @@ def _denied_acts(question: str) -> tuple[tuple[re.Pattern[str], re.Pattern[str]]
         # the spoken act or the law's word for it ("没拿到" and "未取得")
         if m.group(1) and not ASKS_PENALTY.search(question):
             continue  # "没办…就排污，要去哪里办？": where to apply is asked, not what follows the paper lacking
+        # ("没有排污许可证就排放…": a paper not held is one not obtained, 未取得, whatever its first two characters)
+        paper = bool(m.group(1)) or bool(_PAPER_NAMED.match(question, m.end(2) if m.group(2) else m.end()))
         said = m.group(1) or m.group(2)
-        laws = _PAPER_GOT if m.group(1) else tuple(t for t in lay_terms().get(said, ()) if len(t) == 2)
+        laws = _PAPER_GOT if paper else tuple(t for t in lay_terms().get(said, ()) if len(t) == 2)
+        if paper and not m.group(1):
+            said = _PAPER_GOT[0]
         verb = "|".join(re.escape(v) for v in (said, *laws))
         # "未经验收", "未依法取得": the law's denial may stand a word or two before the act
         out.append((re.compile(rf"(?:未|无|没有|不)[^，。；,;]{{0,2}}?(?:{verb})"), re.compile(verb)))
@@ -487,6 +538,14 @@ def answer_question(kb: KnowledgeBase, question: str, k: int = 5, legacy: bool =
         if ASKS_PENALTY.search(question):
             hits, citing = penalties_citing(kb, hits, k, question)
         liable = [h for h in hits[:k] if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
+        if liable:
+            # "依照《…》的规定处罚": the article of the law referred to that punishes the act comes with the referring one
+            held = {h.clause_id for h in hits[:k]}
+            referred = {h.clause_id: [r for r in _referred_penalty(kb, h, question) if r.clause_id not in held]
+                        for h in liable}
+            if any(referred.values()):
+                hits = [*itertools.chain.from_iterable((h, *referred.get(h.clause_id, ())) for h in hits)]
+                liable = [*itertools.chain.from_iterable((h, *referred[h.clause_id]) for h in liable)]
         if ASKS_PENALTY.search(question) and not citing and liable \
                 and all(sanction_unasked(question, h) for h in liable):
             # "碳排放权交易没按时清缴罚多少？": no article found punishes the party asked of (第二十条 punishes staff who
@@ -768,7 +827,10 @@ def cited_paragraph(kb: KnowledgeBase, doc_id: str, q: str, sent: str,
     wide = list(dict.fromkeys([*terms, *content_terms(expand(q))]))
     scores = [sentence_score(q, x, wide) for x in paras]
     best = max(range(len(paras)), key=lambda i: scores[i])
-    if scores[best] <= 0 or scores.count(scores[best]) > 1:
+    tied = {i + 1 in cited for i, x in enumerate(scores) if x == scores[best]}
+    if scores[best] <= 0 or len(tied) > 1:
+        # (paragraphs scored alike stand out together when the sentence cites all of them or none: "无证经营" is
+        # 第十五条's first paragraph as much as its third, and 第二十五条 punishes both alike)
         return None
     return best + 1 in cited, paras[best]
 

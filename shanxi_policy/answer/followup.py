@@ -34,6 +34,11 @@ _TIME = re.compile(r"(?:到|至)?(?:本世纪|21世纪|二十一世纪)中叶|(?
 _IF = re.compile(rf"^(?:{_IF_WORDS}|万一)")
 _TAIL = re.compile(r"(?:的情况|情况)?(?:呢|吗|怎么样|又如何|又是多少|又是怎样)?[？?。！!…\s]*$")
 _PRONOUN = re.compile(r"它们|它|这项|该项|这一项|这个|这些|上述|此项|这方面")
+# A question on what a party must do ("…有什么义务", "…有哪些要求"), and a party that is an authority, not one bound.
+_DUTIES_ASKED = re.compile(r"义务|要求|责任|应当|必须|要做什么|需要做")
+_AUTHORITY_PARTY = re.compile(r"部门|机关|政府|委员会|法院")
+# A demonstrative before what a question before asked for ("这些措施", "上述义务").
+_THESE_THINGS = re.compile(r"(这些|上述|这项|此项|这几项)(?:措施|义务|要求|规定|手续|制度)")
 # Pronouns that stand for a party ("那它们…").
 _PARTY_PRONOUN = re.compile(r"^(?:那|那么)?(?:它们|他们|这些)")
 # Words that make a fragment a new question about the old topic rather than a new topic.
@@ -547,7 +552,7 @@ _OWN_ASK = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,6}}?(?:{PARTY_HEAD}|老板))?(?:
 _OWN_ASK_END = re.compile(r"吗[？?]?$")
 # Acts the pollution laws punish by name, a breach of its own ("篡改监测数据", "暗管偷排").
 _BREACH_ACT = re.compile(r"篡改|伪造|偷排|暗管|私设|渗井|渗坑|倾倒|偷倒|乱倒|焚烧|隐瞒|拒绝检查|逃避")
-_BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设")
+_BREACH = re.compile(r"(?:没|未|不)[^，。？]{0,8}就|擅自|无证|超期|超标|偷排|私设|篡改|伪造|弄虚作假")
 # Before 超标: a test or survey that found it ("调查发现污染物超标"), a result, not a breach done.
 _FOUND_BEFORE = re.compile(r"(?:发现|检测|监测|测出|检出|调查)[^，。？?]{0,10}$")
 
@@ -823,8 +828,12 @@ def resolve(question: str, history: Sequence[str], rarity: Callable[[str], float
     if undone and undone.group(0) in out:
         # "没制定罚多少？" after "…要不要制定危险废物管理计划？": what was not done is the thing the verb took before
         obj = re.search(rf"{undone.group(1)}([\u4e00-\u9fff]{{2,16}}?)(?=[吗呢？?，,。]|$)", before)
-        if obj and obj.group(1) not in out:
-            out = out.replace(undone.group(0), f"{undone.group(0)}{obj.group(1)}，", 1)
+        # (what the question before asked of, "要办什么手续": the thing, not the asking word)
+        thing = re.sub(r"^(?:什么|哪些|哪种|哪个|哪|多少)", "", obj.group(1)) if obj else ""
+        # (after a one-character verb only a thing named at length: "设能源管理岗位", not "办手续")
+        if len(thing) >= (2 if len(undone.group(1)) == 2 else 3) and thing not in out:
+            said = undone.group(0)
+            out = out.replace(said, f"{said[:undone.end(1)]}{thing}{said[undone.end(1):]}，", 1)
     for t in content_terms(question):
         longer = _longer_name(t, before)
         if len(t) >= 3 and longer and longer not in out and t in out:
@@ -881,7 +890,8 @@ def _party_swapped(question: str, before: str) -> str:
 
 
 # A follow-up naming a duty left undone by its verb alone ("没制定罚多少？").
-_UNDONE_VERB = re.compile(r"^(?:没有?|未|不)([\u4e00-\u9fff]{2})(?=[，,]?(?:会|要)?被?(?:罚|怎么|如何))")
+# ("不设的罚多少？": a one-character verb, with the 的 of a case)
+_UNDONE_VERB = re.compile(r"^(?:没有?|未|不)([\u4e00-\u9fff]{1,2}?)(?:的话|的)?(?=[，,]?(?:会|要)?被?(?:罚|怎么|如何))")
 
 
 def _longer_name(term: str, text: str) -> str:
@@ -957,6 +967,13 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         # "本世纪中叶呢？" after "美丽山西到2035年的主要目标是什么？": a time named without a year takes the year's place
         return out.replace(f"{years[0]}年", when.group(0), 1)
     topic = _topic(previous, rarity, documents)
+    these = _THESE_THINGS.search(frag)
+    subject = question_subject(previous) if these else ""
+    if these and subject and _PENALTY_ASK.search(q):
+        # "不采取这些措施罚多少？" after "建筑工地的施工单位在防治扬尘方面有什么义务？": the measures are those the
+        # question before asked about, of its whole subject (not its rarest word, 施工单位, alone)
+        own = _TAIL.sub("", _LEAD.sub("", q)).strip("，, ")
+        return f"{subject}，{own.replace(these.group(1), '', 1)}？"
     if _PRONOUN.search(frag) and topic:
         if _PARTY_PRONOUN.search(frag):
             # "那它们每年要报什么？" after "重点用能单位怎么界定？": they are the party the question was about, not its
@@ -1117,6 +1134,18 @@ def _resolve(question: str, history: Sequence[str], rarity: Callable[[str], floa
         # "那没做环评就开工建设呢？": an act done without what the law asks; what follows from it (the earlier topic
         # may be an act itself, 环评, so it is not put in front). Not a breach the earlier question named ("那废水超标呢？"
         # after "废气超标排放怎么罚？": another thing, the same breach)
+        subject = question_subject(previous)
+        bare = [t for t in content_terms(frag) if t not in _breaches(frag)]
+        if subject and subject not in frag and bare and all(t in previous for t in bare):
+            # "要是无证经营呢？" after "从事危险废物收集、贮存、处置经营需要许可证吗？": the breach of the act asked about,
+            # which it names by its verb alone
+            return f"{subject}，{frag}，如何处罚？"
+        span = _party_span(subject) if subject else None
+        doer = subject[span[0]:span[1]] if span else ""
+        if doer and doer not in frag and not _party_span(frag) and _DUTIES_ASKED.search(previous) \
+                and not _AUTHORITY_PARTY.search(doer):
+            # "那篡改、伪造监测数据呢？" after "重点排污单位在监测设备方面有什么义务？": the party asked about does it
+            return f"{doer}{frag}，如何处罚？"
         return f"{frag}，如何处罚？"
     before = content_terms(previous)
     nouns = [t for t in content_terms(_FRAME.split(frag)[0]) if t not in before]

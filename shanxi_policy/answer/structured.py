@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING
 from ..index.units import sentences
 from ..ingest.docmeta import SECONDARY_TYPES
 from ..models import Answer, AnswerItem, AnswerTable, Hit, Section
-from ..norms.liability import amounts_for, first_item, opening_cases, penalty_clause, repeating_clause, under_liability
+from ..norms.liability import (
+    amounts_for,
+    first_item,
+    listed_cases,
+    opening_cases,
+    penalty_clause,
+    repeating_clause,
+    under_liability,
+)
 from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, readings
@@ -535,7 +543,8 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
     # a spoken "没有" is the law's 无 or 未 ("没有许可证收集危险废物" and "无许可证从事收集…危险废物经营活动")
     negated = any(t in _SPOKEN_NOT for t in terms)
     # (how or which it was done, "私自", "这种", names no part of the breach)
-    terms = [t for t in terms if t not in _SPOKEN_NOT and t not in _MANNER_WORDS]
+    # (nor does a bare kind of party, "企业擅自倾倒…": any party may do it)
+    terms = [t for t in terms if t not in _SPOKEN_NOT and t not in _MANNER_WORDS and t not in _ANY_PARTY]
     undone = _UNDONE_ASKED.findall(question)
     # (a breach told by what is lacked is narrow with two words: "没有许可证收危险废物")
     if len(terms) < (2 if negated else 3) and not undone:
@@ -549,6 +558,13 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
                 continue
             if len(terms) >= (2 if negated else 3) and all(has_term(t, _norm(case)) for t in terms):
                 return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
+        # "擅自倾倒、堆放危险废物，罚款怎么算": the one article that lists the very breach asked ("（三）擅自倾倒、堆放危险
+        # 废物的"), not another listing the same acts on another thing (建筑垃圾)
+        listing = {c.clause_id: c for c, case in listed_cases(d) if len(terms) >= (2 if negated else 3)
+                   and (not negated or _LAW_NOT.search(case)) and all(has_term(t, _norm(case)) for t in terms)}
+        if len(listing) == 1:
+            c = next(iter(listing.values()))
+            return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
     for doc_id in dict.fromkeys(h.doc_id for h in hits[:3]) if undone else ():
         # "污染地块的责任人一直拖着不修复": the article listing the very act left undone ("（四）未按照规定实施修复的"),
         # not one where the word stands in another breach ("未按照规定将修复方案…备案的")
@@ -659,6 +675,7 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         # "本办法下列用语的含义：…" defines words; it answers what a word means, never what is to be done.
         ranked = [h for h in ranked if not is_definition(h)] or ranked
     liable = [h for h in ranked if in_liability_chapter(h)] if ASKS_PENALTY.search(question) else []
+    named_first = ""
     linked = penalties_of_bans(kb, question, hits) if ASKS_PENALTY.search(question) else []
     if linked:
         # "把危险废物交给没有许可证的个体户…怎么处罚": the article that punishes the ban the question names
@@ -672,6 +689,12 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
         weaker = weaker_by_number(kb, question, liable)
         ranked = sorted(liable, key=lambda h: (sanction_unasked(question, h), other_party(question, h),
                                                h.clause_id in weaker))
+        named = case_named(kb, question, hits) if kb is not None else None
+        if named is not None and any(h.clause_id == named.clause_id for h in ranked):
+            # the article whose breach is the very one asked comes first (see answer_question), and is listed first
+            ranked = [h for h in ranked if h.clause_id == named.clause_id] + \
+                [h for h in ranked if h.clause_id != named.clause_id]
+            named_first = named.clause_id
     elif not ASKS_CONSEQUENCE.search(question):
         # "…应当公开哪些环境信息": the duty, not the article punishing its breach, answers.
         ranked = sorted(ranked, key=in_liability_chapter)
@@ -743,7 +766,9 @@ def open_answer(question: str, base: Answer, kb: KnowledgeBase | None = None) ->
     items: list[AnswerItem] = []
     answer_lead = ""
     repeats: list[int] = []  # clauses whose items the answer already lists: cited, not listed again
-    for h in [*in_document_order(chosen, kb), *covering]:
+    ordered = in_document_order(chosen, kb)
+    ordered = sorted(ordered, key=lambda h: h.clause_id != named_first)  # (stable: document order otherwise)
+    for h in [*ordered, *covering]:
         lead_in, enum = enumerated_items(h.text)
         clause = kb.clause(h.clause_id) if kb is not None else None
         whole = clause is not None and clause.kind == "article"
@@ -975,6 +1000,8 @@ _PURPOSE = re.compile(r"^为了?.{4,}?(?:制定|制订)本(?:法|条例|规定|�
 _ASKS_PURPOSE = re.compile(r"目的|宗旨|为什么制定|立法")
 
 
+# An item of a definitions article and the word it defines ("（二）夜间，是指晚上十点至次日早晨六点之间的期间").
+_DEFINED_WORD = re.compile(r"^\s*[（(][一二三四五六七八九十\d]+[）)]\s*([\u4e00-\u9fff]{2,16}?)[，,]?(?:是指|指)")
 # An article that defines the words of its text ("本法所称…，是指…", "本办法下列用语的含义：").
 _DEFINITION = re.compile(r"^(?:本(?:法|条例|办法|规定|细则)(?:下列用语的含义|所称|中下列用语)|下列用语的含义)")
 _ASKS_MEANING = re.compile(r"是指|什么是|是什么|含义|定义|指的是|指什么|概念|所称|怎么理解|如何理解|范围")
@@ -1224,7 +1251,12 @@ def introduced_list(base: Answer, question: str = "") -> Answer:
     if lead or len(enum) < 2:
         return base
     shown = enum[:MAX_BODY]
-    if question and ASKS_PENALTY.search(question) and in_liability_chapter(hit):
+    # "本法中下列用语的含义：" and '"夜间"指几点到几点': the item that defines the word asked about
+    named = [x for x in enum if (m := _DEFINED_WORD.match(x)) and m.group(1) in question] \
+        if "用语" in sent and question else []
+    if named:
+        shown = named
+    elif question and ASKS_PENALTY.search(question) and in_liability_chapter(hit):
         body = body_sentences(hit)
         lead_part = body[:first_item(body) or 1]  # the sentence introducing the list, and any before it
         shown = [x for x in penalty_body(question, body) if x.strip() != sent and x not in lead_part]

@@ -325,7 +325,7 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
 
 
 # What a question asks of the word before it ("安全距离有什么规定", "安全距离是多少").
-_ASKED_OF = r"(?:的)?(?:有什么|有哪些|是多少|是什么|是几|要多|多少|多远|多久|怎么|如何|有何|规定|要求)"
+_ASKED_OF = r"(?:的)?(?:有什么|有哪些|是多少|是多久|是多长|是什么|是几|要多|多少|多远|多久|多长|怎么|如何|有何|规定|要求)"
 
 
 def _asked_unspoken(words: Sequence[str], question: str, spoken: str) -> bool:
@@ -384,8 +384,9 @@ def sub_questions(question: str) -> list[str]:
         return _conjunct_figures(parts[0])
     # (a later part that asks only what follows, "不做罚多少？", how often, "多久交一次？", or where, "去哪儿办？", asks it of
     # the first part's subject: it is a question of its own, read in the light of the first)
+    # (or what a word means, '"夜间"指几点到几点？': one word, defined by an article of its own)
     asked = [p for i, p in enumerate(parts) if len([t for t in content_terms(p) if not t.isdigit()]) >= 2
-             or (i and _FOLLOW_ON.search(p) and len(parts[0]) >= 6)]
+             or (i and _FOLLOW_ON.search(p) and len(parts[0]) >= 6) or (i and _MEANING_ASKED.search(p))]
     # "…给补偿？耕地算不算？": a part asking whether something is included narrows the question before it
     if any(_INCLUSION.search(p) for p in parts[1:]):
         return []
@@ -432,6 +433,8 @@ def in_situation(part: str, first: str) -> str:
 # A later question that asks only a penalty, a period or a place of what the first asks about.
 _FOLLOW_ON = re.compile(r"^(?:那|那么|要是)?(?:不做|不办|不交|不装|不改|没做|没办)?[^，。？?]{0,4}?"
                         r"(?:罚多少|怎么罚|罚不罚|多久|几天|多少天|多长时间|去哪儿?办|到哪儿?办|找谁办)")
+# What a word means, asked of the word ('"夜间"指几点到几点', "噪声敏感建筑物是指什么").
+_MEANING_ASKED = re.compile(r"^[“\"‘']?[\u4e00-\u9fff]{2,12}[”\"’']?(?:是指|指的是|指)(?:什么|哪|几)")
 _PRONOUN_START = re.compile(r"^(?:他们|她们|它们|他|她|它|这家|那家|该单位|该企业|对方)")
 
 
@@ -477,6 +480,10 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
             retried = uncovered(kb, whole, authorities(p, other_year(p, _answer(kb, whole, k, filters))))
             if retried.found:
                 answers[i] = retried
+    for i in range(1, len(parts)):
+        by_first = _said_by_first(parts[i], answers[0], answers[i])
+        if by_first is not None:
+            answers[i] = by_first
     if not any(a.found for a in answers):
         first = answers[0]
         first.question = question
@@ -518,8 +525,13 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
                 said += normalize_for_search(item.text)
             else:
                 fresh.append(AnswerItem(item.text, n, item.label))
-        terms = [t for t in content_terms(p) if not t.isdigit()]
+        # (words of asking, "几天", are no words an answer holds)
+        terms = [t for t in content_terms(p) if not t.isdigit() and not _ASKING_WORD.match(t)]
         held = bool(said) and all(has_term(t, said) for t in terms)
+        if first_again and held:
+            # "…可以行政拘留？拘留几天？": its answer is what is already listed (第六十三条); what it adds beside that and
+            # holds no word of the question (第五十九条 on daily fines) answers nothing asked
+            fresh = [i for i in fresh if any(has_term(t, normalize_for_search(i.text)) for t in terms)]
         if first_again and held and all(citations[i.cite - 1].doc_id != citations[again[0] - 1].doc_id for i in fresh):
             # "美丽山西建设怎么考核？考核结果怎么用？": its best answer is a sentence already listed ("考核结果作为…重要参考");
             # other laws' articles on 考核 answer a question nobody asked (the same document's next article would: "控制指标
@@ -554,6 +566,33 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
                  min(a.confidence for a in answers if a.found), type="list", items=items)
     out.note = " ".join(notes)
     return out
+
+
+_ASKING_WORD = re.compile(r"几|多少|什么|哪|怎么|如何|是否|多久|多长")
+
+
+def _said_by_first(part: str, first: Answer, own: Answer) -> Answer | None:
+    """A later question that a sentence of the clause answering the first one answers in full ("…公民可以向谁举报？举报人
+    信息会保密吗？": 环保法 第五十七条 "…应当对举报人的相关信息予以保密"), where the later question's own answer does not:
+    that sentence, cited to that clause, rather than another law's article on another matter (排污许可条例 第三十一条)."""
+    if not first.found or not first.citations or first.citations[0].source == "lookup":
+        return None
+    terms = [t for t in dict.fromkeys(content_terms(part)) if not t.isdigit() and not _ASKING_WORD.match(t)]
+    # (one word is enough with the amount asked of it: "拘留几天？" and "…处十日以上十五日以下拘留")
+    unit = asked_unit(part) if len(terms) == 1 else None
+    if len(terms) < 2 and unit is None:
+        return None
+    own_text = normalize_for_search(own.text) if own.found else ""
+    if own.found and all(has_term(t, own_text) for t in terms) and (unit is None or unit.search(own.text)):
+        return None  # its own answer says it all
+    hit = first.citations[0]
+    sents = [hit.text[a:b].strip() for a, b in sentences(hit.text)]
+    held = [x for x in sents if all(has_term(t, normalize_for_search(x)) for t in terms)
+            and (unit is None or unit.search(x))]
+    if not held:
+        return None
+    return Answer(True, held[0], [hit, *(h for h in own.citations if h.clause_id != hit.clause_id)], part, "",
+                  first.confidence, type="factoid")
 
 
 def _list_lead(a: Answer) -> str:
@@ -1038,7 +1077,9 @@ def with_recourse(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
 
 # "能不能…", "可以…吗": whether a conduct is allowed. Asked without a word of penalty, the rule that forbids or
 # limits the conduct answers, not the article that punishes it nor a duty around it.
-_MAY = re.compile(r"能不能|能否|可不可以|可否|能[^，。？?]{1,20}吗|可以[^，。？?]{1,20}吗|允许[^，。？?]{0,20}吗|行不行|行吗")
+# ("…，法律上是明令禁止的吗？": whether the law bans it, asked of the ban)
+_MAY = re.compile(r"能不能|能否|可不可以|可否|能[^，。？?]{1,20}吗|可以[^，。？?]{1,20}吗|允许[^，。？?]{0,20}吗|行不行|行吗|"
+                  r"(?:是不是|是否|是)(?:被)?(?:明令|明确|法律)?禁止|禁止[^，。？?]{0,4}吗")
 _FORBIDS = re.compile(r"禁止|不得|严禁|不准|不许|只准|只允许|只能|仅限")
 # "要办取水许可证吗", "需不需要审批": whether a duty binds; the rule that lays it down (and its exception) answers.
 _NEED = re.compile(r"要不要|需不需要|用不用|需要[^，。？?]{1,20}吗|要[^，。？?]{1,20}吗|必须[^，。？?]{1,20}吗|"
@@ -1220,7 +1261,8 @@ def unknown_document(question: str, kb: KnowledgeBase) -> str:
     words = [w for w in segment(question) if (_LAW_WORD.fullmatch(w) and len(w) >= 3) or w in _TWO_CHARACTER_LAWS]
     # a name that opens the question or follows 按/根据/依照 and is followed by how it is referred to ("可再生能源法规定的…",
     # "节约用水条例对…", "按固定资产投资项目节能审查办法，…"), which the segmenter cuts ("法规", "定")
-    led = [re.sub(r"^(?:按照|根据|依据|依照|按|在)", "", m.group(1)) for m in _LED_NAME.finditer(question)]
+    # ("违反危险废物经营许可证管理办法，…": the act of breaching it is no part of the name)
+    led = [re.sub(r"^(?:按照|根据|依据|依照|按|在|违反|违背|不符合|符合)", "", m.group(1)) for m in _LED_NAME.finditer(question)]
     names = [*quoted, *_local_law_names(question), *words, *led]
     # "食品安全法": the whole name, not the part the segmenter cut off ("安全法")
     names = [n for n in names if not any(n != m and n in m for m in names)]
@@ -1312,6 +1354,8 @@ def unnamed_object(kb: KnowledgeBase | None, question: str, ans: Answer) -> Answ
         key = ""
     if key and unstated_indicator(question, ans.text):
         key = ""  # "2025年畜禽粪污综合利用率目标是多少": the indicator asked by name is what the answer must state
+    if key and _FORBIDS.search(key) and _MAY.search(question):
+        key = ""  # "…是明令禁止的吗": the ban asked about is the answer's kind, not an object of it
     if key and not has_term(key, normalize_for_search(ans.text)) and not holds(key, ans.citations[0]) \
             and not _abbreviates(key, ans.text) \
             and not _names_document(key, ans.citations[0], kb) and not _sanctions_holder(kb, key, ans.citations):

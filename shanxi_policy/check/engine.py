@@ -487,10 +487,11 @@ def _present_any(prop: Proposal, words: list[str]) -> list[str]:
     out = []
     for f in prop.facts:
         text = f.norm_text
-        # (a kind of works named as the party the project sells or hands to, "豆渣卖给附近养猪户", is not the project)
+        # (a kind of works named as the party the project sells or hands to, "豆渣卖给附近养猪户", is not the project,
+        # nor is its process: "垃圾全部转运至县垃圾焚烧发电厂")
         held = [m for m in f.mentions if m.state == PRESENT
                 and not _not_own(text[segment_start(text, m.start): m.start])
-                and not (m.field == "industry" and handed_over(text, m.start))]
+                and not (m.field in ("industry", "process") and handed_over(text, m.start))]
         if any(w in m.terms for m in held for w in words):  # "废乳化液" is a 危险废物
             out.append(f.sentence)
             continue
@@ -569,7 +570,13 @@ def papers_done(prop: Proposal, lex: Lexicon) -> list[str]:
                     state_at(text, a, b, proposal=True) == PRESENT and not put_off(text, a, b)
                     and not in_progress(text, a, b) for a, b in spans):
                 law = f"（《{ob['source']}》）" if ob.get("source") else ""
-                out.append(f"{ob['name']}{law}：{f.sentence.strip()}")
+                # the segments that say it done, not the rest of the sentence ("…取得批复，配套废水处理站目前尚未建成，
+                # 车间已于2024年10月开始生产": what is still to come is no paper to verify)
+                said_done = f.sentence.strip()
+                if len(text) == len(f.sentence):
+                    cuts = sorted({(segment_start(text, a), _segment_end(text, b)) for a, b in spans})
+                    said_done = "……".join(f.sentence[x:y].strip("，,；; ") for x, y in cuts)
+                out.append(f"{ob['name']}{law}：{said_done}")
                 break
     return out
 
@@ -1151,12 +1158,14 @@ def decide(prep: Prepared, judge: Judge | None = None, params: CheckParams | Non
     extra = sorted((f for c, f in related.items() if c not in cited), key=lambda f: -f.score)
     # (a platform or a training scheme builds nothing: clauses sharing its words are not related to it)
     findings.extend(extra[: 0 if platform else p.max_related])
-    findings = _diversify(_not_contradicted(findings, load_lexicon().fields.get("zone", ())))
+    binding = {d.doc_id for d in src.documents() if str(d.meta.get("doc_type", "")) in _BINDING_TYPES}
+    findings = _diversify(_not_contradicted(findings, load_lexicon().fields.get("zone", ())), binding)
     # "已编制环境影响报告表并取得…批复": a procedure stated done is listed for the reviewer to verify; a partial match
     # on the very sentence that says so ("提到了'环境影响''报告'，但未说明是否达到…") is no open matter
-    done = {p.split("：", 1)[1].strip() for p in prep.papers if "：" in p}
-    findings = [f for f in findings if not (f.relation == "attention" and not f.check_id
-                                            and f.evidence.strip() in done)]
+    # (the paper is shown by the segments that say it done: the sentence holding them is the one the finding rests on)
+    done = [p.split("：", 1)[1].strip().split("……") for p in prep.papers if "：" in p]
+    findings = [f for f in findings if not (f.relation == "attention" and not f.check_id and "……" not in f.evidence
+                                            and any(all(x in f.evidence for x in parts) for parts in done))]
     findings = [_approval_kept(f, prep.papers, load_lexicon()) for f in findings]
     for f in findings:
         if f.relation == "conflict":
@@ -1231,17 +1240,26 @@ def _not_contradicted(findings: list[Finding], zones: Sequence[str]) -> list[Fin
     return out
 
 
-def _diversify(findings: list[Finding]) -> list[Finding]:
+# Document types whose articles bind by law (a policy's clause guides; a news report states).
+_BINDING_TYPES = frozenset({"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章"})
+
+
+def _diversify(findings: list[Finding], binding: set[str] | None = None) -> list[Finding]:
     """Findings by relation, then by score, each discounted by how many stronger findings of the same
     relation rest on the same proposal sentence: one boilerplate sentence ("环境影响登记表已备案") matches
-    many articles and would otherwise fill the first places."""
+    many articles and would otherwise fill the first places. Conflicts with a law or regulation come before conflicts
+    with a policy (binding: the documents that bind by law): the article a decision rests on is read first."""
     seen: dict[tuple[str, str], int] = {}
     keyed = []
+
+    def policy_conflict(f: Finding) -> bool:
+        return binding is not None and f.relation == "conflict" and f.hit.doc_id not in binding
+
     for f in sorted(findings, key=lambda f: (_ORDER[f.relation], -f.score)):
         k = (f.relation, f.evidence)
         n = seen.get(k, 0)
         seen[k] = n + 1
-        keyed.append(((_ORDER[f.relation], -f.score * 0.5 ** n), f))
+        keyed.append(((_ORDER[f.relation], policy_conflict(f), -f.score * 0.5 ** n), f))
     return [f for _, f in sorted(keyed, key=lambda x: x[0])]
 
 

@@ -603,8 +603,16 @@ class RuleJudge(Judge):
         subject = norm.subject
         if _PERSONS.fullmatch(subject):
             return True  # "公民应当…对生活废弃物进行分类放置": a person's duty, not a works'
-        if not subject or "的" in subject:
-            return False  # no subject, or a conditional one (judged as a condition)
+        if not subject:
+            return False
+        parties = [x for x in _KIND_LIST.split(subject) if _kind_words(x)]
+        if "的" in subject:
+            if not parties or not all("的" not in x or _OWNER_PARTY.fullmatch(x) for x in parties):
+                return False  # a conditional subject ("产生危险废物的单位"), judged as a condition
+            # "城镇污水集中处理设施的运营单位或者污泥处理处置单位": the party that runs a kind of works is one only where
+            # the proposal has those works (a wool scourer's settling-tank sludge makes it no sewage works)
+            return all(self._owner_absent(m.group(1), fact) if (m := _OWNER_PARTY.fullmatch(x)) else
+                       self._one_party_absent(x, fact) or self._other_party(_kind_words(x), fact) for x in parties)
         if not _kind_words(subject):
             return False
         maker = _MAKER.fullmatch(subject)
@@ -644,6 +652,21 @@ class RuleJudge(Judge):
             return False
         parties = [p for p in _KIND_LIST.split(m.group(1)) if _kind_words(p)]
         return bool(parties) and all(self._one_party_absent(p, fact) for p in parties)
+
+    def _owner_absent(self, works: str, fact: Fact) -> bool:
+        """The proposal has none of the works a party runs: neither the works by name nor every specific word of it."""
+        if works in fact.norm_text or any(works in m.terms for m in fact.all_mentions if m.state == PRESENT):
+            return False
+        # the works by a name of its kind ("县污水处理厂"), where it is the project's and not where it sends to
+        # ("废水进入园区污水处理厂", "运至县城污水处理厂")
+        text = fact.whole or fact.norm_text
+        for kind in load_lexicon().kinds_of(works):
+            for m in re.finditer(re.escape(kind), text):
+                if not handed_over(text, m.start()) and not _SENT_INTO.search(text, segment_start(text, m.start()),
+                                                                              m.start()):
+                    return False
+        words = [t for t in _kind_words(works) if self.weight(t) >= 1.0]
+        return not words or not all(self._fact_state(t, fact) == PRESENT for t in words)
 
     def _one_party_absent(self, party: str, fact: Fact) -> bool:
         words = _kind_words(party)
@@ -1168,9 +1191,13 @@ class RuleJudge(Judge):
             # "已经建成的，不得销售或者使用": a later stage of the thing an earlier sentence names (不符合建筑节能标准的
             # 建筑工程); alone it names none, and the earlier sentence's norm judges the thing
             return Judgment("not_applicable")
-        if _INDUSTRIAL_WATER.search(_NORM_HEAD.split(norm.quote, 1)[0]) and _domestic_water_only(fact.norm_text):
+        if (_INDUSTRIAL_WATER.search(_NORM_HEAD.split(norm.quote, 1)[0])
+                or (norm.modality == "prohibition" and _INDUSTRIAL_WATER.search(norm.action))) \
+                and (_domestic_water_only(fact.norm_text)
+                     or (not _WATER_WORD.search(fact.norm_text) and _domestic_water_only(fact.whole))):
             # "排放工业废水的企业应当…" and "生活污水进化粪池后接入市政污水管网": a works' household and kitchen water is
-            # not the industrial waste water the duty is about
+            # not the industrial waste water the duty is about; nor is a village sewage works' outflow ("尾水…用于农田
+            # 灌溉", in a proposal whose waste water is all household) what "禁止向农田灌溉渠道排放工业废水" bans
             return Judgment("not_applicable")
         if _other_medium(norm.action, fact.norm_text):
             # "安装水污染物排放自动监测设备" and "安装烟气在线监测并与生态环境部门联网": the same kind of device on
@@ -2429,6 +2456,11 @@ _LISTED_FACILITIES = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2
 _CLASS_AFTER_OTHER = re.compile(r"^[^，；、]{2,20}?(?:和|以及|及)其他([^，；、]{2,12})$")
 # The items of a list of kinds of parties or works ("医疗卫生机构和医疗废物集中处置单位").
 _KIND_LIST = re.compile(r"、|以及|和|及|或者")
+# A verb sending a thing into another's works ("排入", "接入园区污水处理厂").
+_SENT_INTO = re.compile(r"排入|进入|接入|纳入|排至|排往|汇入|送入|依托")
+# A party named by the works it runs ("城镇污水集中处理设施的运营单位", "危险废物集中处置设施的经营者").
+_OWNER_PARTY = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:设施|工程|场所|场|厂|站|库|园区))的(?:维护)?(?:运营|经营|管理|使用)"
+                          r"(?:单位|者|企业|机构)")
 # A case of a party sanctioned before ("被依法吊销或者收缴危险废物经营许可证的单位"): only a proposal that tells of the
 # sanction (or of a closure) is it.
 _SANCTIONS = r"吊销|收缴|撤销|注销|取缔|责令关闭|责令停业"
@@ -3587,7 +3619,8 @@ def _other_medium(action: str, text: str) -> bool:
 # Production water named ("生产用水", "车间排水"): the works has water of its own trade.
 _PRODUCTION_WATER = re.compile(r"(?:生产|工艺|设备|车间)[^，。；]{0,4}(?:用水|排水)")
 # After a water word: the sewer or plant it goes to ("…污水管网", "污水排入排水管网许可证"), not a water of its own.
-_SEWER_AFTER = re.compile(r"(?:管网|管道|处理厂|排入排水管网)")
+# ("污水收集管网", "一体化污水处理站": the network and the works that take it)
+_SEWER_AFTER = re.compile(r"(?:收集)?(?:管网|管道)|处理(?:厂|站|设施)|排入排水管网")
 # Shortly before a water word: its household, kitchen or rain source ("生活污水经化粪池、餐饮废水经隔油池…").
 _DOMESTIC_BEFORE = re.compile(r"生活|餐饮|雨")
 
@@ -4012,6 +4045,11 @@ _CONFORM = re.compile(r"^(?:按照|依照|依据|遵守|执行|符合)([^，；�
 _TRUE_EXCEPTION = re.compile(r"除|但|不包括|(?<![未法])经.{0,20}(批准|同意)|无关")
 
 
+# A phrase leaving the details of a rule to an authority ("，具体办法由国务院农业农村主管部门制定").
+_DELEGATED = re.compile(r"[，,]具体(?:实施)?(?:办法|管理办法|规定|标准|范围|名录|要求)?由[^，。；]{2,40}?"
+                        r"(?:制定|规定|确定|另行规定)$")
+
+
 def split_norm(norm: Norm) -> tuple[str, str, str]:
     """(condition, action, exception) of a norm. A conditional subject ("未依法进行环境影响评价的建设项目")
     and an "exception" that is really a condition ("…未予批准的") must hold for the norm to apply."""
@@ -4023,6 +4061,8 @@ def split_norm(norm: Norm) -> tuple[str, str, str]:
         cond.append(exception)
         exception = ""
     action = norm.action or norm.quote
+    # "…生产性捕捞，具体办法由国务院农业农村主管部门制定": who writes the details is no part of the act
+    action = _DELEGATED.sub("", action)
     for sc in norm.scope.split("；"):  # scope words are matched on their own
         if sc and len(sc) >= 4:
             action = action.replace(sc, " ")

@@ -272,7 +272,10 @@ _POST_OBJECT_NEG = re.compile(r"^(?:全部|均|一律|也|都|始终|绝)?(?:不
 # A step under way ("排污许可证正在办理") is left as it reads: a permit in hand before discharge breaks no duty.
 _POST_DEFER = re.compile(r"^[^，。；,;！？]{0,16}?(?:(?:计划|拟|待|将于|准备|打算|预计)[^，。；,;！？]{0,12}?"
                          r"(?:(?:再|后|一并)行?(?:组织|办理|申请|补办|开展|编制|报批|申领|进行|实施)"
-                         r"|(?:报批|报送|送审|申请|申领|补办))|推迟|暂缓|延后|延期)")
+                         r"|(?:报批|报送|送审|申请|申领|补办)"
+                         # "验收计划在2025年下半年开展": a date to come, and the step done then
+                         r"|[^，。；,;！？]{0,4}?(?:年|月|季度|年底|年初)[^，。；,;！？]{0,4}?"
+                         r"(?:组织|办理|开展|编制|进行|实施))|推迟|暂缓|延后|延期)")
 
 
 # The start of operation, with a span of time after it ("投产后", "正式生产一年后", "试运行三个月后").

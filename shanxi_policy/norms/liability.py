@@ -79,6 +79,15 @@ def opening_cases(doc: Document) -> list[tuple[Clause, str]]:
     return out
 
 
+# A listed breach of a liability article ("（三）擅自倾倒、堆放危险废物的").
+_LISTED_CASE = re.compile(r"[（(][一二三四五六七八九十]+[）)]\s*([^。；;\n]{4,120}?)的[；;。]")
+
+
+def listed_cases(doc: Document) -> list[tuple[Clause, str]]:
+    """Each breach a liability article of a law lists, with its article."""
+    return [(c, m.group(1)) for c in _liable(doc, "") for m in _LISTED_CASE.finditer(c.text)]
+
+
 def repeating_clause(doc: Document, duty_clause_id: str, rule: str, exclude: Collection[str] = ()) -> Clause | None:
     """The liability article of the law that repeats most of the rule's words, when it repeats enough of them (the
     clauses in exclude left aside); None otherwise."""
