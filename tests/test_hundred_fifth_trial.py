@@ -186,3 +186,87 @@ def test_follow_ups_of_the_hundred_and_sixth_trial(library_kb, follow, before, e
 def test_follow_ups_answered(library_kb, follow, before, clause):
     ans = library_kb.ask(follow, history=[before])
     assert ans.citations[0].clause_id == clause
+
+
+def test_a_text_confined_to_kinds_of_works(library_kb):
+    # "本条例适用于畜禽养殖场、养殖小区的养殖污染防治": a slaughterhouse (the hundred-and-first trial's "县生猪定点屠宰场迁建")
+    # had been 符合 on 畜禽规模养殖污染防治条例 第二十一条 for rendering its dead pigs
+    rep = check_proposal(library_kb, trial_text("101_P07"))
+    assert not any("畜禽规模养殖污染防治条例" in f.doc_label for f in rep.findings)
+
+
+@pytest.mark.parametrize("prefix", ["18_P01", "67_P01"])
+def test_a_farm_is_bound_by_the_farm_regulation(library_kb, prefix):
+    # guard: a dairy farm and a pig farm are 畜禽养殖场
+    rep = check_proposal(library_kb, trial_text(prefix))
+    assert any("畜禽规模养殖污染防治条例" in f.doc_label and f.relation in ("conflict", "attention", "supports")
+               for f in rep.findings)
+
+
+# ---- the hundred-and-seventh trial (a coal city's review office screening mining and post-mining projects) --------
+
+
+def test_washing_rejects_and_a_product_coal_yard(library_kb):
+    # "块煤、末煤产品在厂区南侧产品煤场装车", "选煤过程年产洗矸约45万吨": a coal yard with no cover named (大气法 第七十二条);
+    # 洗矸 is coal gangue; the plant lowers its coal's sulphur and ash, it mines none ("限制高硫分、高灰分煤炭的开采" had
+    # been 需关注); gangue made is no gangue used ("国家鼓励…对…煤矸石…进行综合利用" had been 符合)
+    rep = check_proposal(library_kb, trial_text("107_P03"))
+    assert "attention" in relations(rep, "大气污染防治法", "第七十二条")
+    assert "attention" not in relations(rep, "大气污染防治法", "第三十三条")
+    assert "supports" not in relations(rep, "固体废物污染环境防治法", "第四十二条")
+
+
+def test_a_gangue_dump_closed_as_the_law_asks(library_kb):
+    # a compliant closure had been 需关注 on 固废法 第六十三条 (building rubble it makes none of) and on the seed policy's
+    # hazardous-waste sentence (it handles no hazardous waste)
+    rep = check_proposal(library_kb, trial_text("107_P02"))
+    assert "attention" not in relations(rep, "固体废物污染环境防治法", "第六十三条")
+    assert not any(f.relation == "attention" and "（十一）" in f.article for f in rep.findings)
+    assert rep.verdict != "attention"
+
+
+def test_a_pv_plant_on_subsided_land_mines_nothing(library_kb):
+    # the seed policy's mine-restoration sentence had asked a PV developer for "矿山地质环境保护与土地复垦方案"
+    rep = check_proposal(library_kb, trial_text("107_P05"))
+    assert not any(f.relation == "attention" and "（十六）" in f.article for f in rep.findings)
+
+
+# ---- the hundred-and-eighth trial (a journalist checking the laws' words and figures) ------------------------------
+
+
+@pytest.mark.parametrize("question, clause, said", [
+    # what a word means is the sentence that defines it, a law's before a regulation's
+    ("法律上“湿地”指什么？稻田算不算湿地？", "湿地保护法:a2", "水田"),
+    ("黄河保护法所说的“黄河流域”包括哪些省区？", "黄河保护法:a2", "山西省"),
+    ("法律上“危险废物”是怎么定义的？", "固体废物污染环境防治法:a124", "危险废物名录"),
+    # what paper a duty asks for is the duty, not the article punishing its lack
+    ("夜间在居民区搞建筑施工，需要办什么证明？", "噪声污染防治法:a43", "夜间"),
+    # a breach listed whole, not a wider case holding it ("…被责令停止排污，拒不执行的")
+    ("企业没有排污许可证就排放污染物，罚多少？", "排污许可管理条例:a33", "20万元以上"),
+    # a policy's stage targets are its main targets by year
+    ("美丽山西建设实施意见提出了哪些阶段性目标？", "meili_shanxi_shishi_yijian", "到2027年"),
+])
+def test_answers_of_the_hundred_and_eighth_trial(library_kb, question, clause, said):
+    ans = library_kb.ask(question)
+    assert ans.found
+    assert ans.citations[0].clause_id.startswith(clause)
+    assert said in ans.text
+
+
+@pytest.mark.parametrize("question, law", [
+    ("长江“十年禁渔”是哪部法律规定的？", "长江保护法"),
+    ("向海里倾倒废弃物需要办什么许可？", "海洋环境保护法"),
+    # a penalty asked of a matter whose law is not held: a policy's paragraph on it is no answer
+    ("食用野生动物会被怎么处罚？", "野生动物保护法"),
+])
+def test_laws_not_held(library_kb, question, law):
+    ans = library_kb.ask(question)
+    assert not ans.found
+    assert law in ans.message
+
+
+def test_a_kind_of_party_asking_the_penalty(library_kb):
+    # "个人违反罚多少？" after "饮用水水源一级保护区里能不能游泳、钓鱼？" had been read as a question of its own (自然保护区条例
+    # 第三十四条)
+    ans = library_kb.ask("个人违反罚多少？", history=["饮用水水源一级保护区里能不能游泳、钓鱼？"])
+    assert ans.citations[0].clause_id == "水污染防治法:a91"

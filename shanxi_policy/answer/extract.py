@@ -116,7 +116,10 @@ def sentence_score(question: str, sentence: str, terms: list[str] | None = None,
 
 
 # Who is to do a thing ("验收由谁来做", "谁负责编制").
-_WHO_DOES = re.compile(r"由谁|谁来|谁负责|谁组织|谁编制|谁承担|谁去")
+# (or what paper a duty asks for: "夜间…施工，需要办什么证明？" is 第四十三条's "应当取得…证明", not the article punishing
+# its lack)
+_WHO_DOES = re.compile(r"由谁|谁来|谁负责|谁组织|谁编制|谁承担|谁去|"
+                       r"(?:需要|要|得|须)(?:办|办理|取得|申请|开具|开)?(?:什么|哪些|哪种)(?:证明|手续|许可|证件|审批)")
 # What a penalty article's sentence loses when who does a duty is asked and a duty is among the top clauses.
 LIABILITY_GAP = 3.0
 

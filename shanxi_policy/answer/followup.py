@@ -705,10 +705,15 @@ def is_elliptical(question: str, previous: str = "") -> bool:
         return True  # "没同意就设了怎么罚？": acts with nothing they are done to, which the question before names
     if previous and _party_duty_undone(q, previous):
         return True  # "没做自行监测罚多少？" after "土壤污染重点监管单位有哪些义务？": that party's duty left undone
+    if previous and _PARTY_PENALTY.match(q):
+        return True  # "个人违反罚多少？" after "…一级保护区里能不能游泳、钓鱼？": a kind of party, doing what was asked of
     return len(q) <= 8 and len(content_terms(q)) <= 1
 
 
 _ASKS_WHO = re.compile(r"由谁|谁来|谁负责|谁承担|谁出|归谁")
+# A bare kind of party and the penalty asked ("个人违反罚多少？", "单位的话怎么处罚？").
+_PARTY_PENALTY = re.compile(r"^(?:那|那么)?(?:个人|单位|企业|公司|市民|游客|村民)(?:的话)?(?:违反|违规|违法|这么做|这样做)?了?"
+                            r"(?:的话)?[，,]?(?:会|要)?(?:怎么罚|罚多少钱?|罚款多少|怎么处罚|如何处罚|罚不罚)[？?]?$")
 
 
 # How long a question made of acts alone may be and still be read as a follow-up.

@@ -29,7 +29,7 @@ from ..text.markers import ENUM_START, cn_to_int, without_article_no
 from ..text.normalize import normalize_for_search
 from ..text.tokenize import content_terms, readings
 from .extract import _variants, sanction_unasked, sentence_score, source_above_report, term_spans
-from .lexicon import legal_terms, legal_terms_of
+from .lexicon import expand, legal_terms, legal_terms_of
 from .qtype import ASKS_CONSEQUENCE, ASKS_PENALTY, PENALTY_WORDS, WITHOUT_PAPER, YEAR, in_liability_chapter, other_than_unpapered
 
 if TYPE_CHECKING:
@@ -560,8 +560,12 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
                 return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
         # "擅自倾倒、堆放危险废物，罚款怎么算": the one article that lists the very breach asked ("（三）擅自倾倒、堆放危险
         # 废物的"), not another listing the same acts on another thing (建筑垃圾)
+        # (the breach listed is the one asked, not a wider case that holds it: "（二）…未取得排污许可证排放污染物，被责令
+        # 停止排污，拒不执行的" is more than "没有排污许可证就排放污染物")
+        asked = _norm(expand(question))
         listing = {c.clause_id: c for c, case in listed_cases(d) if len(terms) >= (2 if negated else 3)
-                   and (not negated or _LAW_NOT.search(case)) and all(has_term(t, _norm(case)) for t in terms)}
+                   and (not negated or _LAW_NOT.search(case)) and all(has_term(t, _norm(case)) for t in terms)
+                   and _share_asked(case, asked) >= LISTED_CASE_SHARE}
         if len(listing) == 1:
             c = next(iter(listing.values()))
             return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
@@ -575,6 +579,15 @@ def case_named(kb: KnowledgeBase, question: str, hits: list[Hit]) -> Hit | None:
             c = left[0]
             return Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, hits[0].score, "penalty")
     return None
+
+
+# How much of a listed breach's own words the question must say for the breach to be the very one asked.
+LISTED_CASE_SHARE = 0.75
+
+
+def _share_asked(case: str, asked: str) -> float:
+    words = [t for t in content_terms(case) if not t.isdigit()]
+    return sum(has_term(t, asked) for t in words) / len(words) if words else 0.0
 
 
 # Spoken words of manner or pointing in a question, no part of the breach a law names.

@@ -306,8 +306,14 @@ def uncovered(kb: KnowledgeBase, question: str, ans: Answer) -> Answer:
     legal = bool(_LEGAL_ASK.search(question))
     gaps = [g for g in coverage_gaps(question, [d.title for d in kb.documents], question=True)
             if legal or not any(w in spoken for w in g.words) or _asked_unspoken(g.words, question, spoken)]
+    # ("食用野生动物会被怎么处罚": a penalty asked, and no cited penalty article speaks of the matter; a policy's
+    # paragraph on 野生动物 is no answer to what the absent law punishes)
+    unpunished = bool(ASKS_PENALTY.search(question)) and not any(
+        in_liability_chapter(h) and any(w in h.text for g in gaps for w in g.words)
+        for n, h in enumerate(ans.citations, 1) if n in cited)
     if gaps:
-        if all(not any(w in spoken for w in g.words) or _asked_unspoken(g.words, question, spoken) for g in gaps) \
+        if (unpunished or all(not any(w in spoken for w in g.words) or _asked_unspoken(g.words, question, spoken)
+                              for g in gaps)) \
                 and not all(only_as_new_use(w, question) for g in gaps for w in g.words):
             # "申请安全生产许可证需要哪些条件": no clause cited speaks of the matter at all; the closest ones (a
             # hazardous-waste licence) would be read as the answer, so none is given (unless the matter is only the
@@ -571,6 +577,48 @@ def compound_answer(kb: KnowledgeBase, question: str, parts: list[str], k: int, 
 _ASKING_WORD = re.compile(r"几|多少|什么|哪|怎么|如何|是否|多久|多长")
 
 
+# What a word means, asked of the word ('法律上“湿地”指什么', '“黄河流域”包括哪些省区', "什么是重点用能单位").
+_DEFINE_ASK = re.compile(r"[“\"‘「]([^”\"’」]{2,16})[”\"’」](?:是|又)?(?:指|是指|的定义|的含义|是什么意思|是怎么定义|怎么定义|"
+                         r"包括哪些|指的是|是什么)|"
+                         r"什么(?:是|叫)([\u4e00-\u9fff]{2,16}?)[？?，,]|"
+                         r"([\u4e00-\u9fff]{2,12}?)(?:是指什么|指什么|指的是什么|是什么意思|是怎么定义的|怎么定义|的定义是什么|"
+                         r"的含义是什么)")
+# The rank of a text that defines a word: a law's definition before a regulation's, before a policy's.
+_DEFINER_RANK = {"法律": 0, "行政法规": 1}
+
+
+def defined_term(kb: KnowledgeBase, question: str, doc: str | None, filters: Any) -> Answer | None:
+    """'法律上“湿地”指什么？稻田算不算湿地？': the sentence of the library that defines the word ("本法所称湿地，是指…但是
+    水田…除外", 湿地保护法 第二条), a law's before a regulation's ("危险废物，是指…" of 固废法 第一百二十四条 before 危险废物经营
+    许可证管理办法 第三十一条); None when no text defines it (or the question names a text that does not)."""
+    m = _DEFINE_ASK.search(question)
+    word = next((g for g in m.groups() if g), "") if m else ""
+    word = re.sub(r"^(?:法律上|法律里|本法|本条例|所说的|所称)", "", word)
+    if len(word) < 2 or (filters is not None and filters.doc_ids):
+        return None
+    defines = re.compile(rf"(?:^|所称|[）)]\s*|[，。；：])\s*{re.escape(word)}[，,]?\s*(?:是指|指)")
+    found: list[tuple[tuple[int, int, int], Hit, str]] = []
+    for d in kb.documents:
+        if doc is not None and d.doc_id != doc:
+            continue
+        rank = _DEFINER_RANK.get(str(d.meta.get("doc_type", "")), 2)
+        for n, c in enumerate(d.clauses):
+            for a, b in sentences(c.text):
+                sent = without_article_no(c.text[a:b].strip())
+                if defines.search(sent):
+                    hit = Hit(d.doc_id, d.title, c.clause_id, c.path, c.text, 1.0, "definition")
+                    found.append(((rank, 0 if "所称" in sent else 1, n), hit, sent))
+    if not found:
+        return None
+    _key, hit, sent = min(found, key=lambda x: x[0])
+    # (cited as other answers are, by its article: "第二条 本法所称湿地，是指…")
+    no = re.match(r"第[一二三四五六七八九十百零〇]+条", hit.text.strip())
+    sent = f"{no.group(0)} {sent}" if no and not sent.startswith(no.group(0)) else sent
+    hit.marks = term_spans(question, sent)
+    others = [h for _k, h, _s in sorted(found, key=lambda x: x[0])[1:4] if h.clause_id != hit.clause_id]
+    return Answer(True, sent, [hit, *others], question, "", 1.0, type="factoid")
+
+
 def _said_by_first(part: str, first: Answer, own: Answer) -> Answer | None:
     """A later question that a sentence of the clause answering the first one answers in full ("…公民可以向谁举报？举报人
     信息会保密吗？": 环保法 第五十七条 "…应当对举报人的相关信息予以保密"), where the later question's own answer does not:
@@ -755,6 +803,9 @@ def _answer(kb: KnowledgeBase, question: str, k: int, filters: Any) -> Answer:
     # A question that names one document ("水法里…") is answered from that document, and the name is not
     # searched for: inside the document it matches every clause and says nothing about the subject.
     doc = named_document(q, kb.documents)
+    defined = defined_term(kb, q, doc, filters)
+    if defined is not None:
+        return defined
     if doc is None and (filters is None or not filters.doc_ids):
         regional = _regional_answer(kb, q, k, filters)
         if regional is not None:

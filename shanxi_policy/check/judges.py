@@ -653,6 +653,19 @@ class RuleJudge(Judge):
         parties = [p for p in _KIND_LIST.split(m.group(1)) if _kind_words(p)]
         return bool(parties) and all(self._one_party_absent(p, fact) for p in parties)
 
+    def _act_head_unsaid(self, action: str, fact: Fact) -> bool:
+        """A restriction of an act named last, as a noun after 的 ("高灰分煤炭的开采"), that the fact never does."""
+        tail = action.strip("，。；;, ").rpartition("的")[2]
+        tags = tagged(tail) if 2 <= len(tail) <= 4 else []
+        return len(tags) == 1 and tags[0][1] in ("v", "vn") and self._fact_state(tail, fact) != PRESENT \
+            and self._fact_state(tail, fact, wide=True) != PRESENT
+
+    def _final_act_unsaid(self, norm: Norm, fact: Fact) -> bool:
+        """The act an encouragement ends in ("…进行综合利用", "…实施无害化处理") is named by none of its words in the fact."""
+        m = _FINAL_ACT.search(split_norm(norm)[1].strip("，。；;, "))
+        words = [t for t in content_terms(m.group(1)) if t not in GENERIC_WORDS] if m else []
+        return bool(words) and not any(self._fact_state(t, fact, wide=True) == PRESENT for t in words)
+
     def _owner_absent(self, works: str, fact: Fact) -> bool:
         """The proposal has none of the works a party runs: neither the works by name nor every specific word of it."""
         if works in fact.norm_text or any(works in m.terms for m in fact.all_mentions if m.state == PRESENT):
@@ -700,8 +713,11 @@ class RuleJudge(Judge):
             # (each a 固体废物: "不设弃土场" says there is none of it)
             things = [t for t in content_terms(norm.action) if _WASTE_THING.search(t)]
             things += ["固体废物"] if things else []
-            states = [RuleJudge._fact_state(t, fact, wide=True) for t in things]
-            if NEGATED in states and PRESENT not in states:
+            # (of "建筑垃圾等固体废物" the kind named, not the class: a gangue dump's waste is no building rubble)
+            kinds = [t for t in things if t not in _WASTE_CLASSES] or things
+            states = [RuleJudge._fact_state(t, fact, wide=True) for t in kinds]
+            if kinds and PRESENT not in states:
+                # (nor one that names none of them: "施工期裸土全部覆盖防尘网" makes no spoil or rubble the duty is about)
                 return False
             # (in the sentence that tells the works, which the finding shows, in so many words: "申报县级技改项目贴息
             # 补助" tells none, and a 技改 read as 改建 builds nothing by that name)
@@ -1211,6 +1227,10 @@ class RuleJudge(Judge):
                 and j.verdict in ("conflict", "attention", "supports") \
                 and (self._party_absent(norm, fact) or self._topic_absent(norm, fact)):
             # nor is it 相关: the norm binds someone else ("钢铁、建材…等企业…严格控制粉尘…的排放" and a food plant)
+            return Judgment("not_applicable")
+        if norm.modality == "encouragement" and j.verdict == "supports" and self._final_act_unsaid(norm, fact):
+            # "国家鼓励采取先进工艺对…煤矸石…进行综合利用" and "选煤过程年产洗矸约45万吨": the thing is there, the act
+            # encouraged (综合利用) is not
             return Judgment("not_applicable")
         if norm.modality in ("obligation", "encouragement") and j.verdict in ("attention", "supports") \
                 and self._lead_party_absent(norm, fact):
@@ -1774,6 +1794,9 @@ class RuleJudge(Judge):
                 return out("not_applicable")
             if self._target_unnamed(action, fact):
                 # "严格控制耕地转为林地、草地、园地等其他农用地" and "旱地变为水浇地": land turned into none of the uses named
+                return out("not_applicable")
+            if self._act_head_unsaid(action, fact):
+                # "限制高硫分、高灰分煤炭的开采" and a washing plant that lowers its coal's sulphur: it mines no coal
                 return out("not_applicable")
             return out("attention" if scope_ok else "not_applicable")
         if m == "obligation" and (scope_ok or not norm.scope) and c.total and _INSTALL_DUTY.search(action) \
@@ -2456,6 +2479,8 @@ _LISTED_FACILITIES = re.compile(r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2
 _CLASS_AFTER_OTHER = re.compile(r"^[^，；、]{2,20}?(?:和|以及|及)其他([^，；、]{2,12})$")
 # The items of a list of kinds of parties or works ("医疗卫生机构和医疗废物集中处置单位").
 _KIND_LIST = re.compile(r"、|以及|和|及|或者")
+# The act an encouragement ends in, after a light verb ("…进行综合利用").
+_FINAL_ACT = re.compile(r"(?:进行|实施|开展)([\u4e00-\u9fff]{2,8})$")
 # A verb sending a thing into another's works ("排入", "接入园区污水处理厂").
 _SENT_INTO = re.compile(r"排入|进入|接入|纳入|排至|排往|汇入|送入|依托")
 # A party named by the works it runs ("城镇污水集中处理设施的运营单位", "危险废物集中处置设施的经营者").
@@ -3191,6 +3216,7 @@ def _related_works(action: str, scope: str, fact: Fact) -> bool:
 # party may be; and the words by which a proposal states it carries out such works.
 # The waste a works duty is about ("建筑垃圾等固体废物").
 _WASTE_THING = re.compile(r"垃圾|废物|废弃物|废料|弃土|渣土|污泥")
+_WASTE_CLASSES = frozenset({"固体废物", "废物", "废弃物"})
 _WORKS_PARTY = re.compile(r"^(?:建设工程|建筑工程|工程|建筑|房屋建筑)施工单位$")
 _WORKS_ACTS = ("施工", "建筑施工", "施工作业", "拆除", "新建", "改建", "扩建")
 
