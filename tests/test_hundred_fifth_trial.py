@@ -188,20 +188,6 @@ def test_follow_ups_answered(library_kb, follow, before, clause):
     assert ans.citations[0].clause_id == clause
 
 
-def test_a_text_confined_to_kinds_of_works(library_kb):
-    # "本条例适用于畜禽养殖场、养殖小区的养殖污染防治": a slaughterhouse (the hundred-and-first trial's "县生猪定点屠宰场迁建")
-    # had been 符合 on 畜禽规模养殖污染防治条例 第二十一条 for rendering its dead pigs
-    rep = check_proposal(library_kb, trial_text("101_P07"))
-    assert not any("畜禽规模养殖污染防治条例" in f.doc_label for f in rep.findings)
-
-
-@pytest.mark.parametrize("prefix", ["18_P01", "67_P01"])
-def test_a_farm_is_bound_by_the_farm_regulation(library_kb, prefix):
-    # guard: a dairy farm and a pig farm are 畜禽养殖场
-    rep = check_proposal(library_kb, trial_text(prefix))
-    assert any("畜禽规模养殖污染防治条例" in f.doc_label and f.relation in ("conflict", "attention", "supports")
-               for f in rep.findings)
-
 
 # ---- the hundred-and-seventh trial (a coal city's review office screening mining and post-mining projects) --------
 

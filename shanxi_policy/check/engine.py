@@ -801,31 +801,6 @@ def document_gates(src: CheckSource, lex: Lexicon) -> dict[str, str]:
     return out
 
 
-# A text's article on what it applies to, when that is kinds of works or parties ("本条例适用于畜禽养殖场、养殖小区的…").
-_APPLIES_TO = re.compile(r"本(?:条例|法|办法|规定|细则)适用于"
-                         r"((?:[\u4e00-\u9fff]{2,12}?(?:(?<!市)场|小区|单位|企业|机构)[、和及]?)+)的")
-_PARTIES: dict[tuple[str, int], dict[str, tuple[str, ...]]] = {}
-
-
-def document_parties(src: CheckSource) -> dict[str, tuple[str, ...]]:
-    """doc_id -> the kinds of works or parties its applicability article confines it to (畜禽养殖场, 养殖小区), read from
-    its first articles; documents without one are not listed."""
-    key = (src.version, len(src.norms()))
-    got = _PARTIES.get(key)
-    if got is not None:
-        return got
-    out: dict[str, tuple[str, ...]] = {}
-    for d in src.documents():
-        for c in d.clauses[:5]:
-            m = _APPLIES_TO.search(c.text)
-            if m:
-                out[d.doc_id] = tuple(x for x in re.split(r"[、和及]", m.group(1)) if x)
-                break
-    _PARTIES.clear()
-    _PARTIES[key] = out
-    return out
-
-
 # "夜间，是指晚上十点至次日早晨六点之间的期间": a time of day a law defines by clock hours.
 _PERIOD_DEF = re.compile(r"(夜间|昼间|白天)，是指(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)"
                          r"(?:至|到)(次日)?(?:晚上|早晨|早上|上午|下午)?([零〇一二两三四五六七八九十\d]{1,3})(?:点|时)")
@@ -1049,9 +1024,6 @@ def prepare_check(lib: Any, text: str, checks_path: str = "", lexicon: Lexicon |
     elsewhere = other_places(src, text) - chosen
     named = _named(prop, lex)
     off = {d for d, g in gates.items() if g and d not in chosen and not named(g)} | elsewhere
-    # (a text that applies only to kinds of works, "本条例适用于畜禽养殖场、养殖小区的养殖污染防治": a slaughterhouse or a
-    # fish farm is none of them)
-    off |= {d for d, kinds in document_parties(src).items() if d not in chosen and not any(named(k) for k in kinds)}
     held = [d.title for d in src.documents() if _allowed(src, d.doc_id, doc_filter)]
     # (a platform or a training scheme takes no land and runs no works: the laws of what it records are not its own)
     gaps = [] if service_only(prop.title) else coverage_gaps(text, held, stated)

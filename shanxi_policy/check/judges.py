@@ -606,23 +606,28 @@ class RuleJudge(Judge):
         if not subject:
             return False
         parties = [x for x in _KIND_LIST.split(subject) if _kind_words(x)]
+
+        def absent(party: str) -> bool:
+            # "城镇污水集中处理设施的运营单位": the party that runs a kind of works is one only where the proposal has
+            # those works (a wool scourer's settling-tank sludge makes it no sewage works); a party of a kind named
+            # only as what the project hands over ("电镀污泥…交由…回收站收购") is not the project either
+            owner = _OWNER_PARTY.fullmatch(party)
+            if owner:
+                return self._owner_absent(owner.group(1), fact)
+            return self._one_party_absent(party, fact) or self._other_party(_kind_words(party), fact)
+
         if "的" in subject:
             if not parties or not all("的" not in x or _OWNER_PARTY.fullmatch(x) for x in parties):
                 return False  # a conditional subject ("产生危险废物的单位"), judged as a condition
-            # "城镇污水集中处理设施的运营单位或者污泥处理处置单位": the party that runs a kind of works is one only where
-            # the proposal has those works (a wool scourer's settling-tank sludge makes it no sewage works)
-            return all(self._owner_absent(m.group(1), fact) if (m := _OWNER_PARTY.fullmatch(x)) else
-                       self._one_party_absent(x, fact) or self._other_party(_kind_words(x), fact) for x in parties)
-        if not _kind_words(subject):
+            return all(absent(x) for x in parties)
+        if not parties:
             return False
         maker = _MAKER.fullmatch(subject)
         products = [x for x in _KIND_LIST.split(maker.group(1)) if _product_words(x)] if maker else []
         if products:
             # "机动车、非道路移动机械生产企业": makers of those things; a works that only uses one (铲车) is not bound
             return not any(_makes(product, fact) for product in products)
-        # (or named only as what the project hands over: "电镀污泥…交由…回收站收购" makes it no 污泥处理单位)
-        return all(self._one_party_absent(party, fact) or self._other_party(_kind_words(party), fact)
-                   for party in _KIND_LIST.split(subject) if _kind_words(party))
+        return all(absent(x) for x in parties)
 
     def _works_kind_absent(self, norm: Norm, action: str, fact: Fact) -> bool:
         """A ban on building a kind of works ("禁止在下列区域内建设畜禽养殖场、养殖小区") and a proposal that never names
